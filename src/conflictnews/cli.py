@@ -1,0 +1,91 @@
+"""Command line: ``conflictnews extract|info ...`` (also ``python -m conflictnews``).
+
+A thin layer over the library: each sub-command parses its options, calls one library
+function and prints what it did. Errors print one line naming the file and the problem
+(``--debug`` shows the traceback) and exit with status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from collections.abc import Sequence
+
+from conflictnews.corpus import load_corpus, summary
+from conflictnews.problems import CorpusError, Problem
+
+
+def _corpus_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("corpus", help="folder of .txt files, or a CSV / JSONL / Parquet file")
+    p.add_argument("--metadata", default="data/metadata.csv",
+                   help="metadata CSV (default: %(default)s); 'none' for none")
+    p.add_argument("--strict", action="store_true",
+                   help="exit non-zero if any file, row or metadata line has a problem")
+
+
+def _metadata(value: str) -> str | None:
+    return None if value.lower() in ("", "none") else value
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from conflictnews.extract import run_extract
+
+    tables, problems = run_extract(args.corpus, args.out, _metadata(args.metadata),
+                                   strict=args.strict)
+    for row in problems.itertuples(index=False):
+        print(f"warning: {Problem(*row)}", file=sys.stderr)
+    for name, frame in tables.items():
+        print(f"{args.out}/{name}.parquet  {len(frame):>7,} rows (and .csv)")
+    print(summary(tables["articles"]))
+    return 0
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    articles = load_corpus(args.corpus, _metadata(args.metadata), strict=args.strict)
+    print(summary(articles))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser for all sub-commands."""
+    parser = argparse.ArgumentParser(prog="conflictnews", description=__doc__.splitlines()[0])
+    parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("extract", help="write articles (and derived tables) as Parquet + CSV")
+    _corpus_args(p)
+    p.add_argument("--out", required=True, help="output folder (replaced whole, atomically)")
+    p.set_defaults(func=cmd_extract)
+    p = sub.add_parser("info", help="print a corpus summary")
+    _corpus_args(p)
+    p.set_defaults(func=cmd_info)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    import warnings
+
+    args = build_parser().parse_args(argv)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # problems are printed by the commands
+            return args.func(args)
+    except CorpusError as exc:
+        print(f"conflictnews: error: {exc}", file=sys.stderr)
+        if args.debug:
+            traceback.print_exc()
+        return 2
+    except (OSError, ValueError) as exc:
+        print(f"conflictnews: error: {exc}", file=sys.stderr)
+        if args.debug:
+            traceback.print_exc()
+        return 2
+    except KeyboardInterrupt:
+        print("conflictnews: interrupted; earlier outputs were left as they were",
+              file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,383 @@
+"""Loading a corpus: a folder of .txt files, or a CSV / JSONL / Parquet table.
+
+``load_corpus`` gives one row per article. Bad input never loses the rest of the
+corpus: each bad file, row or metadata line becomes one :class:`Problem` naming the file,
+the line and what is wrong; ``strict=True`` turns any problem into a :class:`CorpusError`.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import re
+import warnings
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from conflictnews.articles import ArticleParts, paragraphs, parse_article, split_articles
+from conflictnews.dates import date_in_text, parse_date
+from conflictnews.metadata import apply_metadata, read_metadata
+from conflictnews.problems import CorpusError, Problem, problems_frame
+from conflictnews.sentences import sentence_spans
+
+#: File endings read as plain-text articles and as tables.
+TEXT_SUFFIXES = (".txt",)
+TABLE_SUFFIXES = (".csv", ".jsonl", ".ndjson", ".parquet")
+
+#: Encodings tried in order for text that is not valid UTF-8.
+FALLBACK_ENCODINGS = ("cp1251", "latin-1")
+
+#: Table column names accepted for each field, first match wins.
+TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
+    "text": ("text", "body", "content"),
+    "headline": ("headline", "title"),
+    "published": ("published", "date", "publish_date", "published_at"),
+    "outlet": ("outlet", "source", "publisher"),
+    "url": ("url", "link"),
+}
+
+#: Columns of the articles table, in order (the README's data dictionary).
+ARTICLE_COLUMNS = [
+    "doc_id", "source_file", "position", "line", "outlet", "headline", "byline",
+    "dateline", "published", "date_source", "date_evidence", "text", "caption", "credits",
+    "n_words", "n_sentences", "url", "encoding",
+]
+
+WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
+@dataclass
+class Corpus:
+    """The articles table and the problems met while reading it."""
+
+    articles: pd.DataFrame
+    problems: pd.DataFrame
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode file bytes, returning ``(text, encoding_used)``.
+
+    Tries UTF-16 (only with a byte-order mark), UTF-8, UTF-8 with BOM, then
+    :data:`FALLBACK_ENCODINGS`. Raises ``ValueError`` for binary data.
+
+    >>> decode("Karabakh – Арцах".encode("cp1251", errors="replace"))[1]
+    'cp1251'
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise ValueError(f"broken UTF-16 at byte {exc.start}") from exc
+    if data.startswith(b"\xef\xbb\xbf"):
+        try:
+            return data[3:].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError:
+            pass
+    sample = data[:65536]
+    if b"\x00" in sample or len(_CONTROL.findall(sample.decode("latin-1"))) > len(sample) / 20:
+        raise ValueError("binary file (NUL or control bytes), not text")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    for encoding in FALLBACK_ENCODINGS:
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    raise ValueError("undecodable bytes")  # pragma: no cover - latin-1 decodes anything
+
+
+def _record(parts: ArticleParts, source_file: str, position: int, encoding: str) -> dict:
+    text = parts.text
+    return {
+        "source_file": source_file,
+        "position": position,
+        "line": parts.first_line,
+        "headline": parts.headline,
+        "byline": parts.byline,
+        "dateline": parts.dateline,
+        "caption": parts.caption,
+        "credits": "\n".join(parts.credits),
+        "text": text,
+        "encoding": encoding,
+        "outlet": "",
+        "url": "",
+        "published": pd.NaT,
+        "date_source": "unknown",
+        "date_evidence": "",
+    }
+
+
+def read_text_file(path: Path, rel: str) -> tuple[list[dict], list[Problem]]:
+    """Read one .txt file into article records (several when the file holds several)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return [], [Problem(rel, None, f"cannot read file: {exc.strerror or exc}")]
+    if not data.strip():
+        return [], [Problem(rel, None, "empty file: no text to read")]
+    try:
+        raw, encoding = decode(data)
+    except ValueError as exc:
+        return [], [Problem(rel, None, str(exc))]
+    problems = []
+    if encoding not in ("utf-8", "utf-8-sig"):
+        problems.append(Problem(rel, None, f"not UTF-8; decoded as {encoding}", "note"))
+    records = []
+    for i, parts in enumerate(split_articles(raw.replace("\r\n", "\n").replace("\r", "\n"))):
+        if not parts.text.strip():
+            problems.append(Problem(rel, parts.first_line, "article has no body text"))
+            continue
+        records.append(_record(parts, rel, i, encoding))
+    return records, problems
+
+
+def _pick(row: dict, field: str) -> str:
+    for name in TABLE_COLUMNS[field]:
+        value = row.get(name)
+        if value is not None and not (isinstance(value, float) and pd.isna(value)):
+            return str(value)
+    return ""
+
+
+def _table_rows(path: Path, rel: str) -> Iterator[tuple[int, dict | None, str]]:
+    """Yield ``(line, row, problem)`` for each row of a CSV / JSONL / Parquet file."""
+    suffix = path.suffix.lower()
+    if suffix == ".parquet":
+        frame = pd.read_parquet(path)
+        for i, row in enumerate(frame.to_dict("records")):
+            yield i + 1, row, ""
+        return
+    raw, _ = decode(path.read_bytes())
+    if suffix == ".csv":
+        reader = csv.DictReader(raw.splitlines(keepends=True), restkey="__extra__")
+        header = reader.fieldnames or []
+        if not any(c in header for c in TABLE_COLUMNS["text"]):
+            raise ValueError(f"no text column (expected one of {', '.join(TABLE_COLUMNS['text'])})")
+        for row in reader:
+            line = reader.line_num
+            if "__extra__" in row:
+                yield line, None, f"{len(row['__extra__'])} more field(s) than the header"
+            elif any(v is None for v in row.values()):
+                yield line, None, "fewer fields than the header"
+            else:
+                yield line, row, ""
+        return
+    for line, text in enumerate(raw.splitlines(), start=1):
+        if not text.strip():
+            continue
+        try:
+            row = json.loads(text)
+        except json.JSONDecodeError as exc:
+            yield line, None, f"broken JSON: {exc.msg} (column {exc.colno})"
+            continue
+        if not isinstance(row, dict):
+            yield line, None, "a JSON line must be an object with a text field"
+            continue
+        yield line, row, ""
+
+
+def read_table_file(path: Path, rel: str) -> tuple[list[dict], list[Problem]]:
+    """Read a CSV / JSONL / Parquet corpus: one article per row with a ``text`` column."""
+    records: list[dict] = []
+    problems: list[Problem] = []
+    try:
+        for line, row, problem in _table_rows(path, rel):
+            if row is None:
+                problems.append(Problem(rel, line, problem))
+                continue
+            body = _pick(row, "text")
+            if not body.strip():
+                problems.append(Problem(rel, line, "row has an empty text field"))
+                continue
+            parts = parse_article(paragraphs(body), allow_headline=False)
+            parts.headline = _pick(row, "headline").strip()
+            parts.first_line = line
+            record = _record(parts, rel, len(records), "utf-8")
+            record["outlet"] = _pick(row, "outlet").strip()
+            record["url"] = _pick(row, "url").strip()
+            published = _pick(row, "published")
+            try:
+                record["published"] = parse_date(published)
+            except ValueError as exc:
+                problems.append(Problem(rel, line, f"{exc}; published left empty"))
+            if not pd.isna(record["published"]):
+                record["date_source"] = "metadata"
+                record["date_evidence"] = f"column value {published!r}"
+            records.append(record)
+    except (ValueError, OSError, UnicodeError) as exc:
+        problems.append(Problem(rel, None, f"cannot read table: {exc}"))
+    except Exception as exc:  # pyarrow raises its own types for broken Parquet
+        problems.append(Problem(rel, None, f"cannot read table: {type(exc).__name__}: {exc}"))
+    return records, problems
+
+
+def corpus_files(source: Path) -> tuple[list[tuple[Path, str]], list[Problem]]:
+    """List the readable corpus files under ``source`` as ``(path, relative name)``."""
+    if source.is_file():
+        return [(source, source.name)], []
+    if not source.exists():
+        raise CorpusError([Problem(str(source), None, "corpus not found: no such file or folder")])
+    if not source.is_dir():
+        raise CorpusError([Problem(str(source), None, "corpus is neither a file nor a folder")])
+    files: list[tuple[Path, str]] = []
+    problems: list[Problem] = []
+
+    def onerror(exc: OSError) -> None:
+        problems.append(Problem(str(exc.filename), None, f"cannot list folder: {exc.strerror}"))
+
+    for root, dirs, names in os.walk(source, onerror=onerror):
+        dirs.sort()
+        here = Path(root)
+        for name in dirs:
+            if name.lower().endswith(TEXT_SUFFIXES + TABLE_SUFFIXES):
+                rel = (here / name).relative_to(source).as_posix()
+                problems.append(Problem(rel, None, "is a folder, not a file; skipped"))
+        for name in sorted(names):
+            if not name.lower().endswith(TEXT_SUFFIXES + TABLE_SUFFIXES) or name.startswith("."):
+                continue
+            path = here / name
+            rel = path.relative_to(source).as_posix()
+            if not path.exists():
+                problems.append(Problem(rel, None, "broken or looping symbolic link; skipped"))
+                continue
+            files.append((path, rel))
+    return files, problems
+
+
+def _doc_id(source_file: str, position: int) -> str:
+    stem = source_file.rsplit(".", 1)[0]
+    return f"{stem}#{position}"
+
+
+def _finish(frame: pd.DataFrame) -> pd.DataFrame:
+    """Fill text dates, ids and counts, and order the columns."""
+    for i in frame.index[frame["published"].isna()]:
+        text = frame.at[i, "text"]
+        if frame.at[i, "headline"]:
+            text = text[len(frame.at[i, "headline"]) :]
+        lead_para = text.strip().split("\n", 1)[0]
+        stamp, found = date_in_text(frame.at[i, "caption"], frame.at[i, "dateline"], lead_para)
+        if found:
+            frame.at[i, "published"] = stamp
+            frame.at[i, "date_source"] = "text"
+            frame.at[i, "date_evidence"] = f"explicit date in text: {found!r}"
+    frame["published"] = pd.to_datetime(frame["published"]).astype("datetime64[ns]")
+    frame["doc_id"] = [
+        _doc_id(f, p) for f, p in zip(frame["source_file"], frame["position"], strict=True)
+    ]
+    frame["n_words"] = [len(WORD.findall(t)) for t in frame["text"]]
+    frame["n_sentences"] = [len(sentence_spans(t)) for t in frame["text"]]
+    for col in ("position", "line", "n_words", "n_sentences"):
+        frame[col] = frame[col].astype("int64")
+    return frame[ARTICLE_COLUMNS].reset_index(drop=True)
+
+
+def empty_articles() -> pd.DataFrame:
+    """An articles table with no rows and the right columns."""
+    frame = pd.DataFrame({c: pd.Series(dtype="object") for c in ARTICLE_COLUMNS})
+    frame["published"] = pd.Series(dtype="datetime64[ns]")
+    for col in ("position", "line", "n_words", "n_sentences"):
+        frame[col] = pd.Series(dtype="int64")
+    return frame
+
+
+def read_records(files: Iterable[tuple[Path, str]]) -> tuple[list[dict], list[Problem]]:
+    """Read article records from each file, collecting problems instead of stopping."""
+    records: list[dict] = []
+    problems: list[Problem] = []
+    for path, rel in files:
+        reader = read_table_file if path.suffix.lower() in TABLE_SUFFIXES else read_text_file
+        got, bad = reader(path, rel)
+        records.extend(got)
+        problems.extend(bad)
+    return records, problems
+
+
+def read_corpus(
+    source: str | os.PathLike = "seeds",
+    metadata: str | os.PathLike | None = "data/metadata.csv",
+) -> Corpus:
+    """Read a corpus and its metadata, returning articles and problems (never raising
+    for bad files or rows; raising :class:`CorpusError` only when the corpus is missing).
+    """
+    source = Path(source)
+    files, problems = corpus_files(source)
+    records, bad = read_records(files)
+    problems.extend(bad)
+    frame = pd.DataFrame.from_records(records) if records else None
+    if metadata is not None:
+        meta, bad = read_metadata(Path(metadata))
+        problems.extend(bad)
+        if frame is not None and meta is not None:
+            frame, bad = apply_metadata(frame, meta, Path(metadata), {rel for _, rel in files})
+            problems.extend(bad)
+    articles = _finish(frame) if frame is not None else empty_articles()
+    if articles.empty:
+        problems.append(Problem(str(source), None, "no articles found in the corpus"))
+    return Corpus(articles, problems_frame(problems))
+
+
+def load_corpus(
+    source: str | os.PathLike = "seeds",
+    metadata: str | os.PathLike | None = "data/metadata.csv",
+    *,
+    strict: bool = False,
+) -> pd.DataFrame:
+    """Return the corpus as one row per article (columns: :data:`ARTICLE_COLUMNS`).
+
+    ``source`` is a folder of .txt files (one file may hold several articles) or a
+    CSV / JSONL / Parquet file with a ``text`` column. ``metadata`` adds outlets,
+    headlines, dates and URLs (``None`` for none). Problems are issued as warnings and
+    kept in ``articles.attrs["problems"]``; ``strict=True`` raises on the first load
+    with any problem other than a note.
+
+    >>> articles = load_corpus("seeds", "data/metadata.csv")  # doctest: +SKIP
+    >>> len(articles)  # doctest: +SKIP
+    11
+    """
+    corpus = read_corpus(source, metadata)
+    problems = corpus.problems
+    serious = problems[problems["severity"] == "error"]
+    if strict and not serious.empty:
+        raise CorpusError([Problem(**r) for r in serious.to_dict("records")])
+    for row in problems.itertuples(index=False):
+        warnings.warn(str(Problem(*row)), CorpusWarning, stacklevel=2)
+    corpus.articles.attrs["problems"] = problems
+    return corpus.articles
+
+
+class CorpusWarning(UserWarning):
+    """A problem met while loading the corpus (the rest was loaded)."""
+
+
+def summary(articles: pd.DataFrame) -> str:
+    """Return a plain-text summary: articles per outlet and file, dates, words."""
+    lines = [f"{len(articles)} articles, {int(articles['n_words'].sum()):,} words"]
+    dated = articles["published"].dropna()
+    if not dated.empty:
+        lines.append(f"published {dated.min():%Y-%m-%d} to {dated.max():%Y-%m-%d}")
+    undated = articles.loc[articles["published"].isna(), "doc_id"].tolist()
+    lines.append(
+        f"undated: {len(undated)}" + (f" ({', '.join(undated)})" if undated else "")
+    )
+    by_source = articles["date_source"].value_counts().to_dict()
+    lines.append("dates from: " + ", ".join(f"{k} {v}" for k, v in sorted(by_source.items())))
+    lines.append("\narticles per outlet:")
+    outlets = articles["outlet"].replace("", "(unknown outlet)").value_counts()
+    lines.extend(f"  {n:4d}  {name}" for name, n in outlets.items())
+    lines.append("\narticles per file:")
+    files = articles.groupby("source_file", sort=True)["doc_id"].count()
+    lines.extend(f"  {n:4d}  {name}" for name, n in files.items())
+    problems = articles.attrs.get("problems")
+    if problems is not None and len(problems):
+        lines.append(f"\nproblems ({len(problems)}):")
+        lines.extend(f"  {Problem(*r)}" for r in problems.itertuples(index=False))
+    return "\n".join(lines)
+

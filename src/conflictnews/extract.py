@@ -1,0 +1,43 @@
+"""The ``extract`` job: corpus in, a folder of tidy tables out."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pandas as pd
+
+from conflictnews.corpus import read_corpus
+from conflictnews.outputs import replacing_dir, write_table
+from conflictnews.problems import CorpusError, Problem
+
+
+def extract_tables(articles: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Return every table the workbook derives from ``articles``, by name."""
+    return {"articles": articles}
+
+
+def run_extract(
+    source: str | os.PathLike,
+    out: str | os.PathLike,
+    metadata: str | os.PathLike | None = "data/metadata.csv",
+    *,
+    strict: bool = False,
+) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
+    """Read ``source``, derive the tables and write ``NAME.parquet`` and ``NAME.csv`` for
+    each into ``out`` (replaced whole, atomically), plus ``problems.csv``.
+
+    Returns ``(tables, problems)``. With ``strict`` any problem raises
+    :class:`CorpusError` before anything is written.
+    """
+    corpus = read_corpus(source, metadata)
+    serious = corpus.problems[corpus.problems["severity"] == "error"]
+    if strict and not serious.empty:
+        raise CorpusError([Problem(**r) for r in serious.to_dict("records")])
+    tables = extract_tables(corpus.articles)
+    with replacing_dir(Path(out)) as tmp:
+        for name, frame in tables.items():
+            write_table(frame, tmp / f"{name}.parquet")
+            write_table(frame, tmp / f"{name}.csv")
+        write_table(corpus.problems, tmp / "problems.csv")
+    return tables, corpus.problems

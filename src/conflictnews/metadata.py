@@ -1,0 +1,125 @@
+"""Article metadata kept beside the corpus (``data/metadata.csv``): outlets, dates, URLs.
+
+One row per article, keyed by ``source_file`` (relative to the corpus folder) and
+``position`` (0-based index of the article inside that file). Seeds are never edited;
+what we know about them lives here.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pandas as pd
+
+from conflictnews.dates import parse_date
+from conflictnews.problems import Problem
+
+METADATA_COLUMNS = ["source_file", "position", "outlet", "headline", "published", "url",
+                    "date_evidence"]
+REQUIRED = ("source_file", "position")
+
+
+def read_metadata(path: Path) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """Read and check a metadata CSV; bad rows are reported and left out.
+
+    Returns ``(table, problems)``; the table is ``None`` when the file cannot be used.
+    """
+    name = str(path)
+    if not path.is_file():
+        return None, [Problem(name, None, "metadata file not found; articles keep no outlet "
+                                          "or date unless the text gives one")]
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, [Problem(name, None, f"cannot read metadata: {exc}")]
+    reader = csv.DictReader(text.splitlines(keepends=True), restkey="__extra__")
+    header = reader.fieldnames or []
+    missing = [c for c in REQUIRED if c not in header]
+    if missing:
+        return None, [Problem(name, 1, f"metadata lacks column(s) {', '.join(missing)}")]
+    rows, problems, seen = [], [], {}
+    for row in reader:
+        line = reader.line_num
+        if "__extra__" in row or any(v is None for v in row.values()):
+            problems.append(Problem(name, line, "wrong number of fields; row skipped"))
+            continue
+        try:
+            position = int(row["position"])
+            if position < 0:
+                raise ValueError
+        except ValueError:
+            problems.append(Problem(name, line, f"position {row['position']!r} is not a "
+                                                "whole number >= 0; row skipped"))
+            continue
+        key = (row["source_file"].strip(), position)
+        if key in seen:
+            problems.append(Problem(name, line, f"duplicate of line {seen[key]} for "
+                                                f"{key[0]} position {position}; row skipped"))
+            continue
+        seen[key] = line
+        try:
+            published = parse_date(row.get("published"))
+        except ValueError as exc:
+            problems.append(Problem(name, line, f"{exc}; date left empty"))
+            published = pd.NaT
+        rows.append({
+            "source_file": key[0],
+            "position": position,
+            "meta_line": line,
+            "outlet": (row.get("outlet") or "").strip(),
+            "headline": (row.get("headline") or "").strip(),
+            "published": published,
+            "url": (row.get("url") or "").strip(),
+            "date_evidence": (row.get("date_evidence") or "").strip(),
+        })
+    return pd.DataFrame(rows), problems
+
+
+def apply_metadata(
+    articles: pd.DataFrame, meta: pd.DataFrame, meta_path: Path, corpus_files: set[str]
+) -> tuple[pd.DataFrame, list[Problem]]:
+    """Fill outlet, url, date (and a headline the text lacks) from metadata rows.
+
+    Metadata rows that name no article of the corpus are reported; when none of the rows
+    matches the corpus at all (a user's own corpus with the default metadata file), one
+    note says the file was ignored.
+    """
+    name = str(meta_path)
+    if meta.empty:
+        return articles, []
+    known = set(zip(articles["source_file"], articles["position"], strict=True))
+    matches = [
+        (r.source_file, r.position) in known for r in meta.itertuples(index=False)
+    ]
+    if not any(matches):
+        return articles, [Problem(name, None, "describes none of the corpus files; ignored",
+                                  "note")]
+    problems = []
+    for row, ok in zip(meta.itertuples(index=False), matches, strict=True):
+        if ok:
+            continue
+        why = ("file not in the corpus" if row.source_file not in corpus_files
+               else f"the file has no article at position {row.position}")
+        problems.append(Problem(name, row.meta_line, f"names {row.source_file} "
+                                                     f"position {row.position}: {why}"))
+    articles = articles.copy()
+    index = {key: i for i, key in enumerate(zip(articles["source_file"], articles["position"],
+                                                strict=True))}
+    for row in meta.itertuples(index=False):
+        i = index.get((row.source_file, row.position))
+        if i is None:
+            continue
+        label = articles.index[i]
+        for col in ("outlet", "url"):
+            if getattr(row, col):
+                articles.at[label, col] = getattr(row, col)
+        if row.headline and not articles.at[label, "headline"]:
+            articles.at[label, "headline"] = row.headline
+            articles.at[label, "text"] = f"{row.headline}\n\n{articles.at[label, 'text']}"
+        if not pd.isna(row.published):
+            articles.at[label, "published"] = row.published
+            articles.at[label, "date_source"] = "metadata"
+            evidence = row.date_evidence or f"{name} line {row.meta_line}"
+            articles.at[label, "date_evidence"] = evidence
+    return articles, problems

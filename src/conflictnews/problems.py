@@ -1,0 +1,47 @@
+"""Problems met while reading input: one clear message naming the file and line."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, fields
+
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem with one input file (``line`` is 1-based, ``None`` for the whole file).
+
+    ``severity`` is ``"error"`` (something was skipped or left empty) or ``"note"``
+    (read, but worth knowing, e.g. a file decoded as cp1251).
+    """
+
+    file: str
+    line: int | None
+    problem: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        no_line = self.line is None or pd.isna(self.line)
+        where = self.file if no_line else f"{self.file}:{int(self.line)}"
+        tag = "" if self.severity == "error" else f" ({self.severity})"
+        return f"{where}: {self.problem}{tag}"
+
+
+PROBLEM_COLUMNS = [f.name for f in fields(Problem)]
+
+
+def problems_frame(problems: Iterable[Problem]) -> pd.DataFrame:
+    """Return problems as a table with columns ``file, line, problem, severity``."""
+    frame = pd.DataFrame([tuple(p.__dict__.values()) for p in problems], columns=PROBLEM_COLUMNS)
+    frame["line"] = frame["line"].astype("Int64")
+    return frame
+
+
+class CorpusError(Exception):
+    """Reading the corpus failed (strict mode, or no corpus at all)."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        head = f"{len(problems)} problem(s) reading the corpus:" if len(problems) > 1 else ""
+        super().__init__("\n".join([head, *map(str, problems)]).strip())

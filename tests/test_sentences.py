@@ -1,0 +1,67 @@
+"""Punkt, with our news abbreviations and no nltk_data, splits seed sentences correctly."""
+
+from __future__ import annotations
+
+import nltk
+import pytest
+
+from conflictnews.sentences import sentence_spans, sentences_table, split_sentences
+
+
+def test_runs_without_nltk_data():
+    with pytest.raises(LookupError):
+        nltk.data.find("tokenizers/punkt_tab/english/")
+    assert split_sentences("One. Two.") == ["One.", "Two."]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Azerbaijan said 41 Azeri civilians had been killed and 207 wounded in the fighting "
+        "since Sept. 27.",
+        "Both sides accused each other of launching attacks within hours of an agreement on "
+        "Oct. 30 to avoid deliberately targeting civilians.",
+        "The Russia-brokered truce is buckling despite mounting calls from world powers to halt "
+        "the fighting, with U.S. Secretary of State Mike Pompeo and the Minsk Group security "
+        "watchdog among those urging greater commitment to the ceasefire terms.",
+        "Shushi, 15 km (9 miles) to the south and the enclave’s second-largest city, had also "
+        "come under bombardment overnight and several houses were on fire, the Emergency and "
+        "Rescue Service said.",
+        "Lt. Gen. Ivanov met Mr. Hajiyev at No. 10 on Sept. 3.",
+    ],
+)
+def test_news_abbreviations_do_not_end_sentences(articles, sentence):
+    if "Ivanov" not in sentence:  # the others are real seed sentences
+        assert any(sentence in text for text in articles.text)
+    assert split_sentences(sentence) == [sentence]
+    assert split_sentences(f"{sentence} Next one.") == [sentence, "Next one."]
+
+
+def test_spans_point_into_the_text_and_headlines_stand_alone(articles):
+    table = sentences_table(articles)
+    assert len(table) == articles["n_sentences"].sum()
+    text = dict(zip(articles.doc_id, articles.text, strict=True))
+    for r in table.itertuples():
+        assert text[r.doc_id][r.start:r.end] == r.sentence
+    first = table[table.sentence_index == 0]
+    assert first["sentence"].tolist() == articles["headline"].tolist()
+
+
+def test_quotes_stay_with_their_sentence():
+    text = ("“We all fought for it, but it turned out in vain,” he said. “I think it was not "
+            "the right decision.”")
+    assert split_sentences(text) == [
+        "“We all fought for it, but it turned out in vain,” he said.",
+        "“I think it was not the right decision.”",
+    ]
+
+
+def test_a_lowercase_no_still_ends_a_sentence():
+    assert split_sentences("Asked about talks, he said no. The war went on.") == [
+        "Asked about talks, he said no.", "The war went on."]
+
+
+def test_long_lines_are_cut_before_punkt():
+    line = "word " * 40_000
+    spans = sentence_spans(line)
+    assert spans and spans[-1][1] <= len(line)
