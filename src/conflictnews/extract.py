@@ -7,14 +7,22 @@ from pathlib import Path
 
 import pandas as pd
 
+from conflictnews.casualties import extract_casualties
 from conflictnews.corpus import read_corpus
 from conflictnews.outputs import replacing_dir, write_table
 from conflictnews.problems import CorpusError, Problem
+from conflictnews.series import casualty_estimates, casualty_series
 
 
 def extract_tables(articles: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """Return every table the workbook derives from ``articles``, by name."""
-    return {"articles": articles}
+    figures = extract_casualties(articles)
+    return {
+        "articles": articles,
+        "casualties": figures,
+        "casualty_series": casualty_series(figures),
+        "casualty_estimates": casualty_estimates(figures),
+    }
 
 
 def run_extract(

@@ -1,0 +1,132 @@
+"""Finding numbers in English news text: digits, number words, vague amounts, ranges."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "a": 1, "an": 1,
+}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+
+#: Vague amounts and the lower bound each stands for ("hundreds" is at least two hundred).
+VAGUE = {
+    "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000,
+    "tens of thousands": 20_000, "hundreds of thousands": 200_000, "millions": 2_000_000,
+}
+
+_WORD = r"(?:" + "|".join(sorted((k for k in UNITS if k not in ("a", "an")), key=len,
+                                 reverse=True)) + r")"
+_SCALE = r"(?:hundred|thousand|million|billion)"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?"
+_WORDNUM = (
+    rf"(?:(?:an?|{_WORD})(?:[\s-]+{_WORD})*(?:\s+{_SCALE}(?:\s+and)?(?:[\s-]+{_WORD})*)*"
+    rf"|(?:an?\s+)?{_SCALE}(?:\s+and\s+{_WORD})?)"
+)
+_VAGUE = (r"tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds|"
+          r"thousands|millions")
+
+NUMBER = re.compile(
+    rf"(?<![\w.,])(?:(?P<vague>{_VAGUE})|(?P<digits>{_DIGITS})(?:\s+(?P<scale>{_SCALE}))?"
+    rf"|(?P<words>{_WORDNUM}))(?![\w])",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number found in text: ``text[start:end]``, its value and, for ranges, the top."""
+
+    start: int
+    end: int
+    value: int | float
+    high: int | float | None = None
+    vague: bool = False
+
+
+def words_value(phrase: str) -> int | None:
+    """Value of a number-word phrase ("twenty-nine", "a dozen", "two hundred and five").
+
+    >>> words_value("twenty-nine"), words_value("a dozen"), words_value("one hundred and five")
+    (29, 12, 105)
+    """
+    total = current = 0
+    seen = False
+    for word in re.split(r"[\s-]+", phrase.lower()):
+        if word in ("and", ""):
+            continue
+        if word in ("a", "an"):
+            current += 1
+            continue
+        if word in UNITS:
+            if word == "dozen":
+                current = (current or 1) * 12
+            else:
+                current += UNITS[word]
+            seen = True
+        elif word in SCALES:
+            scale = SCALES[word]
+            current = (current or 1) * scale
+            if scale >= 1000:
+                total += current
+                current = 0
+            seen = True
+        else:
+            return None
+    return total + current if seen else None
+
+
+def _value(match: re.Match[str]) -> tuple[int | float, bool] | None:
+    if match.group("vague"):
+        key = re.sub(r"\s+", " ", match.group("vague").lower())
+        return VAGUE[key], True
+    if match.group("digits"):
+        raw = match.group("digits").replace(",", "")
+        number = float(raw) if "." in raw else int(raw)
+        if match.group("scale"):
+            number = number * SCALES[match.group("scale").lower()]
+        return (int(number) if float(number).is_integer() else number), False
+    words = match.group("words")
+    if words.lower() in ("a", "an"):
+        return None
+    value = words_value(words)
+    return (value, False) if value is not None else None
+
+
+def find_numbers(text: str) -> list[Number]:
+    """Return the numbers in ``text``, left to right, ranges merged ("between 10 and 20").
+
+    >>> [(n.value, n.high, n.vague) for n in find_numbers("10 to 20 soldiers and dozens")]
+    [(10, 20, False), (24, None, True)]
+    """
+    found: list[Number] = []
+    for match in NUMBER.finditer(text):
+        got = _value(match)
+        if got is None:
+            continue
+        value, vague = got
+        found.append(Number(match.start(), match.end(), value, None, vague))
+    merged: list[Number] = []
+    for number in found:
+        prev = merged[-1] if merged else None
+        if prev is not None and not prev.vague and not number.vague:
+            gap = text[prev.end:number.start]
+            before = text[max(0, prev.start - 8):prev.start].lower()
+            joined = re.fullmatch(r"\s*(?:-|–|—|to)\s*", gap) or (
+                re.fullmatch(r"\s+and\s+", gap) and before.endswith("between ")
+            )
+            if joined and number.value > prev.value and not _year_range(prev, number):
+                merged[-1] = Number(prev.start, number.end, prev.value, number.value)
+                continue
+        merged.append(number)
+    return merged
+
+
+def _year_range(low: Number, high: Number) -> bool:
+    """True for "1991-94" and "1992 to 1994": ranges of years, not of counts."""
+    return 1800 <= low.value <= 2100 and (high.value < 100 or 1800 <= high.value <= 2100)

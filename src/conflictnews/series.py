@@ -1,0 +1,154 @@
+"""Casualty figures over time: running totals per claimant, checks, low / best / high.
+
+Rules (also in the README):
+
+- A **series** is one (claimant_group, population, side, status). Its points are the
+  running totals (``figure_type == "total"``) that claimant reported, by report date.
+  Historical figures (earlier wars) are left out. Increments are kept apart
+  (``kind == "increment"``) and checked against the totals, never summed into them.
+- The same value reported twice on one date is one point (``n_reports`` counts them);
+  different values on one date stay side by side, flagged ``same_day_conflict``.
+- ``decrease``: a running total lower than the same claimant's previous total.
+- ``increment_mismatch``: an increment that differs from the change between the
+  claimant's total on that date and its previous total.
+- **Estimates** per (population, side, status) and date: every claimant's latest total
+  on or before that date is a claim; ``low`` is the smallest lower bound (an "up to"
+  figure is no lower bound), ``high`` the largest value or range top, and ``best`` the
+  claim of the side's own authorities where there is one (they count their own dead),
+  else ``low``. Claims are listed side by side in ``claims``; nothing is averaged.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from conflictnews.casualties import GROUP_SIDE
+
+SERIES_KEY = ["claimant_group", "population", "side", "status"]
+SYMBOL = {"exact": "", "more_than": ">", "at_least": "≥", "about": "~", "up_to": "≤",
+          "estimate": "est. "}
+SERIES_COLUMNS = [
+    "series", *SERIES_KEY, "published", "kind", "count", "count_high", "qualifier", "label",
+    "previous", "change", "flag", "note", "n_reports", "doc_ids",
+]
+
+
+def figure_label(count: int, qualifier: str, count_high: object = None) -> str:
+    """How a figure reads in a chart: ``>1,300``, ``~30,000``, ``10–20``."""
+    top = f"–{int(count_high):,}" if count_high is not None and not pd.isna(count_high) else ""
+    return f"{SYMBOL.get(qualifier, '')}{count:,}{top}"
+
+
+def _points(figures: pd.DataFrame, kind: str) -> pd.DataFrame:
+    rows = figures[(figures["figure_type"] == kind) & ~figures["historical"]
+                   & figures["published"].notna()]
+    if rows.empty:
+        return pd.DataFrame(columns=[*SERIES_KEY, "published", "count", "qualifier", "vague",
+                                     "count_high", "n_reports", "doc_ids"])
+    grouped = rows.groupby([*SERIES_KEY, "published", "count", "qualifier", "vague"],
+                           dropna=False, sort=True)
+    return grouped.agg(
+        count_high=("count_high", "max"),
+        n_reports=("doc_id", "size"),
+        doc_ids=("doc_id", lambda s: " ".join(dict.fromkeys(s))),
+    ).reset_index()
+
+
+def casualty_series(figures: pd.DataFrame) -> pd.DataFrame:
+    """Return running totals and increments per series, with consistency flags.
+
+    One row per (series, date, value); columns :data:`SERIES_COLUMNS`.
+    """
+    totals = _points(figures, "total").assign(kind="total")
+    increments = _points(figures, "increment").assign(kind="increment")
+    out = []
+    for key, points in totals.groupby(SERIES_KEY, sort=True):
+        points = points.sort_values(["published", "count"])
+        by_date = points.groupby("published")["count"].agg(["min", "max", "size"])
+        previous = by_date["max"].shift(1)
+        for row in points.itertuples(index=False):
+            prev = previous.get(row.published)
+            flags, notes = [], []
+            if by_date.at[row.published, "size"] > 1:
+                flags.append("same_day_conflict")
+                notes.append("other values the same day: " + ", ".join(
+                    f"{v:,}" for v in points.loc[points.published == row.published, "count"]
+                    if v != row.count))
+            if prev is not None and not pd.isna(prev) and row.count < prev:
+                # a vague lower bound ("hundreds") below an earlier figure may be no decrease
+                flags.append("decrease_vague" if row.vague else "decrease")
+                notes.append(f"down from {int(prev):,} in the previous report")
+            out.append({**row._asdict(), "previous": prev, "flag": " ".join(flags),
+                        "note": "; ".join(notes)})
+        inc = increments.merge(pd.DataFrame([key], columns=SERIES_KEY), on=SERIES_KEY)
+        for row in inc.itertuples(index=False):
+            today = by_date["max"].get(row.published)
+            before = previous.get(row.published)
+            flag = note = ""
+            if today is not None and before is not None and not pd.isna(before):
+                change = int(today - before)
+                if change != row.count:
+                    flag = "increment_mismatch"
+                    note = (f"reported +{row.count:,} but the totals went from {int(before):,}"
+                            f" to {int(today):,} (+{change:,})")
+            out.append({**row._asdict(), "previous": None, "flag": flag, "note": note})
+    # increments of series that have no totals at all are kept too
+    seen = {tuple(r[k] for k in SERIES_KEY) for r in out}
+    for row in increments.itertuples(index=False):
+        if tuple(getattr(row, k) for k in SERIES_KEY) not in seen:
+            out.append({**row._asdict(), "previous": None, "flag": "", "note": ""})
+    frame = pd.DataFrame(out, columns=[c for c in SERIES_COLUMNS if c not in
+                                       ("series", "label", "change")])
+    frame["previous"] = frame["previous"].astype("Int64")
+    frame["change"] = (frame["count"].astype("Int64") - frame["previous"]).where(
+        frame["kind"] == "total")
+    frame["label"] = [figure_label(c, q, h) for c, q, h in
+                      zip(frame["count"], frame["qualifier"], frame["count_high"], strict=True)]
+    frame["series"] = frame[SERIES_KEY].astype(str).agg(" · ".join, axis=1)
+    frame = frame.sort_values([*SERIES_KEY, "published", "kind", "count"]).reset_index(drop=True)
+    return frame[SERIES_COLUMNS]
+
+
+def series_for(series: pd.DataFrame, claimant_group: str, population: str, side: str,
+               status: str = "killed") -> pd.DataFrame:
+    """The running totals of one series, by date (e.g. Nagorno-Karabakh military deaths)."""
+    mask = ((series["claimant_group"] == claimant_group) & (series["population"] == population)
+            & (series["side"] == side) & (series["status"] == status)
+            & (series["kind"] == "total"))
+    return series[mask].reset_index(drop=True)
+
+
+def casualty_estimates(figures: pd.DataFrame) -> pd.DataFrame:
+    """Return low / best / high per (population, side, status) and report date.
+
+    See the module docstring for the rule; ``claims`` lists each claimant's current figure.
+    """
+    totals = _points(figures, "total")
+    rows = []
+    for (population, side, status), group in totals.groupby(
+        ["population", "side", "status"], sort=True
+    ):
+        for date in sorted(group["published"].unique()):
+            current = (group[group["published"] <= date].sort_values("published")
+                       .groupby("claimant_group").tail(1))
+            current = current[current["published"] == current["published"]]
+            lows = current.loc[current["qualifier"] != "up_to", "count"]
+            highs = pd.concat([current["count"], current["count_high"].dropna()])
+            own = current[current["claimant_group"].map(GROUP_SIDE) == side]
+            low = int(lows.min()) if not lows.empty else None
+            best = int(own["count"].max()) if not own.empty else low
+            rows.append({
+                "population": population, "side": side, "status": status,
+                "published": date, "low": low, "best": best, "high": int(highs.max()),
+                "n_claimants": len(current),
+                "claims": "; ".join(
+                    f"{r.claimant_group}: {figure_label(r.count, r.qualifier, r.count_high)}"
+                    f" ({pd.Timestamp(r.published):%Y-%m-%d})"
+                    for r in current.itertuples(index=False)
+                ),
+            })
+    frame = pd.DataFrame(rows, columns=["population", "side", "status", "published", "low",
+                                        "best", "high", "n_claimants", "claims"])
+    for col in ("low", "best", "high"):
+        frame[col] = frame[col].astype("Int64")
+    return frame
