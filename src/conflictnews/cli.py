@@ -12,6 +12,7 @@ import sys
 import traceback
 from collections.abc import Sequence
 
+from conflictnews.actor_list import ActorListError
 from conflictnews.corpus import load_corpus, summary
 from conflictnews.problems import CorpusError, Problem
 
@@ -32,6 +33,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from conflictnews.extract import run_extract
 
     tables, problems = run_extract(args.corpus, args.out, _metadata(args.metadata),
+                                   actors=args.actors, demonyms=not args.no_demonyms,
                                    strict=args.strict)
     for row in problems.itertuples(index=False):
         print(f"warning: {Problem(*row)}", file=sys.stderr)
@@ -55,6 +57,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("extract", help="write articles (and derived tables) as Parquet + CSV")
     _corpus_args(p)
     p.add_argument("--out", required=True, help="output folder (replaced whole, atomically)")
+    p.add_argument("--actors", default="data/actors.yml",
+                   help="actor list YAML (default: %(default)s)")
+    p.add_argument("--no-demonyms", action="store_true",
+                   help="do not count demonyms and capitals ('Azeri', 'Baku') for states")
     p.set_defaults(func=cmd_extract)
     p = sub.add_parser("info", help="print a corpus summary")
     _corpus_args(p)
@@ -71,7 +77,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # problems are printed by the commands
             return args.func(args)
-    except CorpusError as exc:
+    except (CorpusError, ActorListError) as exc:
         print(f"conflictnews: error: {exc}", file=sys.stderr)
         if args.debug:
             traceback.print_exc()

@@ -7,21 +7,30 @@ from pathlib import Path
 
 import pandas as pd
 
+from conflictnews.actor_list import DEFAULT_ACTORS, ActorList, load_actors
 from conflictnews.casualties import extract_casualties
 from conflictnews.corpus import read_corpus
+from conflictnews.mentions import find_mentions
 from conflictnews.outputs import replacing_dir, write_table
 from conflictnews.problems import CorpusError, Problem
+from conflictnews.quotes import quoted_speakers, unknown_names
 from conflictnews.series import casualty_estimates, casualty_series
 
 
-def extract_tables(articles: pd.DataFrame) -> dict[str, pd.DataFrame]:
+def extract_tables(
+    articles: pd.DataFrame, actors: ActorList | str | None = None, *, demonyms: bool = True
+) -> dict[str, pd.DataFrame]:
     """Return every table the workbook derives from ``articles``, by name."""
     figures = extract_casualties(articles)
+    mentions = find_mentions(articles, actors, demonyms=demonyms)
     return {
         "articles": articles,
         "casualties": figures,
         "casualty_series": casualty_series(figures),
         "casualty_estimates": casualty_estimates(figures),
+        "mentions": mentions,
+        "speakers": quoted_speakers(articles, actors, mentions=mentions),
+        "unknown_names": unknown_names(articles, actors, mentions=mentions),
     }
 
 
@@ -30,6 +39,8 @@ def run_extract(
     out: str | os.PathLike,
     metadata: str | os.PathLike | None = "data/metadata.csv",
     *,
+    actors: ActorList | str | None = None,
+    demonyms: bool = True,
     strict: bool = False,
 ) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
     """Read ``source``, derive the tables and write ``NAME.parquet`` and ``NAME.csv`` for
@@ -42,7 +53,8 @@ def run_extract(
     serious = corpus.problems[corpus.problems["severity"] == "error"]
     if strict and not serious.empty:
         raise CorpusError([Problem(**r) for r in serious.to_dict("records")])
-    tables = extract_tables(corpus.articles)
+    actor_list = actors if isinstance(actors, ActorList) else load_actors(actors or DEFAULT_ACTORS)
+    tables = extract_tables(corpus.articles, actor_list, demonyms=demonyms)
     with replacing_dir(Path(out)) as tmp:
         for name, frame in tables.items():
             write_table(frame, tmp / f"{name}.parquet")

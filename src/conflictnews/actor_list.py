@@ -1,0 +1,158 @@
+"""The curated actor list (``data/actors.yml``): loading and checking it.
+
+Every problem names the entry ("actors.yml, entry 12 (Nikol Pashinyan): ...") so a user
+extending the list for their own corpus can fix it at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+KINDS = ("person", "state", "organization", "armed_group", "territory")
+DEFAULT_ACTORS = "data/actors.yml"
+
+
+class ActorListError(ValueError):
+    """The actor list cannot be used; the message names the file and the entry."""
+
+
+@dataclass(frozen=True)
+class Role:
+    """A title held from ``start`` to ``end`` (``None``: still held)."""
+
+    title: str
+    start: dt.date
+    end: dt.date | None
+
+    def held_on(self, day: dt.date) -> bool:
+        return self.start <= day and (self.end is None or day < self.end)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One actor and the surface forms that name it."""
+
+    name: str
+    kind: str
+    country: str
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...] = ()
+    capitals: tuple[str, ...] = ()
+    after_full_name: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+
+
+@dataclass(frozen=True)
+class ActorList:
+    """The actors, and surface forms that must never count (``not_actors``)."""
+
+    actors: tuple[Actor, ...]
+    not_actors: tuple[str, ...] = field(default_factory=tuple)
+    source: str = ""
+
+    def by_name(self, name: str) -> Actor:
+        for actor in self.actors:
+            if actor.name == name:
+                return actor
+        raise KeyError(f"{name!r} is not on the actor list {self.source}")
+
+    @property
+    def names(self) -> list[str]:
+        return [a.name for a in self.actors]
+
+
+def _strings(value: object, where: str, key: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ActorListError(f"{where}: {key} must be a list of non-empty strings")
+    return tuple(v.strip() for v in value)
+
+
+def _date(value: object, where: str) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise ActorListError(f"{where}: {value!r} is not a date (YYYY-MM-DD)") from exc
+
+
+def _actor(entry: object, where: str) -> Actor:
+    if not isinstance(entry, dict):
+        raise ActorListError(f"{where}: each actor must be a mapping with name, kind, aliases")
+    name = entry.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise ActorListError(f"{where}: missing name")
+    where = f"{where} ({name})"
+    unknown = set(entry) - {"name", "kind", "country", "aliases", "demonyms", "capitals",
+                            "after_full_name", "roles"}
+    if unknown:
+        raise ActorListError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
+    kind = entry.get("kind")
+    if kind not in KINDS:
+        raise ActorListError(f"{where}: kind {kind!r} is not one of {', '.join(KINDS)}")
+    aliases = _strings(entry.get("aliases"), where, "aliases")
+    if not aliases:
+        raise ActorListError(f"{where}: at least one alias is needed")
+    roles = []
+    for i, role in enumerate(entry.get("roles") or []):
+        rwhere = f"{where}, role {i + 1}"
+        if not isinstance(role, dict) or not isinstance(role.get("title"), str):
+            raise ActorListError(f"{rwhere}: a role needs a title")
+        start = _date(role.get("from"), rwhere)
+        end = _date(role["to"], rwhere) if role.get("to") else None
+        if end is not None and end <= start:
+            raise ActorListError(f"{rwhere}: 'to' ({end}) is not after 'from' ({start})")
+        roles.append(Role(role["title"].strip(), start, end))
+    if roles and kind != "person":
+        raise ActorListError(f"{where}: only people hold roles")
+    return Actor(
+        name=name.strip(), kind=kind, country=str(entry.get("country") or ""),
+        aliases=aliases,
+        demonyms=_strings(entry.get("demonyms"), where, "demonyms"),
+        capitals=_strings(entry.get("capitals"), where, "capitals"),
+        after_full_name=_strings(entry.get("after_full_name"), where, "after_full_name"),
+        roles=tuple(roles),
+    )
+
+
+def parse_actor_list(data: object, source: str = "actors.yml") -> ActorList:
+    """Check a parsed YAML document and return the :class:`ActorList`."""
+    if not isinstance(data, dict) or not isinstance(data.get("actors"), list):
+        raise ActorListError(f"{source}: expected a mapping with a list under 'actors'")
+    actors = [_actor(e, f"{source}, entry {i + 1}") for i, e in enumerate(data["actors"])]
+    seen: dict[str, str] = {}
+    for actor in actors:
+        for surface in (*actor.aliases, *actor.demonyms, *actor.capitals,
+                        *actor.after_full_name):
+            if surface in seen and seen[surface] != actor.name:
+                raise ActorListError(f"{source}: {surface!r} names both {seen[surface]} and "
+                                     f"{actor.name}")
+            seen[surface] = actor.name
+    names = [a.name for a in actors]
+    dupes = sorted({n for n in names if names.count(n) > 1})
+    if dupes:
+        raise ActorListError(f"{source}: actor(s) listed twice: {', '.join(dupes)}")
+    blockers = _strings(data.get("not_actors"), source, "not_actors")
+    return ActorList(tuple(actors), blockers, source)
+
+
+def load_actors(path: str | os.PathLike = DEFAULT_ACTORS) -> ActorList:
+    """Read and check the actor list at ``path``."""
+    path = Path(path)
+    bundled = Path(__file__).resolve().parents[2] / DEFAULT_ACTORS
+    if str(path) == DEFAULT_ACTORS and not path.exists() and bundled.exists():
+        path = bundled  # the default list, found from any working folder (notebooks/)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ActorListError(f"{path}: actor list not found") from exc
+    except yaml.YAMLError as exc:
+        raise ActorListError(f"{path}: not valid YAML: {exc}") from exc
+    return parse_actor_list(data, str(path))

@@ -1,0 +1,278 @@
+"""Actor mentions: one pass of one combined regex over each text, then counting.
+
+Counting rules (also in the README):
+
+1. Longest match wins and matches do not overlap: "Russian Foreign Minister Sergei
+   Lavrov" is one mention of Lavrov; "Nagorno-Karabakh" is not also "Karabakh".
+2. Only ``text`` (headline + body) is read; bylines, credits, licence lines and datelines
+   are not part of it. Captions are read separately (``field == "caption"``).
+3. Surface forms in ``not_actors`` (reporters' names, "Swiss francs") block a match.
+   Short forms under ``after_full_name`` count only after the full name appeared in the
+   same article (two people share the surname Hovhannisyan).
+4. Possessives and both apostrophes ("Turkey's", "Azerbaijan’s"), hyphenated forms
+   ("Azeri-Armenian": both) and dotted forms ("U.S.") match.
+5. A country-qualified title alone ("the Russian president", "Armenia's prime minister")
+   counts for the person who held it on the article's date; a bare "the president" or a
+   plural ("the two presidents") counts for nobody. A title next to the name it
+   introduces ("Russian President Vladimir Putin", "Zohrab Mnatsakanyan, Armenia's
+   foreign minister,") is one mention of that person.
+6. Demonyms and capitals ("Azeri", "Baku", "Kremlin") count for their state unless
+   ``demonyms=False``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import combinations
+
+import pandas as pd
+
+from conflictnews.actor_list import Actor, ActorList, load_actors
+from conflictnews.sentences import sentence_spans
+
+MENTION_COLUMNS = [
+    "doc_id", "source_file", "position", "published", "outlet", "actor", "kind", "surface",
+    "start", "end", "sentence_index", "via", "field", "article_words",
+]
+_APOS = "'’"
+
+
+def _norm(surface: str) -> str:
+    return re.sub(r"\s+", " ", surface.replace("’", "'"))
+
+
+def trie_regex(words: list[str]) -> str:
+    """A regex matching any of ``words``, as a trie (fast, longest alternative first).
+
+    "'" matches both apostrophes and a space any single white-space character.
+
+    >>> trie_regex(["Armenia", "Armenian", "Armenians"])
+    'Armenia(?:ns?)?'
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def char(c: str) -> str:
+        if c in _APOS:
+            return "['’]"
+        if c == " ":
+            return r"\s"
+        return re.escape(c)
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [char(c) + build(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if not ends:
+            return body
+        if (len(branches) == 1 and len(body) == 1) or re.fullmatch(r"\\?.", body):
+            return body + "?"
+        return f"(?:{body})?"
+
+    return build(trie)
+
+
+@dataclass(frozen=True)
+class _Title:
+    office: str
+    holders: tuple[tuple[str, object], ...]  # (person name, Role)
+
+
+class Matcher:
+    """The compiled matcher for one actor list (build once, use on many texts)."""
+
+    def __init__(self, actors: ActorList):
+        self.actors = actors
+        self.kind = {a.name: a.kind for a in actors.actors}
+        names: dict[str, tuple[str | None, str]] = {}
+        for a in actors.actors:
+            for s in a.aliases:
+                names[_norm(s)] = (a.name, "name")
+            for s in a.demonyms:
+                names[_norm(s)] = (a.name, "demonym")
+            for s in a.capitals:
+                names[_norm(s)] = (a.name, "capital")
+            for s in a.after_full_name:
+                names[_norm(s)] = (a.name, "short")
+        for s in actors.not_actors:
+            names[_norm(s)] = (None, "blocked")
+        self.names = names
+        self.titles = self._titles(actors)
+        title_words = sorted({t for t in self.titles})
+        name_words = sorted(names)
+        pattern = rf"(?<!\w)(?:(?i:{trie_regex(title_words)})|{trie_regex(name_words)})(?!\w)"
+        self.regex = re.compile(pattern)
+
+    @staticmethod
+    def _titles(actors: ActorList) -> dict[str, _Title]:
+        """Title surface (lower case) -> office and holders, in every country form."""
+        forms: dict[str, Actor] = {}
+        for a in actors.actors:
+            if a.kind != "person":
+                for s in (*a.aliases, *a.demonyms, *a.capitals):
+                    forms[_norm(s)] = a
+        holders: dict[tuple[str, str], list] = {}
+        for person in actors.actors:
+            for role in person.roles:
+                title = _norm(role.title)
+                prefix = max((f for f in forms if title.startswith(f + " ")), key=len,
+                             default=None)
+                if prefix is None:
+                    raise ValueError(f"{actors.source}: {person.name}: title {role.title!r} "
+                                     "must start with a state or organisation on the list")
+                office = title[len(prefix) + 1:].lower()
+                holders.setdefault((forms[prefix].name, office), []).append((person.name, role))
+        titles: dict[str, _Title] = {}
+        for (country, office), held in holders.items():
+            actor = actors.by_name(country)
+            entry = _Title(office, tuple(held))
+            for form in (*actor.aliases, *actor.demonyms, *actor.capitals):
+                titles[f"{_norm(form)} {office}".lower()] = entry
+            for alias in actor.aliases:
+                titles[f"{_norm(alias)}'s {office}".lower()] = entry
+                titles[f"{office} of {_norm(alias)}".lower()] = entry
+                titles[f"{office} of the {_norm(alias)}".lower()] = entry
+        return titles
+
+    def holder(self, title: _Title, day: dt.date | None) -> str | None:
+        """The one person holding ``title`` on ``day``, else ``None``."""
+        if day is None:
+            return None
+        held = {name for name, role in title.holders if role.held_on(day)}
+        return held.pop() if len(held) == 1 else None
+
+    def find(self, text: str, day: dt.date | None, demonyms: bool = True,
+             seen: set[str] | None = None) -> list[tuple[int, int, str, str]]:
+        """Return ``(start, end, actor, via)`` for each mention in ``text``."""
+        seen = set() if seen is None else seen
+        raw: list[tuple[int, int, str, str]] = []
+        for m in self.regex.finditer(text):
+            surface = _norm(m.group())
+            actor, via = self.names.get(surface, (None, ""))
+            if not via:
+                title = self.titles.get(surface.lower())
+                if title is None:
+                    continue
+                actor, via = self.holder(title, day), "title"
+                if actor is None:
+                    raw.append((m.start(), m.end(), "", "title"))  # kept to merge, then dropped
+                    continue
+            if via == "blocked":
+                continue
+            if via == "short" and actor not in seen:
+                continue
+            if via in ("demonym", "capital") and not demonyms:
+                continue
+            if via == "name":
+                seen.add(actor)
+            raw.append((m.start(), m.end(), actor, via))
+        return _merge_titles(raw, text, self.kind)
+
+
+def _merge_titles(raw: list[tuple[int, int, str, str]], text: str,
+                  kind: dict[str, str]) -> list[tuple[int, int, str, str]]:
+    """Drop a title that stands next to the person name it introduces or follows."""
+    keep = []
+    for i, (start, end, actor, via) in enumerate(raw):
+        if via == "title":
+            nxt = raw[i + 1] if i + 1 < len(raw) else None
+            prv = raw[i - 1] if i else None
+            before = nxt and kind.get(nxt[2]) == "person" and nxt[3] in ("name", "short") and \
+                re.fullmatch(r"\s*,?\s*", text[end:nxt[0]])
+            after = prv and kind.get(prv[2]) == "person" and prv[3] in ("name", "short") and \
+                re.fullmatch(r"\s*,\s*", text[prv[1]:start])
+            if before or after or not actor:
+                continue
+        keep.append((start, end, actor, via))
+    return keep
+
+
+@lru_cache(maxsize=8)
+def _matcher_for(actors: ActorList) -> Matcher:
+    return Matcher(actors)
+
+
+def matcher(actors: ActorList | str | None = None) -> Matcher:
+    """The compiled :class:`Matcher` for an actor list (a path, a list, or the default)."""
+    if actors is None or isinstance(actors, str):
+        actors = load_actors(actors or "data/actors.yml")
+    return _matcher_for(actors)
+
+
+def _day(published: object) -> dt.date | None:
+    return None if pd.isna(published) else pd.Timestamp(published).date()
+
+
+def find_mentions(articles: pd.DataFrame, actors: ActorList | str | None = None, *,
+                  demonyms: bool = True, captions: bool = True) -> pd.DataFrame:
+    """Return one row per actor mention (columns :data:`MENTION_COLUMNS`).
+
+    ``start``/``end`` index the article's ``text`` (``field == "text"``) or its
+    ``caption`` (``field == "caption"``, ``sentence_index`` -1).
+    """
+    m = matcher(actors)
+    rows = []
+    for art in articles.itertuples(index=False):
+        day = _day(art.published)
+        seen: set[str] = set()
+        spans = sentence_spans(art.text)
+        starts = [a for a, _ in spans]
+        fields = [("text", art.text)]
+        if captions and art.caption:
+            fields.append(("caption", art.caption))
+        for field_name, text in fields:
+            for start, end, actor, via in m.find(text, day, demonyms, seen):
+                index = bisect.bisect_right(starts, start) - 1 if field_name == "text" else -1
+                rows.append((art.doc_id, art.source_file, art.position, art.published,
+                             art.outlet, actor, m.kind[actor], text[start:end], start, end,
+                             index, via, field_name, art.n_words))
+    frame = pd.DataFrame(rows, columns=MENTION_COLUMNS)
+    frame["published"] = pd.to_datetime(frame["published"]).astype("datetime64[ns]")
+    for col in ("position", "start", "end", "sentence_index", "article_words"):
+        frame[col] = frame[col].astype("int64")
+    return frame
+
+
+def mention_frequency(mentions: pd.DataFrame, by: str | list[str] = "outlet",
+                      articles: pd.DataFrame | None = None, *,
+                      field: str = "text") -> pd.DataFrame:
+    """Mentions per actor and ``by`` group: raw and per 1,000 words of the group's text.
+
+    Words are the group's articles' ``n_words``: all of them when ``articles`` is given,
+    else the articles that have at least one mention.
+    """
+    keys = [by] if isinstance(by, str) else list(by)
+    rows = mentions[mentions["field"] == field]
+    counts = rows.groupby([*keys, "actor", "kind"], dropna=False).size().rename("mentions")
+    if articles is not None:
+        words = articles.groupby(keys, dropna=False)["n_words"].sum()
+    else:
+        words = rows.drop_duplicates("doc_id").groupby(keys, dropna=False)["article_words"].sum()
+    out = counts.reset_index().merge(words.rename("words").reset_index(), on=keys, how="left")
+    out["per_1000_words"] = 1000 * out["mentions"] / out["words"]
+    return out.sort_values([*keys, "mentions", "actor"], ascending=[True] * len(keys) +
+                           [False, True]).reset_index(drop=True)
+
+
+def co_mentions(mentions: pd.DataFrame, *, field: str = "text") -> pd.DataFrame:
+    """Actor pairs named in the same sentence: ``actor_a, actor_b, sentences, articles``."""
+    rows = mentions[mentions["field"] == field]
+    pairs = []
+    for (doc, _), group in rows.groupby(["doc_id", "sentence_index"], sort=False):
+        for a, b in combinations(sorted(set(group["actor"])), 2):
+            pairs.append((a, b, doc))
+    frame = pd.DataFrame(pairs, columns=["actor_a", "actor_b", "doc_id"])
+    out = frame.groupby(["actor_a", "actor_b"]).agg(
+        sentences=("doc_id", "size"), articles=("doc_id", "nunique")).reset_index()
+    return out.sort_values(["sentences", "actor_a", "actor_b"],
+                           ascending=[False, True, True]).reset_index(drop=True)
