@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 KERNEL := conflictnews
 
-.PHONY: setup reports extract test lint lab clean
+.PHONY: setup reports extract test lint lab clean browser
 
 setup: $(STAMP)
 
@@ -17,16 +17,24 @@ $(STAMP): requirements.txt pyproject.toml
 		--display-name "Python (conflictnews)" >/dev/null
 	touch $@
 
-# The main job: extract the seed corpus and print its summary.
+# The main job: the four notebook reports as offline HTML, with reports/index.html.
 reports: setup
+	$(BIN)/conflictnews reports --config notebooks/reports.yml --out reports --jobs 2
+
+# The tidy tables (Parquet + CSV) of the seed corpus, and its summary.
+extract: setup
 	$(BIN)/conflictnews extract seeds --metadata data/metadata.csv --out build/extract
 
-extract: reports
+# Debian's chromium for the browser tests: installed when missing and we may (root).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+		chromium >/dev/null; } || echo "chromium is not installed: browser tests skip"
 
 lint: setup
 	$(BIN)/ruff check src tests benchmarks
 
-test: setup lint
+test: setup lint browser
 	$(BIN)/python -m pytest
 
 lab: setup

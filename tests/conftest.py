@@ -29,3 +29,57 @@ def article(articles: pd.DataFrame, file_prefix: str, position: int = 0) -> pd.S
                     & (articles["position"] == position)]
     assert len(rows) == 1, (file_prefix, position)
     return rows.iloc[0]
+
+
+HOSTILE_TEXT = (
+    "<script>document.title='PWNED'</script> talks "
+    "<img src=x onerror=\"document.title='PWNED'\">\n\n"
+    "BAKU (Reuters) – Three soldiers were killed, officials said. </table> **bold** $x^2$ "
+    "<b>Putin</b> met Aliyev.\n"
+)
+
+
+@pytest.fixture(scope="session")
+def report_run(tmp_path_factory):
+    """One batch run of every notebook, with default and non-default parameters, plus a
+    report on a hostile corpus and one that fails (2 worker processes)."""
+    import yaml
+
+    from conflictnews.reports import run_reports
+
+    base = tmp_path_factory.mktemp("reports")
+    hostile = base / "hostile"
+    hostile.mkdir()
+    (hostile / "evil.txt").write_text(HOSTILE_TEXT, encoding="utf-8")
+    nb = ROOT / "notebooks"
+    config = yaml.safe_load((nb / "reports.yml").read_text())
+    config["reports"].update({
+        "overview-reuters-static": {"notebook": "01-corpus-overview.ipynb", "parameters": {
+            "outlets": ["Reuters"], "sample_doc": "002_68f6ff54df26247c#3",
+            "interactive": False}},
+        "casualties-azeri-wounded": {"notebook": "02-casualties-over-time.ipynb",
+                                     "parameters": {"claimant_groups": ["Azerbaijan"],
+                                                    "statuses": ["wounded"],
+                                                    "interactive": False}},
+        "actors-people-names-only": {"notebook": "03-actor-mentions.ipynb", "parameters": {
+            "kinds": ["person"], "top_n": 5, "demonyms": False}},
+        "actors-bad-choices": {"notebook": "03-actor-mentions.ipynb", "parameters": {
+            "actors": ["Putn", "Ilham Aliyev"], "start": "2030-01-01"}},
+        "reading-sputnik": {"notebook": "04-reading-the-coverage.ipynb", "parameters": {
+            "outlets": ["Sputnik International"], "terms": ["peacekeepers"],
+            "framing_term": "Karabakh", "interactive": False}},
+        "hostile-corpus": {"notebook": "01-corpus-overview.ipynb", "parameters": {
+            "corpus": str(hostile), "metadata": ""}},
+        "missing-corpus": {"notebook": "01-corpus-overview.ipynb", "parameters": {
+            "corpus": str(base / "no-such-folder")}},
+    })
+    config_file = nb / f".test-reports-{base.name}.yml"  # beside the notebooks: same paths
+    config_file.write_text(yaml.safe_dump(config, allow_unicode=True))
+    out = base / "out"
+    sources = {p.name: p.read_bytes() for p in nb.glob("*.ipynb")}
+    try:
+        results = run_reports(config_file, out, jobs=2)
+    finally:
+        config_file.unlink()
+    return {"out": out, "results": {r.name: r for r in results}, "sources": sources,
+            "config": config}

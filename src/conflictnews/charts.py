@@ -11,12 +11,19 @@ from __future__ import annotations
 
 import html
 import re
+import sys
 
-import matplotlib.pyplot as plt
-import pandas as pd
-import plotly.graph_objects as go
-import plotly.io as pio
-from plotly.io._base_renderers import NotebookRenderer
+# plotly imports nbformat, whose jsonschema imports rfc3987_syntax when it is installed
+# (it comes with JupyterLab) and compiles an IRI grammar at import: 1.6 s of every
+# notebook's start, for a format check no notebook here uses. Skip it unless something
+# already loaded it.
+sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+import plotly.graph_objects as go  # noqa: E402
+import plotly.io as pio  # noqa: E402
+from plotly.io._base_renderers import NotebookRenderer  # noqa: E402
 
 _CDN_SCRIPT = re.compile(r'<script[^>]*\bsrc="https?://[^"]*"[^>]*>\s*</script>')
 RENDERER = "plotly_mimetype+offline_notebook"
@@ -96,7 +103,8 @@ def heatmap(frame: pd.DataFrame, index: str, columns: str, values: str, *, title
             z=pivot.values, x=[safe(c) for c in pivot.columns],
             y=[safe(r) for r in pivot.index], colorscale="Blues",
             hovertemplate="%{y} · %{x}: %{z:.3g}<extra></extra>"))
-        fig.update_yaxes(autorange="reversed")
+        fig.update_yaxes(autorange="reversed", type="category")
+        fig.update_xaxes(type="category")
         return _layout(fig, title, height=max(350, 22 * len(pivot) + 150))
     fig, ax = plt.subplots(figsize=(max(6, 0.6 * pivot.shape[1] + 3), 0.3 * len(pivot) + 2))
     image = ax.imshow(pivot.values, aspect="auto", cmap="Blues")
@@ -230,3 +238,38 @@ def message(lines: list[str], title: str = "Note") -> str:
     items = "".join(f"<li>{safe(line)}</li>" for line in lines)
     return (f'<div style="border-left:4px solid #d62728;padding:0.3em 1em;background:#fff5f5">'
             f"<strong>{safe(title)}</strong><ul>{items}</ul></div>")
+
+
+def finding(text: str) -> str:
+    """HTML for the one-sentence reading of a chart, computed from its data."""
+    return f'<p style="font-style:italic;max-width:48em">{safe(text)}</p>'
+
+
+def show(fig) -> None:
+    """Display a plotly or matplotlib figure in a notebook (matplotlib as an image)."""
+    from IPython.display import display
+
+    if isinstance(fig, go.Figure):
+        fig.show()
+    else:
+        display(fig)
+        plt.close(fig)
+
+
+def table(frame: pd.DataFrame, max_rows: int = 60) -> str:
+    """HTML for a table shown in full view (escaped), capped at ``max_rows``."""
+    more = f"<p>({len(frame) - max_rows} more rows)</p>" if len(frame) > max_rows else ""
+    return frame.head(max_rows).to_html(index=False, escape=True, border=0) + more
+
+
+def article_spans(figures: pd.DataFrame, mentions: pd.DataFrame, doc_id: str) -> pd.DataFrame:
+    """Spans to highlight in one article: casualty figures and actor mentions in ``text``."""
+    fig = figures[figures["doc_id"] == doc_id]
+    men = mentions[(mentions["doc_id"] == doc_id) & (mentions["field"] == "text")]
+    return pd.concat([
+        pd.DataFrame({"start": fig["start"], "end": fig["end"], "kind": "casualty",
+                      "label": fig["status"] + " · " + fig["population"] + " · "
+                      + fig["figure_type"]}),
+        pd.DataFrame({"start": men["start"], "end": men["end"], "kind": men["kind"],
+                      "label": men["actor"]}),
+    ], ignore_index=True)

@@ -1,4 +1,4 @@
-"""Command line: ``conflictnews extract|info ...`` (also ``python -m conflictnews``).
+"""Command line: ``conflictnews extract|reports|info ...`` (also ``python -m conflictnews``).
 
 A thin layer over the library: each sub-command parses its options, calls one library
 function and prints what it did. Errors print one line naming the file and the problem
@@ -11,10 +11,12 @@ import argparse
 import sys
 import traceback
 from collections.abc import Sequence
+from pathlib import Path
 
 from conflictnews.actor_list import ActorListError
 from conflictnews.corpus import load_corpus, summary
 from conflictnews.problems import CorpusError, Problem
+from conflictnews.reports import ReportConfigError, ReportsLocked
 
 
 def _corpus_args(p: argparse.ArgumentParser) -> None:
@@ -49,6 +51,25 @@ def cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_reports(args: argparse.Namespace) -> int:
+    from conflictnews.reports import run_reports
+
+    overrides = {}
+    if args.corpus:
+        overrides["corpus"] = str(Path(args.corpus).resolve())
+        overrides["metadata"] = str(Path(args.metadata).resolve()) if args.metadata else ""
+    elif args.metadata:
+        overrides["metadata"] = str(Path(args.metadata).resolve())
+    results = run_reports(args.config, args.out, jobs=args.jobs, show_code=args.show_code,
+                          only=args.only, overrides=overrides)
+    for r in results:
+        line = f"{r.status:6s} {r.seconds:6.1f} s  {args.out}/{r.name}.html"
+        print(line + (f"  -- {r.error}" if r.error else ""))
+    failed = [r for r in results if r.status != "ok"]
+    print(f"{len(results) - len(failed)} ok, {len(failed)} failed; index: {args.out}/index.html")
+    return 1 if failed else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser for all sub-commands."""
     parser = argparse.ArgumentParser(prog="conflictnews", description=__doc__.splitlines()[0])
@@ -62,6 +83,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-demonyms", action="store_true",
                    help="do not count demonyms and capitals ('Azeri', 'Baku') for states")
     p.set_defaults(func=cmd_extract)
+    p = sub.add_parser("reports", help="run the notebook reports into offline HTML")
+    p.add_argument("--config", default="notebooks/reports.yml",
+                   help="report list (default: %(default)s)")
+    p.add_argument("--out", default="reports", help="output folder (default: %(default)s)")
+    p.add_argument("--jobs", type=int, default=1, help="reports run in parallel processes")
+    p.add_argument("--show-code", action="store_true", help="keep code cells in the HTML")
+    p.add_argument("--only", nargs="+", metavar="NAME", help="run only these reports")
+    p.add_argument("--corpus", help="run every report on this corpus (folder or file)")
+    p.add_argument("--metadata", help="metadata CSV for --corpus (default: none)")
+    p.set_defaults(func=cmd_reports)
     p = sub.add_parser("info", help="print a corpus summary")
     _corpus_args(p)
     p.set_defaults(func=cmd_info)
@@ -77,7 +108,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # problems are printed by the commands
             return args.func(args)
-    except (CorpusError, ActorListError) as exc:
+    except (CorpusError, ActorListError, ReportConfigError, ReportsLocked) as exc:
         print(f"conflictnews: error: {exc}", file=sys.stderr)
         if args.debug:
             traceback.print_exc()

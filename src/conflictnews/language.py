@@ -122,3 +122,15 @@ def collocations(articles: pd.DataFrame, top_n: int = 20, min_count: int = 3) ->
     scored = finder.score_ngrams(BigramAssocMeasures.likelihood_ratio)[:top_n]
     return pd.DataFrame([(a, b, finder.ngram_fd[(a, b)], s) for (a, b), s in scored],
                         columns=["first", "second", "count", "score"])
+
+
+def sentences_with(articles: pd.DataFrame, term: str) -> pd.DataFrame:
+    """Every sentence that uses ``term`` (case-insensitive, word prefix), by outlet:
+    how each outlet frames the same thing. Columns ``outlet, published, doc_id,
+    sentence``."""
+    pattern = re.compile(rf"\b{re.escape(term)}", re.IGNORECASE)
+    rows = [(art.outlet, art.published, art.doc_id, art.text[a:b])
+            for art in articles.itertuples(index=False)
+            for a, b in sentence_spans(art.text) if pattern.search(art.text, a, b)]
+    frame = pd.DataFrame(rows, columns=["outlet", "published", "doc_id", "sentence"])
+    return frame.sort_values(["outlet", "published"]).reset_index(drop=True)

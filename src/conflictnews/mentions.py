@@ -276,3 +276,19 @@ def co_mentions(mentions: pd.DataFrame, *, field: str = "text") -> pd.DataFrame:
         sentences=("doc_id", "size"), articles=("doc_id", "nunique")).reset_index()
     return out.sort_values(["sentences", "actor_a", "actor_b"],
                            ascending=[False, True, True]).reset_index(drop=True)
+
+
+def top_actors(mentions: pd.DataFrame, articles: pd.DataFrame, top_n: int = 15, *,
+               actors: list[str] | None = None, kinds: list[str] | None = None) -> pd.DataFrame:
+    """The most mentioned actors (or the ``actors`` asked for) in ``text``, with raw
+    counts and mentions per 1,000 words of all ``articles``."""
+    rows = mentions[mentions["field"] == "text"]
+    if kinds:
+        rows = rows[rows["kind"].isin(kinds)]
+    counts = rows.groupby(["actor", "kind"]).size().rename("mentions").reset_index()
+    counts = counts.sort_values(["mentions", "actor"], ascending=[False, True])
+    counts = counts[counts["actor"].isin(actors)] if actors else counts.head(top_n)
+    words = int(articles["n_words"].sum())
+    counts["per_1000_words"] = 1000 * counts["mentions"] / words if words else 0.0
+    counts["articles"] = counts["actor"].map(rows.groupby("actor")["doc_id"].nunique())
+    return counts.reset_index(drop=True)

@@ -161,7 +161,8 @@ def unknown_names(articles: pd.DataFrame, actors: ActorList | str | None = None,
                 continue
             if len(words) == 1 and start in starts:
                 continue
-            rows.append((name, art.doc_id, art.text[max(0, start - 60):end + 60]))
+            context = " ".join(art.text[max(0, start - 60):end + 60].split())
+            rows.append((name, art.doc_id, context))
     frame = pd.DataFrame(rows, columns=["name", "doc_id", "context"])
     out = frame.groupby("name").agg(
         count=("doc_id", "size"), articles=("doc_id", "nunique"),

@@ -68,3 +68,38 @@ def select_articles(articles: pd.DataFrame, start: str = "", end: str = "",
         notes.append(f"no article matches this selection (the corpus has "
                      f"{len(articles)} articles, dated {span}); charts below are empty")
     return chosen.reset_index(drop=True), notes
+
+
+def load_selection(corpus: str, metadata: str = "", start: str = "", end: str = "",
+                   outlets: Iterable[str] = ()) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
+    """Load a corpus (or raise a one-line error) and select from it, for a notebook.
+
+    Returns ``(all_articles, selected, notes)``; problems met while reading (bad files,
+    malformed metadata) are among the notes, never a traceback.
+    """
+    from conflictnews.corpus import read_corpus
+    from conflictnews.problems import Problem
+
+    loaded = read_corpus(corpus, metadata or None)
+    notes = [str(Problem(*row)) for row in loaded.problems.itertuples(index=False)]
+    chosen, more = select_articles(loaded.articles, start, end, outlets)
+    return loaded.articles, chosen, notes + more
+
+
+def filter_rows(frame: pd.DataFrame, **wanted: Iterable[str]) -> tuple[pd.DataFrame, list[str]]:
+    """Keep rows whose column ``name`` is among ``wanted[name]`` (empty: no filter).
+
+    >>> rows = pd.DataFrame({"status": ["killed", "wounded"]})
+    >>> filter_rows(rows, status=["killed", "dead"])[1]
+    ["'dead' is not a known status; did you mean: killed?"]
+    """
+    notes: list[str] = []
+    for column, values in wanted.items():
+        values = list(values)
+        if not values:
+            continue
+        valid, bad = check_choices(values, sorted(frame[column].dropna().astype(str).unique()),
+                                   column.replace("_", " "))
+        notes.extend(bad)
+        frame = frame[frame[column].astype(str).isin(valid)]
+    return frame.reset_index(drop=True), notes
