@@ -4,8 +4,17 @@ from __future__ import annotations
 
 import nltk
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from conflictnews.sentences import sentence_spans, sentences_table, split_sentences
+from conflictnews.sentences import (
+    _fast_line,
+    _fast_split,
+    punkt_spans,
+    sentence_spans,
+    sentences_table,
+    split_sentences,
+)
 
 
 def test_runs_without_nltk_data():
@@ -65,3 +74,43 @@ def test_long_lines_are_cut_before_punkt():
     line = "word " * 40_000
     spans = sentence_spans(line)
     assert spans and spans[-1][1] <= len(line)
+
+
+# --- the fast path agrees with Punkt --------------------------------------------------
+
+WORDS = ["the", "war", "Azerbaijan", "said", "killed", "in-depth", "Nagorno-Karabakh", "he",
+         "Putin", "and", "of", "Azerbaijan’s", "Élan", "café", "über", "5th", "U.S.-backed"]
+ABBREVIATIONS = ["Sept.", "Oct.", "U.S.", "Gen.", "Mr.", "No.", "no.", "km.", "etc.", "Lt.",
+                 "e.g.", "a.m.", "St.", "vs.", "Inc."]
+NUMBERS = ["27", "1,177", "6.3", "2020", "5", "-3", "10.10", "1991-94", "J.", "A."]
+MARKS = [".", "?", "!", "...", "..", "!!", "?!", ",", ";", ":", "—", "“", "”", '"', "'",
+         "‘", "’", "(", ")", "[", "]"]
+
+
+@st.composite
+def news_lines(draw):
+    tokens = []
+    for _ in range(draw(st.integers(1, 25))):
+        word = draw(st.sampled_from(WORDS + ABBREVIATIONS + NUMBERS))
+        if draw(st.booleans()):
+            word = draw(st.sampled_from(MARKS)) + word if draw(st.booleans()) else \
+                word + draw(st.sampled_from(MARKS))
+        if draw(st.integers(0, 3)) == 0:
+            word = word + draw(st.sampled_from(MARKS))
+        if draw(st.booleans()):
+            word = word[:1].upper() + word[1:]
+        tokens.append(word)
+    return draw(st.sampled_from([" ", "  ", " \t"])).join(tokens)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(news_lines())
+def test_fast_path_equals_punkt_on_tricky_lines(line):
+    assert _fast_split(line) == punkt_spans(line)
+
+
+def test_fast_path_equals_punkt_on_the_seeds(articles):
+    for text in articles.text:
+        assert _fast_split(text) == punkt_spans(text)
+    lines = [line for text in articles.text for line in text.split("\n") if line.strip()]
+    assert sum(_fast_line(line) is None for line in lines) <= 3  # left to Punkt

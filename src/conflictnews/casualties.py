@@ -23,6 +23,7 @@ figures. All word lists are the tables below; nothing else in the code names a w
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -217,6 +218,10 @@ EXCLUDE_RIGHT = re.compile(
 EXCLUDE_LEFT = re.compile(
     rf"(?:[A-Za-z][-–]|\+|[$€£₽]\s?|\b{_MONTH}\s|\bNo\.\s|\d[-–/]|#)$"
 )
+MILITARY_WORD = re.compile(rf"\b(?:{_alt(MILITARY)})\b", re.IGNORECASE)
+CIVILIAN_WORD = re.compile(rf"\b(?:{_alt(CIVILIAN)})\b", re.IGNORECASE)
+COORDINATED_GAP = re.compile(
+    rf"(?:\s+of\s+(?:its|their|the))?(?:\s+{_NP_WORD}){{0,5}}\s*,?\s+and\s*")
 PERSON_NEXT = re.compile(rf"^\s+(?:\w+\s+)?(?:{_alt(MILITARY + CIVILIAN)}|people|persons)\b",
                          re.IGNORECASE)
 
@@ -294,8 +299,8 @@ def _read_status(
 
 
 def _population(phrase: str) -> str:
-    mil = re.search(rf"\b(?:{_alt(MILITARY)})\b", phrase, re.IGNORECASE)
-    civ = re.search(rf"\b(?:{_alt(CIVILIAN)})\b", phrase, re.IGNORECASE)
+    mil = MILITARY_WORD.search(phrase)
+    civ = CIVILIAN_WORD.search(phrase)
     if mil and civ:
         return "mixed"
     return "military" if mil else "civilian" if civ else "unspecified"
@@ -368,12 +373,14 @@ def _claims(sentence: str) -> list[tuple[int, str]]:
     return found
 
 
-def _claimant(sentence: str, pos: int, previous: str) -> str:
+def _claimant(sentence: str, pos: int, previous: str | Callable[[], str]) -> str:
     claims = _claims(sentence)
     if not claims:
         return ""
     _, who = min(claims, key=lambda c: abs(c[0] - pos))
-    return previous if who in PRONOUNS else who
+    if who not in PRONOUNS:
+        return who
+    return previous() if callable(previous) else previous
 
 
 def _old_year(text: str, published: pd.Timestamp) -> bool:
@@ -435,7 +442,8 @@ FIGURE_COLUMNS = [
 
 
 def figures_in_sentence(
-    sentence: str, published: pd.Timestamp = pd.NaT, previous_claimant: str = ""
+    sentence: str, published: pd.Timestamp = pd.NaT,
+    previous_claimant: str | Callable[[], str] = "",
 ) -> list[dict]:
     """Return the casualty figures of one sentence; offsets are into ``sentence``.
 
@@ -453,9 +461,7 @@ def figures_in_sentence(
     # N1 [people] and N2 [people] TRIGGER: N1 takes N2's trigger
     for a, b in zip(cands[::-1][1:], cands[::-1], strict=False):
         gap = sentence[a.number.end : b.q_start]
-        if not a.status and b.status and re.fullmatch(
-            rf"(?:\s+of\s+(?:its|their|the))?(?:\s+{_NP_WORD}){{0,5}}\s*,?\s+and\s*", gap
-        ):
+        if not a.status and b.status and COORDINATED_GAP.fullmatch(gap):
             a.status, a.rule = b.status, "coordinated"
             a.np, a.tail, a.trig_end = re.sub(r"\s+and\s*$", "", gap), b.tail, b.trig_end
     out: list[dict] = []
@@ -498,6 +504,24 @@ def figures_in_sentence(
     return out
 
 
+#: Any word without which no rule can read a figure: sentences without one are skipped
+#: before the (slower) rules run. Built from the tables above, so it never disagrees.
+CANDIDATE = re.compile(
+    r"\b(?:" + _alt([w.split()[0] for table in (STATUS_TRIGGERS, ACTIVE_VERBS, TOLLS)
+                     for ws in table.values() for w in ws] + ["total"]) + r")",
+    re.IGNORECASE,
+)
+
+
+def _previous_claimant(text: str, spans: list[tuple[int, int]], index: int) -> str:
+    """The last claimant named before sentence ``index`` (for "it said", "he said")."""
+    for a, b in reversed(spans[:index]):
+        named = [w for _, w in _claims(text[a:b]) if w not in PRONOUNS]
+        if named:
+            return named[-1]
+    return ""
+
+
 def extract_casualties(articles: pd.DataFrame) -> pd.DataFrame:
     """Return one row per casualty figure stated in the articles' text.
 
@@ -506,20 +530,24 @@ def extract_casualties(articles: pd.DataFrame) -> pd.DataFrame:
     """
     rows: list[dict] = []
     for art in articles.itertuples(index=False):
-        previous = ""
-        for index, (a, b) in enumerate(sentence_spans(art.text)):
+        if not CANDIDATE.search(art.text):
+            continue
+        spans = sentence_spans(art.text)
+        for index, (a, b) in enumerate(spans):
+            if not CANDIDATE.search(art.text, a, b):
+                continue
             sentence = art.text[a:b]
-            claims = _claims(sentence)
-            for fig in figures_in_sentence(sentence, art.published, previous):
+            figures = figures_in_sentence(
+                sentence, art.published,
+                lambda spans=spans, index=index, text=art.text: _previous_claimant(
+                    text, spans, index))
+            for fig in figures:
                 fig.update(
                     doc_id=art.doc_id, source_file=art.source_file, position=art.position,
                     published=art.published, outlet=art.outlet, sentence_index=index,
                     sentence=sentence, start=a + fig["start"], end=a + fig["end"],
                 )
                 rows.append(fig)
-            named = [w for _, w in claims if w not in PRONOUNS]
-            if named:
-                previous = named[-1]
     frame = pd.DataFrame(rows, columns=FIGURE_COLUMNS)
     frame["count_high"] = frame["count_high"].astype("Int64")
     frame["published"] = pd.to_datetime(frame["published"]).astype("datetime64[ns]")

@@ -65,21 +65,151 @@ def _chunks(start: int, line: str) -> Iterator[tuple[int, str]]:
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Return ``(start, end)`` character spans of the sentences of ``text``.
 
+    Results are cached per text (the casualty extractor, the actor matcher and the quote
+    finder all ask for the same article's sentences).
+
     >>> t = "Fighting began on Sept. 27. U.S. Secretary Pompeo spoke."
     >>> [t[a:b] for a, b in sentence_spans(t)]
     ['Fighting began on Sept. 27.', 'U.S. Secretary Pompeo spoke.']
     """
-    tokenizer = news_punkt()
+    return list(_cached_spans(text))
+
+
+@lru_cache(maxsize=4096)
+def _cached_spans(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(_fast_split(text))
+
+
+# --- A fast path that decides the common boundaries exactly as Punkt does -----------
+# With our parameters (abbreviations only: no collocations, no orthographic context, no
+# sentence starters, as no training was done), Punkt's decision at a period followed by
+# white space depends only on the token before it: an abbreviation never ends a
+# sentence; a single letter (an initial) does only before a digit; a number does unless
+# a lower-case word or punctuation follows; any other word always does. "?" and "!"
+# after a word always do. Lines where every candidate is of those plain kinds are split
+# here; a line with anything else at a candidate (quotes or brackets after an
+# abbreviation, ellipses, "?!", a period glued to punctuation) goes to Punkt itself.
+# tests/test_sentences.py checks the two agree on the seeds, a generated corpus and
+# random text.
+_CANDIDATE = re.compile(r"[.?!]")
+_CLOSERS = "”\"’')]"
+_PLAIN_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.,-]*")
+_NUMBER = re.compile(r"-?[.,]?\d[\d,.-]*\.?")
+_INITIAL = re.compile(r"[^\W\d]")
+_ANY_WORD = re.compile(r"\w")
+_INNER_END = re.compile(r"[.?!](?=\S)")
+
+
+def _decide(line: str, i: int) -> int | None:
+    """End (exclusive) of the sentence if the candidate at ``i`` is a break, -1 if it is
+    not, ``None`` if only Punkt can tell."""
+    n = len(line)
+    j = i + 1
+    while j < n and line[j] in _CLOSERS:
+        j += 1
+    if j == n:
+        return n  # end of line: the line's last sentence ends here anyway
+    if not line[j].isspace():
+        if j == i + 1 and line[j] not in ")\";}]*:@'({[!?.,”’“‘":
+            return -1  # "9.2", "U.S" inside a token: no candidate for Punkt either
+        return None
+    k = j
+    while k < n and line[k].isspace():
+        k += 1
+    if k == n:
+        return j
+    nxt = line[k]
+    closed = j > i + 1
+    start = line.rfind(" ", 0, i) + 1
+    prev = line[start:i]
+    if line[i] in "?!":
+        if closed or not prev or not _ANY_WORD.match(prev[-1]):
+            return None
+        return j
+    if prev[-1:] and prev[-1] in ")]”’\"'" and line[i] == "." and prev.rstrip(")]”’\"'"):
+        return j  # "(JCPOA)." : the period is a token of its own, always a break
+    core = prev.lstrip("“\"‘'([")
+    if not _PLAIN_TOKEN.fullmatch(core) or core.endswith("."):
+        return None
+    typ = core.lower()
+    special = (typ in NEWS_ABBREVIATIONS or typ.split("-")[-1] in NEWS_ABBREVIATIONS
+               or _INITIAL.fullmatch(core) or _NUMBER.fullmatch(core + "."))
+    if special and (closed or core != prev or not nxt.isalnum()):
+        return None
+    if special:
+        # Punkt reads the next token too, and breaks anyway when that token itself ends
+        # a sentence before more characters ("Mr. A.’", "No. he.'"): leave those to it
+        end_next = k
+        while end_next < n and not line[end_next].isspace():
+            end_next += 1
+        if _INNER_END.search(line, k, end_next):
+            return None
+    prev = core
+    if typ in NEWS_ABBREVIATIONS or typ.split("-")[-1] in NEWS_ABBREVIATIONS:
+        return -1
+    if _INITIAL.fullmatch(prev):
+        return j if nxt.isdigit() else -1
+    if _NUMBER.fullmatch(prev + "."):
+        return -1 if nxt.islower() else j
+    return j
+
+
+def _fast_line(line: str) -> list[tuple[int, int]] | None:
+    spans, start = [], 0
+    for m in _CANDIDATE.finditer(line):
+        i = m.start()
+        if i < start:
+            continue
+        end = _decide(line, i)
+        if end is None:
+            return None
+        if end < 0:
+            continue
+        spans.append((start, end))
+        start = end
+        while start < len(line) and line[start].isspace():
+            start += 1
+    if start < len(line):
+        spans.append((start, len(line.rstrip())))
+    return spans
+
+
+def _fast_split(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for match in _LINE.finditer(text):
-        for offset, piece in _chunks(match.start(), match.group()):
-            for a, b in tokenizer.span_tokenize(piece):
-                sub_start = a
-                for cut in _LOWER_NO_END.finditer(piece, a, b):
-                    spans.append((offset + sub_start, offset + cut.start()))
-                    sub_start = cut.end()
-                spans.append((offset + sub_start, offset + b))
+        line = match.group()
+        got = _fast_line(line) if len(line) <= MAX_PUNKT_CHARS else None
+        if got is None:
+            spans.extend(_punkt_line(line, match.start()))
+        elif "no." in line:
+            spans.extend(span for a, b in got for span in _no_cuts(line, a, b, match.start()))
+        else:
+            spans.extend((match.start() + a, match.start() + b) for a, b in got)
     return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def punkt_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence spans from Punkt alone (the reference the fast path is tested against)."""
+    return [span for m in _LINE.finditer(text) for span in _punkt_line(m.group(), m.start())
+            if text[span[0]:span[1]].strip()]
+
+
+def _no_cuts(piece: str, a: int, b: int, offset: int) -> list[tuple[int, int]]:
+    """Span ``piece[a:b]`` (shifted by ``offset``), cut after a lower-case "no."."""
+    out, sub_start = [], a
+    for cut in _LOWER_NO_END.finditer(piece, a, b):
+        out.append((offset + sub_start, offset + cut.start()))
+        sub_start = cut.end()
+    out.append((offset + sub_start, offset + b))
+    return out
+
+
+def _punkt_line(line: str, base: int = 0) -> list[tuple[int, int]]:
+    """Punkt on one line, spans shifted by ``base``."""
+    tokenizer = news_punkt()
+    return [span for offset, piece in _chunks(base, line)
+            for a, b in tokenizer.span_tokenize(piece)
+            for span in _no_cuts(piece, a, b, offset)]
 
 
 def split_sentences(text: str) -> list[str]:
