@@ -161,9 +161,13 @@ def test_unknown_names_point_at_names_missing_from_the_list(articles, actors, me
     assert not names & {"Putin", "Peskov", "Azerbaijan", "The", "Monday"}
 
 
-def test_the_matcher_is_one_combined_regex(actors):
+def test_the_automaton_finds_exactly_what_the_combined_regex_finds(actors, articles):
     m = matcher(actors)
     assert m.regex.pattern.count("(?<!\\w)") == 1  # one pattern, one pass per text
+    texts = [*articles.text, "Putinism, Iranians; the U.S.-backed Azeri-Armenian talks: "
+             "Turkey’s and Turkey's; Russian President Vladimir Putin. USAID in Baku’s."]
+    for text in texts:
+        assert m.hits(text) == m.regex_hits(text)
 
 
 @pytest.mark.parametrize(

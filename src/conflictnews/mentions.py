@@ -30,56 +30,20 @@ from functools import lru_cache
 from itertools import combinations
 
 import pandas as pd
+from ahocorasick_rs import AhoCorasick, MatchKind
 
 from conflictnews.actor_list import Actor, ActorList, load_actors
+from conflictnews.patterns import trie_regex
 from conflictnews.sentences import sentence_spans
 
 MENTION_COLUMNS = [
     "doc_id", "source_file", "position", "published", "outlet", "actor", "kind", "surface",
     "start", "end", "sentence_index", "via", "field", "article_words",
 ]
-_APOS = "'’"
 
 
 def _norm(surface: str) -> str:
     return re.sub(r"\s+", " ", surface.replace("’", "'"))
-
-
-def trie_regex(words: list[str]) -> str:
-    """A regex matching any of ``words``, as a trie (fast, longest alternative first).
-
-    "'" matches both apostrophes and a space any single white-space character.
-
-    >>> trie_regex(["Armenia", "Armenian", "Armenians"])
-    'Armenia(?:ns?)?'
-    """
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def char(c: str) -> str:
-        if c in _APOS:
-            return "['’]"
-        if c == " ":
-            return r"\s"
-        return re.escape(c)
-
-    def build(node: dict) -> str:
-        ends = "" in node
-        branches = [char(c) + build(child) for c, child in sorted(node.items()) if c]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if not ends:
-            return body
-        if (len(branches) == 1 and len(body) == 1) or re.fullmatch(r"\\?.", body):
-            return body + "?"
-        return f"(?:{body})?"
-
-    return build(trie)
 
 
 _SMALL = {"of", "the", "and"}
@@ -90,6 +54,11 @@ def _office_cases(office: str) -> tuple[str, str]:
     title = " ".join(w if w in _SMALL else "-".join(p[:1].upper() + p[1:] for p in w.split("-"))
                      for w in office.split(" "))
     return office.lower(), title
+
+
+def _word_char(ch: str) -> bool:
+    """True where the regex ``\\w`` would match (letters, digits, underscore)."""
+    return ch.isalnum() or ch == "_"
 
 
 @dataclass(frozen=True)
@@ -123,7 +92,14 @@ class Matcher:
         # those variants is several times faster than one case-insensitive pattern
         title_words = sorted(self.title_surfaces)
         pattern = rf"(?<!\w)(?:{trie_regex(title_words)}|{trie_regex(sorted(names))})(?!\w)"
+        #: The same matches as one regex (the reference; ``find`` uses the automaton).
         self.regex = re.compile(pattern)
+        # One Aho-Corasick automaton, leftmost-longest, over every surface form (both
+        # apostrophes): one pass per text in Rust, ~90 MB/s, where the regex does ~25.
+        variants = {v: key for key in (*names, *self.title_surfaces)
+                    for v in (key, key.replace("'", "’"))}
+        self._surfaces = list(variants.values())
+        self.automaton = AhoCorasick(list(variants), matchkind=MatchKind.LeftmostLongest)
 
     @staticmethod
     def _titles(actors: ActorList) -> tuple[dict[str, _Title], set[str]]:
@@ -166,32 +142,45 @@ class Matcher:
         held = {name for name, role in title.holders if role.held_on(day)}
         return held.pop() if len(held) == 1 else None
 
+    def hits(self, text: str) -> list[tuple[int, int, str]]:
+        """Every surface form in ``text`` as ``(start, end, normalised surface)``: one pass
+        of the automaton, leftmost-longest, whole words only."""
+        surfaces, n = self._surfaces, len(text)
+        return [(start, end, surfaces[index])
+                for index, start, end in self.automaton.find_matches_as_indexes(text)
+                if not ((start and _word_char(text[start - 1]))
+                        or (end < n and _word_char(text[end])))]
+
+    def regex_hits(self, text: str) -> list[tuple[int, int, str]]:
+        """The same as :meth:`hits` from the combined regex (the slower reference)."""
+        return [(m.start(), m.end(), _norm(m.group())) for m in self.regex.finditer(text)]
+
     def find(self, text: str, day: dt.date | None, demonyms: bool = True,
-             seen: set[str] | None = None) -> list[tuple[int, int, str, str]]:
+             seen: set[str] | None = None,
+             hits: list[tuple[int, int, str]] | None = None) -> list[tuple[int, int, str, str]]:
         """Return ``(start, end, actor, via)`` for each mention in ``text``."""
         seen = set() if seen is None else seen
+        names, titles = self.names, self.titles
+        skip = {"blocked"} if demonyms else {"blocked", "demonym", "capital"}
         raw: list[tuple[int, int, str, str]] = []
-        for m in self.regex.finditer(text):
-            surface = _norm(m.group())
-            actor, via = self.names.get(surface, (None, ""))
-            if not via:
-                title = self.titles.get(surface.lower())
+        any_title = False
+        for start, end, key in (self.hits(text) if hits is None else hits):
+            hit = names.get(key)
+            if hit is None:
+                # an unresolved title is kept until merged with its name, then dropped
+                title = titles.get(key.lower())
                 if title is None:
                     continue
-                actor, via = self.holder(title, day), "title"
-                if actor is None:
-                    raw.append((m.start(), m.end(), "", "title"))  # kept to merge, then dropped
-                    continue
-            if via == "blocked":
+                any_title = True
+                raw.append((start, end, self.holder(title, day) or "", "title"))
                 continue
-            if via == "short" and actor not in seen:
-                continue
-            if via in ("demonym", "capital") and not demonyms:
+            actor, via = hit
+            if via in skip or (via == "short" and actor not in seen):
                 continue
             if via == "name":
                 seen.add(actor)
-            raw.append((m.start(), m.end(), actor, via))
-        return _merge_titles(raw, text, self.kind)
+            raw.append((start, end, actor, via))
+        return _merge_titles(raw, text, self.kind) if any_title else raw
 
 
 def _merge_titles(raw: list[tuple[int, int, str, str]], text: str,
