@@ -32,6 +32,7 @@ import pandas as pd
 from conflictnews.numbers import Number, find_numbers
 from conflictnews.patterns import trie_regex
 from conflictnews.sentences import sentence_spans
+from conflictnews.tables import records
 
 # --------------------------------------------------------------------------- tables
 
@@ -549,7 +550,8 @@ def extract_casualties(articles: pd.DataFrame) -> pd.DataFrame:
     the article's ``text``; ``sentence`` is the sentence holding it.
     """
     rows: list[dict] = []
-    for art in articles.itertuples(index=False):
+    for art in records(articles, "doc_id", "source_file", "position", "published",
+                       "outlet", "text"):
         hits = _candidates(art.text)
         if not hits:
             continue

@@ -13,7 +13,7 @@ from conflictnews.corpus import read_corpus
 from conflictnews.mentions import find_mentions
 from conflictnews.outputs import replacing_dir, write_table
 from conflictnews.problems import CorpusError, Problem
-from conflictnews.quotes import quoted_speakers, unknown_names
+from conflictnews.quotes import quoted_speakers
 from conflictnews.series import casualty_estimates, casualty_series
 
 
@@ -30,7 +30,6 @@ def extract_tables(
         "casualty_estimates": casualty_estimates(figures),
         "mentions": mentions,
         "speakers": quoted_speakers(articles, actors, mentions=mentions),
-        "unknown_names": unknown_names(articles, actors, mentions=mentions),
     }
 
 

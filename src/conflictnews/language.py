@@ -16,6 +16,7 @@ from nltk.text import Text
 from nltk.tokenize import TreebankWordTokenizer
 
 from conflictnews.sentences import sentence_spans
+from conflictnews.tables import records
 
 #: A small English stop list (NLTK's needs a download); for distinctive words only.
 STOPWORDS = frozenset(
@@ -48,7 +49,7 @@ def keyword_in_context(articles: pd.DataFrame, terms: list[str], width: int = 70
     Columns: ``term, doc_id, outlet, published, left, match, right``.
     """
     rows = []
-    for art in articles.itertuples(index=False):
+    for art in records(articles, "doc_id", "outlet", "published", "text"):
         text = Text(tokens(art.text))
         for term in terms:
             for line in text.concordance_list(term, width=width, lines=lines):
@@ -130,7 +131,7 @@ def sentences_with(articles: pd.DataFrame, term: str) -> pd.DataFrame:
     sentence``."""
     pattern = re.compile(rf"\b{re.escape(term)}", re.IGNORECASE)
     rows = [(art.outlet, art.published, art.doc_id, art.text[a:b])
-            for art in articles.itertuples(index=False)
+            for art in records(articles, "doc_id", "outlet", "published", "text")
             for a, b in sentence_spans(art.text) if pattern.search(art.text, a, b)]
     frame = pd.DataFrame(rows, columns=["outlet", "published", "doc_id", "sentence"])
     return frame.sort_values(["outlet", "published"]).reset_index(drop=True)

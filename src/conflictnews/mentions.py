@@ -35,6 +35,7 @@ from ahocorasick_rs import AhoCorasick, MatchKind
 from conflictnews.actor_list import Actor, ActorList, load_actors
 from conflictnews.patterns import trie_regex
 from conflictnews.sentences import sentence_spans
+from conflictnews.tables import records
 
 MENTION_COLUMNS = [
     "doc_id", "source_file", "position", "published", "outlet", "actor", "kind", "surface",
@@ -226,7 +227,8 @@ def find_mentions(articles: pd.DataFrame, actors: ActorList | str | None = None,
     """
     m = matcher(actors)
     rows = []
-    for art in articles.itertuples(index=False):
+    for art in records(articles, "doc_id", "source_file", "position", "published",
+                       "outlet", "text", "caption", "n_words"):
         day = _day(art.published)
         seen: set[str] = set()
         spans = sentence_spans(art.text)

@@ -9,6 +9,7 @@ to". "He/she said" is given to the last person mentioned before it in the articl
 
 from __future__ import annotations
 
+import bisect
 import re
 
 import pandas as pd
@@ -16,6 +17,7 @@ import pandas as pd
 from conflictnews.actor_list import ActorList
 from conflictnews.mentions import find_mentions, matcher
 from conflictnews.sentences import sentence_spans
+from conflictnews.tables import records
 
 SPEECH_VERBS = (
     "said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "warned",
@@ -35,7 +37,7 @@ AFTER_SUBJECT = re.compile(  # used with .match(text, pos): anchored at pos
 #: what follows those is the listener or the accused.
 INVERTED_VERBS = ("said", "says", "added", "adds", "wrote", "stated", "tweeted", "noted",
                   "asked", "explained", "continued")
-BEFORE_OBJECT = re.compile(
+BEFORE_OBJECT = re.compile(  # used with .search(text, pos, endpos): "$" is endpos
     rf"\b(?P<verb>{'|'.join(INVERTED_VERBS)})(?:\s+the\s+[\w’'\s-]{{0,60}}?,)?\s*(?:the\s+)?$"
     r"|\baccording to\s*$"
 )
@@ -57,40 +59,51 @@ def quoted_speakers(articles: pd.DataFrame, actors: ActorList | str | None = Non
     """
     if mentions is None:
         mentions = find_mentions(articles, actors, captions=False)
-    mentions = mentions[mentions["field"] == "text"]
-    by_doc = {doc: g for doc, g in mentions.groupby("doc_id", sort=False)}
+    text_mentions = mentions[mentions["field"] == "text"]
+    by_doc: dict[str, list[tuple]] = {}
+    for m in records(text_mentions, "doc_id", "start", "end", "actor", "kind",
+                     "sentence_index"):
+        by_doc.setdefault(m[0], []).append(m[1:])
     rows = []
-    for art in articles.itertuples(index=False):
+    for art in records(articles, "doc_id", "outlet", "published", "text"):
         found = by_doc.get(art.doc_id)
-        if found is None:
+        if not found:
             continue
-        spans = sentence_spans(art.text)
-        people = found[found["kind"] == "person"]
-        for index, (a, b) in enumerate(spans):
-            sentence = art.text[a:b]
-            quote = "direct" if QUOTE_MARKS.search(sentence) else "paraphrase"
-            here = found[found["sentence_index"] == index]
-            taken: set[int] = set()
-            for m in here.itertuples(index=False):
-                after = AFTER_SUBJECT.match(art.text, m.end, b)
-                before = BEFORE_OBJECT.search(art.text[a:m.start])
-                if after:
-                    verb, pattern = after.group("verb"), "subject"
-                elif before:
-                    verb, pattern = before.group("verb") or "according to", "after_verb"
-                else:
-                    continue
-                taken.add(m.start)
-                rows.append((art.doc_id, art.outlet, art.published, m.actor, m.kind, verb,
-                             quote, pattern, index, m.start, m.end, sentence))
-            for p in PRONOUN.finditer(sentence):
-                earlier = people[people["start"] < a + p.start()]
-                if earlier.empty or (a + p.start()) in taken:
-                    continue
-                last = earlier.iloc[-1]
-                rows.append((art.doc_id, art.outlet, art.published, last.actor, last.kind,
-                             p.group("verb"), quote, "pronoun", index, a + p.start(),
-                             a + p.end("who"), sentence))
+        text = art.text
+        spans = sentence_spans(text)
+        starts = [a for a, _ in spans]
+        quote = {}
+        taken: set[int] = set()
+        for start, end, actor, kind, index in found:
+            a, b = spans[index]
+            after = AFTER_SUBJECT.match(text, end, b)
+            before = None if after else BEFORE_OBJECT.search(text, max(a, start - 80), start)
+            if not (after or before):
+                continue
+            verb, pattern = ((after.group("verb"), "subject") if after else
+                             (before.group("verb") or "according to", "after_verb"))
+            if index not in quote:
+                quote[index] = "direct" if QUOTE_MARKS.search(text, a, b) else "paraphrase"
+            taken.add(start)
+            rows.append((art.doc_id, art.outlet, art.published, actor, kind, verb,
+                         quote[index], pattern, index, start, end, text[a:b]))
+        people = [(start, actor, kind) for start, _, actor, kind, _ in found
+                  if kind == "person"]
+        people_starts = [p[0] for p in people]
+        for p in PRONOUN.finditer(text):
+            before_it = bisect.bisect_left(people_starts, p.start())
+            if not before_it or p.start() in taken:
+                continue
+            _, actor, kind = people[before_it - 1]
+            index = bisect.bisect_right(starts, p.start()) - 1
+            a, b = spans[index]
+            if index not in quote:
+                quote[index] = "direct" if QUOTE_MARKS.search(text, a, b) else "paraphrase"
+            rows.append((art.doc_id, art.outlet, art.published, actor, kind, p.group("verb"),
+                         quote[index], "pronoun", index, p.start(), p.end("who"), text[a:b]))
+    rows.sort(key=lambda r: (r[0], r[9]))
+    order = {doc: i for i, doc in enumerate(articles["doc_id"])}
+    rows.sort(key=lambda r: order[r[0]])
     frame = pd.DataFrame(rows, columns=SPEAKER_COLUMNS)
     frame["published"] = pd.to_datetime(frame["published"]).astype("datetime64[ns]")
     return frame
@@ -138,11 +151,13 @@ def unknown_names(articles: pd.DataFrame, actors: ActorList | str | None = None,
         mentions = find_mentions(articles, actors, captions=False)
     known = set(matcher(actors).names) | {t.title() for t in matcher(actors).titles}
     covered: dict[str, list[tuple[int, int]]] = {}
-    for m in mentions[mentions["field"] == "text"].itertuples(index=False):
-        covered.setdefault(m.doc_id, []).append((m.start, m.end))
+    text_mentions = mentions[mentions["field"] == "text"]
+    for doc, start, end in records(text_mentions, "doc_id", "start", "end"):
+        covered.setdefault(doc, []).append((start, end))
     rows = []
-    for art in articles.itertuples(index=False):
-        spans = covered.get(art.doc_id, [])
+    for art in records(articles, "doc_id", "text"):
+        spans = sorted(covered.get(art.doc_id, []))
+        span_starts = [a for a, _ in spans]
         starts = {a for a, _ in sentence_spans(art.text)}
         for match in NAME.finditer(art.text):
             words = [(w.group(), match.start() + w.start(), match.start() + w.end())
@@ -157,7 +172,8 @@ def unknown_names(articles: pd.DataFrame, actors: ActorList | str | None = None,
             start, end = words[0][1], words[0][1] + len(name)
             if name in known or name in NOT_NAMES or (name.isupper() and len(name) > 5):
                 continue  # a known surface whose title was merged away; an all-caps crosshead
-            if any(a < end and start < b for a, b in spans):
+            i = bisect.bisect_left(span_starts, end)  # spans starting before our end
+            if i and spans[i - 1][1] > start:  # mentions never overlap: the last one tells
                 continue
             if len(words) == 1 and start in starts:
                 continue
