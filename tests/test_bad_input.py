@@ -102,7 +102,7 @@ def test_strict_turns_problems_into_an_error_and_a_nonzero_exit(corpus, tmp_path
     assert not out.exists()
     assert main(["extract", str(corpus), "--metadata", str(METADATA), "--out", str(out)]) == 0
     assert "warning: empty.txt: empty file" in capsys.readouterr().err
-    assert len(pd.read_parquet(out / "articles.parquet")) == 11
+    assert len(pd.read_parquet(out / "articles")) == 11
 
 
 def test_bad_rows_in_tables_are_reported_with_their_line(tmp_path):

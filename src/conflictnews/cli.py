@@ -32,16 +32,26 @@ def _metadata(value: str) -> str | None:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from conflictnews.extract import run_extract
+    from tqdm import tqdm
 
-    tables, problems = run_extract(args.corpus, args.out, _metadata(args.metadata),
-                                   actors=args.actors, demonyms=not args.no_demonyms,
-                                   strict=args.strict)
-    for row in problems.itertuples(index=False):
+    from conflictnews.extract import read_table, run_extract
+
+    manifest = run_extract(
+        args.corpus, args.out, _metadata(args.metadata), actors=args.actors,
+        demonyms=not args.no_demonyms, strict=args.strict, jobs=args.jobs,
+        engine=args.engine, scheduler=args.scheduler,
+        progress=lambda it: tqdm(it, desc="batches", unit="batch", disable=None))
+    for row in manifest["problem_rows"].itertuples(index=False):
         print(f"warning: {Problem(*row)}", file=sys.stderr)
-    for name, frame in tables.items():
-        print(f"{args.out}/{name}.parquet  {len(frame):>7,} rows (and .csv)")
-    print(summary(tables["articles"]))
+    for name, rows in manifest["rows"].items():
+        print(f"{args.out}/{name}/  {rows:>9,} rows")
+    mb = manifest["characters"] / 1e6
+    print(f"{manifest['batches']} batches, {mb:.1f} M characters in {manifest['seconds']} s "
+          f"({mb / max(manifest['seconds'], 1e-9):.2f} M characters/s, engine "
+          f"{manifest['engine']}, jobs {manifest['jobs']})")
+    articles = read_table(args.out, "articles")
+    articles.attrs["problems"] = manifest["problem_rows"]
+    print(summary(articles))
     return 0
 
 
@@ -82,6 +92,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="actor list YAML (default: %(default)s)")
     p.add_argument("--no-demonyms", action="store_true",
                    help="do not count demonyms and capitals ('Azeri', 'Baku') for states")
+    p.add_argument("--jobs", type=int, default=1, help="worker processes (default: 1)")
+    p.add_argument("--engine", choices=["local", "dask"], default="local",
+                   help="local processes, or a Dask cluster (default: local)")
+    p.add_argument("--scheduler", help="Dask scheduler address (default: a LocalCluster)")
     p.set_defaults(func=cmd_extract)
     p = sub.add_parser("reports", help="run the notebook reports into offline HTML")
     p.add_argument("--config", default="notebooks/reports.yml",

@@ -20,7 +20,7 @@ import pandas as pd
 
 from conflictnews.articles import ArticleParts, paragraphs, parse_article, split_articles
 from conflictnews.dates import date_in_text, parse_date
-from conflictnews.metadata import apply_metadata, read_metadata
+from conflictnews.metadata import apply_metadata, metadata_problems, read_metadata
 from conflictnews.problems import CorpusError, Problem, problems_frame
 from conflictnews.sentences import sentence_spans
 
@@ -146,13 +146,21 @@ def _pick(row: dict, field: str) -> str:
     return ""
 
 
-def _table_rows(path: Path, rel: str) -> Iterator[tuple[int, dict | None, str]]:
-    """Yield ``(line, row, problem)`` for each row of a CSV / JSONL / Parquet file."""
+def _table_rows(path: Path, rel: str,
+                row_group: int | None = None) -> Iterator[tuple[int, dict | None, str]]:
+    """Yield ``(line, row, problem)`` for each row of a CSV / JSONL / Parquet file (of one
+    Parquet row group; ``line`` is then the row's number in the whole file)."""
     suffix = path.suffix.lower()
     if suffix == ".parquet":
-        frame = pd.read_parquet(path)
-        for i, row in enumerate(frame.to_dict("records")):
-            yield i + 1, row, ""
+        import pyarrow.parquet as pq
+
+        parquet = pq.ParquetFile(path)
+        groups = range(parquet.num_row_groups) if row_group is None else [row_group]
+        for g in groups:
+            offset = sum(parquet.metadata.row_group(i).num_rows for i in range(g))
+            frame = parquet.read_row_group(g).to_pandas()
+            for i, row in enumerate(frame.to_dict("records")):
+                yield offset + i + 1, row, ""
         return
     raw, _ = decode(path.read_bytes())
     if suffix == ".csv":
@@ -183,12 +191,18 @@ def _table_rows(path: Path, rel: str) -> Iterator[tuple[int, dict | None, str]]:
         yield line, row, ""
 
 
-def read_table_file(path: Path, rel: str) -> tuple[list[dict], list[Problem]]:
-    """Read a CSV / JSONL / Parquet corpus: one article per row with a ``text`` column."""
+def read_table_file(path: Path, rel: str,
+                    row_group: int | None = None) -> tuple[list[dict], list[Problem]]:
+    """Read a CSV / JSONL / Parquet corpus: one article per row with a ``text`` column.
+
+    ``position`` is the row's index among the file's data rows (bad rows included).
+    """
     records: list[dict] = []
     problems: list[Problem] = []
     try:
-        for line, row, problem in _table_rows(path, rel):
+        for index, (line, row, problem) in enumerate(_table_rows(path, rel, row_group)):
+            if row_group is not None:
+                index = line - 1
             if row is None:
                 problems.append(Problem(rel, line, problem))
                 continue
@@ -199,7 +213,7 @@ def read_table_file(path: Path, rel: str) -> tuple[list[dict], list[Problem]]:
             parts = parse_article(paragraphs(body), allow_headline=False)
             parts.headline = _pick(row, "headline").strip()
             parts.first_line = line
-            record = _record(parts, rel, len(records), "utf-8")
+            record = _record(parts, rel, index, "utf-8")
             record["outlet"] = _pick(row, "outlet").strip()
             record["url"] = _pick(row, "url").strip()
             published = _pick(row, "published")
@@ -256,24 +270,37 @@ def _doc_id(source_file: str, position: int) -> str:
     return f"{stem}#{position}"
 
 
+def _text_date(text: str, headline: str, caption: str, dateline: str
+               ) -> tuple[pd.Timestamp, str]:
+    """An explicit date in the caption, dateline or lead paragraph (see :func:`date_in_text`)."""
+    lead = (text[len(headline):] if headline else text).strip().split("\n", 1)[0]
+    return date_in_text(caption, dateline, lead)
+
+
 def _finish(frame: pd.DataFrame) -> pd.DataFrame:
     """Fill text dates, ids and counts, and order the columns."""
-    for i in frame.index[frame["published"].isna()]:
-        text = frame.at[i, "text"]
-        if frame.at[i, "headline"]:
-            text = text[len(frame.at[i, "headline"]) :]
-        lead_para = text.strip().split("\n", 1)[0]
-        stamp, found = date_in_text(frame.at[i, "caption"], frame.at[i, "dateline"], lead_para)
+    published = frame["published"].tolist()
+    source = frame["date_source"].tolist()
+    evidence = frame["date_evidence"].tolist()
+    texts = frame["text"].tolist()
+    for i, (text, headline, caption, dateline) in enumerate(zip(
+            texts, frame["headline"].tolist(), frame["caption"].tolist(),
+            frame["dateline"].tolist(), strict=True)):
+        if not pd.isna(published[i]):
+            continue
+        stamp, found = _text_date(text, headline, caption, dateline)
         if found:
-            frame.at[i, "published"] = stamp
-            frame.at[i, "date_source"] = "text"
-            frame.at[i, "date_evidence"] = f"explicit date in text: {found!r}"
-    frame["published"] = pd.to_datetime(frame["published"]).astype("datetime64[ns]")
-    frame["doc_id"] = [
-        _doc_id(f, p) for f, p in zip(frame["source_file"], frame["position"], strict=True)
-    ]
-    frame["n_words"] = [len(WORD.findall(t)) for t in frame["text"]]
-    frame["n_sentences"] = [len(sentence_spans(t)) for t in frame["text"]]
+            published[i], source[i] = stamp, "text"
+            evidence[i] = f"explicit date in text: {found!r}"
+    frame = frame.assign(
+        published=pd.to_datetime(pd.Series(published, index=frame.index, dtype=object))
+        .astype("datetime64[ns]"),
+        date_source=source, date_evidence=evidence,
+        doc_id=[_doc_id(f, p) for f, p in zip(frame["source_file"].tolist(),
+                                               frame["position"].tolist(), strict=True)],
+        n_words=[len(WORD.findall(t)) for t in texts],
+        n_sentences=[len(sentence_spans(t)) for t in texts],
+    )
     for col in ("position", "line", "n_words", "n_sentences"):
         frame[col] = frame[col].astype("int64")
     return frame[ARTICLE_COLUMNS].reset_index(drop=True)
@@ -308,20 +335,62 @@ def read_corpus(
     for bad files or rows; raising :class:`CorpusError` only when the corpus is missing).
     """
     source = Path(source)
+    if is_extract_dir(source):
+        return read_extract(source)
     files, problems = corpus_files(source)
-    records, bad = read_records(files)
+    meta, bad = read_metadata(Path(metadata)) if metadata is not None else (None, [])
     problems.extend(bad)
-    frame = pd.DataFrame.from_records(records) if records else None
-    if metadata is not None:
-        meta, bad = read_metadata(Path(metadata))
-        problems.extend(bad)
-        if frame is not None and meta is not None:
-            frame, bad = apply_metadata(frame, meta, Path(metadata), {rel for _, rel in files})
-            problems.extend(bad)
-    articles = _finish(frame) if frame is not None else empty_articles()
+    articles, bad = read_batch(files, meta, metadata)
+    problems.extend(bad)
+    if meta is not None:
+        known = set(zip(articles["source_file"], articles["position"], strict=True))
+        problems.extend(metadata_problems(meta, Path(metadata), known,
+                                          {rel for _, rel in files}))
     if articles.empty:
         problems.append(Problem(str(source), None, "no articles found in the corpus"))
     return Corpus(articles, problems_frame(problems))
+
+
+def read_batch(files: Iterable[tuple[Path, str]], meta: pd.DataFrame | None,
+               metadata: str | os.PathLike | None) -> tuple[pd.DataFrame, list[Problem]]:
+    """Read some corpus files into finished article rows, with metadata applied."""
+    records, problems = read_records(files)
+    return _articles(records, meta, metadata), problems
+
+
+def read_parquet_row_group(path: Path, rel: str, row_group: int, meta: pd.DataFrame | None,
+                           metadata: str | os.PathLike | None
+                           ) -> tuple[pd.DataFrame, list[Problem]]:
+    """Finished article rows of one row group of a Parquet corpus file."""
+    records, problems = read_table_file(path, rel, row_group)
+    return _articles(records, meta, metadata), problems
+
+
+def _articles(records: list[dict], meta: pd.DataFrame | None,
+              metadata: str | os.PathLike | None) -> pd.DataFrame:
+    if not records:
+        return empty_articles()
+    frame = pd.DataFrame.from_records(records)
+    if meta is not None:
+        frame = apply_metadata(frame, meta, Path(metadata))
+    return _finish(frame)
+
+
+def is_extract_dir(path: Path) -> bool:
+    """True for a folder written by ``conflictnews extract``."""
+    return path.is_dir() and (path / "manifest.json").is_file() and (path / "articles").is_dir()
+
+
+def read_extract(path: Path) -> Corpus:
+    """The articles and problems of an extract folder (its partitioned Parquet)."""
+    articles = pd.read_parquet(path / "articles")
+    problems_file = path / "problems.csv"
+    problems = (pd.read_csv(problems_file, dtype={"file": str, "problem": str,
+                                                  "severity": str}, keep_default_na=False,
+                            na_values={"line": [""]})
+                if problems_file.exists() else problems_frame([]))
+    problems["line"] = problems["line"].astype("Int64")
+    return Corpus(articles[ARTICLE_COLUMNS].reset_index(drop=True), problems)
 
 
 def load_corpus(

@@ -1,36 +1,232 @@
-"""The ``extract`` job: corpus in, a folder of tidy tables out."""
+"""The ``extract`` job: a corpus in, a folder of tidy tables out, streamed.
+
+Files are read, split and analysed batch by batch (a batch is a few hundred files, or
+one Parquet row group), each batch writing one part of every per-article table::
+
+    DIR/articles/part-00000.parquet   DIR/casualties/part-00000.parquet
+    DIR/mentions/part-00000.parquet   DIR/speakers/part-00000.parquet
+
+so memory does not grow with the corpus. The corpus-wide tables (``casualty_series``,
+``casualty_estimates``), ``problems.csv`` and ``manifest.json`` are written at the end,
+and one CSV per table when the corpus is small. Batches run in ``jobs`` local worker
+processes or on a Dask cluster; parts are numbered by batch, so the output is the same
+for any number of workers. The whole folder is written beside ``DIR`` and swapped in
+when complete: an interrupted run leaves the previous extract as it was.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from multiprocessing import get_context
 from pathlib import Path
 
 import pandas as pd
 
+from conflictnews import __version__
 from conflictnews.actor_list import DEFAULT_ACTORS, ActorList, load_actors
 from conflictnews.casualties import extract_casualties
-from conflictnews.corpus import read_corpus
+from conflictnews.corpus import TABLE_SUFFIXES, corpus_files, read_batch
 from conflictnews.mentions import find_mentions
+from conflictnews.metadata import metadata_problems, read_metadata
 from conflictnews.outputs import replacing_dir, write_table
-from conflictnews.problems import CorpusError, Problem
+from conflictnews.problems import CorpusError, Problem, problems_frame
 from conflictnews.quotes import quoted_speakers
 from conflictnews.series import casualty_estimates, casualty_series
+
+#: Per-article tables, written in parts; corpus-wide tables, written once at the end.
+PART_TABLES = ("articles", "casualties", "mentions", "speakers")
+SUMMARY_TABLES = ("casualty_series", "casualty_estimates")
+#: A batch closes at this many files or bytes; CSVs are written up to CSV_LIMIT articles.
+BATCH_FILES = 200
+BATCH_BYTES = 1_000_000
+CSV_LIMIT = 20_000
+
+
+def part_tables(
+    articles: pd.DataFrame, actors: ActorList | str | None = None, *, demonyms: bool = True
+) -> dict[str, pd.DataFrame]:
+    """The per-article tables of some articles (:data:`PART_TABLES`), by name."""
+    mentions = find_mentions(articles, actors, demonyms=demonyms)
+    return {
+        "articles": articles,
+        "casualties": extract_casualties(articles),
+        "mentions": mentions,
+        "speakers": quoted_speakers(articles, actors, mentions=mentions),
+    }
 
 
 def extract_tables(
     articles: pd.DataFrame, actors: ActorList | str | None = None, *, demonyms: bool = True
 ) -> dict[str, pd.DataFrame]:
-    """Return every table the workbook derives from ``articles``, by name."""
-    figures = extract_casualties(articles)
-    mentions = find_mentions(articles, actors, demonyms=demonyms)
-    return {
-        "articles": articles,
-        "casualties": figures,
-        "casualty_series": casualty_series(figures),
-        "casualty_estimates": casualty_estimates(figures),
-        "mentions": mentions,
-        "speakers": quoted_speakers(articles, actors, mentions=mentions),
-    }
+    """Every table the workbook derives from ``articles``, by name (all in memory)."""
+    tables = part_tables(articles, actors, demonyms=demonyms)
+    tables["casualty_series"] = casualty_series(tables["casualties"])
+    tables["casualty_estimates"] = casualty_estimates(tables["casualties"])
+    return tables
+
+
+@dataclass(frozen=True)
+class Batch:
+    """Some corpus files (or one row group of a Parquet file) read and analysed together."""
+
+    index: int
+    files: tuple[tuple[str, str], ...]  # (path, name relative to the corpus)
+    row_group: int | None = None
+
+
+@dataclass
+class Job:
+    """What every batch needs: metadata, the actor list and the options."""
+
+    metadata: pd.DataFrame | None
+    metadata_path: str | None
+    actors: ActorList
+    demonyms: bool = True
+
+
+@dataclass
+class BatchResult:
+    """What a batch reports back (its tables are already on disk)."""
+
+    index: int
+    rows: dict[str, int]
+    problems: list[Problem]
+    keys: list[tuple[str, int]]
+    bytes: int = 0
+    seconds: float = 0.0
+
+
+def plan_batches(files: list[tuple[Path, str]], batch_files: int = BATCH_FILES) -> list[Batch]:
+    """Group the corpus files into batches, in file order (a Parquet table: by row group)."""
+    batches: list[Batch] = []
+    group: list[tuple[str, str]] = []
+    size = 0
+
+    def flush() -> None:
+        nonlocal size
+        if group:
+            batches.append(Batch(len(batches), tuple(group)))
+            group.clear()
+        size = 0
+
+    for path, rel in files:
+        if path.suffix.lower() == ".parquet":
+            flush()
+            import pyarrow.parquet as pq
+
+            try:
+                groups = pq.ParquetFile(path).num_row_groups
+            except Exception:  # unreadable: the batch reports it
+                groups = 1
+            batches.extend(Batch(len(batches) + g, ((str(path), rel),), g)
+                           for g in range(max(groups, 1)))
+        elif path.suffix.lower() in TABLE_SUFFIXES:
+            flush()
+            batches.append(Batch(len(batches), ((str(path), rel),)))
+        else:
+            group.append((str(path), rel))
+            with contextlib.suppress(OSError):  # the batch reports the file
+                size += path.stat().st_size
+            if len(group) >= batch_files or size >= BATCH_BYTES:
+                flush()
+    flush()
+    return batches
+
+
+def _read(batch: Batch, job: Job) -> tuple[pd.DataFrame, list[Problem]]:
+    if batch.row_group is None:
+        files = [(Path(p), rel) for p, rel in batch.files]
+        return read_batch(files, job.metadata, job.metadata_path)
+    from conflictnews.corpus import read_parquet_row_group
+
+    (path, rel), = batch.files
+    return read_parquet_row_group(Path(path), rel, batch.row_group, job.metadata,
+                                  job.metadata_path)
+
+
+def run_batch(batch: Batch, job: Job, out: str) -> BatchResult:
+    """Read, analyse and write one batch's parts into ``out``; return its summary."""
+    started = time.perf_counter()
+    articles, problems = _read(batch, job)
+    tables = part_tables(articles, job.actors, demonyms=job.demonyms)
+    rows = {}
+    for name in PART_TABLES:
+        folder = Path(out) / name
+        folder.mkdir(parents=True, exist_ok=True)
+        write_table(tables[name], folder / f"part-{batch.index:05d}.parquet")
+        rows[name] = len(tables[name])
+    keys = list(zip(articles["source_file"].tolist(), articles["position"].tolist(),
+                    strict=True))
+    size = int(articles["text"].str.len().sum()) if len(articles) else 0
+    return BatchResult(batch.index, rows, problems, keys, size,
+                       time.perf_counter() - started)
+
+
+def _local(batches: list[Batch], job: Job, out: str, jobs: int) -> Iterator[BatchResult]:
+    """Run batches in ``jobs`` worker processes, at most ``2 * jobs`` in flight, in order."""
+    if jobs <= 1:
+        for batch in batches:
+            yield run_batch(batch, job, out)
+        return
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn")) as pool:
+        pending: list[Future] = []
+        queue = iter(batches)
+        for batch in queue:
+            pending.append(pool.submit(run_batch, batch, job, out))
+            if len(pending) >= 2 * jobs:
+                yield pending.pop(0).result()
+        for future in pending:
+            yield future.result()
+
+
+def _dask(batches: list[Batch], job: Job, out: str, jobs: int,
+          scheduler: str | None) -> Iterator[BatchResult]:
+    """Run batches on a Dask cluster (``scheduler`` address) or a LocalCluster of
+    ``jobs`` worker processes; ``dask.bag`` keeps the batch order."""
+    import dask.bag as db
+    from dask.distributed import Client, LocalCluster
+
+    cluster = None
+    if scheduler:
+        client = Client(scheduler)
+    else:
+        cluster = LocalCluster(n_workers=max(jobs, 1), threads_per_worker=1, processes=True,
+                               dashboard_address=None)
+        client = Client(cluster)
+    try:
+        bag = db.from_sequence(batches, npartitions=max(len(batches), 1))
+        yield from bag.map(run_batch, job=job, out=out).compute(scheduler=client.get)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def fingerprint(files: list[tuple[Path, str]], metadata: str | os.PathLike | None,
+                actors: str | os.PathLike | ActorList, demonyms: bool) -> dict:
+    """What an extract depends on: corpus files (name, size, mtime), the metadata and
+    actor files (content hashes), the options and the package version."""
+    import hashlib
+
+    def digest(path: object) -> str:
+        p = Path(str(path))
+        return hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else ""
+
+    corpus = hashlib.sha256()
+    for path, rel in files:
+        stat = path.stat()
+        corpus.update(f"{rel}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    actor_key = (digest(actors) if not isinstance(actors, ActorList)
+                 else hashlib.sha256(repr(actors).encode()).hexdigest())
+    return {"corpus": corpus.hexdigest(), "files": len(files),
+            "metadata": digest(metadata) if metadata else "", "actors": actor_key,
+            "demonyms": demonyms, "version": __version__}
 
 
 def run_extract(
@@ -41,22 +237,119 @@ def run_extract(
     actors: ActorList | str | None = None,
     demonyms: bool = True,
     strict: bool = False,
-) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
-    """Read ``source``, derive the tables and write ``NAME.parquet`` and ``NAME.csv`` for
-    each into ``out`` (replaced whole, atomically), plus ``problems.csv``.
+    jobs: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+    batch_files: int = BATCH_FILES,
+    progress: Callable[[Iterable], Iterable] | None = None,
+) -> dict:
+    """Extract ``source`` into the folder ``out`` (replaced whole when done).
 
-    Returns ``(tables, problems)``. With ``strict`` any problem raises
-    :class:`CorpusError` before anything is written.
+    Returns the manifest (row counts, problems, timings). ``strict`` raises
+    :class:`CorpusError` on the first problem, before anything replaces ``out``.
+    ``engine`` is ``"local"`` (``jobs`` processes) or ``"dask"`` (``scheduler`` address,
+    else a LocalCluster of ``jobs`` processes).
     """
-    corpus = read_corpus(source, metadata)
-    serious = corpus.problems[corpus.problems["severity"] == "error"]
-    if strict and not serious.empty:
-        raise CorpusError([Problem(**r) for r in serious.to_dict("records")])
-    actor_list = actors if isinstance(actors, ActorList) else load_actors(actors or DEFAULT_ACTORS)
-    tables = extract_tables(corpus.articles, actor_list, demonyms=demonyms)
+    started = time.perf_counter()
+    source = Path(source)
+    actor_list = actors if isinstance(actors, ActorList) else load_actors(
+        actors or DEFAULT_ACTORS)
+    files, problems = corpus_files(source)
+    meta = None
+    if metadata is not None:
+        meta, bad = read_metadata(Path(metadata))
+        problems.extend(bad)
+    job = Job(meta, str(metadata) if metadata is not None else None, actor_list, demonyms)
+    batches = plan_batches(files, batch_files)
+    totals = dict.fromkeys(PART_TABLES, 0)
+    keys: set[tuple[str, int]] = set()
+    size = 0
     with replacing_dir(Path(out)) as tmp:
-        for name, frame in tables.items():
-            write_table(frame, tmp / f"{name}.parquet")
-            write_table(frame, tmp / f"{name}.csv")
-        write_table(corpus.problems, tmp / "problems.csv")
-    return tables, corpus.problems
+        runner = (_dask(batches, job, str(tmp), jobs, scheduler) if engine == "dask"
+                  else _local(batches, job, str(tmp), jobs))
+        for result in (progress or (lambda x: x))(runner):
+            problems.extend(result.problems)
+            keys.update(result.keys)
+            size += result.bytes
+            for name, n in result.rows.items():
+                totals[name] += n
+            serious = [p for p in result.problems if p.severity == "error"]
+            if strict and serious:
+                raise CorpusError(serious)
+        if meta is not None:
+            problems.extend(metadata_problems(meta, Path(metadata), keys,
+                                              {rel for _, rel in files}))
+        if not keys:
+            problems.append(Problem(str(source), None, "no articles found in the corpus"))
+        if strict and any(p.severity == "error" for p in problems):
+            raise CorpusError([p for p in problems if p.severity == "error"])
+        _finish_extract(tmp, totals)
+        frame = problems_frame(problems)
+        write_table(frame, tmp / "problems.csv")
+        manifest = {
+            "source": str(source), "engine": engine, "jobs": jobs, "batches": len(batches),
+            "rows": totals, "characters": size, "problems": len(frame),
+            "seconds": round(time.perf_counter() - started, 2),
+            "fingerprint": fingerprint(files, metadata, actors or DEFAULT_ACTORS, demonyms),
+        }
+        (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2))
+    manifest["problem_rows"] = frame
+    return manifest
+
+
+def _finish_extract(out: Path, totals: dict[str, int]) -> None:
+    """Corpus-wide tables from the parts, and CSVs when the corpus is small."""
+    figures = read_table(out, "casualties")
+    for name, table in (("casualty_series", casualty_series(figures)),
+                        ("casualty_estimates", casualty_estimates(figures))):
+        write_table(table, out / f"{name}.parquet")
+        write_table(table, out / f"{name}.csv")
+    if totals["articles"] <= CSV_LIMIT:
+        for name in PART_TABLES:
+            write_table(read_table(out, name), out / f"{name}.csv")
+
+
+def read_table(extract_dir: str | os.PathLike, name: str,
+               columns: list[str] | None = None) -> pd.DataFrame:
+    """One table of an extract folder, whole (its parts in batch order)."""
+    path = Path(extract_dir) / name
+    if path.is_dir():
+        parts = sorted(path.glob("part-*.parquet"))
+        if not parts:
+            return pd.DataFrame()
+        return pd.concat([pd.read_parquet(p, columns=columns) for p in parts],
+                         ignore_index=True)
+    return pd.read_parquet(path.with_suffix(".parquet"), columns=columns)
+
+
+@dataclass
+class CachedExtract:
+    """An extract reused while its inputs are unchanged."""
+
+    path: Path
+    reused: bool
+    manifest: dict = field(default_factory=dict)
+
+
+def cached_extract(source: str | os.PathLike,
+                   metadata: str | os.PathLike | None = "data/metadata.csv", *,
+                   actors: str = DEFAULT_ACTORS, demonyms: bool = True,
+                   cache_dir: str | os.PathLike = "build/cache", jobs: int = 1) -> CachedExtract:
+    """Extract once, explore many times: the extract of ``source`` under ``cache_dir``,
+    rebuilt when the corpus files (sizes, mtimes), the metadata or actor list (content)
+    or the options change."""
+    files, _ = corpus_files(Path(source))
+    key = fingerprint(files, metadata, actors, demonyms)
+    import hashlib
+
+    name = hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()[:16]
+    path = Path(cache_dir) / name
+    manifest_file = path / "manifest.json"
+    if manifest_file.is_file():
+        manifest = json.loads(manifest_file.read_text())
+        if manifest.get("fingerprint") == key:
+            return CachedExtract(path, True, manifest)
+    manifest = run_extract(source, path, metadata, actors=actors, demonyms=demonyms,
+                           jobs=jobs)
+    manifest.pop("problem_rows", None)
+    return CachedExtract(path, False, manifest)

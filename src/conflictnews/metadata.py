@@ -76,33 +76,34 @@ def read_metadata(path: Path) -> tuple[pd.DataFrame | None, list[Problem]]:
     return pd.DataFrame(rows), problems
 
 
-def apply_metadata(
-    articles: pd.DataFrame, meta: pd.DataFrame, meta_path: Path, corpus_files: set[str]
-) -> tuple[pd.DataFrame, list[Problem]]:
-    """Fill outlet, url, date (and a headline the text lacks) from metadata rows.
+def metadata_problems(meta: pd.DataFrame, meta_path: Path, known: set[tuple[str, int]],
+                      corpus_files: set[str]) -> list[Problem]:
+    """Metadata rows that name no article of the corpus (``known``: (file, position)).
 
-    Metadata rows that name no article of the corpus are reported; when none of the rows
-    matches the corpus at all (a user's own corpus with the default metadata file), one
-    note says the file was ignored.
+    When none of the rows matches (a user's own corpus with the default metadata file),
+    one note says the file was ignored instead of one problem per row.
     """
     name = str(meta_path)
-    if meta.empty:
-        return articles, []
-    known = set(zip(articles["source_file"], articles["position"], strict=True))
-    matches = [
-        (r.source_file, r.position) in known for r in meta.itertuples(index=False)
-    ]
-    if not any(matches):
-        return articles, [Problem(name, None, "describes none of the corpus files; ignored",
-                                  "note")]
+    rows = list(zip(meta["source_file"].tolist(), meta["position"].tolist(),
+                    meta["meta_line"].tolist(), strict=True)) if len(meta) else []
+    matches = [(f, p) in known for f, p, _ in rows]
+    if rows and not any(matches):
+        return [Problem(name, None, "describes none of the corpus files; ignored", "note")]
     problems = []
-    for row, ok in zip(meta.itertuples(index=False), matches, strict=True):
-        if ok:
-            continue
-        why = ("file not in the corpus" if row.source_file not in corpus_files
-               else f"the file has no article at position {row.position}")
-        problems.append(Problem(name, row.meta_line, f"names {row.source_file} "
-                                                     f"position {row.position}: {why}"))
+    for (file, position, line), ok in zip(rows, matches, strict=True):
+        if not ok:
+            why = ("file not in the corpus" if file not in corpus_files
+                   else f"the file has no article at position {position}")
+            problems.append(Problem(name, line, f"names {file} position {position}: {why}"))
+    return problems
+
+
+def apply_metadata(articles: pd.DataFrame, meta: pd.DataFrame,
+                   meta_path: Path) -> pd.DataFrame:
+    """Fill outlet, url, date (and a headline the text lacks) from matching metadata rows."""
+    name = str(meta_path)
+    if meta.empty or articles.empty:
+        return articles
     articles = articles.copy()
     index = {key: i for i, key in enumerate(zip(articles["source_file"], articles["position"],
                                                 strict=True))}
@@ -122,4 +123,4 @@ def apply_metadata(
             articles.at[label, "date_source"] = "metadata"
             evidence = row.date_evidence or f"{name} line {row.meta_line}"
             articles.at[label, "date_evidence"] = evidence
-    return articles, problems
+    return articles

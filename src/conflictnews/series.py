@@ -104,7 +104,8 @@ def casualty_series(figures: pd.DataFrame) -> pd.DataFrame:
         frame["kind"] == "total")
     frame["label"] = [figure_label(c, q, h) for c, q, h in
                       zip(frame["count"], frame["qualifier"], frame["count_high"], strict=True)]
-    frame["series"] = frame[SERIES_KEY].astype(str).agg(" · ".join, axis=1)
+    frame["series"] = [" · ".join(map(str, key)) for key in
+                       zip(*(frame[k] for k in SERIES_KEY), strict=True)]
     frame = frame.sort_values([*SERIES_KEY, "published", "kind", "count"]).reset_index(drop=True)
     return frame[SERIES_COLUMNS]
 
