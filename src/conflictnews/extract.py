@@ -34,7 +34,7 @@ from conflictnews.casualties import extract_casualties
 from conflictnews.corpus import TABLE_SUFFIXES, corpus_files, read_batch
 from conflictnews.mentions import find_mentions
 from conflictnews.metadata import metadata_problems, read_metadata
-from conflictnews.outputs import replacing_dir, write_table
+from conflictnews.outputs import replacing_dir, write_atomic, write_table
 from conflictnews.problems import CorpusError, Problem, problems_frame
 from conflictnews.quotes import quoted_speakers
 from conflictnews.series import casualty_estimates, casualty_series
@@ -299,14 +299,25 @@ def run_extract(
 
 def _finish_extract(out: Path, totals: dict[str, int]) -> None:
     """Corpus-wide tables from the parts, and CSVs when the corpus is small."""
-    figures = read_table(out, "casualties")
+    # only the columns the series need (not the sentences): memory stays small
+    figures = read_table(out, "casualties", columns=[
+        "doc_id", "published", "count", "count_high", "qualifier", "vague", "status",
+        "population", "side", "claimant_group", "figure_type", "historical"])
     for name, table in (("casualty_series", casualty_series(figures)),
                         ("casualty_estimates", casualty_estimates(figures))):
         write_table(table, out / f"{name}.parquet")
         write_table(table, out / f"{name}.csv")
     if totals["articles"] <= CSV_LIMIT:
         for name in PART_TABLES:
-            write_table(read_table(out, name), out / f"{name}.csv")
+            write_atomic(out / f"{name}.csv", lambda tmp, name=name: _parts_to_csv(
+                sorted((out / name).glob("part-*.parquet")), tmp))
+
+
+def _parts_to_csv(parts: list[Path], target: Path) -> None:
+    """Append the parts to one CSV, one part in memory at a time."""
+    with open(target, "w", encoding="utf-8", newline="") as handle:
+        for i, part in enumerate(parts):
+            pd.read_parquet(part).to_csv(handle, header=i == 0, index=False)
 
 
 def read_table(extract_dir: str | os.PathLike, name: str,
