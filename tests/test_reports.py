@@ -11,11 +11,11 @@ import pytest
 import yaml
 from conftest import ROOT
 
+from conflictnews.outputs import locked
 from conflictnews.reports import (
     ReportConfigError,
     ReportsLocked,
     load_config,
-    locked,
     notebook_parameters,
     run_reports,
 )
@@ -130,7 +130,8 @@ def test_rerun_only_replaces_what_it_ran(report_run, tmp_path):
 
 
 def test_a_second_run_on_the_same_folder_is_refused(tmp_path):
-    with locked(tmp_path), pytest.raises(ReportsLocked, match="another 'conflictnews reports'"):
+    with locked(tmp_path / ".lock", "held by the test"), \
+            pytest.raises(ReportsLocked, match="another 'conflictnews reports'"):
         run_reports(NB / "reports.yml", tmp_path)
 
 

@@ -53,6 +53,8 @@ LICENCE = re.compile(
 #: A desk code alone at the end of a story.
 DESK_CODE = re.compile(r"\s+(?P<desk>\b[A-Z]{1,4}/[A-Z]{1,4})\s*$")
 
+LICENCE_WINDOW = 400
+
 SENTENCE_END = re.compile(r"[.!?:;\"”’)]\s*$")
 MAX_HEADLINE_WORDS = 25
 
@@ -116,7 +118,10 @@ def _strip_licence(body: list[str], credits: list[str]) -> None:
     if not body:
         return
     last = body[-1]
-    found = LICENCE.search(last) or DESK_CODE.search(last)
+    # a licence line is short: look only at the paragraph's end (a search anchored at
+    # "$" from every position of a megabyte-long paragraph would take hours)
+    tail_start = max(0, len(last) - LICENCE_WINDOW)
+    found = LICENCE.search(last, tail_start) or DESK_CODE.search(last, tail_start)
     if not found:
         return
     kept = last[: found.start()].rstrip()

@@ -24,8 +24,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 
@@ -384,8 +385,9 @@ def _claims(sentence: str) -> list[tuple[int, str]]:
     return found
 
 
-def _claimant(sentence: str, pos: int, previous: str | Callable[[], str]) -> str:
-    claims = _claims(sentence)
+def _claimant(claims: list[tuple[int, str]], pos: int,
+              previous: str | Callable[[], str]) -> str:
+    """The attribution nearest ``pos``; a pronoun is the previous sentences' claimant."""
     if not claims:
         return ""
     _, who = min(claims, key=lambda c: abs(c[0] - pos))
@@ -402,9 +404,10 @@ def _old_year(text: str, published: pd.Timestamp) -> bool:
 
 
 def _clause(sentence: str, start: int, end: int) -> str:
-    before = [m.end() for m in CLAUSE_END.finditer(sentence, 0, start)]
+    floor = max(0, start - 3 * LEFT_WINDOW)  # a clause is never longer than this
+    before = [floor, *(m.end() for m in CLAUSE_END.finditer(sentence, floor, start))]
     after = CLAUSE_END.search(sentence, end)
-    return sentence[before[-1] if before else 0 : after.start() if after else len(sentence)]
+    return sentence[before[-1] : after.start() if after else len(sentence)]
 
 
 def _who(c: _Figure, prev: dict | None, sentence: str, group: str) -> tuple[str, str]:
@@ -477,6 +480,9 @@ def figures_in_sentence(
             a.np, a.tail, a.trig_end = re.sub(r"\s+and\s*$", "", gap), b.tail, b.trig_end
     out: list[dict] = []
     prev: dict | None = None
+    # computed once per sentence, and only when a figure needs them
+    claims = lru_cache(maxsize=1)(lambda: _claims(sentence))
+    sentence_is_old = lru_cache(maxsize=1)(lambda: _old_year(sentence, published))
     for c in cands:
         n = c.number
         left = sentence[max(0, c.q_start - LEFT_WINDOW) : c.q_start]
@@ -490,10 +496,10 @@ def figures_in_sentence(
         scope = sentence[max(0, c.q_start - 30) : c.trig_end] + _clause_tail(sentence,
                                                                             c.trig_end)
         historical = _old_year(_clause(sentence, c.q_start, c.trig_end), published) or (
-            _old_year(sentence, published) and not re.search(PERFECT, scope)
+            sentence_is_old() and not re.search(PERFECT, scope)
         )
         # an earlier war's toll is background the outlet states, not a party's claim
-        claimed_by = "" if historical else _claimant(sentence, n.start, previous_claimant)
+        claimed_by = "" if historical else _claimant(claims(), n.start, previous_claimant)
         group = claimant_group(claimed_by)
         population, side = _who(c, prev, sentence, group)
         figure_type = _figure_type(c, left, right, scope, historical)
@@ -534,9 +540,24 @@ def _candidates(text: str) -> list[int]:
     return [m.start() for m in CANDIDATE.finditer(text)]
 
 
+#: A "sentence" longer than this (a text without sentence punctuation) is read in
+#: windows of about this size, cut at white space; ``sentence`` is then the window.
+MAX_SENTENCE = 2_000
+
+
+def _windows(text: str, a: int, b: int) -> Iterator[tuple[int, int]]:
+    """``(a, b)`` itself, or windows of at most :data:`MAX_SENTENCE` characters."""
+    while b - a > MAX_SENTENCE:
+        cut = text.rfind(" ", a + MAX_SENTENCE // 2, a + MAX_SENTENCE)
+        cut = cut if cut > a else a + MAX_SENTENCE
+        yield a, cut
+        a = cut
+    yield a, b
+
+
 def _previous_claimant(text: str, spans: list[tuple[int, int]], index: int) -> str:
     """The last claimant named before sentence ``index`` (for "it said", "he said")."""
-    for a, b in reversed(spans[:index]):
+    for a, b in reversed(spans[max(0, index - 5):index]):  # the last five sentences
         named = [w for _, w in _claims(text[a:b]) if w not in PRONOUNS]
         if named:
             return named[-1]
@@ -559,19 +580,20 @@ def extract_casualties(articles: pd.DataFrame) -> pd.DataFrame:
         starts = [a for a, _ in spans]
         wanted = sorted({bisect.bisect_right(starts, h) - 1 for h in hits} - {-1})
         for index in wanted:
-            a, b = spans[index]
-            sentence = art.text[a:b]
-            figures = figures_in_sentence(
-                sentence, art.published,
-                lambda spans=spans, index=index, text=art.text: _previous_claimant(
-                    text, spans, index))
-            for fig in figures:
-                fig.update(
-                    doc_id=art.doc_id, source_file=art.source_file, position=art.position,
-                    published=art.published, outlet=art.outlet, sentence_index=index,
-                    sentence=sentence, start=a + fig["start"], end=a + fig["end"],
-                )
-                rows.append(fig)
+            for a, b in _windows(art.text, *spans[index]):
+                sentence = art.text[a:b]
+                figures = figures_in_sentence(
+                    sentence, art.published,
+                    lambda spans=spans, index=index, text=art.text: _previous_claimant(
+                        text, spans, index))
+                for fig in figures:
+                    fig.update(
+                        doc_id=art.doc_id, source_file=art.source_file,
+                        position=art.position, published=art.published, outlet=art.outlet,
+                        sentence_index=index, sentence=sentence, start=a + fig["start"],
+                        end=a + fig["end"],
+                    )
+                    rows.append(fig)
     frame = pd.DataFrame(rows, columns=FIGURE_COLUMNS)
     frame["count_high"] = frame["count_high"].astype("Int64")
     frame["published"] = pd.to_datetime(frame["published"]).astype("datetime64[ns]")

@@ -8,6 +8,7 @@ function and prints what it did. Errors print one line naming the file and the p
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import traceback
 from collections.abc import Sequence
@@ -15,8 +16,9 @@ from pathlib import Path
 
 from conflictnews.actor_list import ActorListError
 from conflictnews.corpus import load_corpus, summary
+from conflictnews.outputs import Busy
 from conflictnews.problems import CorpusError, Problem
-from conflictnews.reports import ReportConfigError, ReportsLocked
+from conflictnews.reports import ReportConfigError
 
 
 def _corpus_args(p: argparse.ArgumentParser) -> None:
@@ -118,11 +120,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     import warnings
 
     args = build_parser().parse_args(argv)
+    # SIGTERM (a killed job, a closed laptop session) unwinds like Ctrl-C: temporary
+    # outputs are removed and earlier outputs stay as they were
+    signal.signal(signal.SIGTERM, _terminated)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # problems are printed by the commands
             return args.func(args)
-    except (CorpusError, ActorListError, ReportConfigError, ReportsLocked) as exc:
+    except (CorpusError, ActorListError, ReportConfigError, Busy) as exc:
         print(f"conflictnews: error: {exc}", file=sys.stderr)
         if args.debug:
             traceback.print_exc()
@@ -136,6 +141,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("conflictnews: interrupted; earlier outputs were left as they were",
               file=sys.stderr)
         return 130
+    except Exception as exc:  # anything unforeseen: one line, the traceback on --debug
+        print(f"conflictnews: error: {type(exc).__name__}: {exc} (run with --debug for "
+              "the traceback)", file=sys.stderr)
+        if args.debug:
+            traceback.print_exc()
+        return 1
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt(f"signal {signum}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -59,7 +59,7 @@ class Corpus:
     problems: pd.DataFrame
 
 
-def decode(data: bytes) -> tuple[str, str]:
+def decode(data: bytes, *, check_binary: bool = True) -> tuple[str, str]:
     """Decode file bytes, returning ``(text, encoding_used)``.
 
     Tries UTF-16 (only with a byte-order mark), UTF-8, UTF-8 with BOM, then
@@ -79,12 +79,15 @@ def decode(data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:
             pass
     sample = data[:65536]
-    if b"\x00" in sample or len(_CONTROL.findall(sample.decode("latin-1"))) > len(sample) / 20:
+    if check_binary and (b"\x00" in sample or
+                         len(_CONTROL.findall(sample.decode("latin-1"))) > len(sample) / 20):
         raise ValueError("binary file (NUL or control bytes), not text")
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(data) - 3 and "end of data" in exc.reason:
+            # valid UTF-8 cut short (a truncated download): keep it, mark the cut
+            return data.decode("utf-8", errors="replace"), "utf-8 (truncated)"
     for encoding in FALLBACK_ENCODINGS:
         try:
             return data.decode(encoding), encoding
@@ -127,7 +130,10 @@ def read_text_file(path: Path, rel: str) -> tuple[list[dict], list[Problem]]:
     except ValueError as exc:
         return [], [Problem(rel, None, str(exc))]
     problems = []
-    if encoding not in ("utf-8", "utf-8-sig"):
+    if encoding == "utf-8 (truncated)":
+        problems.append(Problem(rel, raw.count("\n") + 1, "UTF-8 cut off at the end of the "
+                                "file; the incomplete character was replaced", "note"))
+    elif encoding not in ("utf-8", "utf-8-sig"):
         problems.append(Problem(rel, None, f"not UTF-8; decoded as {encoding}", "note"))
     records = []
     for i, parts in enumerate(split_articles(raw.replace("\r\n", "\n").replace("\r", "\n"))):
@@ -138,11 +144,16 @@ def read_text_file(path: Path, rel: str) -> tuple[list[dict], list[Problem]]:
     return records, problems
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _pick(row: dict, field: str) -> str:
+    """A row's value for ``field`` as text; lone surrogates (from JSON "\\ud800"
+    escapes) become U+FFFD, so every later step gets valid Unicode."""
     for name in TABLE_COLUMNS[field]:
         value = row.get(name)
         if value is not None and not (isinstance(value, float) and pd.isna(value)):
-            return str(value)
+            return _SURROGATE.sub("\ufffd", str(value))
     return ""
 
 
@@ -162,7 +173,8 @@ def _table_rows(path: Path, rel: str,
             for i, row in enumerate(frame.to_dict("records")):
                 yield offset + i + 1, row, ""
         return
-    raw, _ = decode(path.read_bytes())
+    # a table is judged row by row: a NUL in one row must not lose the others
+    raw, _ = decode(path.read_bytes(), check_binary=False)
     if suffix == ".csv":
         reader = csv.DictReader(raw.splitlines(keepends=True), restkey="__extra__")
         header = reader.fieldnames or []

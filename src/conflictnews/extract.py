@@ -34,7 +34,7 @@ from conflictnews.casualties import extract_casualties
 from conflictnews.corpus import TABLE_SUFFIXES, corpus_files, read_batch
 from conflictnews.mentions import find_mentions
 from conflictnews.metadata import metadata_problems, read_metadata
-from conflictnews.outputs import replacing_dir, write_atomic, write_table
+from conflictnews.outputs import locked, replacing_dir, write_atomic, write_table
 from conflictnews.problems import CorpusError, Problem, problems_frame
 from conflictnews.quotes import quoted_speakers
 from conflictnews.series import casualty_estimates, casualty_series
@@ -264,7 +264,10 @@ def run_extract(
     totals = dict.fromkeys(PART_TABLES, 0)
     keys: set[tuple[str, int]] = set()
     size = 0
-    with replacing_dir(Path(out)) as tmp:
+    out = Path(out)
+    with locked(out.parent / f".{out.name}.lock", f"{out}: another 'conflictnews extract' "
+                "is writing here; wait for it or use another --out"), \
+            replacing_dir(out) as tmp:
         runner = (_dask(batches, job, str(tmp), jobs, scheduler) if engine == "dask"
                   else _local(batches, job, str(tmp), jobs))
         for result in (progress or (lambda x: x))(runner):

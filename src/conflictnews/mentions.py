@@ -57,6 +57,9 @@ def _office_cases(office: str) -> tuple[str, str]:
     return office.lower(), title
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _word_char(ch: str) -> bool:
     """True where the regex ``\\w`` would match (letters, digits, underscore)."""
     return ch.isalnum() or ch == "_"
@@ -147,8 +150,11 @@ class Matcher:
         """Every surface form in ``text`` as ``(start, end, normalised surface)``: one pass
         of the automaton, leftmost-longest, whole words only."""
         surfaces, n = self._surfaces, len(text)
-        return [(start, end, surfaces[index])
-                for index, start, end in self.automaton.find_matches_as_indexes(text)
+        try:
+            found = self.automaton.find_matches_as_indexes(text)
+        except UnicodeEncodeError:  # lone surrogates: one code point each, as U+FFFD
+            found = self.automaton.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text))
+        return [(start, end, surfaces[index]) for index, start, end in found
                 if not ((start and _word_char(text[start - 1]))
                         or (end < n and _word_char(text[end])))]
 

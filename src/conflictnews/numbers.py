@@ -23,7 +23,7 @@ VAGUE = {
 _WORD = r"(?:" + "|".join(sorted((k for k in UNITS if k not in ("a", "an")), key=len,
                                  reverse=True)) + r")"
 _SCALE = r"(?:hundred|thousand|million|billion)"
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?!\d)|\d{1,15}(?:\.\d+)?(?![\d])"
 _WORDNUM = (
     rf"(?:(?:an?|{_WORD})(?:[\s-]+{_WORD})*(?:\s+{_SCALE}(?:\s+and)?(?:[\s-]+{_WORD})*)*"
     rf"|(?:an?\s+)?{_SCALE}(?:\s+and\s+{_WORD})?)"

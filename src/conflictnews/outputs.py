@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import tempfile
@@ -56,3 +57,26 @@ def replacing_dir(out: Path) -> Iterator[Path]:
         os.replace(out, old)
     os.replace(tmp, out)
     shutil.rmtree(old, ignore_errors=True)
+
+
+class Busy(RuntimeError):
+    """Another run holds the lock on the same output."""
+
+
+@contextmanager
+def locked(lock_file: Path, message: str) -> Iterator[None]:
+    """Hold an exclusive lock on ``lock_file`` for the block; raise :class:`Busy` with
+    ``message`` when another process holds it (two runs never write one output)."""
+    lock_file = Path(lock_file)
+    lock_file.parent.mkdir(parents=True, exist_ok=True)
+    handle = open(lock_file, "w")  # noqa: SIM115 - held for the whole block
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError as exc:
+        handle.close()
+        raise Busy(message) from exc
+    try:
+        yield
+    finally:
+        fcntl.flock(handle, fcntl.LOCK_UN)
+        handle.close()

@@ -12,15 +12,12 @@ or killed run leaves the previous good HTML of that report where it was.
 from __future__ import annotations
 
 import datetime as dt
-import fcntl
 import html
 import json
 import os
 import time
 import traceback
-from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from multiprocessing import get_context
@@ -28,7 +25,7 @@ from pathlib import Path
 
 import yaml
 
-from conflictnews.outputs import write_atomic
+from conflictnews.outputs import Busy, locked, write_atomic
 
 TEMPLATES = Path(__file__).parent / "templates"
 DEFAULT_CONFIG = "notebooks/reports.yml"
@@ -40,8 +37,7 @@ class ReportConfigError(ValueError):
     """``reports.yml`` or a report's parameters cannot be used; names file and report."""
 
 
-class ReportsLocked(RuntimeError):
-    """Another run is writing to the same output folder."""
+ReportsLocked = Busy  # another run is writing to the same output folder
 
 
 @dataclass(frozen=True)
@@ -188,24 +184,6 @@ def _describe(exc: BaseException) -> str:
     return last[:500]
 
 
-@contextmanager
-def locked(out: Path) -> Iterator[None]:
-    """Hold ``out/.lock`` for the run; a second run on the same folder is refused."""
-    out.mkdir(parents=True, exist_ok=True)
-    handle = open(out / ".lock", "w")  # noqa: SIM115 - held for the whole run
-    try:
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError as exc:
-        handle.close()
-        raise ReportsLocked(f"{out}: another 'conflictnews reports' run is writing here; "
-                            "wait for it to finish or use another --out") from exc
-    try:
-        yield
-    finally:
-        fcntl.flock(handle, fcntl.LOCK_UN)
-        handle.close()
-
-
 def run_reports(config: str | os.PathLike = DEFAULT_CONFIG, out: str | os.PathLike = "reports",
                 *, jobs: int = 1, show_code: bool = False, only: list[str] | None = None,
                 overrides: dict | None = None) -> list[ReportResult]:
@@ -221,7 +199,8 @@ def run_reports(config: str | os.PathLike = DEFAULT_CONFIG, out: str | os.PathLi
                                     f"are: {', '.join(s.name for s in specs)})")
         specs = [s for s in specs if s.name in only]
     out = Path(out)
-    with locked(out):
+    with locked(out / ".lock", f"{out}: another 'conflictnews reports' run is writing here; "
+                "wait for it to finish or use another --out"):
         results: list[ReportResult] = []
         if jobs <= 1 or len(specs) <= 1:
             results = [run_report(s, out, show_code) for s in specs]
