@@ -161,3 +161,19 @@ def test_cli_reports_errors_are_one_line(tmp_path):
                          text=True)
     assert run.returncode == 2
     assert run.stderr.startswith("conflictnews: error: ") and "Traceback" not in run.stderr
+
+
+def test_reports_run_on_a_users_own_corpus(tmp_path, capsys):
+    """`conflictnews reports --corpus FILE` points every report at a user's table."""
+    from conflictnews.cli import main
+
+    mine = tmp_path / "mine.jsonl"
+    mine.write_text('{"title": "Truce talks", "text": "Twelve soldiers were killed, the '
+                    'ministry said.", "date": "2020-10-02", "source": "My Outlet"}\n')
+    code = main(["reports", "--corpus", str(mine), "--only", "corpus-overview",
+                 "--out", str(tmp_path / "out")])
+    assert code == 0, capsys.readouterr()
+    page = (tmp_path / "out" / "corpus-overview.html").read_text()
+    assert "My Outlet" in page and "Truce talks" in page
+    assert json.loads((tmp_path / "out" / "status.json").read_text())["corpus-overview"][
+        "parameters"]["corpus"] == str(mine)

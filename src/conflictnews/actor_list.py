@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from conflictnews.problems import read_yaml
 
 KINDS = ("person", "state", "organization", "armed_group", "territory")
 DEFAULT_ACTORS = "data/actors.yml"
@@ -149,10 +149,4 @@ def load_actors(path: str | os.PathLike = DEFAULT_ACTORS) -> ActorList:
     bundled = Path(__file__).resolve().parents[2] / DEFAULT_ACTORS
     if str(path) == DEFAULT_ACTORS and not path.exists() and bundled.exists():
         path = bundled  # the default list, found from any working folder (notebooks/)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise ActorListError(f"{path}: actor list not found") from exc
-    except yaml.YAMLError as exc:
-        raise ActorListError(f"{path}: not valid YAML: {exc}") from exc
-    return parse_actor_list(data, str(path))
+    return parse_actor_list(read_yaml(path, ActorListError, "actor list"), str(path))

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
+from pathlib import Path
 
 import pandas as pd
+import yaml
 
 
 @dataclass(frozen=True)
@@ -45,3 +47,13 @@ class CorpusError(Exception):
         self.problems = problems
         head = f"{len(problems)} problem(s) reading the corpus:" if len(problems) > 1 else ""
         super().__init__("\n".join([head, *map(str, problems)]).strip())
+
+
+def read_yaml(path: Path, error: type[Exception], what: str) -> object:
+    """Parse a YAML file, or raise ``error`` with one line naming the file and problem."""
+    try:
+        return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise error(f"{path}: {what} not found") from exc
+    except yaml.YAMLError as exc:
+        raise error(f"{path}: not valid YAML: {exc}") from exc

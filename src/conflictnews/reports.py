@@ -23,9 +23,8 @@ from functools import lru_cache
 from multiprocessing import get_context
 from pathlib import Path
 
-import yaml
-
 from conflictnews.outputs import Busy, locked, write_atomic
+from conflictnews.problems import read_yaml
 
 TEMPLATES = Path(__file__).parent / "templates"
 DEFAULT_CONFIG = "notebooks/reports.yml"
@@ -96,12 +95,7 @@ def load_config(path: str | os.PathLike = DEFAULT_CONFIG, *,
     """Read and check ``reports.yml``. ``overrides`` (e.g. ``{"corpus": ...}``) replace
     the given parameters in every report whose notebook takes them."""
     path = Path(path)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise ReportConfigError(f"{path}: report configuration not found") from exc
-    except yaml.YAMLError as exc:
-        raise ReportConfigError(f"{path}: not valid YAML: {exc}") from exc
+    data = read_yaml(path, ReportConfigError, "report configuration")
     if not isinstance(data, dict) or not isinstance(data.get("reports"), dict):
         raise ReportConfigError(f"{path}: expected a mapping with 'reports: {{name: ...}}'")
     defaults = data.get("defaults") or {}
