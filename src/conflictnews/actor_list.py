@@ -139,6 +139,15 @@ def parse_actor_list(data: object, source: str = "actors.yml") -> ActorList:
     dupes = sorted({n for n in names if names.count(n) > 1})
     if dupes:
         raise ActorListError(f"{source}: actor(s) listed twice: {', '.join(dupes)}")
+    forms = {f for a in actors if a.kind != "person"
+             for f in (*a.aliases, *a.demonyms, *a.capitals)}
+    for i, actor in enumerate(actors):
+        for j, role in enumerate(actor.roles):
+            if not any(role.title.startswith(f + " ") for f in forms):
+                raise ActorListError(
+                    f"{source}, entry {i + 1} ({actor.name}), role {j + 1}: title "
+                    f"{role.title!r} must start with a state or organisation on the list "
+                    "(its name, demonym or capital), e.g. 'Iranian President'")
     blockers = _strings(data.get("not_actors"), source, "not_actors")
     return ActorList(tuple(actors), blockers, source)
 
