@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -122,6 +123,12 @@ def _actor(entry: object, where: str) -> Actor:
     )
 
 
+def title_prefix(title: str, forms: Iterable[str]) -> str | None:
+    """The longest state or organisation form that starts ``title`` ("Iranian" in
+    "Iranian President"), or ``None``."""
+    return max((f for f in forms if title.startswith(f + " ")), key=len, default=None)
+
+
 def parse_actor_list(data: object, source: str = "actors.yml") -> ActorList:
     """Check a parsed YAML document and return the :class:`ActorList`."""
     if not isinstance(data, dict) or not isinstance(data.get("actors"), list):
@@ -143,7 +150,7 @@ def parse_actor_list(data: object, source: str = "actors.yml") -> ActorList:
              for f in (*a.aliases, *a.demonyms, *a.capitals)}
     for i, actor in enumerate(actors):
         for j, role in enumerate(actor.roles):
-            if not any(role.title.startswith(f + " ") for f in forms):
+            if title_prefix(role.title, forms) is None:
                 raise ActorListError(
                     f"{source}, entry {i + 1} ({actor.name}), role {j + 1}: title "
                     f"{role.title!r} must start with a state or organisation on the list "

@@ -61,16 +61,6 @@ def part_tables(
     }
 
 
-def extract_tables(
-    articles: pd.DataFrame, actors: ActorList | str | None = None, *, demonyms: bool = True
-) -> dict[str, pd.DataFrame]:
-    """Every table the workbook derives from ``articles``, by name (all in memory)."""
-    tables = part_tables(articles, actors, demonyms=demonyms)
-    tables["casualty_series"] = casualty_series(tables["casualties"])
-    tables["casualty_estimates"] = casualty_estimates(tables["casualties"])
-    return tables
-
-
 @dataclass(frozen=True)
 class Batch:
     """Some corpus files (or one row group of a Parquet file) read and analysed together."""

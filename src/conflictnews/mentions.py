@@ -32,7 +32,13 @@ from itertools import combinations
 import pandas as pd
 from ahocorasick_rs import AhoCorasick, MatchKind
 
-from conflictnews.actor_list import Actor, ActorList, load_actors
+from conflictnews.actor_list import (
+    Actor,
+    ActorList,
+    ActorListError,
+    load_actors,
+    title_prefix,
+)
 from conflictnews.patterns import trie_regex
 from conflictnews.sentences import sentence_spans
 from conflictnews.tables import records
@@ -118,11 +124,10 @@ class Matcher:
         for person in actors.actors:
             for role in person.roles:
                 title = _norm(role.title)
-                prefix = max((f for f in forms if title.startswith(f + " ")), key=len,
-                             default=None)
+                prefix = title_prefix(title, forms)  # checked when the list was loaded
                 if prefix is None:
-                    raise ValueError(f"{actors.source}: {person.name}: title {role.title!r} "
-                                     "must start with a state or organisation on the list")
+                    raise ActorListError(f"{actors.source}: {person.name}: title "
+                                         f"{role.title!r} names no state on the list")
                 office = title[len(prefix) + 1:].lower()
                 holders.setdefault((forms[prefix].name, office), []).append((person.name, role))
         titles: dict[str, _Title] = {}
