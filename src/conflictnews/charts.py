@@ -218,8 +218,8 @@ def data_table(frame: pd.DataFrame, summary: str = "The data behind this chart",
 
 def highlight(text: str, spans: pd.DataFrame) -> str:
     """HTML of ``text`` with ``spans`` (``start, end, label, kind``) marked; escaped."""
-    colors = {"casualty": "#fdd0a2", "person": "#c6dbef", "state": "#c7e9c0",
-              "organization": "#dadaeb", "territory": "#fcbba1", "armed_group": "#d9d9d9"}
+    colors = {"casualty": "#fdae6b", "person": "#c6dbef", "state": "#c7e9c0",
+              "organization": "#dadaeb", "territory": "#fee391", "armed_group": "#d9d9d9"}
     out, pos = [], 0
     for row in spans.sort_values("start").itertuples(index=False):
         if row.start < pos:
