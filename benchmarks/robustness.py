@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import random
-import re
 import sys
 import tempfile
 import time
@@ -68,9 +67,6 @@ def hostile_texts(rng: random.Random, n: int, big: bool) -> list[str]:
     return texts
 
 
-SURROGATE = re.compile("[\ud800-\udfff]")
-
-
 def bound(text: str) -> float:
     return 10.0 + 60.0 * len(text) / 1e6
 
@@ -81,6 +77,7 @@ def check_functions(cat: Category, texts: list[str]) -> None:
 
     from conflictnews.casualties import FIGURE_COLUMNS, extract_casualties, figures_in_sentence
     from conflictnews.mentions import MENTION_COLUMNS, find_mentions, matcher
+    from conflictnews.patterns import replace_surrogates
     from conflictnews.quotes import quoted_speakers
     from conflictnews.sentences import sentence_spans
 
@@ -90,7 +87,7 @@ def check_functions(cat: Category, texts: list[str]) -> None:
         cat.tried += 1
         # tables hold valid Unicode (the loader turns lone surrogates into U+FFFD);
         # the string-level functions get the raw text, surrogates and all
-        text = SURROGATE.sub("\ufffd", raw)
+        text = replace_surrogates(raw)
         articles = pd.DataFrame({
             "doc_id": [f"t{i}"], "source_file": ["t.txt"], "position": [0],
             "published": [pd.Timestamp("2020-10-12")], "outlet": ["x"], "text": [text],

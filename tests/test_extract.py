@@ -14,9 +14,15 @@ from conftest import METADATA, ROOT, SEEDS
 
 from conflictnews import extract as extract_module
 from conflictnews.corpus import load_corpus
-from conflictnews.extract import PART_TABLES, cached_extract, read_table, run_extract
+from conflictnews.extract import (
+    PART_TABLES,
+    SUMMARY_TABLES,
+    cached_extract,
+    read_table,
+    run_extract,
+)
 
-TABLES = [*PART_TABLES, "casualty_series", "casualty_estimates"]
+TABLES = [*PART_TABLES, *SUMMARY_TABLES]
 
 
 def make_corpus(n, out):

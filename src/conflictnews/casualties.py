@@ -93,7 +93,7 @@ QUALIFIERS: dict[str, tuple[str, ...]] = {
 }
 #: Words marking an increment rather than a running total.
 INCREMENT_BEFORE = ("another", "a further", "an additional", "additional", "up", "rose by",
-                    "an increase of", "a rise of", "a further")
+                    "an increase of", "a rise of")
 INCREMENT_AFTER = ("more", "additional", "new", "further")
 
 MILITARY = (
@@ -254,13 +254,18 @@ class _Figure:
 LEFT_WINDOW = 100
 
 
+def _key(words: str) -> str:
+    """A matched trigger or qualifier as its table entry: lower case, single spaces."""
+    return " ".join(words.lower().split())
+
+
 def _qualifier(sentence: str, pos: int) -> tuple[int, str]:
     """Where the figure starts (its qualifier, if any) and the qualifier."""
     base = max(0, pos - LEFT_WINDOW)
     match = QUALIFIER.search(sentence, base, pos)
     if not match:
         return pos, "exact"
-    return match.start(), _QUALIFIER[re.sub(r"\s+", " ", match.group("q").lower())]
+    return match.start(), _QUALIFIER[_key(match.group("q"))]
 
 
 def _excluded(sentence: str, n: Number) -> bool:
@@ -288,22 +293,22 @@ def _read_status(
         np = OBJECT_NP.match(right)
         np_text = np.group("np") if np else ""
         tail = _clause_tail(sentence, n.end + len(np_text))
-        status = _ACTIVE_STATUS[re.sub(r"\s+", " ", obj.group("trig").lower())]
+        status = _ACTIVE_STATUS[_key(obj.group("trig"))]
         return [status], "object", np_text, tail, n.end + len(np_text)
     subj = SUBJECT.match(right)
     if subj:
-        status = _TRIGGER_STATUS[re.sub(r"\s+", " ", subj.group("trig").lower())]
+        status = _TRIGGER_STATUS[_key(subj.group("trig"))]
         end = n.end + subj.end()
         tail = _clause_tail(sentence, end)
         return [status], "subject", f"{subj.group('np')} {subj.group('trig')}", tail, end
     toll = TOLL.search(left)
     if toll:
-        status = _TOLL_STATUS[re.sub(r"\s+", " ", toll.group("trig").lower())]
+        status = _TOLL_STATUS[_key(toll.group("trig"))]
         phrase_start = base + max(0, toll.start() - 40)
         return [status], "toll", sentence[phrase_start : n.end], "", n.end
     noun = NOUN_OF.search(left)
     if noun:
-        statuses = [_TRIGGER_STATUS[re.sub(r"\s+", " ", g.lower())]
+        statuses = [_TRIGGER_STATUS[_key(g)]
                     for g in (noun.group("trig"), noun.group("trig2")) if g]
         tail = _clause_tail(sentence, n.end)
         return list(dict.fromkeys(statuses)), "noun_of", "", tail, n.end

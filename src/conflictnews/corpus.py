@@ -21,6 +21,7 @@ import pandas as pd
 from conflictnews.articles import ArticleParts, paragraphs, parse_article, split_articles
 from conflictnews.dates import date_in_text, parse_date
 from conflictnews.metadata import apply_metadata, metadata_problems, read_metadata
+from conflictnews.patterns import replace_surrogates
 from conflictnews.problems import CorpusError, Problem, problems_frame
 from conflictnews.sentences import sentence_spans
 
@@ -144,16 +145,13 @@ def read_text_file(path: Path, rel: str) -> tuple[list[dict], list[Problem]]:
     return records, problems
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
 def _pick(row: dict, field: str) -> str:
     """A row's value for ``field`` as text; lone surrogates (from JSON "\\ud800"
     escapes) become U+FFFD, so every later step gets valid Unicode."""
     for name in TABLE_COLUMNS[field]:
         value = row.get(name)
         if value is not None and not (isinstance(value, float) and pd.isna(value)):
-            return _SURROGATE.sub("\ufffd", str(value))
+            return replace_surrogates(str(value))
     return ""
 
 
@@ -393,9 +391,22 @@ def is_extract_dir(path: Path) -> bool:
     return path.is_dir() and (path / "manifest.json").is_file() and (path / "articles").is_dir()
 
 
+def read_table(extract_dir: str | os.PathLike, name: str,
+               columns: list[str] | None = None) -> pd.DataFrame:
+    """One table of an extract folder, whole (its parts in batch order)."""
+    path = Path(extract_dir) / name
+    if path.is_dir():
+        parts = sorted(path.glob("part-*.parquet"))
+        if not parts:
+            return pd.DataFrame()
+        return pd.concat([pd.read_parquet(p, columns=columns) for p in parts],
+                         ignore_index=True)
+    return pd.read_parquet(path.with_suffix(".parquet"), columns=columns)
+
+
 def read_extract(path: Path) -> Corpus:
     """The articles and problems of an extract folder (its partitioned Parquet)."""
-    articles = pd.read_parquet(path / "articles")
+    articles = read_table(path, "articles")
     problems_file = path / "problems.csv"
     problems = (pd.read_csv(problems_file, dtype={"file": str, "problem": str,
                                                   "severity": str}, keep_default_na=False,

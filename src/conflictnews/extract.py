@@ -17,6 +17,7 @@ when complete: an interrupted run leaves the previous extract as it was.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import time
@@ -31,7 +32,12 @@ import pandas as pd
 from conflictnews import __version__
 from conflictnews.actor_list import DEFAULT_ACTORS, ActorList, load_actors
 from conflictnews.casualties import extract_casualties
-from conflictnews.corpus import TABLE_SUFFIXES, corpus_files, read_batch
+from conflictnews.corpus import (  # read_table: one table of an extract folder
+    TABLE_SUFFIXES,
+    corpus_files,
+    read_batch,
+    read_table,
+)
 from conflictnews.mentions import find_mentions
 from conflictnews.metadata import metadata_problems, read_metadata
 from conflictnews.outputs import locked, replacing_dir, write_atomic, write_table
@@ -41,7 +47,8 @@ from conflictnews.series import casualty_estimates, casualty_series
 
 #: Per-article tables, written in parts; corpus-wide tables, written once at the end.
 PART_TABLES = ("articles", "casualties", "mentions", "speakers")
-SUMMARY_TABLES = ("casualty_series", "casualty_estimates")
+SUMMARY_TABLES = {"casualty_series": casualty_series,
+                  "casualty_estimates": casualty_estimates}
 #: A batch closes at this many files or bytes; CSVs are written up to CSV_LIMIT articles.
 BATCH_FILES = 200
 BATCH_BYTES = 1_000_000
@@ -89,7 +96,6 @@ class BatchResult:
     problems: list[Problem]
     keys: list[tuple[str, int]]
     bytes: int = 0
-    seconds: float = 0.0
 
 
 def plan_batches(files: list[tuple[Path, str]], batch_files: int = BATCH_FILES) -> list[Batch]:
@@ -142,7 +148,6 @@ def _read(batch: Batch, job: Job) -> tuple[pd.DataFrame, list[Problem]]:
 
 def run_batch(batch: Batch, job: Job, out: str) -> BatchResult:
     """Read, analyse and write one batch's parts into ``out``; return its summary."""
-    started = time.perf_counter()
     articles, problems = _read(batch, job)
     tables = part_tables(articles, job.actors, demonyms=job.demonyms)
     rows = {}
@@ -154,8 +159,7 @@ def run_batch(batch: Batch, job: Job, out: str) -> BatchResult:
     keys = list(zip(articles["source_file"].tolist(), articles["position"].tolist(),
                     strict=True))
     size = int(articles["text"].str.len().sum()) if len(articles) else 0
-    return BatchResult(batch.index, rows, problems, keys, size,
-                       time.perf_counter() - started)
+    return BatchResult(batch.index, rows, problems, keys, size)
 
 
 def _local(batches: list[Batch], job: Job, out: str, jobs: int) -> Iterator[BatchResult]:
@@ -166,8 +170,7 @@ def _local(batches: list[Batch], job: Job, out: str, jobs: int) -> Iterator[Batc
         return
     with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn")) as pool:
         pending: list[Future] = []
-        queue = iter(batches)
-        for batch in queue:
+        for batch in batches:
             pending.append(pool.submit(run_batch, batch, job, out))
             if len(pending) >= 2 * jobs:
                 yield pending.pop(0).result()
@@ -202,7 +205,6 @@ def fingerprint(files: list[tuple[Path, str]], metadata: str | os.PathLike | Non
                 actors: str | os.PathLike | ActorList, demonyms: bool) -> dict:
     """What an extract depends on: corpus files (name, size, mtime), the metadata and
     actor files (content hashes), the options and the package version."""
-    import hashlib
 
     def digest(path: object) -> str:
         p = Path(str(path))
@@ -296,8 +298,8 @@ def _finish_extract(out: Path, totals: dict[str, int]) -> None:
     figures = read_table(out, "casualties", columns=[
         "doc_id", "published", "count", "count_high", "qualifier", "vague", "status",
         "population", "side", "claimant_group", "figure_type", "historical"])
-    for name, table in (("casualty_series", casualty_series(figures)),
-                        ("casualty_estimates", casualty_estimates(figures))):
+    for name, build in SUMMARY_TABLES.items():
+        table = build(figures)
         write_table(table, out / f"{name}.parquet")
         write_table(table, out / f"{name}.csv")
     if totals["articles"] <= CSV_LIMIT:
@@ -311,19 +313,6 @@ def _parts_to_csv(parts: list[Path], target: Path) -> None:
     with open(target, "w", encoding="utf-8", newline="") as handle:
         for i, part in enumerate(parts):
             pd.read_parquet(part).to_csv(handle, header=i == 0, index=False)
-
-
-def read_table(extract_dir: str | os.PathLike, name: str,
-               columns: list[str] | None = None) -> pd.DataFrame:
-    """One table of an extract folder, whole (its parts in batch order)."""
-    path = Path(extract_dir) / name
-    if path.is_dir():
-        parts = sorted(path.glob("part-*.parquet"))
-        if not parts:
-            return pd.DataFrame()
-        return pd.concat([pd.read_parquet(p, columns=columns) for p in parts],
-                         ignore_index=True)
-    return pd.read_parquet(path.with_suffix(".parquet"), columns=columns)
 
 
 @dataclass
@@ -344,8 +333,6 @@ def cached_extract(source: str | os.PathLike,
     or the options change."""
     files, _ = corpus_files(Path(source))
     key = fingerprint(files, metadata, actors, demonyms)
-    import hashlib
-
     name = hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()[:16]
     path = Path(cache_dir) / name
     manifest_file = path / "manifest.json"

@@ -33,13 +33,14 @@ import pandas as pd
 from ahocorasick_rs import AhoCorasick, MatchKind
 
 from conflictnews.actor_list import (
+    DEFAULT_ACTORS,
     Actor,
     ActorList,
     ActorListError,
     load_actors,
     title_prefix,
 )
-from conflictnews.patterns import trie_regex
+from conflictnews.patterns import replace_surrogates, trie_regex
 from conflictnews.sentences import sentence_spans
 from conflictnews.tables import records
 
@@ -61,9 +62,6 @@ def _office_cases(office: str) -> tuple[str, str]:
     title = " ".join(w if w in _SMALL else "-".join(p[:1].upper() + p[1:] for p in w.split("-"))
                      for w in office.split(" "))
     return office.lower(), title
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _word_char(ch: str) -> bool:
@@ -158,7 +156,7 @@ class Matcher:
         try:
             found = self.automaton.find_matches_as_indexes(text)
         except UnicodeEncodeError:  # lone surrogates: one code point each, as U+FFFD
-            found = self.automaton.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text))
+            found = self.automaton.find_matches_as_indexes(replace_surrogates(text))
         return [(start, end, surfaces[index]) for index, start, end in found
                 if not ((start and _word_char(text[start - 1]))
                         or (end < n and _word_char(text[end])))]
@@ -168,15 +166,14 @@ class Matcher:
         return [(m.start(), m.end(), _norm(m.group())) for m in self.regex.finditer(text)]
 
     def find(self, text: str, day: dt.date | None, demonyms: bool = True,
-             seen: set[str] | None = None,
-             hits: list[tuple[int, int, str]] | None = None) -> list[tuple[int, int, str, str]]:
+             seen: set[str] | None = None) -> list[tuple[int, int, str, str]]:
         """Return ``(start, end, actor, via)`` for each mention in ``text``."""
         seen = set() if seen is None else seen
         names, titles = self.names, self.titles
         skip = {"blocked"} if demonyms else {"blocked", "demonym", "capital"}
         raw: list[tuple[int, int, str, str]] = []
         any_title = False
-        for start, end, key in (self.hits(text) if hits is None else hits):
+        for start, end, key in self.hits(text):
             hit = names.get(key)
             if hit is None:
                 # an unresolved title is kept until merged with its name, then dropped
@@ -221,7 +218,7 @@ def _matcher_for(actors: ActorList) -> Matcher:
 def matcher(actors: ActorList | str | None = None) -> Matcher:
     """The compiled :class:`Matcher` for an actor list (a path, a list, or the default)."""
     if actors is None or isinstance(actors, str):
-        actors = load_actors(actors or "data/actors.yml")
+        actors = load_actors(actors or DEFAULT_ACTORS)
     return _matcher_for(actors)
 
 

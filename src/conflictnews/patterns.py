@@ -42,3 +42,12 @@ def trie_regex(words: list[str]) -> str:
         return f"(?:{body})?"
 
     return build(trie)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replace_surrogates(text: str) -> str:
+    """``text`` with lone surrogates (from JSON "\\ud800" escapes) as U+FFFD: valid
+    Unicode, and the same length, so every character offset stays put."""
+    return _SURROGATE.sub("\ufffd", text)

@@ -101,9 +101,8 @@ def quoted_speakers(articles: pd.DataFrame, actors: ActorList | str | None = Non
                 quote[index] = "direct" if QUOTE_MARKS.search(text, a, b) else "paraphrase"
             rows.append((art.doc_id, art.outlet, art.published, actor, kind, p.group("verb"),
                          quote[index], "pronoun", index, p.start(), p.end("who"), text[a:b]))
-    rows.sort(key=lambda r: (r[0], r[9]))
     order = {doc: i for i, doc in enumerate(articles["doc_id"])}
-    rows.sort(key=lambda r: order[r[0]])
+    rows.sort(key=lambda r: (order[r[0]], r[9]))  # article order, then position
     frame = pd.DataFrame(rows, columns=SPEAKER_COLUMNS)
     frame["published"] = pd.to_datetime(frame["published"]).astype("datetime64[ns]")
     return frame

@@ -186,11 +186,12 @@ def run_reports(config: str | os.PathLike = DEFAULT_CONFIG, out: str | os.PathLi
     Returns this run's results; reports not re-run keep their earlier status in the index.
     """
     specs = load_config(config, overrides=overrides)
+    names = [s.name for s in specs]  # the index lists every configured report
     if only:
-        unknown = sorted(set(only) - {s.name for s in specs})
+        unknown = sorted(set(only) - set(names))
         if unknown:
             raise ReportConfigError(f"{config}: no report named {', '.join(unknown)} (there "
-                                    f"are: {', '.join(s.name for s in specs)})")
+                                    f"are: {', '.join(names)})")
         specs = [s for s in specs if s.name in only]
     out = Path(out)
     with locked(out / ".lock", f"{out}: another 'conflictnews reports' run is writing here; "
@@ -211,7 +212,7 @@ def run_reports(config: str | os.PathLike = DEFAULT_CONFIG, out: str | os.PathLi
                                                     f"worker process failed: {exc}"))
         order = {s.name: i for i, s in enumerate(specs)}
         results.sort(key=lambda r: order[r.name])
-        write_index(out, results, [s.name for s in load_config(config, overrides=overrides)])
+        write_index(out, results, names)
     return results
 
 

@@ -132,8 +132,10 @@ def _decide(line: str, i: int) -> int | None:
     if not _PLAIN_TOKEN.fullmatch(core) or core.endswith("."):
         return None
     typ = core.lower()
-    special = (typ in NEWS_ABBREVIATIONS or typ.split("-")[-1] in NEWS_ABBREVIATIONS
-               or _INITIAL.fullmatch(core) or _NUMBER.fullmatch(core + "."))
+    abbreviation = typ in NEWS_ABBREVIATIONS or typ.split("-")[-1] in NEWS_ABBREVIATIONS
+    initial = bool(_INITIAL.fullmatch(core))
+    number = bool(_NUMBER.fullmatch(core + "."))
+    special = abbreviation or initial or number
     if special and (closed or core != prev or not nxt.isalnum()):
         return None
     if special:
@@ -144,12 +146,11 @@ def _decide(line: str, i: int) -> int | None:
             end_next += 1
         if _INNER_END.search(line, k, end_next):
             return None
-    prev = core
-    if typ in NEWS_ABBREVIATIONS or typ.split("-")[-1] in NEWS_ABBREVIATIONS:
+    if abbreviation:
         return -1
-    if _INITIAL.fullmatch(prev):
+    if initial:
         return j if nxt.isdigit() else -1
-    if _NUMBER.fullmatch(prev + "."):
+    if number:
         return -1 if nxt.islower() else j
     return j
 
