@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
 
+import numpy as np
 import pandas as pd
 from ahocorasick_rs import AhoCorasick, MatchKind
 
@@ -40,9 +41,9 @@ from conflictnews.actor_list import (
     load_actors,
     title_prefix,
 )
-from conflictnews.patterns import replace_surrogates, trie_regex
+from conflictnews.patterns import replace_surrogates, trie_regex, word_char
 from conflictnews.sentences import sentence_spans
-from conflictnews.tables import records
+from conflictnews.tables import repeat_rows
 
 MENTION_COLUMNS = [
     "doc_id", "source_file", "position", "published", "outlet", "actor", "kind", "surface",
@@ -62,11 +63,6 @@ def _office_cases(office: str) -> tuple[str, str]:
     title = " ".join(w if w in _SMALL else "-".join(p[:1].upper() + p[1:] for p in w.split("-"))
                      for w in office.split(" "))
     return office.lower(), title
-
-
-def _word_char(ch: str) -> bool:
-    """True where the regex ``\\w`` would match (letters, digits, underscore)."""
-    return ch.isalnum() or ch == "_"
 
 
 @dataclass(frozen=True)
@@ -158,8 +154,8 @@ class Matcher:
         except UnicodeEncodeError:  # lone surrogates: one code point each, as U+FFFD
             found = self.automaton.find_matches_as_indexes(replace_surrogates(text))
         return [(start, end, surfaces[index]) for index, start, end in found
-                if not ((start and _word_char(text[start - 1]))
-                        or (end < n and _word_char(text[end])))]
+                if not ((start and word_char(text[start - 1]))
+                        or (end < n and word_char(text[end])))]
 
     def regex_hits(self, text: str) -> list[tuple[int, int, str]]:
         """The same as :meth:`hits` from the combined regex (the slower reference)."""
@@ -234,27 +230,49 @@ def find_mentions(articles: pd.DataFrame, actors: ActorList | str | None = None,
     ``caption`` (``field == "caption"``, ``sentence_index`` -1).
     """
     m = matcher(actors)
-    rows = []
-    for art in records(articles, "doc_id", "source_file", "position", "published",
-                       "outlet", "text", "caption", "n_words"):
-        day = _day(art.published)
+    take: list[int] = []
+    cols: dict[str, list] = {c: [] for c in ("actor", "surface", "start", "end",
+                                             "sentence_index", "via", "field")}
+    for i, (text, caption, published) in enumerate(zip(
+            articles["text"].tolist(), articles["caption"].tolist(),
+            articles["published"].tolist(), strict=True)):
+        day = _day(published)
         seen: set[str] = set()
-        spans = sentence_spans(art.text)
-        starts = [a for a, _ in spans]
-        fields = [("text", art.text)]
-        if captions and art.caption:
-            fields.append(("caption", art.caption))
-        for field_name, text in fields:
-            for start, end, actor, via in m.find(text, day, demonyms, seen):
-                index = bisect.bisect_right(starts, start) - 1 if field_name == "text" else -1
-                rows.append((art.doc_id, art.source_file, art.position, art.published,
-                             art.outlet, actor, m.kind[actor], text[start:end], start, end,
-                             index, via, field_name, art.n_words))
-    frame = pd.DataFrame(rows, columns=MENTION_COLUMNS)
-    frame["published"] = pd.to_datetime(frame["published"]).astype("datetime64[ns]")
-    for col in ("position", "start", "end", "sentence_index", "article_words"):
+        fields = [("text", text)]
+        if captions and caption:
+            fields.append(("caption", caption))
+        for field_name, body in fields:
+            found = m.find(body, day, demonyms, seen)
+            if not found:
+                continue
+            starts, ends, names, via = zip(*found, strict=True)
+            if field_name == "text":
+                sentence_starts = [a for a, _ in sentence_spans(body)]
+                index = [bisect.bisect_right(sentence_starts, s) - 1 for s in starts]
+            else:
+                index = [-1] * len(found)
+            take.extend([i] * len(found))
+            cols["actor"].extend(names)
+            cols["surface"].extend([body[a:b] for a, b in zip(starts, ends, strict=True)])
+            cols["start"].extend(starts)
+            cols["end"].extend(ends)
+            cols["sentence_index"].extend(index)
+            cols["via"].extend(via)
+            cols["field"].extend([field_name] * len(found))
+    frame = pd.DataFrame({
+        **repeat_rows(articles, take, ["doc_id", "source_file", "position", "published",
+                                       "outlet"]),
+        "actor": pd.array(cols["actor"], dtype="str"),
+        "kind": pd.array([m.kind[a] for a in cols["actor"]], dtype="str"),
+        **{c: pd.array(cols[c], dtype="str") for c in ("surface",)},
+        **{c: np.asarray(cols[c], dtype=np.int64) for c in ("start", "end", "sentence_index")},
+        **{c: pd.array(cols[c], dtype="str") for c in ("via", "field")},
+        "article_words": repeat_rows(articles, take, ["n_words"])["n_words"],
+    })
+    frame["published"] = frame["published"].astype("datetime64[ns]")
+    for col in ("position", "article_words"):
         frame[col] = frame[col].astype("int64")
-    return frame
+    return frame[MENTION_COLUMNS]
 
 
 def mention_frequency(mentions: pd.DataFrame, by: str | list[str] = "outlet",

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from conflictnews.patterns import ascii_fold
+
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -24,18 +26,24 @@ _WORD = r"(?:" + "|".join(sorted((k for k in UNITS if k not in ("a", "an")), key
                                  reverse=True)) + r")"
 _SCALE = r"(?:hundred|thousand|million|billion)"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?!\d)|\d{1,15}(?:\.\d+)?(?![\d])"
+#: "a"/"an" only where a number word follows ("a dozen", "a hundred"), so that the
+#: article alone is never a match.
 _WORDNUM = (
-    rf"(?:(?:an?|{_WORD})(?:[\s-]+{_WORD})*(?:\s+{_SCALE}(?:\s+and)?(?:[\s-]+{_WORD})*)*"
+    rf"(?:(?:an?(?=[\s-]+(?:{_WORD}|{_SCALE})\b)|{_WORD})(?:[\s-]+{_WORD})*(?:\s+{_SCALE}(?:\s+and)?(?:[\s-]+{_WORD})*)*"
     rf"|(?:an?\s+)?{_SCALE}(?:\s+and\s+{_WORD})?)"
 )
 _VAGUE = (r"tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds|"
           r"thousands|millions")
 
-NUMBER = re.compile(
-    rf"(?<![\w.,])(?:(?P<vague>{_VAGUE})|(?P<digits>{_DIGITS})(?:\s+(?P<scale>{_SCALE}))?"
-    rf"|(?P<words>{_WORDNUM}))(?![\w])",
-    re.IGNORECASE,
+#: The letters a number can start with: a quick test before trying the alternatives.
+_FIRST = "".join(sorted({w[0] for w in (*UNITS, *SCALES, *VAGUE)}))
+_NUMBER = (
+    rf"(?<![\w.,])(?=[\d{_FIRST}])(?:(?P<vague>{_VAGUE})|(?P<digits>{_DIGITS})"
+    rf"(?:\s+(?P<scale>{_SCALE}))?|(?P<words>{_WORDNUM}))(?![\w])"
 )
+NUMBER = re.compile(_NUMBER, re.IGNORECASE)
+#: The same on lower-cased text (see :func:`~conflictnews.patterns.ascii_fold`).
+NUMBER_LOWER = re.compile(_NUMBER)
 
 
 @dataclass(frozen=True)
@@ -105,7 +113,8 @@ def find_numbers(text: str) -> list[Number]:
     [(10, 20, False), (24, None, True)]
     """
     found: list[Number] = []
-    for match in NUMBER.finditer(text):
+    low = ascii_fold(text)
+    for match in (NUMBER.finditer(text) if low is None else NUMBER_LOWER.finditer(low)):
         got = _value(match)
         if got is None:
             continue

@@ -51,3 +51,23 @@ def replace_surrogates(text: str) -> str:
     """``text`` with lone surrogates (from JSON "\\ud800" escapes) as U+FFFD: valid
     Unicode, and the same length, so every character offset stays put."""
     return _SURROGATE.sub("\ufffd", text)
+
+
+#: Letters that match an ASCII letter under ``re.IGNORECASE`` but whose ``lower()`` is
+#: not that letter (found by trying every code point); "İ" also changes the length.
+_FOLD_EXCEPTIONS = re.compile("[\u0130\u0131\u017f]")
+
+
+def ascii_fold(text: str) -> str | None:
+    """``text.lower()`` when a case-sensitive pattern of lower-case ASCII words finds in
+    it exactly what the same pattern with ``re.IGNORECASE`` finds in ``text`` (same
+    offsets, same matches), else ``None``. Matching lower-cased text is 2-4x faster."""
+    if _FOLD_EXCEPTIONS.search(text):
+        return None
+    low = text.lower()
+    return low if len(low) == len(text) else None
+
+
+def word_char(ch: str) -> bool:
+    """True where the regex ``\\w`` would match (letters, digits, underscore)."""
+    return ch.isalnum() or ch == "_"

@@ -12,12 +12,15 @@ from __future__ import annotations
 import bisect
 import re
 
+import numpy as np
 import pandas as pd
+from ahocorasick_rs import AhoCorasick, MatchKind
 
 from conflictnews.actor_list import ActorList
 from conflictnews.mentions import find_mentions, matcher
+from conflictnews.patterns import replace_surrogates
 from conflictnews.sentences import sentence_spans
-from conflictnews.tables import records
+from conflictnews.tables import records, repeat_rows
 
 SPEECH_VERBS = (
     "said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "warned",
@@ -45,6 +48,25 @@ PRONOUN = re.compile(
     rf"\b(?P<who>[Hh]e|[Ss]he)\s+(?:also\s+|later\s+|then\s+)?(?P<verb>{_VERB})\b"
 )
 QUOTE_MARKS = re.compile(r"[“”\"]")
+#: Every word some speaker rule needs, found in one pass; a mention with none of them
+#: after it (or shortly before it) in its sentence is not tried. All occurrences,
+#: overlapping, word boundaries ignored: a superset of what the rules can match.
+_CUE_WORDS = sorted({*SPEECH_VERBS, *INVERTED_VERBS, "according to"})
+_CUES = AhoCorasick(_CUE_WORDS, matchkind=MatchKind.Standard)
+_SPEECH_CUES = frozenset(i for i, w in enumerate(_CUE_WORDS) if w in SPEECH_VERBS)
+#: How far before a mention BEFORE_OBJECT looks.
+BEFORE_WINDOW = 80
+
+
+def _cue_starts(text: str) -> tuple[list[int], list[int]]:
+    """Where a word of :data:`_CUES` starts in ``text``, and where a speech verb does,
+    in order."""
+    try:
+        found = _CUES.find_matches_as_indexes(text, overlapping=True)
+    except UnicodeEncodeError:  # lone surrogates: one code point each, as U+FFFD
+        found = _CUES.find_matches_as_indexes(replace_surrogates(text), overlapping=True)
+    return (sorted(start for _, start, _ in found),
+            sorted(start for i, start, _ in found if i in _SPEECH_CUES))
 
 SPEAKER_COLUMNS = ["doc_id", "outlet", "published", "actor", "kind", "verb", "quote",
                    "pattern", "sentence_index", "start", "end", "sentence"]
@@ -59,53 +81,108 @@ def quoted_speakers(articles: pd.DataFrame, actors: ActorList | str | None = Non
     """
     if mentions is None:
         mentions = find_mentions(articles, actors, captions=False)
-    text_mentions = mentions[mentions["field"] == "text"]
-    by_doc: dict[str, list[tuple]] = {}
-    for m in records(text_mentions, "doc_id", "start", "end", "actor", "kind",
-                     "sentence_index"):
-        by_doc.setdefault(m[0], []).append(m[1:])
-    rows = []
-    for art in records(articles, "doc_id", "outlet", "published", "text"):
-        found = by_doc.get(art.doc_id)
-        if not found:
+    texts = articles["text"].tolist()
+    # every article's text, cue words and sentences on one axis (article i's character
+    # c at offset[i] + c), so that which mentions have a cue near them is array work
+    offset = np.cumsum([0] + [len(t) + 1 for t in texts])
+    cues, speech, spans = [], [], []
+    for text in texts:
+        found_cues, found_speech = _cue_starts(text)
+        cues.append(found_cues)
+        speech.append(found_speech)
+        spans.append(sentence_spans(text))
+    first_span = np.cumsum([0] + [len(s) for s in spans])
+    all_cues = _on_axis(cues, offset)
+    span_a = _on_axis([[a for a, _ in s] for s in spans], offset)
+    span_b = _on_axis([[b for _, b in s] for s in spans], offset)
+
+    rows = mentions[mentions["field"] == "text"]
+    row_of = {doc: i for i, doc in enumerate(articles["doc_id"].tolist())}
+    art = np.array([row_of.get(d, -1) for d in rows["doc_id"].tolist()], dtype=np.int64)
+    rows, art = rows[art >= 0], art[art >= 0]
+    order = np.lexsort((rows["start"].to_numpy(), art))  # by article, then position
+    rows, art = rows.iloc[order], art[order]
+    start = rows["start"].to_numpy(np.int64)
+    end = rows["end"].to_numpy(np.int64)
+    sentence_index = rows["sentence_index"].to_numpy(np.int64)
+    sentence = first_span[art] + sentence_index
+    a, b = span_a[sentence], span_b[sentence]
+    # a cue after the mention in its sentence, or at most BEFORE_WINDOW characters before
+    n = len(all_cues)
+    after = np.searchsorted(all_cues, offset[art] + end)
+    floor = np.maximum(a, offset[art] + start - BEFORE_WINDOW)
+    before = np.searchsorted(all_cues, floor)
+    near = ((after < n) & (all_cues[np.minimum(after, n - 1)] < b)) | \
+        ((before < n) & (all_cues[np.minimum(before, n - 1)] < offset[art] + start))
+
+    out: dict[str, list] = {c: [] for c in ("art", *SPEAKER_COLUMNS[3:])}
+    quotes: dict[tuple[int, int], str] = {}
+    taken: set[tuple[int, int]] = set()
+
+    def add(i: int, actor: str, kind: str, verb: str, pattern: str, index: int,
+            start: int, end: int) -> None:
+        text = texts[i]
+        a, b = spans[i][index]
+        if (i, index) not in quotes:
+            quotes[i, index] = "direct" if QUOTE_MARKS.search(text, a, b) else "paraphrase"
+        for col, value in zip(out, (i, actor, kind, verb, quotes[i, index], pattern, index,
+                                    start, end, text[a:b]), strict=True):
+            out[col].append(value)
+
+    picked = np.flatnonzero(near)
+    for i, s, e, index, actor, kind in zip(
+            art[picked].tolist(), start[picked].tolist(), end[picked].tolist(),
+            sentence_index[picked].tolist(), rows["actor"].to_numpy()[picked].tolist(),
+            rows["kind"].to_numpy()[picked].tolist(), strict=True):
+        text, (sa, sb) = texts[i], spans[i][index]
+        match = AFTER_SUBJECT.match(text, e, sb)
+        if match:
+            verb, pattern = match.group("verb"), "subject"
+        else:
+            floor = max(sa, s - BEFORE_WINDOW)
+            match = BEFORE_OBJECT.search(text, floor, s)
+            if not match:
+                continue
+            verb, pattern = match.group("verb") or "according to", "after_verb"
+        taken.add((i, s))
+        add(i, actor, kind, verb, pattern, index, s, e)
+
+    # "he said": the last person mentioned before it in the article
+    people = (rows["kind"] == "person").to_numpy()
+    p_art, p_start = art[people], start[people]
+    p_actor, p_kind = rows["actor"].to_numpy()[people], rows["kind"].to_numpy()[people]
+    for i, text in enumerate(texts):
+        if not speech[i]:
             continue
-        text = art.text
-        spans = sentence_spans(text)
-        starts = [a for a, _ in spans]
-        quote = {}
-        taken: set[int] = set()
-        for start, end, actor, kind, index in found:
-            a, b = spans[index]
-            after = AFTER_SUBJECT.match(text, end, b)
-            before = None if after else BEFORE_OBJECT.search(text, max(a, start - 80), start)
-            if not (after or before):
-                continue
-            verb, pattern = ((after.group("verb"), "subject") if after else
-                             (before.group("verb") or "according to", "after_verb"))
-            if index not in quote:
-                quote[index] = "direct" if QUOTE_MARKS.search(text, a, b) else "paraphrase"
-            taken.add(start)
-            rows.append((art.doc_id, art.outlet, art.published, actor, kind, verb,
-                         quote[index], pattern, index, start, end, text[a:b]))
-        people = [(start, actor, kind) for start, _, actor, kind, _ in found
-                  if kind == "person"]
-        people_starts = [p[0] for p in people]
-        for p in PRONOUN.finditer(text):
-            before_it = bisect.bisect_left(people_starts, p.start())
-            if not before_it or p.start() in taken:
-                continue
-            _, actor, kind = people[before_it - 1]
-            index = bisect.bisect_right(starts, p.start()) - 1
-            a, b = spans[index]
-            if index not in quote:
-                quote[index] = "direct" if QUOTE_MARKS.search(text, a, b) else "paraphrase"
-            rows.append((art.doc_id, art.outlet, art.published, actor, kind, p.group("verb"),
-                         quote[index], "pronoun", index, p.start(), p.end("who"), text[a:b]))
-    order = {doc: i for i, doc in enumerate(articles["doc_id"])}
-    rows.sort(key=lambda r: (order[r[0]], r[9]))  # article order, then position
-    frame = pd.DataFrame(rows, columns=SPEAKER_COLUMNS)
-    frame["published"] = pd.to_datetime(frame["published"]).astype("datetime64[ns]")
+        starts = [a for a, _ in spans[i]]
+        lo, hi = np.searchsorted(p_art, [i, i + 1])
+        people_starts = p_start[lo:hi].tolist()
+        for index in sorted({bisect.bisect_right(starts, c) - 1 for c in speech[i]} - {-1}):
+            for p in PRONOUN.finditer(text, *spans[i][index]):
+                before_it = bisect.bisect_left(people_starts, p.start())
+                if not before_it or (i, p.start()) in taken:
+                    continue
+                k = lo + before_it - 1
+                add(i, str(p_actor[k]), str(p_kind[k]), p.group("verb"), "pronoun", index,
+                    p.start(), p.end("who"))
+
+    arts = np.asarray(out.pop("art"), dtype=np.int64)
+    order = np.lexsort((np.asarray(out["start"], dtype=np.int64), arts))
+    columns = repeat_rows(articles, arts[order].tolist(), ["doc_id", "outlet", "published"])
+    for col, values in out.items():
+        kind = np.int64 if col in ("sentence_index", "start", "end") else object
+        array = np.asarray(values, dtype=kind)[order]
+        columns[col] = array if kind is np.int64 else pd.array(array, dtype="str")
+    frame = pd.DataFrame(columns)[SPEAKER_COLUMNS]
+    frame["published"] = frame["published"].astype("datetime64[ns]")
     return frame
+
+
+def _on_axis(per_article: list[list[int]], offset: np.ndarray) -> np.ndarray:
+    """Per-article positions moved onto the one axis of all articles (``offset``)."""
+    return np.concatenate([np.asarray(p, dtype=np.int64) + o
+                           for p, o in zip(per_article, offset, strict=False)] or
+                          [np.zeros(0, dtype=np.int64)])
 
 
 def speaker_counts(speakers: pd.DataFrame, by: str = "outlet") -> pd.DataFrame:
