@@ -54,19 +54,21 @@ QUOTE_MARKS = re.compile(r"[“”\"]")
 _CUE_WORDS = sorted({*SPEECH_VERBS, *INVERTED_VERBS, "according to"})
 _CUES = AhoCorasick(_CUE_WORDS, matchkind=MatchKind.Standard)
 _SPEECH_CUES = frozenset(i for i, w in enumerate(_CUE_WORDS) if w in SPEECH_VERBS)
+_BEFORE_CUES = frozenset(i for i, w in enumerate(_CUE_WORDS)
+                         if w in INVERTED_VERBS or w == "according to")
 #: How far before a mention BEFORE_OBJECT looks.
 BEFORE_WINDOW = 80
 
 
 def _cue_starts(text: str) -> tuple[list[int], list[int]]:
-    """Where a word of :data:`_CUES` starts in ``text``, and where a speech verb does,
-    in order."""
+    """Where a speech verb starts in ``text`` (what AFTER_SUBJECT and PRONOUN need), and
+    where a verb BEFORE_OBJECT needs does, in order."""
     try:
         found = _CUES.find_matches_as_indexes(text, overlapping=True)
     except UnicodeEncodeError:  # lone surrogates: one code point each, as U+FFFD
         found = _CUES.find_matches_as_indexes(replace_surrogates(text), overlapping=True)
-    return (sorted(start for _, start, _ in found),
-            sorted(start for i, start, _ in found if i in _SPEECH_CUES))
+    return (sorted(start for i, start, _ in found if i in _SPEECH_CUES),
+            sorted(start for i, start, _ in found if i in _BEFORE_CUES))
 
 SPEAKER_COLUMNS = ["doc_id", "outlet", "published", "actor", "kind", "verb", "quote",
                    "pattern", "sentence_index", "start", "end", "sentence"]
@@ -85,14 +87,14 @@ def quoted_speakers(articles: pd.DataFrame, actors: ActorList | str | None = Non
     # every article's text, cue words and sentences on one axis (article i's character
     # c at offset[i] + c), so that which mentions have a cue near them is array work
     offset = np.cumsum([0] + [len(t) + 1 for t in texts])
-    cues, speech, spans = [], [], []
+    speech, before_cues, spans = [], [], []
     for text in texts:
-        found_cues, found_speech = _cue_starts(text)
-        cues.append(found_cues)
+        found_speech, found_before = _cue_starts(text)
         speech.append(found_speech)
+        before_cues.append(found_before)
         spans.append(sentence_spans(text))
     first_span = np.cumsum([0] + [len(s) for s in spans])
-    all_cues = _on_axis(cues, offset)
+    after_cues, before_cues = _on_axis(speech, offset), _on_axis(before_cues, offset)
     span_a = _on_axis([[a for a, _ in s] for s in spans], offset)
     span_b = _on_axis([[b for _, b in s] for s in spans], offset)
 
@@ -108,12 +110,8 @@ def quoted_speakers(articles: pd.DataFrame, actors: ActorList | str | None = Non
     sentence = first_span[art] + sentence_index
     a, b = span_a[sentence], span_b[sentence]
     # a cue after the mention in its sentence, or at most BEFORE_WINDOW characters before
-    n = len(all_cues)
-    after = np.searchsorted(all_cues, offset[art] + end)
-    floor = np.maximum(a, offset[art] + start - BEFORE_WINDOW)
-    before = np.searchsorted(all_cues, floor)
-    near = ((after < n) & (all_cues[np.minimum(after, n - 1)] < b)) | \
-        ((before < n) & (all_cues[np.minimum(before, n - 1)] < offset[art] + start))
+    near = _any_between(after_cues, offset[art] + end, b) | _any_between(
+        before_cues, np.maximum(a, offset[art] + start - BEFORE_WINDOW), offset[art] + start)
 
     out: dict[str, list] = {c: [] for c in ("art", *SPEAKER_COLUMNS[3:])}
     quotes: dict[tuple[int, int], str] = {}
@@ -176,6 +174,14 @@ def quoted_speakers(articles: pd.DataFrame, actors: ActorList | str | None = Non
     frame = pd.DataFrame(columns)[SPEAKER_COLUMNS]
     frame["published"] = frame["published"].astype("datetime64[ns]")
     return frame
+
+
+def _any_between(points: np.ndarray, low: np.ndarray, high: np.ndarray) -> np.ndarray:
+    """For each ``(low, high)``: is any of the sorted ``points`` in ``[low, high)``?"""
+    if not len(points):
+        return np.zeros(len(low), dtype=bool)
+    first = np.searchsorted(points, low)
+    return (first < len(points)) & (points[np.minimum(first, len(points) - 1)] < high)
 
 
 def _on_axis(per_article: list[list[int]], offset: np.ndarray) -> np.ndarray:
