@@ -41,7 +41,7 @@ from conflictnews.actor_list import (
     load_actors,
     title_prefix,
 )
-from conflictnews.patterns import replace_surrogates, trie_regex, word_char
+from conflictnews.patterns import replace_surrogates, trie_regex
 from conflictnews.sentences import sentence_spans
 from conflictnews.tables import repeat_rows
 
@@ -148,14 +148,16 @@ class Matcher:
     def hits(self, text: str) -> list[tuple[int, int, str]]:
         """Every surface form in ``text`` as ``(start, end, normalised surface)``: one pass
         of the automaton, leftmost-longest, whole words only."""
-        surfaces, n = self._surfaces, len(text)
+        surfaces = self._surfaces
         try:
             found = self.automaton.find_matches_as_indexes(text)
         except UnicodeEncodeError:  # lone surrogates: one code point each, as U+FFFD
             found = self.automaton.find_matches_as_indexes(replace_surrogates(text))
+        padded = f" {text} "  # padded[i + 1] is text[i]; the ends are not word characters
+        # the characters either side must not be word characters (\w: alphanumeric or _)
         return [(start, end, surfaces[index]) for index, start, end in found
-                if not ((start and word_char(text[start - 1]))
-                        or (end < n and word_char(text[end])))]
+                if not ((before := padded[start]).isalnum() or before == "_"
+                        or (after := padded[end + 1]).isalnum() or after == "_")]
 
     def regex_hits(self, text: str) -> list[tuple[int, int, str]]:
         """The same as :meth:`hits` from the combined regex (the slower reference)."""
