@@ -158,6 +158,7 @@ def memory(sizes: list[int]) -> None:
     print("\n== peak memory of `conflictnews extract` (GNU time %M, largest process)")
     for n in sizes:
         path = corpus(n)
+        times = {}
         for jobs in (1, 2):
             out = BENCH / f"x{n}-j{jobs}"
             start = time.perf_counter()
@@ -168,8 +169,12 @@ def memory(sizes: list[int]) -> None:
             seconds = time.perf_counter() - start
             peak = int(re.findall(r"^(\d+)$", run.stderr, re.MULTILINE)[-1]) / 1024
             mb = size_mb(path)
+            times[jobs] = seconds
             print(f"  {n:>9,} articles {mb:8.1f} MB  --jobs {jobs}: {seconds:7.1f} s "
-                  f"{mb / seconds:6.2f} MB/s  peak RSS {peak:6.0f} MB")
+                  f"{mb / seconds:6.2f} MB/s ({mb / seconds / jobs:5.2f} per core) "
+                  f"{n / seconds:7.0f} articles/s  peak RSS {peak:6.0f} MB")
+        print(f"  {'':>9}  --jobs 2 is {times[1] / times[2]:.2f}x --jobs 1; at this rate "
+              f"10^6 articles take {1e6 / n * times[2] / 60:.1f} min with --jobs 2")
 
 
 def main() -> int:

@@ -31,7 +31,13 @@ import pandas as pd
 from ahocorasick_rs import AhoCorasick, MatchKind
 
 from conflictnews.numbers import Number, find_numbers
-from conflictnews.patterns import ascii_fold, replace_surrogates, trie_regex, word_char
+from conflictnews.patterns import (
+    ascii_fold,
+    fold_key,
+    replace_surrogates,
+    trie_regex,
+    word_char,
+)
 from conflictnews.sentences import sentence_spans
 from conflictnews.tables import records
 
@@ -270,7 +276,7 @@ LEFT_WINDOW = 100
 
 def _key(words: str) -> str:
     """A matched trigger or qualifier as its table entry: lower case, single spaces."""
-    return " ".join(words.lower().split())
+    return " ".join(fold_key(words).split())
 
 
 def _qualifier(sentence: str, pos: int) -> tuple[int, str]:

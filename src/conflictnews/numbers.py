@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from conflictnews.patterns import ascii_fold
+from conflictnews.patterns import ascii_fold, fold_key
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -65,7 +65,7 @@ def words_value(phrase: str) -> int | None:
     """
     total = current = 0
     seen = False
-    for word in re.split(r"[\s-]+", phrase.lower()):
+    for word in re.split(r"[\s-]+", fold_key(phrase)):
         if word in ("and", ""):
             continue
         if word in ("a", "an"):
@@ -91,16 +91,16 @@ def words_value(phrase: str) -> int | None:
 
 def _value(match: re.Match[str]) -> tuple[int | float, bool] | None:
     if match.group("vague"):
-        key = re.sub(r"\s+", " ", match.group("vague").lower())
+        key = re.sub(r"\s+", " ", fold_key(match.group("vague")))
         return VAGUE[key], True
     if match.group("digits"):
         raw = match.group("digits").replace(",", "")
         number = float(raw) if "." in raw else int(raw)
         if match.group("scale"):
-            number = number * SCALES[match.group("scale").lower()]
+            number = number * SCALES[fold_key(match.group("scale"))]
         return (int(number) if float(number).is_integer() else number), False
     words = match.group("words")
-    if words.lower() in ("a", "an"):
+    if fold_key(words) in ("a", "an"):
         return None
     value = words_value(words)
     return (value, False) if value is not None else None

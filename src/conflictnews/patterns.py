@@ -56,6 +56,13 @@ def replace_surrogates(text: str) -> str:
 #: Letters that match an ASCII letter under ``re.IGNORECASE`` but whose ``lower()`` is
 #: not that letter (found by trying every code point); "İ" also changes the length.
 _FOLD_EXCEPTIONS = re.compile("[\u0130\u0131\u017f]")
+_IRREGULAR = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+
+
+def fold_key(words: str) -> str:
+    """What a case-insensitive match of an ASCII word list matched, as the list writes
+    it: lower case, "ſ" as "s", "ı" and "İ" as "i" (so "Dozenſ" finds "dozens")."""
+    return words.translate(_IRREGULAR).lower()
 
 
 def ascii_fold(text: str) -> str | None:

@@ -1,0 +1,160 @@
+"""Each shortcut the extract takes for speed finds exactly what the plain rule finds.
+
+The plain rules (one regex scanning everything, every mention tried) are the
+definitions; the shortcuts (Aho-Corasick automata, lower-cased text, skipping mentions
+with no speech verb near them) must agree with them on the seeds, on a generated
+corpus and on hostile strings.
+"""
+
+from __future__ import annotations
+
+import bisect
+import importlib.util
+
+import pandas as pd
+import pytest
+from conftest import ROOT
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conflictnews.casualties import CANDIDATE, _candidates, figures_in_sentence
+from conflictnews.corpus import load_corpus
+from conflictnews.mentions import find_mentions
+from conflictnews.numbers import NUMBER, NUMBER_LOWER, find_numbers
+from conflictnews.patterns import ascii_fold
+from conflictnews.quotes import (
+    AFTER_SUBJECT,
+    BEFORE_OBJECT,
+    PRONOUN,
+    QUOTE_MARKS,
+    SPEAKER_COLUMNS,
+    quoted_speakers,
+)
+from conflictnews.sentences import sentence_spans
+
+#: Pieces that make hard strings: trigger and number words in any case, the letters
+#: whose case folding is irregular (ı, ſ, İ), a lone surrogate, digits and separators.
+PIECES = ["killed", "KILLED", "Dead", "deadline", "toll", "wounded", "skilled", "fled",
+          "one", "One", "a", "an", "a dozen", "hundred", "Thousands", "twenty-nine", "1,177",
+          "ı", "ſ", "İ", "ſix", "\ud800", "é", " ", "  ", "\n", "-", ",", ".", "’", "_", "5"]
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    spec = importlib.util.spec_from_file_location("make_corpus",
+                                                  ROOT / "benchmarks" / "make_corpus.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    out = tmp_path_factory.mktemp("fast") / "corpus"
+    module.make_corpus(300, out)
+    return load_corpus(out, None)
+
+
+def _texts(articles, generated):
+    return [*articles["text"], *generated["text"]]
+
+
+def test_trigger_automaton_equals_the_trigger_regex(articles, generated):
+    for text in _texts(articles, generated):
+        assert _candidates(text) == [m.start() for m in CANDIDATE.finditer(text)]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=12).map("".join))
+def test_trigger_automaton_equals_the_regex_on_hostile_strings(text):
+    assert _candidates(text) == [m.start() for m in CANDIDATE.finditer(text)]
+
+
+def _numbers(pattern, text):
+    """Each match's span and which of the alternatives (vague, digits, words) matched."""
+    return [(m.span(), tuple(g is None for g in m.groups())) for m in pattern.finditer(text)]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=12).map("".join))
+def test_numbers_on_folded_text_equal_numbers_ignoring_case(text):
+    folded = ascii_fold(text)
+    if folded is not None:
+        assert _numbers(NUMBER_LOWER, folded) == _numbers(NUMBER, text)
+    for n in find_numbers(text):
+        assert text[n.start:n.end].strip() and n.value is not None
+
+
+def test_numbers_on_folded_text_equal_numbers_ignoring_case_in_the_corpus(articles,
+                                                                         generated):
+    for text in _texts(articles, generated):
+        assert _numbers(NUMBER_LOWER, ascii_fold(text)) == _numbers(NUMBER, text)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from([*PIECES, "Kılled", "DOZENſ", "thouſand", "mİllion",
+                                 "more than", "up to", "soldiers", "were", "have been"]),
+                max_size=10).map(" ".join))
+def test_irregular_case_letters_read_like_their_ascii_letters(text):
+    # "ſ" matches "s" when case is ignored: what matched must still find its table entry
+    for figure in figures_in_sentence(text):
+        assert figure["count"] >= 0
+
+
+def test_folding_is_refused_where_it_would_move_offsets_or_miss_letters():
+    assert ascii_fold("İstanbul") is None  # lower() makes two characters of one
+    assert ascii_fold("ſix killed") is None  # ſ matches s when ignoring case only
+    assert ascii_fold("Killed – “Dead”") == "killed – “dead”"
+
+
+def _speakers_plain(articles, mentions):
+    """The speaker rules tried on every text mention: the definition."""
+    rows = []
+    text_mentions = mentions[mentions["field"] == "text"]
+    by_doc = {}
+    for doc, *m in zip(*(text_mentions[c].tolist() for c in (
+            "doc_id", "start", "end", "actor", "kind", "sentence_index")), strict=True):
+        by_doc.setdefault(doc, []).append(m)
+    for doc, outlet, published, text in zip(articles["doc_id"], articles["outlet"],
+                                            articles["published"], articles["text"],
+                                            strict=True):
+        found = by_doc.get(doc, [])
+        spans = sentence_spans(text)
+        quote, taken = {}, set()
+
+        def add(actor, kind, verb, pattern, index, start, end, spans=spans, text=text,
+                doc=doc, outlet=outlet, published=published, quote=quote):
+            a, b = spans[index]
+            if index not in quote:
+                quote[index] = "direct" if QUOTE_MARKS.search(text, a, b) else "paraphrase"
+            rows.append((doc, outlet, published, actor, kind, verb, quote[index], pattern,
+                         index, start, end, text[a:b]))
+
+        for start, end, actor, kind, index in found:
+            a, b = spans[index]
+            after = AFTER_SUBJECT.match(text, end, b)
+            before = None if after else BEFORE_OBJECT.search(text, max(a, start - 80), start)
+            if after or before:
+                verb, pattern = ((after.group("verb"), "subject") if after else
+                                 (before.group("verb") or "according to", "after_verb"))
+                taken.add(start)
+                add(actor, kind, verb, pattern, index, start, end)
+        people = [(s, actor, kind) for s, _, actor, kind, _ in found if kind == "person"]
+        people_starts = [p[0] for p in people]
+        for index, (a, b) in enumerate(spans):
+            for p in PRONOUN.finditer(text, a, b):
+                before_it = bisect.bisect_left(people_starts, p.start())
+                if before_it and p.start() not in taken:
+                    _, actor, kind = people[before_it - 1]
+                    add(actor, kind, p.group("verb"), "pronoun", index, p.start(),
+                        p.end("who"))
+    order = {doc: i for i, doc in enumerate(articles["doc_id"])}
+    rows.sort(key=lambda r: (order[r[0]], r[9]))
+    frame = pd.DataFrame(rows, columns=SPEAKER_COLUMNS)
+    frame["published"] = pd.to_datetime(frame["published"]).astype("datetime64[ns]")
+    return frame
+
+
+@pytest.mark.parametrize("corpus", ["articles", "generated"])
+def test_speakers_equal_the_rules_tried_on_every_mention(corpus, request):
+    articles = request.getfixturevalue(corpus)
+    mentions = find_mentions(articles)
+    fast = quoted_speakers(articles, mentions=mentions)
+    plain = _speakers_plain(articles, mentions)
+    assert len(fast) > 20
+    pd.testing.assert_frame_equal(fast, plain)
