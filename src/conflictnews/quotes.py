@@ -110,8 +110,9 @@ def quoted_speakers(articles: pd.DataFrame, actors: ActorList | str | None = Non
     sentence = first_span[art] + sentence_index
     a, b = span_a[sentence], span_b[sentence]
     # a cue after the mention in its sentence, or at most BEFORE_WINDOW characters before
-    near = _any_between(after_cues, offset[art] + end, b) | _any_between(
-        before_cues, np.maximum(a, offset[art] + start - BEFORE_WINDOW), offset[art] + start)
+    verb_after = _any_between(after_cues, offset[art] + end, b)
+    verb_before = _any_between(before_cues, np.maximum(a, offset[art] + start - BEFORE_WINDOW),
+                               offset[art] + start)
 
     out: dict[str, list] = {c: [] for c in ("art", *SPEAKER_COLUMNS[3:])}
     quotes: dict[tuple[int, int], str] = {}
@@ -127,18 +128,20 @@ def quoted_speakers(articles: pd.DataFrame, actors: ActorList | str | None = Non
                                     start, end, text[a:b]), strict=True):
             out[col].append(value)
 
-    picked = np.flatnonzero(near)
-    for i, s, e, index, actor, kind in zip(
+    picked = np.flatnonzero(verb_after | verb_before)
+    for i, s, e, index, actor, kind, try_after, try_before in zip(
             art[picked].tolist(), start[picked].tolist(), end[picked].tolist(),
             sentence_index[picked].tolist(), rows["actor"].to_numpy()[picked].tolist(),
-            rows["kind"].to_numpy()[picked].tolist(), strict=True):
+            rows["kind"].to_numpy()[picked].tolist(), verb_after[picked].tolist(),
+            verb_before[picked].tolist(), strict=True):
         text, (sa, sb) = texts[i], spans[i][index]
-        match = AFTER_SUBJECT.match(text, e, sb)
+        # AFTER_SUBJECT starts with white space or a comma
+        match = (AFTER_SUBJECT.match(text, e, sb) if try_after and e < sb and
+                 (text[e].isspace() or text[e] == ",") else None)
         if match:
             verb, pattern = match.group("verb"), "subject"
         else:
-            floor = max(sa, s - BEFORE_WINDOW)
-            match = BEFORE_OBJECT.search(text, floor, s)
+            match = try_before and BEFORE_OBJECT.search(text, max(sa, s - BEFORE_WINDOW), s)
             if not match:
                 continue
             verb, pattern = match.group("verb") or "according to", "after_verb"
