@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conflictnews.casualties import CANDIDATE, _candidates, figures_in_sentence
-from conflictnews.corpus import load_corpus
+from conflictnews.corpus import WORD, count_words, load_corpus
 from conflictnews.mentions import find_mentions
 from conflictnews.numbers import NUMBER, NUMBER_LOWER, find_numbers
 from conflictnews.patterns import ascii_fold
@@ -158,3 +158,15 @@ def test_speakers_equal_the_rules_tried_on_every_mention(corpus, request):
     plain = _speakers_plain(articles, mentions)
     assert len(fast) > 20
     pd.testing.assert_frame_equal(fast, plain)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.text(alphabet=st.one_of(st.sampled_from("a-'’_1 \n-"), st.characters())),
+                max_size=5))
+def test_word_counts_equal_the_word_regex(texts):
+    assert count_words(texts) == [len(WORD.findall(t)) for t in texts]
+
+
+def test_word_counts_equal_the_word_regex_in_the_corpus(articles, generated):
+    texts = _texts(articles, generated)
+    assert count_words(texts) == [len(WORD.findall(t)) for t in texts]
