@@ -261,16 +261,13 @@ def find_mentions(articles: pd.DataFrame, actors: ActorList | str | None = None,
             cols["sentence_index"].extend(index)
             cols["via"].extend(via)
             cols["field"].extend([field_name] * len(found))
+    cols["kind"] = [m.kind[a] for a in cols["actor"]]
     frame = pd.DataFrame({
         **repeat_rows(articles, take, ["doc_id", "source_file", "position", "published",
-                                       "outlet"]),
-        "actor": pd.array(cols["actor"], dtype="str"),
-        "kind": pd.array([m.kind[a] for a in cols["actor"]], dtype="str"),
-        **{c: pd.array(cols[c], dtype="str") for c in ("surface",)},
-        **{c: np.asarray(cols[c], dtype=np.int64) for c in ("start", "end", "sentence_index")},
-        **{c: pd.array(cols[c], dtype="str") for c in ("via", "field")},
-        "article_words": repeat_rows(articles, take, ["n_words"])["n_words"],
-    })
+                                       "outlet", "n_words"]),
+        **{c: np.asarray(v, dtype=np.int64) if c in ("start", "end", "sentence_index")
+           else pd.array(v, dtype="str") for c, v in cols.items()},
+    }).rename(columns={"n_words": "article_words"})
     frame["published"] = frame["published"].astype("datetime64[ns]")
     for col in ("position", "article_words"):
         frame[col] = frame[col].astype("int64")

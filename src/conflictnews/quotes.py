@@ -3,7 +3,8 @@
 Quote rules (also in the README): a mention is a speaker when it is the subject of a
 speech verb ("Peskov said", "Lavrov told reporters", "Mnatsakanyan said:"), follows one
 ("said Lavrov", "said the committee's head, Tatevik Revazyan"), or follows "according
-to". "He/she said" is given to the last person mentioned before it in the article.
+to". "He/she said" (in one sentence) is given to the last person mentioned before it in
+the article.
 ``quote`` is ``direct`` when the sentence holds quotation marks, else ``paraphrase``.
 """
 
@@ -69,6 +70,7 @@ def _cue_starts(text: str) -> tuple[list[int], list[int]]:
         found = _CUES.find_matches_as_indexes(replace_surrogates(text), overlapping=True)
     return (sorted(start for i, start, _ in found if i in _SPEECH_CUES),
             sorted(start for i, start, _ in found if i in _BEFORE_CUES))
+
 
 SPEAKER_COLUMNS = ["doc_id", "outlet", "published", "actor", "kind", "verb", "quote",
                    "pattern", "sentence_index", "start", "end", "sentence"]
