@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pandas as pd
 import pytest
 from conftest import ROOT
@@ -9,7 +11,13 @@ from conftest import ROOT
 from conflictnews.accuracy import score, score_sentences
 from conflictnews.casualties import FIGURE_COLUMNS, extract_casualties, figures_in_sentence
 from conflictnews.numbers import find_numbers, words_value
-from conflictnews.series import casualty_estimates, casualty_series, series_for
+from conflictnews.series import (
+    casualty_estimates,
+    casualty_series,
+    merge_points,
+    series_for,
+    series_points,
+)
 
 DATA = ROOT / "tests" / "data"
 
@@ -158,3 +166,14 @@ def test_estimates_keep_claims_side_by_side(figures):
               & (est.published == "2020-10-16")].iloc[0]
     assert (row.low, row.best, row.high) == (5, 633, 633)
     assert row.claims == ("Armenia: 5 (2020-10-15); Nagorno-Karabakh: 633 (2020-10-16)")
+
+
+@pytest.mark.parametrize("cuts", [[1, 2], [5, 17, 30], [13]])
+def test_series_from_parts_equal_the_series_of_the_whole(figures, cuts):
+    # an extract builds the series points part by part (figures in batch order)
+    bounds = [0, *cuts, len(figures)]
+    parts = [series_points(figures.iloc[a:b]) for a, b in pairwise(bounds)]
+    merged = merge_points([merge_points(parts[:1]), *parts[1:]])
+    pd.testing.assert_frame_equal(casualty_series(merged), casualty_series(figures))
+    pd.testing.assert_frame_equal(casualty_estimates(merged), casualty_estimates(figures))
+    assert len(casualty_series(figures)) > 10

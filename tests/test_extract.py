@@ -13,6 +13,7 @@ import pytest
 from conftest import METADATA, ROOT, SEEDS
 
 from conflictnews import extract as extract_module
+from conflictnews.casualties import extract_casualties
 from conflictnews.corpus import load_corpus
 from conflictnews.extract import (
     PART_TABLES,
@@ -21,6 +22,7 @@ from conflictnews.extract import (
     read_table,
     run_extract,
 )
+from conflictnews.series import casualty_estimates, casualty_series
 
 TABLES = [*PART_TABLES, *SUMMARY_TABLES]
 
@@ -130,3 +132,12 @@ def test_an_interrupted_extract_leaves_the_previous_one(tmp_path, generated, mon
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
     # no half-written folder left (the lock file stays; flock needs no cleanup)
     assert sorted(p.name for p in tmp_path.iterdir()) == [".x.lock", "x"]
+
+
+def test_series_built_batch_by_batch_equal_the_series_of_the_whole(tmp_path, articles):
+    run_extract(SEEDS, tmp_path / "x", METADATA, batch_files=1)  # one batch per seed file
+    figures = extract_casualties(articles)
+    for name, build in (("casualty_series", casualty_series),
+                        ("casualty_estimates", casualty_estimates)):
+        pd.testing.assert_frame_equal(read_table(tmp_path / "x", name), build(figures),
+                                      obj=name)

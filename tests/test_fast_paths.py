@@ -17,11 +17,23 @@ from conftest import ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conflictnews.casualties import CANDIDATE, _candidates, figures_in_sentence
+from conflictnews.casualties import (
+    _ACTIVE_WORDS,
+    _INCREMENT_WORDS,
+    _QUALIFIER_WORDS,
+    CANDIDATE,
+    EXCLUDE_LEFT,
+    INCREMENT_LEFT,
+    OBJECT,
+    QUALIFIER,
+    _candidates,
+    _excluded_left,
+    figures_in_sentence,
+)
 from conflictnews.corpus import WORD, count_words, load_corpus
 from conflictnews.mentions import find_mentions
 from conflictnews.numbers import NUMBER, NUMBER_LOWER, find_numbers
-from conflictnews.patterns import ascii_fold
+from conflictnews.patterns import ascii_fold, search_at_end
 from conflictnews.quotes import (
     AFTER_SUBJECT,
     BEFORE_OBJECT,
@@ -170,3 +182,21 @@ def test_word_counts_equal_the_word_regex(texts):
 def test_word_counts_equal_the_word_regex_in_the_corpus(articles, generated):
     texts = _texts(articles, generated)
     assert count_words(texts) == [len(WORD.findall(t)) for t in texts]
+
+
+END_PIECES = ["more than", "well over", "over", "no fewer than", "as many as", "another",
+              "a further", "killed", "claimed the lives of", "left dead", "Sept.", "Sept",
+              "Septemberish", "No.", "$", "£ ", "#", "-", "–", "/", "+", "x", "9", " ",
+              "   ", "\n", "ſ", "é", "OVER"]
+
+
+@settings(max_examples=4000, deadline=None)
+@given(st.lists(st.sampled_from(END_PIECES), max_size=25).map("".join), st.data())
+def test_searches_at_the_end_of_a_window_equal_the_full_search(text, data):
+    pos = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(pos, len(text)))
+    for pattern, words in ((QUALIFIER, _QUALIFIER_WORDS), (OBJECT, _ACTIVE_WORDS),
+                           (INCREMENT_LEFT, _INCREMENT_WORDS)):
+        fast, full = search_at_end(pattern, text, pos, end, words), pattern.search(text, pos, end)
+        assert (fast and (fast.span(), fast.groups())) == (full and (full.span(), full.groups()))
+    assert _excluded_left(text, pos, end) == bool(EXCLUDE_LEFT.search(text[pos:end]))

@@ -35,6 +35,7 @@ from conflictnews.patterns import (
     ascii_fold,
     fold_key,
     replace_surrogates,
+    search_at_end,
     trie_regex,
     word_char,
 )
@@ -205,6 +206,10 @@ NOUN_OF = re.compile(
 )
 QUALIFIER = re.compile(rf"\b(?P<q>{_alt(list(_QUALIFIER))})\s*$", re.IGNORECASE)
 INCREMENT_LEFT = re.compile(rf"\b(?:{_alt(INCREMENT_BEFORE)})\s*$", re.IGNORECASE)
+#: The most words a match of QUALIFIER, OBJECT, INCREMENT_LEFT has (see search_at_end).
+_QUALIFIER_WORDS = max(len(w.split()) for w in _QUALIFIER)
+_ACTIVE_WORDS = max(len(w.split()) for ws in ACTIVE_VERBS.values() for w in ws)
+_INCREMENT_WORDS = max(len(w.split()) for w in INCREMENT_BEFORE)
 INCREMENT_RIGHT = re.compile(rf"^\s+(?:{_alt(INCREMENT_AFTER)})\b", re.IGNORECASE)
 UP_FROM = re.compile(r"\bup\s*$", re.IGNORECASE)
 UP_FROM_RIGHT = re.compile(r"^\s+(?:from|since|on|over)\b", re.IGNORECASE)
@@ -282,15 +287,26 @@ def _key(words: str) -> str:
 def _qualifier(sentence: str, pos: int) -> tuple[int, str]:
     """Where the figure starts (its qualifier, if any) and the qualifier."""
     base = max(0, pos - LEFT_WINDOW)
-    match = QUALIFIER.search(sentence, base, pos)
+    match = search_at_end(QUALIFIER, sentence, base, pos, _QUALIFIER_WORDS)
     if not match:
         return pos, "exact"
     return match.start(), _QUALIFIER[_key(match.group("q"))]
 
 
+def _excluded_left(sentence: str, base: int, pos: int) -> bool:
+    """``EXCLUDE_LEFT`` matches ``sentence[base:pos]``: its last 16 characters are enough
+    unless they are all letters (a month name longer than that, "Septemberish ")."""
+    left = sentence[base:pos]
+    start = max(0, len(left) - 16)
+    if start and left[start:-2].isalpha():
+        start = 0
+    return EXCLUDE_LEFT.search(left, start) is not None
+
+
 def _excluded(sentence: str, n: Number) -> bool:
-    left, right = sentence[max(0, n.start - LEFT_WINDOW) : n.start], sentence[n.end :]
-    if EXCLUDE_LEFT.search(left) or EXCLUDE_RIGHT.match(right):
+    right = sentence[n.end :]
+    if _excluded_left(sentence, max(0, n.start - LEFT_WINDOW), n.start) or \
+            EXCLUDE_RIGHT.match(right):
         return True
     raw = sentence[n.start : n.end]
     is_year = _YEAR_ONLY.fullmatch(raw) is not None
@@ -308,7 +324,7 @@ def _read_status(
     """Return (statuses, rule, noun phrase, clause tail, end of trigger) for ``n``."""
     base = max(0, q_start - LEFT_WINDOW)
     left, right = sentence[base:q_start], sentence[n.end :]
-    obj = OBJECT.search(left)
+    obj = search_at_end(OBJECT, left, 0, len(left), _ACTIVE_WORDS)
     if obj:
         np = OBJECT_NP.match(right)
         np_text = np.group("np") if np else ""
@@ -468,7 +484,8 @@ def _who(c: _Figure, prev: dict | None, sentence: str, group: str) -> tuple[str,
 
 def _figure_type(c: _Figure, left: str, right: str, scope: str, historical: bool) -> str:
     """``increment``, ``total`` (a running total, or an earlier war's toll) or ``incident``."""
-    if c.rule == "increment" or INCREMENT_LEFT.search(left) or INCREMENT_RIGHT.match(right):
+    if c.rule == "increment" or search_at_end(INCREMENT_LEFT, left, 0, len(left),
+                                              _INCREMENT_WORDS) or INCREMENT_RIGHT.match(right):
         return "increment"
     if historical or _TOTAL.search(scope):
         return "total"

@@ -36,14 +36,20 @@ from conflictnews.corpus import (  # read_table: one table of an extract folder
     TABLE_SUFFIXES,
     corpus_files,
     read_batch,
-    read_table,
+    read_table,  # noqa: F401  (re-exported: conflictnews.extract.read_table)
 )
 from conflictnews.mentions import find_mentions
 from conflictnews.metadata import metadata_problems, read_metadata
 from conflictnews.outputs import locked, replacing_dir, write_atomic, write_table
 from conflictnews.problems import CorpusError, Problem, problems_frame
 from conflictnews.quotes import quoted_speakers
-from conflictnews.series import casualty_estimates, casualty_series
+from conflictnews.series import (
+    SeriesPoints,
+    casualty_estimates,
+    casualty_series,
+    merge_points,
+    series_points,
+)
 
 #: Per-article tables, written in parts; corpus-wide tables, written once at the end.
 PART_TABLES = ("articles", "casualties", "mentions", "speakers")
@@ -53,6 +59,8 @@ SUMMARY_TABLES = {"casualty_series": casualty_series,
 BATCH_FILES = 200
 BATCH_BYTES = 1_000_000
 CSV_LIMIT = 20_000
+#: The series points of this many batches are merged at a time.
+MERGE_EVERY = 64
 
 
 def part_tables(
@@ -94,8 +102,9 @@ class BatchResult:
     index: int
     rows: dict[str, int]
     problems: list[Problem]
-    keys: list[tuple[str, int]]
+    keys: list[tuple[str, int]]  # (source_file, position): only with metadata to check
     bytes: int = 0
+    points: SeriesPoints | None = None  # of its casualty figures, for the series
 
 
 def plan_batches(files: list[tuple[Path, str]], batch_files: int = BATCH_FILES) -> list[Batch]:
@@ -156,10 +165,11 @@ def run_batch(batch: Batch, job: Job, out: str) -> BatchResult:
         folder.mkdir(parents=True, exist_ok=True)
         write_table(tables[name], folder / f"part-{batch.index:05d}.parquet")
         rows[name] = len(tables[name])
-    keys = list(zip(articles["source_file"].tolist(), articles["position"].tolist(),
-                    strict=True))
+    keys = [] if job.metadata is None else list(zip(
+        articles["source_file"].tolist(), articles["position"].tolist(), strict=True))
     size = int(articles["text"].str.len().sum()) if len(articles) else 0
-    return BatchResult(batch.index, rows, problems, keys, size)
+    return BatchResult(batch.index, rows, problems, keys, size,
+                       series_points(tables["casualties"]))
 
 
 def _local(batches: list[Batch], job: Job, out: str, jobs: int) -> Iterator[BatchResult]:
@@ -255,6 +265,8 @@ def run_extract(
     batches = plan_batches(files, batch_files)
     totals = dict.fromkeys(PART_TABLES, 0)
     keys: set[tuple[str, int]] = set()
+    points = merge_points([])
+    pending: list[SeriesPoints] = []
     size = 0
     out = Path(out)
     with locked(out.parent / f".{out.name}.lock", f"{out}: another 'conflictnews extract' "
@@ -265,6 +277,9 @@ def run_extract(
         for result in (progress or (lambda x: x))(runner):
             problems.extend(result.problems)
             keys.update(result.keys)
+            pending.append(result.points)
+            if len(pending) == MERGE_EVERY:  # keep only the distinct points in memory
+                points, pending = merge_points([points, *pending]), []
             size += result.bytes
             for name, n in result.rows.items():
                 totals[name] += n
@@ -274,11 +289,11 @@ def run_extract(
         if meta is not None:
             problems.extend(metadata_problems(meta, Path(metadata), keys,
                                               {rel for _, rel in files}))
-        if not keys:
+        if not totals["articles"]:
             problems.append(Problem(str(source), None, "no articles found in the corpus"))
         if strict and any(p.severity == "error" for p in problems):
             raise CorpusError([p for p in problems if p.severity == "error"])
-        _finish_extract(tmp, totals)
+        _finish_extract(tmp, totals, merge_points([points, *pending]))
         frame = problems_frame(problems)
         write_table(frame, tmp / "problems.csv")
         manifest = {
@@ -292,14 +307,11 @@ def run_extract(
     return manifest
 
 
-def _finish_extract(out: Path, totals: dict[str, int]) -> None:
-    """Corpus-wide tables from the parts, and CSVs when the corpus is small."""
-    # only the columns the series need (not the sentences): memory stays small
-    figures = read_table(out, "casualties", columns=[
-        "doc_id", "published", "count", "count_high", "qualifier", "vague", "status",
-        "population", "side", "claimant_group", "figure_type", "historical"])
+def _finish_extract(out: Path, totals: dict[str, int], points: SeriesPoints) -> None:
+    """Corpus-wide tables from the batches' series points (memory holds the distinct
+    values per claimant and date, never the figures), and CSVs when the corpus is small."""
     for name, build in SUMMARY_TABLES.items():
-        table = build(figures)
+        table = build(points)
         write_table(table, out / f"{name}.parquet")
         write_table(table, out / f"{name}.csv")
     if totals["articles"] <= CSV_LIMIT:

@@ -78,3 +78,20 @@ def ascii_fold(text: str) -> str | None:
 def word_char(ch: str) -> bool:
     """True where the regex ``\\w`` would match (letters, digits, underscore)."""
     return ch.isalnum() or ch == "_"
+
+
+def search_at_end(pattern: re.Pattern, text: str, pos: int, endpos: int, words: int,
+                  span: int = 40) -> re.Match | None:
+    """``pattern.search(text, pos, endpos)`` for a pattern anchored at ``endpos``
+    (``...\\s*$``) whose matches are at most ``words`` words of letters and white space.
+
+    Only the last ``span`` characters are searched unless they are themselves such a run
+    of words (only then can a match start before them): the same result, without a
+    regex attempt at every position of a long window.
+    """
+    start = max(pos, endpos - span)
+    if start > pos:
+        tail = text[start:endpos].split()
+        if len(tail) <= words and all(w.isalpha() for w in tail):
+            start = pos
+    return pattern.search(text, start, endpos)

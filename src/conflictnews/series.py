@@ -20,6 +20,8 @@ Rules (also in the README):
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
 from conflictnews.casualties import GROUP_SIDE
@@ -39,28 +41,75 @@ def figure_label(count: int, qualifier: str, count_high: object = None) -> str:
     return f"{SYMBOL.get(qualifier, '')}{count:,}{top}"
 
 
+#: One point of a series: a value a claimant reported on a date.
+POINT_KEY = [*SERIES_KEY, "published", "count", "qualifier", "vague"]
+#: The columns of the figures table the series and estimates read.
+FIGURE_COLUMNS = ["doc_id", *POINT_KEY, "count_high", "figure_type", "historical"]
+
+
+@dataclass
+class SeriesPoints:
+    """The points of all series (running totals and increments), before any checks:
+    one row per :data:`POINT_KEY` with ``count_high`` (largest range top),
+    ``n_reports`` and ``doc_ids`` (a list, in report order)."""
+
+    totals: pd.DataFrame
+    increments: pd.DataFrame
+
+
 def _points(figures: pd.DataFrame, kind: str) -> pd.DataFrame:
-    rows = figures[(figures["figure_type"] == kind) & ~figures["historical"]
+    rows = figures[(figures["figure_type"] == kind) & ~figures["historical"].astype(bool)
                    & figures["published"].notna()]
     if rows.empty:
-        return pd.DataFrame(columns=[*SERIES_KEY, "published", "count", "qualifier", "vague",
-                                     "count_high", "n_reports", "doc_ids"])
-    grouped = rows.groupby([*SERIES_KEY, "published", "count", "qualifier", "vague"],
-                           dropna=False, sort=True)
-    return grouped.agg(
+        return pd.DataFrame(columns=[*POINT_KEY, "count_high", "n_reports", "doc_ids"])
+    return rows.groupby(POINT_KEY, dropna=False, sort=True).agg(
         count_high=("count_high", "max"),
         n_reports=("doc_id", "size"),
-        doc_ids=("doc_id", lambda s: " ".join(dict.fromkeys(s))),
+        doc_ids=("doc_id", lambda s: list(dict.fromkeys(s))),
     ).reset_index()
 
 
-def casualty_series(figures: pd.DataFrame) -> pd.DataFrame:
+def series_points(figures: pd.DataFrame) -> SeriesPoints:
+    """The series points of a figures table (or of one part of it: see
+    :func:`merge_points`)."""
+    return SeriesPoints(_points(figures, "total"), _points(figures, "increment"))
+
+
+def merge_points(parts: list[SeriesPoints]) -> SeriesPoints:
+    """The points of the figures of several parts together, from each part's points:
+    what :func:`series_points` gives for the parts' figures concatenated in order."""
+
+    def merge(frames: list[pd.DataFrame]) -> pd.DataFrame:
+        frames = [f for f in frames if not f.empty]
+        if not frames:
+            return _points(pd.DataFrame(columns=FIGURE_COLUMNS), "total")
+        if len(frames) == 1:
+            return frames[0]
+        return pd.concat(frames, ignore_index=True).groupby(
+            POINT_KEY, dropna=False, sort=True).agg(
+            count_high=("count_high", "max"),
+            n_reports=("n_reports", "sum"),
+            doc_ids=("doc_ids", lambda lists: list(dict.fromkeys(
+                doc for ids in lists for doc in ids))),
+        ).reset_index()
+
+    return SeriesPoints(merge([p.totals for p in parts]),
+                        merge([p.increments for p in parts]))
+
+
+def _listed(points: pd.DataFrame) -> pd.DataFrame:
+    return points.assign(doc_ids=[" ".join(ids) for ids in points["doc_ids"]])
+
+
+def casualty_series(figures: pd.DataFrame | SeriesPoints) -> pd.DataFrame:
     """Return running totals and increments per series, with consistency flags.
 
-    One row per (series, date, value); columns :data:`SERIES_COLUMNS`.
+    One row per (series, date, value); columns :data:`SERIES_COLUMNS`. ``figures`` is
+    the figures table, or its :class:`SeriesPoints` (an extract builds them part by part).
     """
-    totals = _points(figures, "total").assign(kind="total")
-    increments = _points(figures, "increment").assign(kind="increment")
+    points = figures if isinstance(figures, SeriesPoints) else series_points(figures)
+    totals = _listed(points.totals).assign(kind="total")
+    increments = _listed(points.increments).assign(kind="increment")
     out = []
     for key, points in totals.groupby(SERIES_KEY, sort=True):
         points = points.sort_values(["published", "count"])
@@ -100,6 +149,7 @@ def casualty_series(figures: pd.DataFrame) -> pd.DataFrame:
     frame = pd.DataFrame(out, columns=[c for c in SERIES_COLUMNS if c not in
                                        ("series", "label", "change")])
     frame["previous"] = frame["previous"].astype("Int64")
+    frame["count_high"] = frame["count_high"].astype("Int64")
     frame["change"] = (frame["count"].astype("Int64") - frame["previous"]).where(
         frame["kind"] == "total")
     frame["label"] = [figure_label(c, q, h) for c, q, h in
@@ -119,12 +169,14 @@ def series_for(series: pd.DataFrame, claimant_group: str, population: str, side:
     return series[mask].reset_index(drop=True)
 
 
-def casualty_estimates(figures: pd.DataFrame) -> pd.DataFrame:
+def casualty_estimates(figures: pd.DataFrame | SeriesPoints) -> pd.DataFrame:
     """Return low / best / high per (population, side, status) and report date.
 
     See the module docstring for the rule; ``claims`` lists each claimant's current figure.
+    ``figures`` is the figures table or its :class:`SeriesPoints`.
     """
-    totals = _points(figures, "total")
+    points = figures if isinstance(figures, SeriesPoints) else series_points(figures)
+    totals = _listed(points.totals)
     rows = []
     for (population, side, status), group in totals.groupby(
         ["population", "side", "status"], sort=True
