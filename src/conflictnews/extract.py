@@ -6,12 +6,14 @@ one Parquet row group), each batch writing one part of every per-article table::
     DIR/articles/part-00000.parquet   DIR/casualties/part-00000.parquet
     DIR/mentions/part-00000.parquet   DIR/speakers/part-00000.parquet
 
-so memory does not grow with the corpus. The corpus-wide tables (``casualty_series``,
-``casualty_estimates``), ``problems.csv`` and ``manifest.json`` are written at the end,
-and one CSV per table when the corpus is small. Batches run in ``jobs`` local worker
-processes or on a Dask cluster; parts are numbered by batch, so the output is the same
-for any number of workers. The whole folder is written beside ``DIR`` and swapped in
-when complete: an interrupted run leaves the previous extract as it was.
+so memory does not grow with the corpus. Each batch also returns the points of its
+casualty series (distinct values per claimant and date), merged as they come; the
+corpus-wide tables (``casualty_series``, ``casualty_estimates``), ``problems.csv`` and
+``manifest.json`` are written at the end, and one CSV per table when the corpus is small.
+Batches run in ``jobs`` local worker processes or on a Dask cluster; parts are numbered
+by batch, so the output is the same for any number of workers. The whole folder is
+written beside ``DIR`` and swapped in when complete: an interrupted run leaves the
+previous extract as it was.
 """
 
 from __future__ import annotations
@@ -59,6 +61,9 @@ SUMMARY_TABLES = {"casualty_series": casualty_series,
 BATCH_FILES = 200
 BATCH_BYTES = 1_000_000
 CSV_LIMIT = 20_000
+#: A worker process is replaced after this many batches (its heap grows slowly:
+#: 267 MB after 150 batches, 484 MB after 1,500 without it; a new worker costs ~2 s).
+WORKER_BATCHES = 250
 #: The series points of this many batches are merged at a time.
 MERGE_EVERY = 64
 
@@ -178,7 +183,8 @@ def _local(batches: list[Batch], job: Job, out: str, jobs: int) -> Iterator[Batc
         for batch in batches:
             yield run_batch(batch, job, out)
         return
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn")) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"),
+                             max_tasks_per_child=WORKER_BATCHES) as pool:
         pending: list[Future] = []
         for batch in batches:
             pending.append(pool.submit(run_batch, batch, job, out))
