@@ -142,9 +142,3 @@ def test_series_built_batch_by_batch_equal_the_series_of_the_whole(tmp_path, art
         pd.testing.assert_frame_equal(read_table(tmp_path / "x", name), build(figures),
                                       obj=name)
 
-
-def test_workers_replaced_midway_give_the_same_output(tmp_path, generated, monkeypatch):
-    monkeypatch.setattr(extract_module, "WORKER_BATCHES", 1)  # a new process per batch
-    run_extract(generated, tmp_path / "one", None, batch_files=1, jobs=1)
-    run_extract(generated, tmp_path / "recycled", None, batch_files=1, jobs=2)
-    same_tables(tmp_path / "one", tmp_path / "recycled")

@@ -61,9 +61,6 @@ SUMMARY_TABLES = {"casualty_series": casualty_series,
 BATCH_FILES = 200
 BATCH_BYTES = 1_000_000
 CSV_LIMIT = 20_000
-#: A worker process is replaced after this many batches (its heap grows slowly:
-#: 267 MB after 150 batches, 484 MB after 1,500 without it; a new worker costs ~2 s).
-WORKER_BATCHES = 250
 #: The series points of this many batches are merged at a time.
 MERGE_EVERY = 64
 
@@ -183,8 +180,7 @@ def _local(batches: list[Batch], job: Job, out: str, jobs: int) -> Iterator[Batc
         for batch in batches:
             yield run_batch(batch, job, out)
         return
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"),
-                             max_tasks_per_child=WORKER_BATCHES) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn")) as pool:
         pending: list[Future] = []
         for batch in batches:
             pending.append(pool.submit(run_batch, batch, job, out))
