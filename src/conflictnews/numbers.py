@@ -29,7 +29,8 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?!\d)|\d{1,15}(?:\.\d+)?(?![\d])"
 #: "a"/"an" only where a number word follows ("a dozen", "a hundred"), so that the
 #: article alone is never a match.
 _WORDNUM = (
-    rf"(?:(?:an?(?=[\s-]+(?:{_WORD}|{_SCALE})\b)|{_WORD})(?:[\s-]+{_WORD})*(?:\s+{_SCALE}(?:\s+and)?(?:[\s-]+{_WORD})*)*"
+    rf"(?:(?:an?(?=[\s-]+(?:{_WORD}|{_SCALE})\b)|{_WORD})(?:[\s-]+{_WORD})*"
+    rf"(?:\s+{_SCALE}(?:\s+and)?(?:[\s-]+{_WORD})*)*"
     rf"|(?:an?\s+)?{_SCALE}(?:\s+and\s+{_WORD})?)"
 )
 _VAGUE = (r"tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds|"
