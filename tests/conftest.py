@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 import warnings
 from pathlib import Path
 
@@ -21,6 +23,15 @@ def articles() -> pd.DataFrame:
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # the seeds must load without a single problem
         return load_corpus(SEEDS, METADATA)
+
+
+def load_benchmark(name: str):
+    """A module of ``benchmarks/`` (not a package), loaded by file name."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
 
 
 def article(articles: pd.DataFrame, file_prefix: str, position: int = 0) -> pd.Series:

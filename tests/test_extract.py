@@ -3,14 +3,13 @@ cluster, an extract folder read back as a corpus, and a cache that knows when to
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import warnings
 
 import pandas as pd
 import pytest
-from conftest import METADATA, ROOT, SEEDS
+from conftest import METADATA, ROOT, SEEDS, load_benchmark
 
 from conflictnews import extract as extract_module
 from conflictnews.casualties import extract_casualties
@@ -27,18 +26,11 @@ from conflictnews.series import casualty_estimates, casualty_series
 TABLES = [*PART_TABLES, *SUMMARY_TABLES]
 
 
-def make_corpus(n, out):
-    spec = importlib.util.spec_from_file_location("make_corpus",
-                                                  ROOT / "benchmarks" / "make_corpus.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.make_corpus(n, out)
-
-
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory):
     """350 synthetic articles in 4 files (the benchmark generator)."""
-    return make_corpus(350, tmp_path_factory.mktemp("generated") / "corpus")
+    return load_benchmark("make_corpus").make_corpus(
+        350, tmp_path_factory.mktemp("generated") / "corpus")
 
 
 def same_tables(a, b):

@@ -9,11 +9,10 @@ corpus and on hostile strings.
 from __future__ import annotations
 
 import bisect
-import importlib.util
 
 import pandas as pd
 import pytest
-from conftest import ROOT
+from conftest import load_benchmark
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -53,12 +52,8 @@ PIECES = ["killed", "KILLED", "Dead", "deadline", "toll", "wounded", "skilled", 
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory):
-    spec = importlib.util.spec_from_file_location("make_corpus",
-                                                  ROOT / "benchmarks" / "make_corpus.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
     out = tmp_path_factory.mktemp("fast") / "corpus"
-    module.make_corpus(300, out)
+    load_benchmark("make_corpus").make_corpus(300, out)
     return load_corpus(out, None)
 
 

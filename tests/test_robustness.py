@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
 import os
 import signal
@@ -16,7 +15,7 @@ import nbformat
 import pandas as pd
 import pytest
 import yaml
-from conftest import METADATA, ROOT, SEEDS
+from conftest import METADATA, ROOT, SEEDS, load_benchmark
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -28,15 +27,6 @@ from conflictnews.mentions import matcher
 from conflictnews.outputs import Busy, locked
 from conflictnews.reports import run_reports
 from conflictnews.sentences import sentence_spans
-
-
-def load_benchmark(name):
-    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
 
 # --- any text in: no crash, no hang ----------------------------------------------------
 

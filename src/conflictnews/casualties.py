@@ -33,8 +33,8 @@ from ahocorasick_rs import AhoCorasick, MatchKind
 from conflictnews.numbers import Number, find_numbers
 from conflictnews.patterns import (
     ascii_fold,
+    find_matches,
     fold_key,
-    replace_surrogates,
     search_at_end,
     trie_regex,
     word_char,
@@ -603,10 +603,7 @@ def _candidates(text: str) -> list[int]:
     low = ascii_fold(text)
     if low is None:
         return [m.start() for m in CANDIDATE.finditer(text)]
-    try:
-        found = CANDIDATE_WORDS.find_matches_as_indexes(low)
-    except UnicodeEncodeError:  # lone surrogates: one code point each, as U+FFFD
-        found = CANDIDATE_WORDS.find_matches_as_indexes(replace_surrogates(low))
+    found = find_matches(CANDIDATE_WORDS, low)
     return [start for _, start, _ in found if not (start and word_char(low[start - 1]))]
 
 

@@ -41,7 +41,7 @@ from conflictnews.actor_list import (
     load_actors,
     title_prefix,
 )
-from conflictnews.patterns import replace_surrogates, trie_regex
+from conflictnews.patterns import find_matches, trie_regex
 from conflictnews.sentences import sentence_spans
 from conflictnews.tables import repeat_rows
 
@@ -149,10 +149,7 @@ class Matcher:
         """Every surface form in ``text`` as ``(start, end, normalised surface)``: one pass
         of the automaton, leftmost-longest, whole words only."""
         surfaces = self._surfaces
-        try:
-            found = self.automaton.find_matches_as_indexes(text)
-        except UnicodeEncodeError:  # lone surrogates: one code point each, as U+FFFD
-            found = self.automaton.find_matches_as_indexes(replace_surrogates(text))
+        found = find_matches(self.automaton, text)
         padded = f" {text} "  # padded[i + 1] is text[i]; the ends are not word characters
         # the characters either side must not be word characters (\w: alphanumeric or _)
         return [(start, end, surfaces[index]) for index, start, end in found

@@ -47,6 +47,16 @@ def trie_regex(words: list[str]) -> str:
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+def find_matches(automaton: object, text: str, **options: object) -> list[tuple[int, int, int]]:
+    """``automaton.find_matches_as_indexes(text)`` (an ``ahocorasick_rs.AhoCorasick``):
+    ``(pattern index, start, end)``; a text with lone surrogates, which the automaton
+    refuses, is read with each as U+FFFD (same offsets)."""
+    try:
+        return automaton.find_matches_as_indexes(text, **options)
+    except UnicodeEncodeError:
+        return automaton.find_matches_as_indexes(replace_surrogates(text), **options)
+
+
 def replace_surrogates(text: str) -> str:
     """``text`` with lone surrogates (from JSON "\\ud800" escapes) as U+FFFD: valid
     Unicode, and the same length, so every character offset stays put."""

@@ -19,7 +19,7 @@ from ahocorasick_rs import AhoCorasick, MatchKind
 
 from conflictnews.actor_list import ActorList
 from conflictnews.mentions import find_mentions, matcher
-from conflictnews.patterns import replace_surrogates
+from conflictnews.patterns import find_matches
 from conflictnews.sentences import sentence_spans
 from conflictnews.tables import records, repeat_rows
 
@@ -64,10 +64,7 @@ BEFORE_WINDOW = 80
 def _cue_starts(text: str) -> tuple[list[int], list[int]]:
     """Where a speech verb starts in ``text`` (what AFTER_SUBJECT and PRONOUN need), and
     where a verb BEFORE_OBJECT needs does, in order."""
-    try:
-        found = _CUES.find_matches_as_indexes(text, overlapping=True)
-    except UnicodeEncodeError:  # lone surrogates: one code point each, as U+FFFD
-        found = _CUES.find_matches_as_indexes(replace_surrogates(text), overlapping=True)
+    found = find_matches(_CUES, text, overlapping=True)
     return (sorted(start for i, start, _ in found if i in _SPEECH_CUES),
             sorted(start for i, start, _ in found if i in _BEFORE_CUES))
 
