@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from conflictnews.patterns import ascii_fold, fold_key
 
@@ -25,22 +26,50 @@ VAGUE = {
 _WORD = r"(?:" + "|".join(sorted((k for k in UNITS if k not in ("a", "an")), key=len,
                                  reverse=True)) + r")"
 _SCALE = r"(?:hundred|thousand|million|billion)"
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?!\d)|\d{1,15}(?:\.\d+)?(?![\d])"
+#: Scales written after digits: "1.5m", "2bn", "3 mln" ("m" only glued to the digits:
+#: "15 m" is fifteen metres).
+SUFFIXES = {"m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "bn": 1_000_000_000,
+            "bln": 1_000_000_000}
+_SUFFIX = r"(?:m|mn|mln|bn|bln)"
+#: White space that may group thousands: space, no-break space, narrow no-break space,
+#: thin space ("1 200", "1\u202f200").
+GROUP_SPACES = " \u00a0\u202f\u2009"
+#: What makes "1.234" a decimal rather than 1,234: a scale or a percentage after it
+#: ("1.234 million", "2.125 percent", "1.5m").
+_DECIMAL_CONTEXT = (rf"(?:\s*(?:{_SCALE}|percent|per\s+cent)\b|\s*%|{_SUFFIX}(?![\w])|"
+                    rf"\s+(?:mn|mln|bn|bln)\b)")
+#: Month names before a number: "Oct. 12 300 soldiers" is the 12th, then 300.
+_MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct",
+                "nov", "dec", "january", "february", "march", "april", "june", "july",
+                "august", "september", "october", "november", "december")
+_NOT_AFTER_MONTH = "".join(rf"(?<!\b{re.escape(m + end)})" for m in _MONTH_WORDS
+                           for end in (" ", ". ") if not (m == "may" and end == ". "))
+_DIGITS = (
+    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,177 and 1,177.5
+    r"|(?P<dotted>(?!0\.)\d{1,3}(?:\.\d{3})+(?!" + _DECIMAL_CONTEXT + "))"  # 1.177
+    + r"|" + _NOT_AFTER_MONTH + r"\d{1,3}(?:[" + GROUP_SPACES + r"]\d{3})+"  # 1 200
+    r"|\d{1,15}(?:\.\d+)?"  # 1177, 1.5
+    r")(?![\d]|[.,]\d)"  # never a part of a longer number ("12.10.2020", "1,2,3")
+)
 #: "a"/"an" only where a number word follows ("a dozen", "a hundred"), so that the
-#: article alone is never a match.
+#: article alone is never a match; "and a half" only before a scale ("one and a half
+#: million").
+_HALF = rf"(?:\s+and\s+a\s+half(?=\s+{_SCALE}\b))?"
 _WORDNUM = (
-    rf"(?:(?:an?(?=[\s-]+(?:{_WORD}|{_SCALE})\b)|{_WORD})(?:[\s-]+{_WORD})*"
+    rf"(?:(?:an?(?=[\s-]+(?:{_WORD}|{_SCALE})\b)|{_WORD})(?:[\s-]+{_WORD})*{_HALF}"
     rf"(?:\s+{_SCALE}(?:\s+and)?(?:[\s-]+{_WORD})*)*"
-    rf"|(?:an?\s+)?{_SCALE}(?:\s+and\s+{_WORD})?)"
+    rf"|(?:an?\s+)?{_SCALE}(?:\s+and\s+{_WORD})?"
+    rf"|(?:a\s+)?half\s+(?:an?\s+)?(?:{_SCALE}|dozen))"
 )
 _VAGUE = (r"tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds|"
           r"thousands|millions")
 
 #: The letters a number can start with: a quick test before trying the alternatives.
-_FIRST = "".join(sorted({w[0] for w in (*UNITS, *SCALES, *VAGUE)}))
+_FIRST = "".join(sorted({w[0] for w in (*UNITS, *SCALES, *VAGUE, "half")}))
 _NUMBER = (
     rf"(?<![\w.,])(?=[\d{_FIRST}])(?:(?P<vague>{_VAGUE})|(?P<digits>{_DIGITS})"
-    rf"(?:\s+(?P<scale>{_SCALE}))?|(?P<words>{_WORDNUM}))(?![\w])"
+    rf"(?:(?P<suffix>{_SUFFIX})|\s+(?P<scale>{_SCALE}|mn|mln|bn|bln))?|(?P<words>{_WORDNUM}))"
+    rf"(?![\w])"
 )
 NUMBER = re.compile(_NUMBER, re.IGNORECASE)
 #: The same on lower-cased text (see :func:`~conflictnews.patterns.ascii_fold`).
@@ -58,21 +87,30 @@ class Number:
     vague: bool = False
 
 
-def words_value(phrase: str) -> int | None:
-    """Value of a number-word phrase ("twenty-nine", "a dozen", "two hundred and five").
+def words_value(phrase: str) -> int | float | None:
+    """Value of a number-word phrase ("twenty-nine", "a dozen", "two hundred and five",
+    "one and a half million", "half a million").
 
     >>> words_value("twenty-nine"), words_value("a dozen"), words_value("one hundred and five")
     (29, 12, 105)
+    >>> words_value("one and a half million"), words_value("half a million")
+    (1500000, 500000)
     """
-    total = current = 0
+    key = re.sub(r"\s+", " ", fold_key(phrase))
+    key = _HALF_WORDS.sub("half", key)  # "a half million", "half a million": one half
+    total: int | float = 0
+    current: int | float = 0
     seen = False
-    for word in re.split(r"[\s-]+", fold_key(phrase)):
+    for word in re.split(r"[\s-]+", key):
         if word in ("and", ""):
             continue
         if word in ("a", "an"):
             current += 1
             continue
-        if word in UNITS:
+        if word == "half":
+            current += 0.5
+            seen = True
+        elif word in UNITS:
             if word == "dozen":
                 current = (current or 1) * 12
             else:
@@ -87,7 +125,14 @@ def words_value(phrase: str) -> int | None:
             seen = True
         else:
             return None
-    return total + current if seen else None
+    if not seen:
+        return None
+    value = total + current
+    return int(value) if float(value).is_integer() else value
+
+
+#: "a half" and "half a(n)" both read as one half.
+_HALF_WORDS = re.compile(r"\ban? half\b|\bhalf an?\b")
 
 
 def _value(match: re.Match[str]) -> tuple[int | float, bool] | None:
@@ -95,11 +140,18 @@ def _value(match: re.Match[str]) -> tuple[int | float, bool] | None:
         key = re.sub(r"\s+", " ", fold_key(match.group("vague")))
         return VAGUE[key], True
     if match.group("digits"):
-        raw = match.group("digits").replace(",", "")
-        number = float(raw) if "." in raw else int(raw)
-        if match.group("scale"):
-            number = number * SCALES[fold_key(match.group("scale"))]
-        return (int(number) if float(number).is_integer() else number), False
+        raw = match.group("digits")
+        # a dot or a space before exactly three digits (no decimal context: the pattern
+        # checked it) groups thousands; a comma always does
+        if match.group("dotted"):
+            raw = raw.replace(".", "")
+        raw = re.sub(rf"[,{GROUP_SPACES}]", "", raw)
+        number = Decimal(raw)  # exact: "16.01m" is 16,010,000, not 16,010,000.000000002
+        scale = match.group("scale") or match.group("suffix")
+        if scale:
+            key = fold_key(scale)
+            number *= SCALES.get(key, SUFFIXES.get(key, 1))
+        return (int(number) if number == number.to_integral_value() else float(number)), False
     words = match.group("words")
     if fold_key(words) in ("a", "an"):
         return None
