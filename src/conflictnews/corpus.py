@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from conflictnews.articles import ArticleParts, paragraphs, parse_article, split_articles
-from conflictnews.dates import date_in_text, parse_date
+from conflictnews.dates import date_in_text, read_date
 from conflictnews.metadata import apply_metadata, metadata_problems, read_metadata
 from conflictnews.patterns import replace_surrogates
 from conflictnews.problems import CorpusError, Problem, problems_frame
@@ -46,7 +46,8 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
 #: Columns of the articles table, in order (the README's data dictionary).
 ARTICLE_COLUMNS = [
     "doc_id", "source_file", "position", "line", "outlet", "headline", "byline",
-    "dateline", "published", "date_source", "date_evidence", "text", "caption", "credits",
+    "dateline", "published", "published_precision", "date_source", "date_evidence", "text",
+    "caption", "credits",
     "n_words", "n_sentences", "url", "encoding",
 ]
 
@@ -151,6 +152,7 @@ def _record(parts: ArticleParts, source_file: str, position: int, encoding: str)
         "outlet": "",
         "url": "",
         "published": pd.NaT,
+        "published_precision": "",
         "date_source": "unknown",
         "date_evidence": "",
     }
@@ -266,7 +268,8 @@ def read_table_file(path: Path, rel: str,
             record["url"] = _pick(row, "url").strip()
             published = _pick(row, "published")
             try:
-                record["published"] = parse_date(published)
+                date = read_date(published)
+                record["published"], record["published_precision"] = date.day, date.precision
             except ValueError as exc:
                 problems.append(Problem(rel, line, f"{exc}; published left empty"))
             if not pd.isna(record["published"]):
@@ -328,6 +331,7 @@ def _text_date(text: str, headline: str, caption: str, dateline: str
 def _finish(frame: pd.DataFrame) -> pd.DataFrame:
     """Fill text dates, ids and counts, and order the columns."""
     published = frame["published"].tolist()
+    precision = frame["published_precision"].tolist()
     source = frame["date_source"].tolist()
     evidence = frame["date_evidence"].tolist()
     texts = frame["text"].tolist()
@@ -338,12 +342,12 @@ def _finish(frame: pd.DataFrame) -> pd.DataFrame:
             continue
         stamp, found = _text_date(text, headline, caption, dateline)
         if found:
-            published[i], source[i] = stamp, "text"
+            published[i], source[i], precision[i] = stamp, "text", "day"
             evidence[i] = f"explicit date in text: {found!r}"
     frame = frame.assign(
         published=pd.to_datetime(pd.Series(published, index=frame.index, dtype=object))
         .astype("datetime64[ns]"),
-        date_source=source, date_evidence=evidence,
+        published_precision=precision, date_source=source, date_evidence=evidence,
         doc_id=[_doc_id(f, p) for f, p in zip(frame["source_file"].tolist(),
                                                frame["position"].tolist(), strict=True)],
         n_words=count_words(texts),

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from conflictnews.dates import parse_date
+from conflictnews.dates import EMPTY, read_date
 from conflictnews.problems import Problem
 
 METADATA_COLUMNS = ["source_file", "position", "outlet", "headline", "published", "url",
@@ -59,17 +59,18 @@ def read_metadata(path: Path) -> tuple[pd.DataFrame | None, list[Problem]]:
             continue
         seen[key] = line
         try:
-            published = parse_date(row.get("published"))
+            published = read_date(row.get("published"))
         except ValueError as exc:
             problems.append(Problem(name, line, f"{exc}; date left empty"))
-            published = pd.NaT
+            published = EMPTY
         rows.append({
             "source_file": key[0],
             "position": position,
             "meta_line": line,
             "outlet": (row.get("outlet") or "").strip(),
             "headline": (row.get("headline") or "").strip(),
-            "published": published,
+            "published": published.day,
+            "published_precision": published.precision,
             "url": (row.get("url") or "").strip(),
             "date_evidence": (row.get("date_evidence") or "").strip(),
         })
@@ -120,6 +121,7 @@ def apply_metadata(articles: pd.DataFrame, meta: pd.DataFrame,
             articles.at[label, "text"] = f"{row.headline}\n\n{articles.at[label, 'text']}"
         if not pd.isna(row.published):
             articles.at[label, "published"] = row.published
+            articles.at[label, "published_precision"] = row.published_precision
             articles.at[label, "date_source"] = "metadata"
             evidence = row.date_evidence or f"{name} line {row.meta_line}"
             articles.at[label, "date_evidence"] = evidence
