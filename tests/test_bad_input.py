@@ -8,6 +8,8 @@ import warnings
 import pandas as pd
 import pytest
 from conftest import METADATA, SEEDS
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conflictnews.cli import main
 from conflictnews.corpus import CorpusWarning, decode, load_corpus, read_corpus
@@ -31,14 +33,60 @@ def problems_of(folder, metadata=METADATA):
 
 def test_undecodable_bytes_fall_back_and_say_which_encoding(corpus):
     (corpus / "cyrillic.txt").write_bytes("Война в Карабахе. Погибли 12 человек.".encode("cp1251"))
-    (corpus / "latin.txt").write_bytes("Caf\xe9 talks in Baku.\x98".encode("latin-1"))
+    (corpus / "latin.txt").write_bytes("Réfugiés à Genève: talks in Baku.".encode("latin-1"))
+    (corpus / "c1.txt").write_bytes(b"Talks in Baku \x81 ended.")  # undefined in cp1252
     articles, problems = problems_of(corpus)
-    assert len(articles) == 13
+    assert len(articles) == 14
     enc = dict(zip(articles.source_file, articles.encoding, strict=True))
-    assert enc["cyrillic.txt"] == "cp1251" and enc["latin.txt"] == "latin-1"
-    notes = problems[problems.file.isin(["cyrillic.txt", "latin.txt"])]
-    assert set(notes.severity) == {"note"} and len(notes) == 2
-    assert articles.loc[articles.source_file == "cyrillic.txt", "text"].item().startswith("Война")
+    text = dict(zip(articles.source_file, articles.text, strict=True))
+    assert (enc["cyrillic.txt"], text["cyrillic.txt"]) == (
+        "cp1251", "Война в Карабахе. Погибли 12 человек.")
+    assert (enc["latin.txt"], text["latin.txt"]) == ("cp1252", "Réfugiés à Genève: talks in Baku.")
+    assert (enc["c1.txt"], text["c1.txt"]) == ("latin-1", "Talks in Baku \x81 ended.")
+    notes = problems[problems.file.isin(["cyrillic.txt", "latin.txt", "c1.txt"])]
+    assert sorted(zip(notes.file, notes.problem, notes.severity, strict=True)) == [
+        ("c1.txt", "not UTF-8; decoded as latin-1", "note"),
+        ("cyrillic.txt", "not UTF-8; decoded as cp1251", "note"),
+        ("latin.txt", "not UTF-8; decoded as cp1252", "note"),
+    ]
+
+
+@pytest.mark.parametrize("text, code_page, named", [
+    ("Réfugiés à Genève", "latin-1", "cp1252"),  # issue 16: was read as cp1251
+    ("Réfugiés à Genève", "cp1252", "cp1252"),
+    ("Karabakh – Арцах", "cp1251", "cp1251"),
+    ("Şuşa residents said Çavuşoğlu spoke in İstanbul.", "cp1254", "cp1254"),
+    ("Война в Карабахе.", "koi8-r", "koi8-r"),
+])
+def test_a_code_page_file_decodes_to_its_text(text, code_page, named):
+    assert decode(text.encode(code_page)) == (text, named)
+
+
+#: Words of languages each code page is for, and English ones around them.
+WORDS = {
+    "cp1252": "Réfugiés Genève Croix-Rouge l’armée reçu été Größe Bär Straße über "
+              "niños señor año Curaçao".split(),
+    "latin_1": "Réfugiés Genève reçu été Größe Bär über niños señor año".split(),
+    "cp1251": "Война Карабахе погибли человек Степанакерт Шуша беженцы Ереван "
+              "Баку министр обороны".split(),
+    "koi8_r": "Война Карабахе погибли человек Степанакерт Шуша беженцы Ереван "
+              "Баку министр обороны".split(),
+    "cp1254": "Şuşa Çavuşoğlu Erdoğan İstanbul’da Ağdam Gəncə Füzuli şehit oldu "
+              "sakinleri dışişleri bakanı ığdır".replace("ə", "e").split(),
+}
+ENGLISH = "the talks in Baku said killed were soldiers and people".split()
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(sorted(WORDS)), st.data())
+def test_text_in_each_code_page_decodes_back_to_itself(code_page, data):
+    # a sentence: a word of the language, capitalised, then words of it and of English
+    own = st.sampled_from(WORDS[code_page])
+    first = data.draw(own)
+    words = data.draw(st.lists(st.one_of(own, own, st.sampled_from(ENGLISH)), min_size=2,
+                               max_size=30))
+    text = " ".join([first[0].upper() + first[1:], *words]) + "."
+    assert decode(text.encode(code_page))[0] == text
 
 
 def test_bom_and_utf16_are_read():

@@ -31,8 +31,14 @@ from conflictnews.sentences import sentence_spans
 TEXT_SUFFIXES = (".txt",)
 TABLE_SUFFIXES = (".csv", ".jsonl", ".ndjson", ".parquet")
 
-#: Encodings tried in order for text that is not valid UTF-8.
-FALLBACK_ENCODINGS = ("cp1251", "latin-1")
+#: Code pages a file that is not UTF-8 may be in, the likeliest first (the order breaks
+#: ties): Western European, Cyrillic, Turkish, Russian KOI8, and latin-1, which decodes
+#: any bytes (for the few cp1252 leaves undefined). Central European (cp1250) is left
+#: out: word by word its readings of Western text are as plausible as cp1252's.
+CODE_PAGES = ("cp1252", "cp1251", "cp1254", "koi8_r", "latin_1")
+#: Code pages of a script other than Latin, chosen only when the text is in that script.
+_CYRILLIC_PAGES = ("cp1251", "koi8_r")
+_ENCODING_NAMES = {"latin_1": "latin-1", "koi8_r": "koi8-r"}
 
 #: Table column names accepted for each field, first match wins.
 TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -102,11 +108,14 @@ class Corpus:
 def decode(data: bytes, *, check_binary: bool = True) -> tuple[str, str]:
     """Decode file bytes, returning ``(text, encoding_used)``.
 
-    Tries UTF-16 (only with a byte-order mark), UTF-8, UTF-8 with BOM, then
-    :data:`FALLBACK_ENCODINGS`. Raises ``ValueError`` for binary data.
+    Tries UTF-16 (only with a byte-order mark), UTF-8, UTF-8 with BOM, then asks
+    ``charset-normalizer`` which of :data:`CODE_PAGES` reads the bytes best (see
+    :func:`_code_page`). Raises ``ValueError`` for binary data.
 
-    >>> decode("Karabakh – Арцах".encode("cp1251", errors="replace"))[1]
-    'cp1251'
+    >>> decode("Réfugiés à Genève".encode("latin-1"))
+    ('Réfugiés à Genève', 'cp1252')
+    >>> decode("Karabakh – Арцах".encode("cp1251"))
+    ('Karabakh – Арцах', 'cp1251')
     """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
@@ -128,12 +137,90 @@ def decode(data: bytes, *, check_binary: bool = True) -> tuple[str, str]:
         if exc.start >= len(data) - 3 and "end of data" in exc.reason:
             # valid UTF-8 cut short (a truncated download): keep it, mark the cut
             return data.decode("utf-8", errors="replace"), "utf-8 (truncated)"
-    for encoding in FALLBACK_ENCODINGS:
+    text, encoding = _code_page(data)
+    return text, _ENCODING_NAMES.get(encoding, encoding)
+
+
+def _code_page(data: bytes) -> tuple[str, str]:
+    """The text and code page (of :data:`CODE_PAGES`) that read ``data`` best: fewest
+    implausible words (see :func:`_implausible_words`), then least chaos and most
+    language coherence by ``charset-normalizer``'s measures, then the order of
+    :data:`CODE_PAGES`. A Cyrillic code page is chosen only for Cyrillic text."""
+    from charset_normalizer import from_bytes
+
+    ranked = []
+    # every reading, however chaotic: the detector's measure finds "Şuşa" (cp1254) more
+    # chaotic than "Þuþa" (cp1252), so its own cut-off would drop the right one
+    for match in from_bytes(data, cp_isolation=list(CODE_PAGES), threshold=1.0):
+        if match.encoding not in CODE_PAGES:
+            continue
+        text = str(match)
+        if match.encoding in _CYRILLIC_PAGES and not _mostly_cyrillic(text):
+            continue
+        ranked.append((_implausible_words(text), round(match.chaos, 2),
+                       -round(match.coherence, 2), CODE_PAGES.index(match.encoding),
+                       match.encoding, text))
+    if ranked:
+        *_, encoding, text = min(ranked)
+        return text, encoding
+    for encoding in CODE_PAGES:  # the detector declined: the first that decodes
         try:
-            return data.decode(encoding), encoding
+            text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
+        if encoding not in _CYRILLIC_PAGES or _mostly_cyrillic(text):
+            return text, encoding
     raise ValueError("undecodable bytes")  # pragma: no cover - latin-1 decodes anything
+
+
+def _script(ch: str) -> str:
+    point = ord(ch)
+    if point < 0x250 or 0x1E00 <= point < 0x1F00:
+        return "latin"
+    if 0x400 <= point < 0x530:
+        return "cyrillic"
+    return "other"
+
+
+_CYRILLIC_WORD = re.compile("[\u0400-\u052f]{2,}")
+
+
+def _mostly_cyrillic(text: str) -> bool:
+    """True when the text has Cyrillic words and most letters beyond ASCII are Cyrillic."""
+    if not _CYRILLIC_WORD.search(text):
+        return False
+    letters = [c for c in text if ord(c) > 127 and c.isalpha()]
+    return sum(_script(c) == "cyrillic" for c in letters) * 2 > len(letters)
+
+
+_TOKEN = re.compile(r"\S+")
+#: Letters of cp1252 only Icelandic and Faroese write, where Turkish (cp1254) has ğ, ş,
+#: ı, Ğ, Ş, İ: in this corpus's region a Turkish or Azerbaijani name is the likelier.
+_ICELANDIC = re.compile("[ðþýÐÞÝ]")
+_WORD_EDGES = "\"'’‘“”«»()[]{}.,;:!?-–—"
+
+
+def _implausible_words(text: str) -> int:
+    """Words no language writes, as a wrong code page makes them: letters of two scripts
+    ("Kаrabakh" with a Cyrillic "а"), a Latin word of three letters or more, none of
+    them ASCII ("Àðöàõ": Cyrillic read as cp1252), a symbol between letters ("Za¿ó³æ"),
+    a capital after a small letter ("рПЗЙВМЙ": KOI8-R read as cp1251),
+    Icelandic letters (see :data:`_ICELANDIC`)."""
+    bad = 0
+    for token in _TOKEN.findall(text[:20000]):
+        word = token.strip(_WORD_EDGES)
+        letters = [c for c in word if c.isalpha()]
+        if len(letters) < 2 or word.isascii():
+            continue
+        scripts = {_script(c) for c in letters}
+        foreign = scripts == {"latin"} and len(letters) > 2 and \
+            all(ord(c) > 127 for c in letters)
+        inner = [c for c in word if not (c.isalpha() or c in "0123456789-'’.")]
+        # lower case before upper ("рПЗЙВМЙ": KOI8-R read as cp1251, or the reverse)
+        mixed = letters[0].islower() and any(c.isupper() for c in letters[1:])
+        if len(scripts) > 1 or foreign or inner or mixed or _ICELANDIC.search(word):
+            bad += 1
+    return bad
 
 
 def _record(parts: ArticleParts, source_file: str, position: int, encoding: str) -> dict:
