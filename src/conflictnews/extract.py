@@ -213,24 +213,52 @@ def _dask(batches: list[Batch], job: Job, out: str, jobs: int,
             cluster.close()
 
 
+#: What the rules are made of: the package's own files (its .py sources and data) and the
+#: rule data beside the repository's actor list (``data/*.yml``), read from any folder.
+PACKAGE_DIR = Path(__file__).resolve().parent
+DATA_DIR = PACKAGE_DIR.parents[1] / "data"
+
+
+def rules_digest(package_dir: Path | None = None, data_dir: Path | None = None) -> str:
+    """A hash of every file the rules are made of (see :data:`PACKAGE_DIR` and
+    :data:`DATA_DIR`): a change to any casualty, date or number rule changes it, not
+    only a new ``__version__``."""
+    package_dir = PACKAGE_DIR if package_dir is None else package_dir
+    data_dir = DATA_DIR if data_dir is None else data_dir
+    files = [p for p in package_dir.rglob("*") if p.is_file() and "__pycache__" not in p.parts
+             and p.suffix != ".pyc"]
+    files += [p for p in data_dir.glob("*.y*ml") if p.is_file()]
+    digest = hashlib.sha256()
+    for path in sorted(files):
+        name = path.relative_to(package_dir if path.is_relative_to(package_dir) else data_dir)
+        digest.update(f"{name.as_posix()}\0".encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
 def fingerprint(files: list[tuple[Path, str]], metadata: str | os.PathLike | None,
                 actors: str | os.PathLike | ActorList, demonyms: bool) -> dict:
     """What an extract depends on: corpus files (name, size, mtime), the metadata and
-    actor files (content hashes), the options and the package version."""
+    actor files (content hashes of the files the loaders actually read, whatever the
+    working folder), the options, the package version and the rules
+    (:func:`rules_digest`). The same from any working folder."""
 
     def digest(path: object) -> str:
         p = Path(str(path))
-        return hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else ""
+        return hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else "missing"
 
     corpus = hashlib.sha256()
     for path, rel in files:
         stat = path.stat()
         corpus.update(f"{rel}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
-    actor_key = (digest(actors) if not isinstance(actors, ActorList)
-                 else hashlib.sha256(repr(actors).encode()).hexdigest())
+    if isinstance(actors, ActorList):
+        actor_key = hashlib.sha256(repr(actors).encode()).hexdigest()
+    else:
+        # the file the loader reads: the bundled list when the default path is not here
+        actor_key = digest(load_actors(actors).source)
     return {"corpus": corpus.hexdigest(), "files": len(files),
             "metadata": digest(metadata) if metadata else "", "actors": actor_key,
-            "demonyms": demonyms, "version": __version__}
+            "demonyms": demonyms, "version": __version__, "rules": rules_digest()}
 
 
 def run_extract(
