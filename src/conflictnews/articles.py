@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from conflictnews.patterns import LETTER, UPPER, UPPER_CHARS
+
 #: A blank line (possibly holding spaces) separates paragraphs.
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
 
@@ -32,16 +34,17 @@ CREDIT = re.compile(
 CREDIT_BY = re.compile(r"\bby\b", re.IGNORECASE)
 
 #: "By Vladimir Soldatkin and Nvard Hovhannisyan".
-BYLINE = re.compile(r"^By\s+[A-Z][^\n.!?]{0,150}$")
+BYLINE = re.compile(rf"^By\s+{UPPER}[^\n.!?]{{0,150}}$")
 
 #: "(Graphic: ..., https://...)" and similar furniture kept with the caption.
 FURNITURE = re.compile(r"^\((?:graphic|factbox|video|photo|interactive|map)s?\s*:", re.I)
 
 #: "MOSCOW/YELPIN, Armenia (Reuters) – ", "TEHRAN – ", "TBILISI (Reuters) - ".
+#: Capitals of any script: "İSTANBUL (Reuters) –", "ŞUŞA, Azerbaijan –".
 DATELINE = re.compile(
-    r"^(?P<dateline>[A-Z][A-Z.'’]{2,}(?:[ /-][A-Z][A-Z.'’]+)*"
-    r"(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?"
-    r"(?:\s*\([A-Za-z .&-]{2,40}\))?)\s*[–—-]{1,2}\s+"
+    rf"^(?P<dateline>{UPPER}[{UPPER_CHARS}.'’]{{2,}}(?:[ /-]{UPPER}[{UPPER_CHARS}.'’]+)*"
+    rf"(?:,\s*{UPPER}(?:{LETTER}|\.)+(?:\s{UPPER}(?:{LETTER}|\.)+)?)?"
+    rf"(?:\s*\((?:{LETTER}|[ .&-]){{2,40}}\))?)\s*[–—-]{{1,2}}\s+"
 )
 
 #: Licence and copyright lines at the very end of a story, with an optional desk code

@@ -15,6 +15,7 @@ from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
 from nltk.text import Text
 from nltk.tokenize import TreebankWordTokenizer
 
+from conflictnews.patterns import LETTER
 from conflictnews.sentences import sentence_spans
 from conflictnews.tables import records
 
@@ -31,7 +32,7 @@ STOPWORDS = frozenset(
     s t ’s 's n't""".split()
 )
 _TOKENIZER = TreebankWordTokenizer()
-_WORD = re.compile(r"^[A-Za-z][A-Za-z’'-]*$")
+_WORD = re.compile(rf"^{LETTER}(?:{LETTER}|[’'-])*$")  # a word of letters, any script
 
 
 def tokens(text: str) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 _APOS = "'’"
 
@@ -105,3 +106,44 @@ def search_at_end(pattern: re.Pattern, text: str, pos: int, endpos: int, words: 
         if len(tail) <= words and all(w.isalpha() for w in tail):
             start = pos
     return pattern.search(text, start, endpos)
+
+
+# --- Letters of any script ------------------------------------------------------------
+# News about this war names "Şuşa", "Çavuşoğlu", "Erdoğan", "İstanbul": a pattern that
+# says [A-Z] or [a-z] misses them. Python's ``re`` knows letters (``[^\W\d_]``) but not
+# their case, so the classes of upper- and lower-case letters are built here from
+# ``str.isupper``/``str.islower`` (every cased letter is below U+20000).
+
+
+def _char_ranges(test: Callable[[str], bool], last: int = 0x1FFFF) -> str:
+    """The code points up to ``last`` for which ``test`` holds, as the inside of a regex
+    character class ("A-ZÀ-ÖØ-Þ...")."""
+    flags = "".join("1" if test(c) else "0" for c in map(chr, range(last + 1)))
+    out = []
+    for run in re.finditer("1+", flags):
+        first, end = re.escape(chr(run.start())), re.escape(chr(run.end() - 1))
+        out.append(first if run.end() - run.start() == 1 else f"{first}-{end}")
+    return "".join(out)
+
+
+#: The inside of a character class of every upper-case (and title-case) letter, any
+#: script: combine it with other characters, ``rf"[{UPPER_CHARS}“\"]"``.
+UPPER_CHARS = _char_ranges(lambda c: c.isupper() or c.istitle())
+#: The inside of a character class of every lower-case letter, any script.
+LOWER_CHARS = _char_ranges(str.islower)
+#: One upper-case letter of any script (where ASCII-only patterns said ``[A-Z]``).
+UPPER = f"[{UPPER_CHARS}]"
+#: One lower-case letter of any script (``[a-z]``).
+LOWER = f"[{LOWER_CHARS}]"
+#: One letter of any script, cased or not (``[A-Za-z]``; also Arabic, Armenian letters).
+LETTER = r"[^\W\d_]"
+#: A capitalised word: a capital, then letters, digits, apostrophes, hyphens or periods
+#: inside it ("Çavuşoğlu", "Nagorno-Karabakh", "O’Brien", "U.S"), ending in a letter or
+#: digit (a sentence's final period is not part of it).
+CAPITALISED_WORD = rf"{UPPER}(?:[\w’'.-]*[^\W_])?"
+
+
+def lower_name(text: str) -> str:
+    """``text.lower()``, but "İ" (Turkish capital dotted I) becomes "i", not "i" plus a
+    combining dot: "İstanbul" → "istanbul"."""
+    return text.replace("\u0130", "i").lower()

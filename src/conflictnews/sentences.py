@@ -15,6 +15,8 @@ from functools import lru_cache
 import pandas as pd
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
+from conflictnews.patterns import UPPER_CHARS
+
 #: Lower-cased abbreviations (without the final period) that do not end a sentence.
 NEWS_ABBREVIATIONS: frozenset[str] = frozenset(
     {
@@ -40,7 +42,7 @@ MAX_PUNKT_CHARS = 50_000
 _LINE = re.compile(r"[^\n]+")
 # Punkt keeps "said no. The" together because "no" is an abbreviation; a lower-case
 # "no." followed by a capitalised word is the end of a sentence.
-_LOWER_NO_END = re.compile(r"(?<=\bno\.)\s+(?=[A-Z“\"])")
+_LOWER_NO_END = re.compile(rf"(?<=\bno\.)\s+(?=[{UPPER_CHARS}“\"])")
 
 
 @lru_cache(maxsize=1)
@@ -93,7 +95,8 @@ def _cached_spans(text: str) -> tuple[tuple[int, int], ...]:
 # random text.
 _CANDIDATE = re.compile(r"[.?!]")
 _CLOSERS = "”\"’')]"
-_PLAIN_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.,-]*")
+#: A word or number of any script ("Şuşa", "1,177"); no underscore (checked in _decide).
+_PLAIN_TOKEN = re.compile(r"[^\W_][\w.,-]*")
 _NUMBER = re.compile(r"-?[.,]?\d[\d,.-]*\.?")
 _INITIAL = re.compile(r"[^\W\d]")
 _ANY_WORD = re.compile(r"\w")
@@ -129,7 +132,7 @@ def _decide(line: str, i: int) -> int | None:
     if prev[-1:] and prev[-1] in ")]”’\"'" and line[i] == "." and prev.rstrip(")]”’\"'"):
         return j  # "(JCPOA)." : the period is a token of its own, always a break
     core = prev.lstrip("“\"‘'([")
-    if not _PLAIN_TOKEN.fullmatch(core) or core.endswith("."):
+    if not _PLAIN_TOKEN.fullmatch(core) or core.endswith(".") or "_" in core:
         return None
     typ = core.lower()
     abbreviation = typ in NEWS_ABBREVIATIONS or typ.split("-")[-1] in NEWS_ABBREVIATIONS
