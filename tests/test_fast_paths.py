@@ -83,8 +83,10 @@ def test_numbers_on_folded_text_equal_numbers_ignoring_case(text):
     folded = ascii_fold(text)
     if folded is not None:
         assert _numbers(NUMBER_LOWER, folded) == _numbers(NUMBER, text)
-    for n in find_numbers(text):
-        assert text[n.start:n.end].strip() and n.value is not None
+    # and each number found reads as the same text in ASCII letters reads ("ſix" as "six")
+    ascii_text = text.translate(str.maketrans({"ſ": "s", "ı": "i", "İ": "I"}))
+    assert [(n.start, n.end, n.value, n.high, n.vague) for n in find_numbers(text)] == [
+        (n.start, n.end, n.value, n.high, n.vague) for n in find_numbers(ascii_text)]
 
 
 def test_numbers_on_folded_text_equal_numbers_ignoring_case_in_the_corpus(articles,
@@ -98,9 +100,22 @@ def test_numbers_on_folded_text_equal_numbers_ignoring_case_in_the_corpus(articl
                                  "more than", "up to", "soldiers", "were", "have been"]),
                 max_size=10).map(" ".join))
 def test_irregular_case_letters_read_like_their_ascii_letters(text):
-    # "ſ" matches "s" when case is ignored: what matched must still find its table entry
-    for figure in figures_in_sentence(text):
-        assert figure["count"] >= 0
+    # "ſ" matches "s" when case is ignored: what matched must still find its table entry,
+    # and read as the same text with ASCII letters reads ("ſix killed" as "six killed")
+    def read(sentence):
+        return [(f["count"], f["count_high"], f["vague"], f["qualifier"], f["status"],
+                 f["start"], f["end"]) for f in figures_in_sentence(sentence)]
+
+    ascii_text = text.translate(str.maketrans({"ſ": "s", "ı": "i", "İ": "I"}))
+    assert len(ascii_text) == len(text)
+    assert read(text) == read(ascii_text)
+
+
+def test_irregular_case_letters_give_the_ascii_figures():
+    assert [(f["count"], f["status"]) for f in figures_in_sentence("ſix ſoldiers were Kılled")
+            ] == [(6, "killed")]
+    assert [(f["count"], f["vague"]) for f in figures_in_sentence("DOZENſ were kİlled")
+            ] == [(24, True)]
 
 
 def test_folding_is_refused_where_it_would_move_offsets_or_miss_letters():

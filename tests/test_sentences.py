@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conflictnews.sentences import (
+    MAX_PUNKT_CHARS,
     _fast_line,
     _fast_split,
     punkt_spans,
@@ -73,7 +74,12 @@ def test_a_lowercase_no_still_ends_a_sentence():
 def test_long_lines_are_cut_before_punkt():
     line = "word " * 40_000
     spans = sentence_spans(line)
-    assert spans and spans[-1][1] <= len(line)
+    # no sentence end: pieces of at most MAX_PUNKT_CHARS, cut at spaces, that together
+    # hold every word once (the last space of each 50,000 characters: 5 pieces)
+    assert all(b - a <= MAX_PUNKT_CHARS for a, b in spans)
+    assert " ".join(line[a:b].strip() for a, b in spans) == line.strip()
+    assert [a for a, _ in spans[1:]] == [b for _, b in spans[:-1]]
+    assert len(spans) == 5
 
 
 # --- the fast path agrees with Punkt --------------------------------------------------

@@ -426,6 +426,7 @@ def _finish(frame: pd.DataFrame) -> pd.DataFrame:
             texts, frame["headline"].tolist(), frame["caption"].tolist(),
             frame["dateline"].tolist(), strict=True)):
         if not pd.isna(published[i]):
+            precision[i] = precision[i] or "day"  # a reader that gave a day, no precision
             continue
         stamp, found = _text_date(text, headline, caption, dateline)
         if found:
