@@ -45,10 +45,12 @@ _MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "
 _NOT_AFTER_MONTH = "".join(rf"(?<!\b{re.escape(m + end)})" for m in _MONTH_WORDS
                            for end in (" ", ". ") if not (m == "may" and end == ". "))
 _DIGITS = (
-    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,177 and 1,177.5
+    # grouped thousands, tried only where a separator and three digits follow (fast)
+    r"(?:(?=\d{1,3}[,." + GROUP_SPACES + r"]\d{3})(?:"
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,177 and 1,177.5
     r"|(?P<dotted>(?!0\.)\d{1,3}(?:\.\d{3})+(?!" + _DECIMAL_CONTEXT + "))"  # 1.177
     + r"|" + _NOT_AFTER_MONTH + r"\d{1,3}(?:[" + GROUP_SPACES + r"]\d{3})+"  # 1 200
-    r"|\d{1,15}(?:\.\d+)?"  # 1177, 1.5
+    r")|\d{1,15}(?:\.\d+)?"  # 1177, 1.5
     r")(?![\d]|[.,]\d)"  # never a part of a longer number ("12.10.2020", "1,2,3")
 )
 #: "a"/"an" only where a number word follows ("a dozen", "a hundred"), so that the
@@ -141,13 +143,15 @@ def _value(match: re.Match[str]) -> tuple[int | float, bool] | None:
         return VAGUE[key], True
     if match.group("digits"):
         raw = match.group("digits")
+        scale = match.group("scale") or match.group("suffix")
+        if raw.isdecimal() and not scale:
+            return int(raw), False  # the common case: "5", "2020"
         # a dot or a space before exactly three digits (no decimal context: the pattern
         # checked it) groups thousands; a comma always does
         if match.group("dotted"):
             raw = raw.replace(".", "")
         raw = re.sub(rf"[,{GROUP_SPACES}]", "", raw)
         number = Decimal(raw)  # exact: "16.01m" is 16,010,000, not 16,010,000.000000002
-        scale = match.group("scale") or match.group("suffix")
         if scale:
             key = fold_key(scale)
             number *= SCALES.get(key, SUFFIXES.get(key, 1))
