@@ -143,34 +143,34 @@ def decode(data: bytes, *, check_binary: bool = True) -> tuple[str, str]:
 
 def _code_page(data: bytes) -> tuple[str, str]:
     """The text and code page (of :data:`CODE_PAGES`) that read ``data`` best: fewest
-    implausible words (see :func:`_implausible_words`), then least chaos and most
-    language coherence by ``charset-normalizer``'s measures, then the order of
-    :data:`CODE_PAGES`. A Cyrillic code page is chosen only for Cyrillic text."""
-    from charset_normalizer import from_bytes
-
-    ranked = []
-    # every reading, however chaotic: the detector's measure finds "Şuşa" (cp1254) more
-    # chaotic than "Þuþa" (cp1252), so its own cut-off would drop the right one
-    for match in from_bytes(data, cp_isolation=list(CODE_PAGES), threshold=1.0):
-        if match.encoding not in CODE_PAGES:
-            continue
-        text = str(match)
-        if match.encoding in _CYRILLIC_PAGES and not _mostly_cyrillic(text):
-            continue
-        ranked.append((_implausible_words(text), round(match.chaos, 2),
-                       -round(match.coherence, 2), CODE_PAGES.index(match.encoding),
-                       match.encoding, text))
-    if ranked:
-        *_, encoding, text = min(ranked)
-        return text, encoding
-    for encoding in CODE_PAGES:  # the detector declined: the first that decodes
+    implausible words (see :func:`_implausible_words`); among readings as plausible that
+    differ, least chaos and most language coherence by ``charset-normalizer``'s
+    measures; then the order of :data:`CODE_PAGES`. A Cyrillic code page is chosen only
+    for Cyrillic text."""
+    readings: dict[str, str] = {}
+    for encoding in CODE_PAGES:
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
         if encoding not in _CYRILLIC_PAGES or _mostly_cyrillic(text):
-            return text, encoding
-    raise ValueError("undecodable bytes")  # pragma: no cover - latin-1 decodes anything
+            readings[encoding] = text
+    if not readings:  # pragma: no cover - latin-1 decodes anything
+        raise ValueError("undecodable bytes")
+    sample = {encoding: _implausible_words(text) for encoding, text in readings.items()}
+    fewest = min(sample.values())
+    tied = [encoding for encoding in readings if sample[encoding] == fewest]
+    if len({readings[encoding] for encoding in tied}) == 1:
+        return readings[tied[0]], tied[0]  # the usual case: they all read the same text
+    from charset_normalizer import from_bytes
+
+    # every reading, however chaotic: the detector's measure finds "Şuşa" (cp1254) more
+    # chaotic than "Þuþa" (cp1252), so its own cut-off could drop the right one
+    ranked = [(round(match.chaos, 2), -round(match.coherence, 2), tied.index(match.encoding),
+               match.encoding) for match in from_bytes(data, cp_isolation=tied, threshold=1.0)
+              if match.encoding in tied]
+    encoding = min(ranked)[-1] if ranked else tied[0]
+    return readings[encoding], encoding
 
 
 def _script(ch: str) -> str:
@@ -193,7 +193,6 @@ def _mostly_cyrillic(text: str) -> bool:
     return sum(_script(c) == "cyrillic" for c in letters) * 2 > len(letters)
 
 
-_TOKEN = re.compile(r"\S+")
 #: Letters of cp1252 only Icelandic and Faroese write, where Turkish (cp1254) has ğ, ş,
 #: ı, Ğ, Ş, İ: in this corpus's region a Turkish or Azerbaijani name is the likelier.
 _ICELANDIC = re.compile("[ðþýÐÞÝ]")
@@ -207,7 +206,9 @@ def _implausible_words(text: str) -> int:
     a capital after a small letter ("рПЗЙВМЙ": KOI8-R read as cp1251),
     Icelandic letters (see :data:`_ICELANDIC`)."""
     bad = 0
-    for token in _TOKEN.findall(text[:20000]):
+    for token in text[:20000].split():
+        if token.isascii():
+            continue  # an ASCII word is plausible in any reading
         word = token.strip(_WORD_EDGES)
         letters = [c for c in word if c.isalpha()]
         if len(letters) < 2 or word.isascii():
