@@ -173,3 +173,14 @@ def test_no_result_depends_on_the_clock(monkeypatch):
     assert _results() == today
     # and the frozen clock does reach dateutil: without a default it fills today's year
     assert _parser.parser().parse("Oct 12").year == 1987
+
+
+def test_a_metadata_file_can_say_its_dotted_dates_are_month_first(tmp_path):
+    from conflictnews.metadata import read_metadata
+
+    meta = tmp_path / "meta.csv"
+    meta.write_text("source_file,position,published\na.txt,0,12.10.2020\nb.txt,0,10/12/2020\n")
+    day_first, _ = read_metadata(meta)
+    assert day_first["published"].tolist() == [DAY("2020-10-12"), DAY("2020-10-12")]
+    month_first, _ = read_metadata(meta, dotted="mdy", slashed="dmy")
+    assert month_first["published"].tolist() == [DAY("2020-12-10"), DAY("2020-12-10")]

@@ -20,10 +20,13 @@ METADATA_COLUMNS = ["source_file", "position", "outlet", "headline", "published"
 REQUIRED = ("source_file", "position")
 
 
-def read_metadata(path: Path) -> tuple[pd.DataFrame | None, list[Problem]]:
+def read_metadata(path: Path, *, dotted: str = "dmy",
+                  slashed: str = "mdy") -> tuple[pd.DataFrame | None, list[Problem]]:
     """Read and check a metadata CSV; bad rows are reported and left out.
 
     Returns ``(table, problems)``; the table is ``None`` when the file cannot be used.
+    ``dotted``/``slashed`` say how all-number dates are written (see
+    :func:`~conflictnews.dates.read_date`).
     """
     name = str(path)
     if not path.is_file():
@@ -59,7 +62,7 @@ def read_metadata(path: Path) -> tuple[pd.DataFrame | None, list[Problem]]:
             continue
         seen[key] = line
         try:
-            published = read_date(row.get("published"))
+            published = read_date(row.get("published"), dotted=dotted, slashed=slashed)
         except ValueError as exc:
             problems.append(Problem(name, line, f"{exc}; date left empty"))
             published = EMPTY
