@@ -1,4 +1,6 @@
-"""Finding numbers in English news text: digits, number words, vague amounts, ranges."""
+"""Finding numbers in English news text as the world writes it: digits (thousands grouped
+by comma, dot or space), scales ("1.5m", "half a million"), number words, vague amounts,
+ranges."""
 
 from __future__ import annotations
 
@@ -89,6 +91,10 @@ class Number:
     vague: bool = False
 
 
+#: "a half" and "half a(n)" both read as one half.
+_HALF_WORDS = re.compile(r"\ban? half\b|\bhalf an?\b")
+
+
 def words_value(phrase: str) -> int | float | None:
     """Value of a number-word phrase ("twenty-nine", "a dozen", "two hundred and five",
     "one and a half million", "half a million").
@@ -131,10 +137,6 @@ def words_value(phrase: str) -> int | float | None:
         return None
     value = total + current
     return int(value) if float(value).is_integer() else value
-
-
-#: "a half" and "half a(n)" both read as one half.
-_HALF_WORDS = re.compile(r"\ban? half\b|\bhalf an?\b")
 
 
 def _value(match: re.Match[str]) -> tuple[int | float, bool] | None:
