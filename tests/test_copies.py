@@ -180,3 +180,25 @@ def test_loaded_seeds_keep_their_own_load(tmp_path):
     assert len(copies) == len(both) // 2
     assert all(c.startswith("b/") and d == "a/" + c[2:] for c, d in
                zip(copies["doc_id"], copies["duplicate_of"], strict=True))
+
+
+def test_extract_marks_copies_across_batches_and_counts_stories_once(tmp_path, articles):
+    from conflictnews.extract import read_table, run_extract
+
+    _copies_folder(tmp_path / "corpus", articles)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        expected = mark_copies(load_corpus(tmp_path / "corpus", tmp_path / "meta.csv"))
+    # one file per batch: each copy is found in another worker's batch than its original
+    manifest = run_extract(tmp_path / "corpus", tmp_path / "x", tmp_path / "meta.csv",
+                           batch_files=1, jobs=2)
+    every = run_extract(tmp_path / "corpus", tmp_path / "y", tmp_path / "meta.csv",
+                        batch_files=1, include_copies=True)
+    got = read_table(tmp_path / "x", "articles")
+    assert got["duplicate_of"].tolist() == expected["duplicate_of"].tolist()
+    assert manifest["copies"]["found"] == (expected["duplicate_of"] != "").sum() == 5
+    once = read_table(tmp_path / "x", "casualty_series")
+    all_ = read_table(tmp_path / "y", "casualty_series")
+    # the re-runs repeat the original's figures: counted once they add no report
+    assert once["n_reports"].sum() < all_["n_reports"].sum()
+    assert every["copies"]["counted_once"] is False

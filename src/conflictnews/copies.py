@@ -248,6 +248,26 @@ def _find(parts: list[Signatures]) -> tuple[pd.DataFrame, dict[str, int]]:
     return table, part_of
 
 
+def rewrite_parts(folder, table: pd.DataFrame, part_of: dict[str, int]) -> float:
+    """Fill ``duplicate_of`` and ``similarity`` in the extract parts (``folder``:
+    ``DIR/articles``) that hold copies; each part is rewritten atomically. Returns the
+    seconds spent."""
+    import time
+    from pathlib import Path
+
+    from conflictnews.outputs import write_table
+
+    started = time.perf_counter()
+    by_part: dict[int, list[str]] = {}
+    for doc, part in part_of.items():
+        by_part.setdefault(part, []).append(doc)
+    for part in sorted(by_part):
+        path = Path(folder) / f"part-{part:05d}.parquet"
+        frame = pd.read_parquet(path)
+        write_table(with_copies(frame, table[table["doc_id"].isin(by_part[part])]), path)
+    return time.perf_counter() - started
+
+
 def find_copies(articles: pd.DataFrame) -> pd.DataFrame:
     """``doc_id, duplicate_of, similarity`` for every article of ``articles``
     (``duplicate_of`` empty and ``similarity`` NaN for an original)."""
@@ -262,7 +282,7 @@ def with_copies(articles: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
     doc_ids = articles["doc_id"].tolist()
     return articles.assign(
         duplicate_of=pd.Series([original.get(d, "") for d in doc_ids], index=articles.index,
-                               dtype=object),
+                               dtype=str),
         similarity=pd.Series([score.get(d, np.nan) for d in doc_ids], index=articles.index,
                              dtype="float64"))
 

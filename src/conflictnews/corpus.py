@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from conflictnews.articles import ArticleParts, paragraphs, parse_article, split_articles
+from conflictnews.copies import mark_copies
 from conflictnews.dates import date_in_text, parse_date
 from conflictnews.metadata import apply_metadata, metadata_problems, read_metadata
 from conflictnews.patterns import replace_surrogates
@@ -47,7 +48,7 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
 ARTICLE_COLUMNS = [
     "doc_id", "source_file", "position", "line", "outlet", "headline", "byline",
     "dateline", "published", "date_source", "date_evidence", "text", "caption", "credits",
-    "n_words", "n_sentences", "url", "encoding",
+    "n_words", "n_sentences", "url", "encoding", "duplicate_of", "similarity",
 ]
 
 #: A word: letters and digits, joined by single hyphens or apostrophes ("well-known",
@@ -348,6 +349,9 @@ def _finish(frame: pd.DataFrame) -> pd.DataFrame:
                                                frame["position"].tolist(), strict=True)],
         n_words=count_words(texts),
         n_sentences=[len(sentence_spans(t)) for t in texts],
+        # filled for the whole corpus (read_corpus) or extract (copies.py)
+        duplicate_of=pd.Series("", index=frame.index, dtype=str),
+        similarity=np.nan,
     )
     for col in ("position", "line", "n_words", "n_sentences"):
         frame[col] = frame[col].astype("int64")
@@ -358,6 +362,7 @@ def empty_articles() -> pd.DataFrame:
     """An articles table with no rows and the right columns."""
     frame = pd.DataFrame({c: pd.Series(dtype="object") for c in ARTICLE_COLUMNS})
     frame["published"] = pd.Series(dtype="datetime64[ns]")
+    frame["similarity"] = pd.Series(dtype="float64")
     for col in ("position", "line", "n_words", "n_sentences"):
         frame[col] = pd.Series(dtype="int64")
     return frame
@@ -396,6 +401,8 @@ def read_corpus(
                                           {rel for _, rel in files}))
     if articles.empty:
         problems.append(Problem(str(source), None, "no articles found in the corpus"))
+    else:
+        articles = mark_copies(articles)
     return Corpus(articles, problems_frame(problems))
 
 
@@ -451,6 +458,8 @@ def read_extract(path: Path) -> Corpus:
                             na_values={"line": [""]})
                 if problems_file.exists() else problems_frame([]))
     problems["line"] = problems["line"].astype("Int64")
+    if "duplicate_of" not in articles:  # an extract written before copies were marked
+        articles = articles.assign(duplicate_of="", similarity=np.nan)
     return Corpus(articles[ARTICLE_COLUMNS].reset_index(drop=True), problems)
 
 
