@@ -37,6 +37,7 @@ from conflictnews.casualties import extract_casualties
 from conflictnews.copies import CopyIndex, Signatures, count_stories, rewrite_parts, signatures
 from conflictnews.corpus import (  # read_table: one table of an extract folder
     TABLE_SUFFIXES,
+    check_columns,
     corpus_files,
     read_batch,
     read_table,  # noqa: F401  (re-exported: conflictnews.extract.read_table)
@@ -96,6 +97,7 @@ class Job:
     metadata_path: str | None
     actors: ActorList
     demonyms: bool = True
+    columns: dict[str, str] | None = None  # a table corpus's own column names
 
 
 @dataclass
@@ -151,12 +153,12 @@ def plan_batches(files: list[tuple[Path, str]], batch_files: int = BATCH_FILES) 
 def _read(batch: Batch, job: Job) -> tuple[pd.DataFrame, list[Problem]]:
     if batch.row_group is None:
         files = [(Path(p), rel) for p, rel in batch.files]
-        return read_batch(files, job.metadata, job.metadata_path)
+        return read_batch(files, job.metadata, job.metadata_path, job.columns)
     from conflictnews.corpus import read_parquet_row_group
 
     (path, rel), = batch.files
     return read_parquet_row_group(Path(path), rel, batch.row_group, job.metadata,
-                                  job.metadata_path)
+                                  job.metadata_path, job.columns)
 
 
 def run_batch(batch: Batch, job: Job, out: str) -> BatchResult:
@@ -249,6 +251,7 @@ def run_extract(
     batch_files: int = BATCH_FILES,
     progress: Callable[[Iterable], Iterable] | None = None,
     include_copies: bool = False,
+    columns: dict[str, str] | None = None,
 ) -> dict:
     """Extract ``source`` into the folder ``out`` (replaced whole when done).
 
@@ -268,7 +271,8 @@ def run_extract(
     if metadata is not None:
         meta, bad = read_metadata(Path(metadata))
         problems.extend(bad)
-    job = Job(meta, str(metadata) if metadata is not None else None, actor_list, demonyms)
+    job = Job(meta, str(metadata) if metadata is not None else None, actor_list, demonyms,
+              check_columns(columns) or None)
     batches = plan_batches(files, batch_files)
     totals = dict.fromkeys(PART_TABLES, 0)
     keys: set[tuple[str, int]] = set()
