@@ -32,8 +32,10 @@ import pandas as pd
 
 #: Words per shingle: five words rarely repeat by chance across different stories.
 SHINGLE = 5
-#: One shingle in SAMPLE is kept (chosen by its hash, the same in every article).
+#: One shingle in SAMPLE is kept (chosen by its hash, the same in every article), and
+#: the MinHash signature is made of one in MINHASH_SAMPLE.
 SAMPLE = 4
+MINHASH_SAMPLE = 8
 #: MinHash values per article = BANDS × ROWS; two articles become a candidate pair when
 #: all ROWS values of one band agree (probability J**ROWS per band, J their Jaccard): a
 #: pair with J = 0.8 (a re-run with a new headline and a line added) is a candidate
@@ -83,15 +85,13 @@ def body_of(text: str, headline: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[np.ndarray, np.ndarray]:
-    """For each code point of the Basic Multilingual Plane: its lower case (when that is
-    one character), and whether ``\\w`` matches it."""
+def _letters() -> np.ndarray:
+    """For each code point of the Basic Multilingual Plane that ``\\w`` matches: its
+    lower case (when that is one character); 0 for the others."""
     chars = [chr(c) for c in range(0x10000)]
-    lower = np.array([ord(c.lower()) if len(c.lower()) == 1 else ord(c) for c in chars],
-                     dtype=np.uint32)
-    word = np.fromiter((c.isalnum() for c in chars), dtype=bool, count=0x10000)
-    word[ord("_")] = True
-    return lower, word
+    lower = np.array([(ord(c.lower()) if len(c.lower()) == 1 else ord(c))
+                      if c.isalnum() or c == "_" else 0 for c in chars], dtype=np.uint32)
+    return lower
 
 
 #: A random odd multiplier for each position in a word (positions past 64 wrap around).
@@ -112,8 +112,8 @@ def _word_hashes(bodies: list[str]) -> tuple[np.ndarray, np.ndarray]:
     word strings made (``re.findall`` and hashing each word took four times as long)."""
     joined = "\n".join(bodies)
     points = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    lower, is_word = _tables()
-    word = is_word.take(points, mode="clip")  # astral code points: not word characters
+    codes = _letters().take(points, mode="clip")  # astral code points: not word characters
+    word = codes != 0
     edges = np.diff(word.view(np.int8), prepend=np.int8(0), append=np.int8(0))
     starts = np.flatnonzero(edges == 1).astype(np.int32)
     if not len(starts):
@@ -125,10 +125,8 @@ def _word_hashes(bodies: list[str]) -> tuple[np.ndarray, np.ndarray]:
     offset = np.arange(len(points), dtype=np.int32)
     offset -= np.maximum.accumulate(marks)
     offset &= 63
-    codes = lower.take(points, mode="clip")
-    codes *= word
     with np.errstate(over="ignore"):
-        codes *= _POSITION.take(offset)
+        codes *= _POSITION[offset]
     hashes = _mix(np.add.reduceat(codes, starts).astype(np.uint64))
     lengths = np.fromiter((len(b) for b in bodies), dtype=np.int64, count=len(bodies))
     body_starts = np.cumsum(lengths + 1) - lengths - 1
@@ -186,12 +184,14 @@ def signatures(articles: pd.DataFrame, part: int = -1) -> Signatures:
     owner = np.repeat(np.arange(n), np.diff(offsets))
     # h(x) = a x + b modulo 2^32 on the top half of each shingle hash, one row of the
     # matrix per function (rows: reducing along them is ten times faster than columns)
-    top = (shingles >> np.uint64(32)).astype(np.uint32)
+    signed = shingles % np.uint64(MINHASH_SAMPLE) == 0
+    top = (shingles[signed] >> np.uint64(32)).astype(np.uint32)
+    signed_owner = owner[signed]
     for lo in range(0, len(top), _CHUNK):
         with np.errstate(over="ignore"):
             hashed = _MULTIPLIERS[:, None] * top[None, lo:lo + _CHUNK]
             hashed += _ADDENDS[:, None]
-        docs = owner[lo:lo + _CHUNK]
+        docs = signed_owner[lo:lo + _CHUNK]
         firsts = np.flatnonzero(np.r_[True, docs[1:] != docs[:-1]])
         rows = docs[firsts]
         values[rows] = np.minimum(values[rows],
@@ -297,7 +297,7 @@ def _find(parts: list[Signatures]) -> tuple[pd.DataFrame, dict[str, int]]:
     rank[order] = np.arange(len(order))
     # each copy: its earliest match; then follow the chain to the story's first article
     parent: dict[int, tuple[int, float]] = {}
-    pairs = _candidates(values, sizes > 0, rank)
+    pairs = _candidates(values, (sizes > 0) & (values[:, 0] != _EMPTY), rank)
     likely = np.zeros(len(pairs), bool)
     for lo in range(0, len(pairs), 1 << 18):  # 32 MB of values compared at a time
         e, la = pairs[lo:lo + (1 << 18), 0], pairs[lo:lo + (1 << 18), 1]
