@@ -202,3 +202,13 @@ def test_extract_marks_copies_across_batches_and_counts_stories_once(tmp_path, a
     # the re-runs repeat the original's figures: counted once they add no report
     assert once["n_reports"].sum() < all_["n_reports"].sum()
     assert every["copies"]["counted_once"] is False
+
+
+def test_short_and_empty_articles_are_never_copies():
+    rows = pd.DataFrame({
+        "doc_id": ["a#0", "b#0", "c#0", "d#0"], "headline": ["", "", "", ""],
+        "text": ["Talks held.", "Talks held.", "", "Three words only"],
+        "published": pd.to_datetime(["2020-10-02", "2020-10-02", None, None]),
+    })
+    assert find_copies(rows)["duplicate_of"].tolist() == ["", "", "", ""]
+    assert find_copies(rows.iloc[:0])["duplicate_of"].tolist() == []

@@ -200,7 +200,8 @@ def signatures(articles: pd.DataFrame, part: int = -1) -> Signatures:
     order = np.lexsort((shingles >> np.uint64(32), owner))
     small = (shingles[order] >> np.uint64(32)).astype(np.uint32)
     sorted_owner = owner[order]
-    fresh = np.r_[True, (small[1:] != small[:-1]) | (sorted_owner[1:] != sorted_owner[:-1])]
+    fresh = np.ones(len(small), bool)
+    fresh[1:] = (small[1:] != small[:-1]) | (sorted_owner[1:] != sorted_owner[:-1])
     small, kept_owner = small[fresh], sorted_owner[fresh]
     distinct = np.zeros(n + 1, np.int64)
     distinct[1:] = np.cumsum(np.bincount(kept_owner, minlength=n))
