@@ -69,7 +69,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
           f"{manifest['engine']}, jobs {manifest['jobs']})")
     # the summary needs no text: reading only these columns keeps memory flat
     articles = read_table(args.out, "articles", columns=[
-        "doc_id", "source_file", "outlet", "published", "date_source", "n_words"])
+        "doc_id", "source_file", "outlet", "published", "date_source", "n_words",
+        "duplicate_of"])
     articles.attrs["problems"] = manifest["problem_rows"]
     print(summary(articles))
     return 0

@@ -652,6 +652,9 @@ def summary(articles: pd.DataFrame) -> str:
     lines.append(
         f"undated: {len(undated)}" + (f" ({', '.join(undated)})" if undated else "")
     )
+    if "duplicate_of" in articles:
+        copies = int((articles["duplicate_of"].fillna("") != "").sum())
+        lines.append(f"copies of earlier articles: {copies} (duplicate_of; counted once)")
     by_source = articles["date_source"].value_counts().to_dict()
     lines.append("dates from: " + ", ".join(f"{k} {v}" for k, v in sorted(by_source.items())))
     lines.append("\narticles per outlet:")
