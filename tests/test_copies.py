@@ -212,3 +212,17 @@ def test_short_and_empty_articles_are_never_copies():
     })
     assert find_copies(rows)["duplicate_of"].tolist() == ["", "", "", ""]
     assert find_copies(rows.iloc[:0])["duplicate_of"].tolist() == []
+
+
+def test_a_story_copied_fifty_times_points_at_one_original(articles):
+    """More copies than pairs kept per bucket: each copy still reaches the first article."""
+    headline, body = _story(articles, "002", 6)
+    n = 50
+    rows = pd.DataFrame({
+        "doc_id": [f"site{i:02d}#0" for i in range(n)],
+        "headline": [f"Re-run {i}" for i in range(n)],
+        "text": [f"Re-run {i}\n\n{body}\n\nSite {i} line of its own." for i in range(n)],
+        "published": pd.to_datetime("2020-10-12") + pd.to_timedelta(range(n), unit="h"),
+    })
+    found = find_copies(rows)
+    assert found["duplicate_of"].tolist() == [""] + ["site00#0"] * (n - 1)
