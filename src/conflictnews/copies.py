@@ -90,16 +90,13 @@ def body_of(text: str, headline: str) -> str:
 
 @lru_cache(maxsize=1)
 def _letters() -> np.ndarray:
-    """For each code point of the Basic Multilingual Plane that ``\\w`` matches: its
-    lower case (when that is one character); 0 for the others."""
+    """For each code point of the Basic Multilingual Plane that ``\\w`` matches, a random
+    non-zero 32-bit value, the same for its lower and upper case; 0 for the others."""
     chars = [chr(c) for c in range(0x10000)]
-    lower = np.array([(ord(c.lower()) if len(c.lower()) == 1 else ord(c))
-                      if c.isalnum() or c == "_" else 0 for c in chars], dtype=np.uint32)
-    return lower
-
-
-#: A random odd multiplier for each position in a word (positions past 64 wrap around).
-_POSITION = (_odd(64) >> np.uint64(32)).astype(np.uint32) | np.uint32(1)
+    lower = np.array([ord(c.lower()) if len(c.lower()) == 1 else ord(c) for c in chars])
+    values = np.random.default_rng(1991).integers(1, 2**32, 0x10000, dtype=np.uint32)
+    word = np.array([c.isalnum() or c == "_" for c in chars])
+    return np.where(word, values[lower], np.uint32(0)).astype(np.uint32)
 
 
 def _mix(x: np.ndarray) -> np.ndarray:
@@ -111,26 +108,19 @@ def _mix(x: np.ndarray) -> np.ndarray:
 
 
 def _word_hashes(bodies: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    """A hash of each lower-cased word (run of ``\\w`` characters) of all bodies, in
-    order, and each body's word count: 32-bit array operations over the characters, no
-    word strings made (``re.findall`` and hashing each word took four times as long)."""
+    """A hash of each word (run of ``\\w`` characters, any case) of all bodies, in order,
+    and each body's word count: the sum of a random value per letter, by array
+    operations over the characters, no word strings made (``re.findall`` and hashing each
+    word took four times as long). A word is hashed as the bag of its letters: anagrams
+    ("on", "no") hash alike, which can neither make nor hide a copy (a re-run differs
+    from its original by far more than swapped letters)."""
     joined = "\n".join(bodies)
     points = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     codes = _letters().take(points, mode="clip")  # astral code points: not word characters
-    word = codes != 0
-    edges = np.diff(word.view(np.int8), prepend=np.int8(0), append=np.int8(0))
-    starts = np.flatnonzero(edges == 1).astype(np.int32)
+    edges = np.diff((codes != 0).view(np.int8), prepend=np.int8(0), append=np.int8(0))
+    starts = np.flatnonzero(edges == 1)
     if not len(starts):
         return np.zeros(0, np.uint64), np.zeros(len(bodies), np.int64)
-    # each word character times the multiplier of its position in the word, summed per
-    # word (the characters between words count zero)
-    marks = np.zeros(len(points), np.int32)
-    marks[starts] = starts
-    offset = np.arange(len(points), dtype=np.int32)
-    offset -= np.maximum.accumulate(marks)
-    offset &= 63
-    with np.errstate(over="ignore"):
-        codes *= _POSITION[offset]
     hashes = _mix(np.add.reduceat(codes, starts).astype(np.uint64))
     lengths = np.fromiter((len(b) for b in bodies), dtype=np.int64, count=len(bodies))
     body_starts = np.cumsum(lengths + 1) - lengths - 1
@@ -200,13 +190,14 @@ def signatures(articles: pd.DataFrame, part: int = -1) -> Signatures:
         rows = docs[firsts]
         values[rows] = np.minimum(values[rows],
                                   np.minimum.reduceat(hashed, firsts, axis=1).T)
-    # each article's kept shingles, sorted and distinct, as 32-bit values
-    order = np.lexsort((shingles >> np.uint64(32), owner))
-    small = (shingles[order] >> np.uint64(32)).astype(np.uint32)
-    sorted_owner = owner[order]
-    fresh = np.ones(len(small), bool)
-    fresh[1:] = (small[1:] != small[:-1]) | (sorted_owner[1:] != sorted_owner[:-1])
-    small, kept_owner = small[fresh], sorted_owner[fresh]
+    # each article's kept shingles, sorted and distinct, as 32-bit values: one sort of
+    # (article << 32 | top half of the hash)
+    keyed = np.sort((owner.astype(np.uint64) << np.uint64(32)) | (shingles >> np.uint64(32)))
+    fresh = np.ones(len(keyed), bool)
+    fresh[1:] = keyed[1:] != keyed[:-1]
+    keyed = keyed[fresh]
+    small = (keyed & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+    kept_owner = (keyed >> np.uint64(32)).astype(np.int64)
     distinct = np.zeros(n + 1, np.int64)
     distinct[1:] = np.cumsum(np.bincount(kept_owner, minlength=n))
     published = pd.to_datetime(articles["published"]).to_numpy("datetime64[ns]").astype(
