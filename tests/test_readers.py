@@ -371,3 +371,16 @@ def test_readme_lists_every_format(tmp_path):
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
     for word in (".html", "Nexis", ".docx", "--columns", "duplicate_of", "similarity"):
         assert word in readme, word
+
+
+def test_export_headers_with_a_dated_headline_and_a_day_first_date(two_stories):
+    from conflictnews.readers.nexis import read_export
+
+    headline, _, paras = two_stories[0]
+    text = DOC.format(headline=f"October 2, 2020: {headline}", outlet="The Morning Star",
+                      date="Saturday 3 October 2020", byline="A. Writer", length=300,
+                      body="\n\n".join(paras), load="October 4, 2020")
+    found, problems = read_export(text, "x.txt")
+    assert problems == []
+    assert (found[0].parts.headline, found[0].outlet, found[0].published) == (
+        f"October 2, 2020: {headline}", "The Morning Star", "3 October 2020")

@@ -78,7 +78,10 @@ def _header(lines: list[str]) -> dict[str, str]:
             fields.setdefault("copyright", line)
         else:
             free.append(line)
-    dated = next((i for i, line in enumerate(free) if DATE_LINE.match(line)), None)
+    # the date line has the headline (and outlet) above it: a headline that opens with a
+    # date ("October 2, 2020: ...") is not taken for it while a later line is one
+    dated = next((i for i, line in enumerate(free) if i and DATE_LINE.match(line)),
+                 0 if free and DATE_LINE.match(free[0]) else None)
     if dated is None:
         fields["headline"] = " ".join(free[:1])
         fields["outlet"] = " ".join(free[1:2])
