@@ -216,7 +216,7 @@ def test_short_and_empty_articles_are_never_copies():
 
 def test_a_story_copied_fifty_times_points_at_one_original(articles):
     """More copies than pairs kept per bucket: each copy still reaches the first article."""
-    headline, body = _story(articles, "002", 6)
+    _, body = _story(articles, "002", 6)
     n = 50
     rows = pd.DataFrame({
         "doc_id": [f"site{i:02d}#0" for i in range(n)],
