@@ -384,3 +384,14 @@ def test_export_headers_with_a_dated_headline_and_a_day_first_date(two_stories):
     assert problems == []
     assert (found[0].parts.headline, found[0].outlet, found[0].published) == (
         f"October 2, 2020: {headline}", "The Morning Star", "3 October 2020")
+
+
+def test_a_saved_pages_resource_folder_is_not_read(tmp_path, seed_page):
+    (tmp_path / "story.html").write_text(seed_page[2], encoding="utf-8")
+    resources = tmp_path / "story_files"
+    resources.mkdir()
+    (resources / "ad-frame.htm").write_text("<html><body><script>ad()</script></body></html>")
+    (resources / "notes.txt").write_text("cached resource list")
+    got = _load(tmp_path)
+    assert got["source_file"].tolist() == ["story.html"]
+    assert _problems(got) == []

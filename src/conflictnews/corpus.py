@@ -428,7 +428,10 @@ def corpus_files(source: Path) -> tuple[list[tuple[Path, str]], list[Problem]]:
         problems.append(Problem(str(exc.filename), None, f"cannot list folder: {exc.strerror}"))
 
     for root, dirs, names in os.walk(source, onerror=onerror):
-        dirs.sort()
+        # a browser's "save page, complete" puts the page's scripts, styles and ad frames
+        # in PAGE_files/ beside PAGE.html: not articles
+        pages = {n.rsplit(".", 1)[0] for n in names if n.lower().endswith(HTML_SUFFIXES)}
+        dirs[:] = sorted(d for d in dirs if not (d.endswith("_files") and d[:-6] in pages))
         here = Path(root)
         for name in dirs:
             if name.lower().endswith(CORPUS_SUFFIXES):
