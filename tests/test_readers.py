@@ -268,12 +268,22 @@ def test_a_cut_export_and_a_fake_docx_are_one_problem_each(tmp_path, two_stories
     cut = text[:text.rindex(two_stories[1][2][1][:40])]  # in the second story's body
     (tmp_path / "cut.txt").write_text(cut, encoding="utf-8")
     (tmp_path / "fake.docx").write_text("I am a text file with a .docx ending")
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("A story that was being downloaded.")
+    document.save(tmp_path / "whole.docx")
+    data = (tmp_path / "whole.docx").read_bytes()
+    (tmp_path / "whole.docx").unlink()
+    (tmp_path / "halfway.docx").write_bytes(data[:len(data) // 2])
     (tmp_path / "other.txt").write_text("Talks held\n\n" + "\n\n".join(two_stories[0][2]),
                                         encoding="utf-8")
     got = _load(tmp_path)
     problems = _problems(got)
-    assert len(problems) == 2, problems
+    assert len(problems) == 3, problems
     assert any(p.startswith("fake.docx: not a .docx file") for p in problems)
+    assert any(p.startswith("halfway.docx: not a .docx file, or one cut short")
+               for p in problems)
     assert any(p.startswith("cut.txt:") and "cut off in the middle" in p for p in problems)
     cut_rows = got[got["source_file"] == "cut.txt"]
     assert cut_rows["headline"].tolist() == [two_stories[0][0], two_stories[1][0]]

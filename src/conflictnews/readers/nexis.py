@@ -174,7 +174,8 @@ def docx_text(path: Path) -> str:
     from docx.opc.exceptions import PackageNotFoundError
 
     if not zipfile.is_zipfile(path):
-        raise ValueError("not a .docx file (a .docx is a zip archive; this is not one)")
+        raise ValueError("not a .docx file, or one cut short (a .docx is a zip archive and "
+                         "this is not a complete one)")
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, KeyError, zipfile.BadZipFile) as exc:
