@@ -41,7 +41,7 @@ MINHASH_SAMPLE = 8
 #: pair with J = 0.8 (a re-run with a new headline and a line added) is a candidate
 #: always, J = 0.6 98 times in 100, J = 0.5 (half of it cut) 87, J = 0.1 (two stories
 #: sharing background) 3 in 1,000. Three rows a band found more trimmed copies but made
-#: 20 times the candidates on the generated benchmark corpus, whose articles are drawn
+#: ten times the candidates on the generated benchmark corpus, whose articles are drawn
 #: from the same few hundred sentences.
 BANDS = 32
 ROWS = 4
