@@ -15,18 +15,29 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from conflictnews.actor_list import ActorListError
-from conflictnews.corpus import load_corpus, summary
+from conflictnews.corpus import load_corpus, parse_columns, summary
 from conflictnews.outputs import Busy
 from conflictnews.problems import CorpusError, Problem
 from conflictnews.reports import ReportConfigError
 
 
 def _corpus_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("corpus", help="folder of .txt files, or a CSV / JSONL / Parquet file")
+    p.add_argument("corpus", help="folder of .txt / .html / Nexis .docx files, or a CSV / "
+                   "JSONL / Parquet file")
     p.add_argument("--metadata", default="data/metadata.csv",
                    help="metadata CSV (default: %(default)s); 'none' for none")
     p.add_argument("--strict", action="store_true",
                    help="exit non-zero if any file, row or metadata line has a problem")
+    p.add_argument("--columns", type=_columns, default={}, metavar="FIELD=COLUMN,...",
+                   help="a table's own column names, e.g. text=body,published=publish_date "
+                   "(fields: text, headline, published, outlet, url, byline)")
+
+
+def _columns(value: str) -> dict[str, str]:
+    try:
+        return parse_columns(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
 def _metadata(value: str) -> str | None:
@@ -41,26 +52,33 @@ def cmd_extract(args: argparse.Namespace) -> int:
     manifest = run_extract(
         args.corpus, args.out, _metadata(args.metadata), actors=args.actors,
         demonyms=not args.no_demonyms, strict=args.strict, jobs=args.jobs,
-        engine=args.engine, scheduler=args.scheduler,
+        engine=args.engine, scheduler=args.scheduler, columns=args.columns,
+        include_copies=args.include_copies,
         progress=lambda it: tqdm(it, desc="batches", unit="batch", disable=None))
     for row in manifest["problem_rows"].itertuples(index=False):
         print(f"warning: {Problem(*row)}", file=sys.stderr)
     for name, rows in manifest["rows"].items():
         print(f"{args.out}/{name}/  {rows:>9,} rows")
+    copies = manifest["copies"]
+    print(f"{copies['found']:,} articles are copies of earlier ones (duplicate_of); "
+          + ("casualty report counts count each story once" if copies["counted_once"]
+             else "casualty report counts include the copies"))
     mb = manifest["characters"] / 1e6
     print(f"{manifest['batches']} batches, {mb:.1f} M characters in {manifest['seconds']} s "
           f"({mb / max(manifest['seconds'], 1e-9):.2f} M characters/s, engine "
           f"{manifest['engine']}, jobs {manifest['jobs']})")
     # the summary needs no text: reading only these columns keeps memory flat
     articles = read_table(args.out, "articles", columns=[
-        "doc_id", "source_file", "outlet", "published", "date_source", "n_words"])
+        "doc_id", "source_file", "outlet", "published", "date_source", "n_words",
+        "duplicate_of"])
     articles.attrs["problems"] = manifest["problem_rows"]
     print(summary(articles))
     return 0
 
 
 def cmd_info(args: argparse.Namespace) -> int:
-    articles = load_corpus(args.corpus, _metadata(args.metadata), strict=args.strict)
+    articles = load_corpus(args.corpus, _metadata(args.metadata), strict=args.strict,
+                           columns=args.columns)
     print(summary(articles))
     return 0
 
@@ -100,6 +118,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--engine", choices=["local", "dask"], default="local",
                    help="local processes, or a Dask cluster (default: local)")
     p.add_argument("--scheduler", help="Dask scheduler address (default: a LocalCluster)")
+    p.add_argument("--include-copies", action="store_true",
+                   help="count every copy of a story in casualty report counts (default: "
+                   "each story once)")
     p.set_defaults(func=cmd_extract)
     p = sub.add_parser("reports", help="run the notebook reports into offline HTML")
     p.add_argument("--config", default="notebooks/reports.yml",

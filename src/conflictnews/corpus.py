@@ -1,4 +1,5 @@
-"""Loading a corpus: a folder of .txt files, or a CSV / JSONL / Parquet table.
+"""Loading a corpus: a folder of .txt files, saved web pages (.html) and news-archive
+exports (Nexis .docx / .txt), or a CSV / JSONL / Parquet table.
 
 ``load_corpus`` gives one row per article. Bad input never loses the rest of the
 corpus: each bad file, row or metadata line becomes one :class:`Problem` naming the file,
@@ -12,7 +13,7 @@ import json
 import os
 import re
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -21,15 +22,23 @@ import numpy as np
 import pandas as pd
 
 from conflictnews.articles import ArticleParts, paragraphs, parse_article, split_articles
+from conflictnews.copies import mark_copies
 from conflictnews.dates import date_in_text, read_date
 from conflictnews.metadata import apply_metadata, metadata_problems, read_metadata
 from conflictnews.patterns import replace_surrogates
 from conflictnews.problems import CorpusError, Problem, problems_frame
+from conflictnews.readers import Found
+from conflictnews.readers.html import read_page
+from conflictnews.readers.nexis import docx_text, is_export, read_export
 from conflictnews.sentences import sentence_spans
 
-#: File endings read as plain-text articles and as tables.
+#: File endings read as plain-text articles (a Nexis text export among them), saved web
+#: pages, Word files (a Nexis .docx export) and tables.
 TEXT_SUFFIXES = (".txt",)
+HTML_SUFFIXES = (".html", ".htm")
+DOCX_SUFFIXES = (".docx",)
 TABLE_SUFFIXES = (".csv", ".jsonl", ".ndjson", ".parquet")
+CORPUS_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + DOCX_SUFFIXES + TABLE_SUFFIXES
 
 #: Code pages a file that is not UTF-8 may be in, the likeliest first (the order breaks
 #: ties): Western European, Cyrillic, Turkish, Russian KOI8, and latin-1, which decodes
@@ -40,21 +49,79 @@ CODE_PAGES = ("cp1252", "cp1251", "cp1254", "koi8_r", "latin_1")
 _CYRILLIC_PAGES = ("cp1251", "koi8_r")
 _ENCODING_NAMES = {"latin_1": "latin-1", "koi8_r": "koi8-r"}
 
-#: Table column names accepted for each field, first match wins.
+#: Table column names accepted for each field (any case), first match wins: our own,
+#: then those of common exports (Media Cloud, news-please, GDELT-style and scraper tables).
 TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
-    "text": ("text", "body", "content"),
+    "text": ("text", "body", "content", "article_text", "full_text", "maintext", "story",
+             "article"),
     "headline": ("headline", "title"),
-    "published": ("published", "date", "publish_date", "published_at"),
-    "outlet": ("outlet", "source", "publisher"),
-    "url": ("url", "link"),
+    "published": ("published", "date", "publish_date", "published_at", "publication_date",
+                  "pub_date", "date_publish", "datetime"),
+    "outlet": ("outlet", "source", "publisher", "media_name", "media", "site_name",
+               "sitename", "publication", "source_name"),
+    "url": ("url", "link", "canonical_url"),
+    "byline": ("byline", "author", "authors"),
 }
+
+
+def check_columns(columns: Mapping[str, str] | None) -> dict[str, str]:
+    """A column mapping (field → the table's column name) checked against the fields.
+
+    >>> check_columns({"text": "body", "published": "publish_date"})
+    {'text': 'body', 'published': 'publish_date'}
+    """
+    columns = dict(columns or {})
+    unknown = [f for f in columns if f not in TABLE_COLUMNS]
+    if unknown:
+        raise ValueError(f"unknown field(s) {', '.join(map(repr, unknown))} in the column "
+                         f"mapping; the fields are {', '.join(TABLE_COLUMNS)}")
+    return columns
+
+
+def parse_columns(spec: str) -> dict[str, str]:
+    """``"text=body,published=publish_date"`` (the CLI's ``--columns``) as a mapping."""
+    pairs = [p.strip() for p in spec.split(",") if p.strip()]
+    bad = [p for p in pairs if p.count("=") != 1 or not all(x.strip() for x in p.split("="))]
+    if bad:
+        raise ValueError(f"--columns wants FIELD=COLUMN pairs separated by commas, not "
+                         f"{', '.join(map(repr, bad))}")
+    return check_columns({f.strip(): c.strip() for f, c in (p.split("=") for p in pairs)})
+
+
+def resolve_columns(header: Iterable[object], columns: Mapping[str, str] | None = None, *,
+                    require_text: bool = True) -> dict[str, str]:
+    """Which of a table's columns holds each field: ``columns`` first, then the names
+    of :data:`TABLE_COLUMNS` in any case. Raises ``ValueError`` naming the columns the
+    table has when a mapped column is missing or (``require_text``) no text column is
+    found."""
+    names = [str(h) for h in header]
+    lower = {n.strip().lower(): n for n in reversed(names)}
+    listed = ", ".join(names) if names else "none"
+    out: dict[str, str] = {}
+    for field, candidates in TABLE_COLUMNS.items():
+        wanted = (columns or {}).get(field)
+        if wanted:
+            if wanted in names or wanted.lower() in lower:
+                out[field] = wanted if wanted in names else lower[wanted.lower()]
+                continue
+            raise ValueError(f"column {wanted!r} (given for {field}) is not in the table; "
+                             f"its columns: {listed}")
+        match = next((lower[c] for c in candidates if c in lower), None)
+        if match is not None:
+            out[field] = match
+    if require_text and "text" not in out:
+        raise ValueError(f"no text column (looked for {', '.join(TABLE_COLUMNS['text'])}); "
+                         f"its columns: {listed}; name one with columns={{'text': NAME}} "
+                         "(CLI: --columns text=NAME)")
+    return out
+
 
 #: Columns of the articles table, in order (the README's data dictionary).
 ARTICLE_COLUMNS = [
     "doc_id", "source_file", "position", "line", "outlet", "headline", "byline",
     "dateline", "published", "published_precision", "date_source", "date_evidence", "text",
-    "caption", "credits",
-    "n_words", "n_sentences", "url", "encoding",
+    "caption", "credits", "n_words", "n_sentences", "url", "encoding", "duplicate_of",
+    "similarity",
 ]
 
 #: A word: letters and digits, joined by single hyphens or apostrophes ("well-known",
@@ -264,8 +331,13 @@ def read_text_file(path: Path, rel: str) -> tuple[list[dict], list[Problem]]:
                                 "file; the incomplete character was replaced", "note"))
     elif encoding not in ("utf-8", "utf-8-sig"):
         problems.append(Problem(rel, None, f"not UTF-8; decoded as {encoding}", "note"))
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    if is_export(raw):
+        found, bad = read_export(raw, rel)
+        return [_found_record(f, rel, i, encoding, problems) for i, f in enumerate(found)], \
+            problems + bad
     records = []
-    for i, parts in enumerate(split_articles(raw.replace("\r\n", "\n").replace("\r", "\n"))):
+    for i, parts in enumerate(split_articles(raw)):
         if not parts.text.strip():
             problems.append(Problem(rel, parts.first_line, "article has no body text"))
             continue
@@ -273,88 +345,150 @@ def read_text_file(path: Path, rel: str) -> tuple[list[dict], list[Problem]]:
     return records, problems
 
 
-def _pick(row: dict, field: str) -> str:
+def _found_record(found: Found, rel: str, position: int, encoding: str,
+                  problems: list[Problem]) -> dict:
+    """The record of an article a reader found, its date parsed (a bad one reported)."""
+    record = _record(found.parts, rel, position, encoding)
+    record["outlet"], record["url"] = found.outlet, found.url
+    if found.published:
+        try:
+            date = read_date(found.published)
+            record["published"], record["published_precision"] = date.day, date.precision
+        except ValueError as exc:
+            problems.append(Problem(rel, found.parts.first_line, f"{exc}; date left empty"))
+        if not pd.isna(record["published"]):
+            record["date_source"] = "metadata"
+            record["date_evidence"] = found.date_evidence
+    return record
+
+
+def read_html_file(path: Path, rel: str) -> tuple[list[dict], list[Problem]]:
+    """Read one saved web page into (at most) one article record."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return [], [Problem(rel, None, f"cannot read file: {exc.strerror or exc}")]
+    if not data.strip():
+        return [], [Problem(rel, None, "empty file: no text to read")]
+    found, encoding, problems = read_page(data, rel, decode)
+    return [_found_record(f, rel, i, encoding, problems) for i, f in enumerate(found)], problems
+
+
+def read_docx_file(path: Path, rel: str) -> tuple[list[dict], list[Problem]]:
+    """Read a Word file: a Nexis export (split at "End of Document"), else its text
+    split like a .txt file."""
+    try:
+        raw = docx_text(path)
+    except ValueError as exc:
+        return [], [Problem(rel, None, str(exc))]
+    except OSError as exc:
+        return [], [Problem(rel, None, f"cannot read file: {exc.strerror or exc}")]
+    problems: list[Problem] = []
+    if is_export(raw):
+        found, problems = read_export(raw, rel)
+        return [_found_record(f, rel, i, "docx", problems) for i, f in enumerate(found)], \
+            problems
+    records = []
+    for i, parts in enumerate(split_articles(raw)):
+        if parts.text.strip():
+            records.append(_record(parts, rel, i, "docx"))
+    if not records:
+        problems.append(Problem(rel, None, "empty document: no text to read"))
+    return records, problems
+
+
+def _pick(row: dict, field: str, names: Mapping[str, str]) -> str:
     """A row's value for ``field`` as text; lone surrogates (from JSON "\\ud800"
     escapes) become U+FFFD, so every later step gets valid Unicode."""
-    for name in TABLE_COLUMNS[field]:
-        value = row.get(name)
-        if value is not None and not (isinstance(value, float) and pd.isna(value)):
-            return replace_surrogates(str(value))
-    return ""
+    value = row.get(names[field]) if field in names else None
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    if isinstance(value, list):  # authors: ["A", "B"]
+        value = ", ".join(map(str, value))
+    return replace_surrogates(str(value))
 
 
-def _table_rows(path: Path, rel: str,
-                row_group: int | None = None) -> Iterator[tuple[int, dict | None, str]]:
-    """Yield ``(line, row, problem)`` for each row of a CSV / JSONL / Parquet file (of one
-    Parquet row group; ``line`` is then the row's number in the whole file)."""
+def _table_rows(path: Path, rel: str, row_group: int | None = None,
+                columns: Mapping[str, str] | None = None
+                ) -> Iterator[tuple[int, dict | None, str, dict[str, str]]]:
+    """Yield ``(line, row, problem, names)`` for each row of a CSV / JSONL / Parquet file
+    (of one Parquet row group; ``line`` is then the row's number in the whole file);
+    ``names`` says which column holds each field (:func:`resolve_columns`)."""
     suffix = path.suffix.lower()
     if suffix == ".parquet":
         import pyarrow.parquet as pq
 
         parquet = pq.ParquetFile(path)
+        names = resolve_columns(parquet.schema_arrow.names, columns)
         groups = range(parquet.num_row_groups) if row_group is None else [row_group]
         for g in groups:
             offset = sum(parquet.metadata.row_group(i).num_rows for i in range(g))
-            frame = parquet.read_row_group(g).to_pandas()
+            frame = parquet.read_row_group(g, columns=sorted(set(names.values()))).to_pandas()
             for i, row in enumerate(frame.to_dict("records")):
-                yield offset + i + 1, row, ""
+                yield offset + i + 1, row, "", names
         return
     # a table is judged row by row: a NUL in one row must not lose the others
     raw, _ = decode(path.read_bytes(), check_binary=False)
     if suffix == ".csv":
         reader = csv.DictReader(raw.splitlines(keepends=True), restkey="__extra__")
-        header = reader.fieldnames or []
-        if not any(c in header for c in TABLE_COLUMNS["text"]):
-            raise ValueError(f"no text column (expected one of {', '.join(TABLE_COLUMNS['text'])})")
+        names = resolve_columns(reader.fieldnames or [], columns)
         for row in reader:
             line = reader.line_num
             if "__extra__" in row:
-                yield line, None, f"{len(row['__extra__'])} more field(s) than the header"
+                yield line, None, f"{len(row['__extra__'])} more field(s) than the header", names
             elif any(v is None for v in row.values()):
-                yield line, None, "fewer fields than the header"
+                yield line, None, "fewer fields than the header", names
             else:
-                yield line, row, ""
+                yield line, row, "", names
         return
+    known: dict[tuple, dict[str, str]] = {}
     for line, text in enumerate(raw.splitlines(), start=1):
         if not text.strip():
             continue
         try:
             row = json.loads(text)
         except json.JSONDecodeError as exc:
-            yield line, None, f"broken JSON: {exc.msg} (column {exc.colno})"
+            yield line, None, f"broken JSON: {exc.msg} (column {exc.colno})", {}
             continue
         if not isinstance(row, dict):
-            yield line, None, "a JSON line must be an object with a text field"
+            yield line, None, "a JSON line must be an object with a text field", {}
             continue
-        yield line, row, ""
+        keys = tuple(row)
+        if keys not in known:  # the first object's keys must hold a text field
+            known[keys] = resolve_columns(keys, columns, require_text=not known)
+        yield line, row, "", known[keys]
 
 
-def read_table_file(path: Path, rel: str,
-                    row_group: int | None = None) -> tuple[list[dict], list[Problem]]:
-    """Read a CSV / JSONL / Parquet corpus: one article per row with a ``text`` column.
+def read_table_file(path: Path, rel: str, row_group: int | None = None, *,
+                    columns: Mapping[str, str] | None = None
+                    ) -> tuple[list[dict], list[Problem]]:
+    """Read a CSV / JSONL / Parquet corpus: one article per row with a text column
+    (``columns`` maps fields to the table's own column names, see :func:`resolve_columns`).
 
     ``position`` is the row's index among the file's data rows (bad rows included).
     """
     records: list[dict] = []
     problems: list[Problem] = []
     try:
-        for index, (line, row, problem) in enumerate(_table_rows(path, rel, row_group)):
+        for index, (line, row, problem, names) in enumerate(
+                _table_rows(path, rel, row_group, columns)):
             if row_group is not None:
                 index = line - 1
             if row is None:
                 problems.append(Problem(rel, line, problem))
                 continue
-            body = _pick(row, "text")
+            body = _pick(row, "text", names)
             if not body.strip():
                 problems.append(Problem(rel, line, "row has an empty text field"))
                 continue
             parts = parse_article(paragraphs(body), allow_headline=False)
-            parts.headline = _pick(row, "headline").strip()
+            parts.headline = _pick(row, "headline", names).strip()
+            parts.byline = _pick(row, "byline", names).strip() or parts.byline
             parts.first_line = line
             record = _record(parts, rel, index, "utf-8")
-            record["outlet"] = _pick(row, "outlet").strip()
-            record["url"] = _pick(row, "url").strip()
-            published = _pick(row, "published")
+            record["outlet"] = _pick(row, "outlet", names).strip()
+            record["url"] = _pick(row, "url", names).strip()
+            published = _pick(row, "published", names)
             try:
                 date = read_date(published)
                 record["published"], record["published_precision"] = date.day, date.precision
@@ -362,7 +496,7 @@ def read_table_file(path: Path, rel: str,
                 problems.append(Problem(rel, line, f"{exc}; published left empty"))
             if not pd.isna(record["published"]):
                 record["date_source"] = "metadata"
-                record["date_evidence"] = f"column value {published!r}"
+                record["date_evidence"] = f"column {names['published']} value {published!r}"
             records.append(record)
     except (ValueError, OSError, UnicodeError) as exc:
         problems.append(Problem(rel, None, f"cannot read table: {exc}"))
@@ -386,14 +520,17 @@ def corpus_files(source: Path) -> tuple[list[tuple[Path, str]], list[Problem]]:
         problems.append(Problem(str(exc.filename), None, f"cannot list folder: {exc.strerror}"))
 
     for root, dirs, names in os.walk(source, onerror=onerror):
-        dirs.sort()
+        # a browser's "save page, complete" puts the page's scripts, styles and ad frames
+        # in PAGE_files/ beside PAGE.html: not articles
+        pages = {n.rsplit(".", 1)[0] for n in names if n.lower().endswith(HTML_SUFFIXES)}
+        dirs[:] = sorted(d for d in dirs if not (d.endswith("_files") and d[:-6] in pages))
         here = Path(root)
         for name in dirs:
-            if name.lower().endswith(TEXT_SUFFIXES + TABLE_SUFFIXES):
+            if name.lower().endswith(CORPUS_SUFFIXES):
                 rel = (here / name).relative_to(source).as_posix()
                 problems.append(Problem(rel, None, "is a folder, not a file; skipped"))
         for name in sorted(names):
-            if not name.lower().endswith(TEXT_SUFFIXES + TABLE_SUFFIXES) or name.startswith("."):
+            if not name.lower().endswith(CORPUS_SUFFIXES) or name.startswith(("~$", ".")):
                 continue
             path = here / name
             rel = path.relative_to(source).as_posix()
@@ -441,6 +578,9 @@ def _finish(frame: pd.DataFrame) -> pd.DataFrame:
                                                frame["position"].tolist(), strict=True)],
         n_words=count_words(texts),
         n_sentences=[len(sentence_spans(t)) for t in texts],
+        # filled for the whole corpus (read_corpus) or extract (copies.py)
+        duplicate_of=pd.Series("", index=frame.index, dtype=str),
+        similarity=np.nan,
     )
     for col in ("position", "line", "n_words", "n_sentences"):
         frame[col] = frame[col].astype("int64")
@@ -451,18 +591,26 @@ def empty_articles() -> pd.DataFrame:
     """An articles table with no rows and the right columns."""
     frame = pd.DataFrame({c: pd.Series(dtype="object") for c in ARTICLE_COLUMNS})
     frame["published"] = pd.Series(dtype="datetime64[ns]")
+    frame["similarity"] = pd.Series(dtype="float64")
     for col in ("position", "line", "n_words", "n_sentences"):
         frame[col] = pd.Series(dtype="int64")
     return frame
 
 
-def read_records(files: Iterable[tuple[Path, str]]) -> tuple[list[dict], list[Problem]]:
-    """Read article records from each file, collecting problems instead of stopping."""
+def read_records(files: Iterable[tuple[Path, str]], columns: Mapping[str, str] | None = None
+                 ) -> tuple[list[dict], list[Problem]]:
+    """Read article records from each file, collecting problems instead of stopping
+    (``columns``: a table's own column names, see :func:`resolve_columns`)."""
     records: list[dict] = []
     problems: list[Problem] = []
     for path, rel in files:
-        reader = read_table_file if path.suffix.lower() in TABLE_SUFFIXES else read_text_file
-        got, bad = reader(path, rel)
+        suffix = path.suffix.lower()
+        if suffix in TABLE_SUFFIXES:
+            got, bad = read_table_file(path, rel, columns=columns)
+        else:
+            reader = (read_html_file if suffix in HTML_SUFFIXES else
+                      read_docx_file if suffix in DOCX_SUFFIXES else read_text_file)
+            got, bad = reader(path, rel)
         records.extend(got)
         problems.extend(bad)
     return records, problems
@@ -471,6 +619,7 @@ def read_records(files: Iterable[tuple[Path, str]]) -> tuple[list[dict], list[Pr
 def read_corpus(
     source: str | os.PathLike = "seeds",
     metadata: str | os.PathLike | None = "data/metadata.csv",
+    columns: Mapping[str, str] | None = None,
 ) -> Corpus:
     """Read a corpus and its metadata, returning articles and problems (never raising
     for bad files or rows; raising :class:`CorpusError` only when the corpus is missing).
@@ -481,7 +630,7 @@ def read_corpus(
     files, problems = corpus_files(source)
     meta, bad = read_metadata(Path(metadata)) if metadata is not None else (None, [])
     problems.extend(bad)
-    articles, bad = read_batch(files, meta, metadata)
+    articles, bad = read_batch(files, meta, metadata, columns)
     problems.extend(bad)
     if meta is not None:
         known = set(zip(articles["source_file"], articles["position"], strict=True))
@@ -489,21 +638,25 @@ def read_corpus(
                                           {rel for _, rel in files}))
     if articles.empty:
         problems.append(Problem(str(source), None, "no articles found in the corpus"))
+    else:
+        articles = mark_copies(articles)
     return Corpus(articles, problems_frame(problems))
 
 
 def read_batch(files: Iterable[tuple[Path, str]], meta: pd.DataFrame | None,
-               metadata: str | os.PathLike | None) -> tuple[pd.DataFrame, list[Problem]]:
+               metadata: str | os.PathLike | None, columns: Mapping[str, str] | None = None
+               ) -> tuple[pd.DataFrame, list[Problem]]:
     """Read some corpus files into finished article rows, with metadata applied."""
-    records, problems = read_records(files)
+    records, problems = read_records(files, columns)
     return _articles(records, meta, metadata), problems
 
 
 def read_parquet_row_group(path: Path, rel: str, row_group: int, meta: pd.DataFrame | None,
-                           metadata: str | os.PathLike | None
+                           metadata: str | os.PathLike | None,
+                           columns: Mapping[str, str] | None = None
                            ) -> tuple[pd.DataFrame, list[Problem]]:
     """Finished article rows of one row group of a Parquet corpus file."""
-    records, problems = read_table_file(path, rel, row_group)
+    records, problems = read_table_file(path, rel, row_group, columns=columns)
     return _articles(records, meta, metadata), problems
 
 
@@ -544,6 +697,8 @@ def read_extract(path: Path) -> Corpus:
                             na_values={"line": [""]})
                 if problems_file.exists() else problems_frame([]))
     problems["line"] = problems["line"].astype("Int64")
+    if "duplicate_of" not in articles:  # an extract written before copies were marked
+        articles = articles.assign(duplicate_of="", similarity=np.nan)
     return Corpus(articles[ARTICLE_COLUMNS].reset_index(drop=True), problems)
 
 
@@ -552,20 +707,24 @@ def load_corpus(
     metadata: str | os.PathLike | None = "data/metadata.csv",
     *,
     strict: bool = False,
+    columns: Mapping[str, str] | None = None,
 ) -> pd.DataFrame:
     """Return the corpus as one row per article (columns: :data:`ARTICLE_COLUMNS`).
 
-    ``source`` is a folder of .txt files (one file may hold several articles) or a
-    CSV / JSONL / Parquet file with a ``text`` column. ``metadata`` adds outlets,
-    headlines, dates and URLs (``None`` for none). Problems are issued as warnings and
-    kept in ``articles.attrs["problems"]``; ``strict=True`` raises on the first load
-    with any problem other than a note.
+    ``source`` is a folder of .txt files (one file may hold several articles), saved
+    web pages (.html, .htm) and news-archive exports (Nexis .docx / .txt), or a
+    CSV / JSONL / Parquet file with a text column (``columns`` maps fields to other
+    column names: ``{"text": "body", "published": "publish_date"}``). ``metadata`` adds
+    outlets, headlines, dates and URLs (``None`` for none) and wins over what a page or
+    export says. Copies of other articles are marked (``duplicate_of``, ``similarity``).
+    Problems are issued as warnings and kept in ``articles.attrs["problems"]``;
+    ``strict=True`` raises on the first load with any problem other than a note.
 
     >>> articles = load_corpus("seeds", "data/metadata.csv")  # doctest: +SKIP
     >>> len(articles)  # doctest: +SKIP
     11
     """
-    corpus = read_corpus(source, metadata)
+    corpus = read_corpus(source, metadata, check_columns(columns))
     problems = corpus.problems
     serious = problems[problems["severity"] == "error"]
     if strict and not serious.empty:
@@ -590,6 +749,9 @@ def summary(articles: pd.DataFrame) -> str:
     lines.append(
         f"undated: {len(undated)}" + (f" ({', '.join(undated)})" if undated else "")
     )
+    if "duplicate_of" in articles:
+        copies = int((articles["duplicate_of"].fillna("") != "").sum())
+        lines.append(f"copies of earlier articles: {copies} (duplicate_of; counted once)")
     by_source = articles["date_source"].value_counts().to_dict()
     lines.append("dates from: " + ", ".join(f"{k} {v}" for k, v in sorted(by_source.items())))
     lines.append("\narticles per outlet:")

@@ -34,8 +34,10 @@ import pandas as pd
 from conflictnews import __version__
 from conflictnews.actor_list import DEFAULT_ACTORS, ActorList, load_actors
 from conflictnews.casualties import extract_casualties
+from conflictnews.copies import CopyIndex, Signatures, count_stories, rewrite_parts, signatures
 from conflictnews.corpus import (  # read_table: one table of an extract folder
     TABLE_SUFFIXES,
+    check_columns,
     corpus_files,
     read_batch,
     read_table,  # noqa: F401  (re-exported: conflictnews.extract.read_table)
@@ -95,6 +97,7 @@ class Job:
     metadata_path: str | None
     actors: ActorList
     demonyms: bool = True
+    columns: dict[str, str] | None = None  # a table corpus's own column names
 
 
 @dataclass
@@ -107,6 +110,7 @@ class BatchResult:
     keys: list[tuple[str, int]]  # (source_file, position): only with metadata to check
     bytes: int = 0
     points: SeriesPoints | None = None  # of its casualty figures, for the series
+    copies: Signatures | None = None  # MinHash signatures of its articles (copies.py)
 
 
 def plan_batches(files: list[tuple[Path, str]], batch_files: int = BATCH_FILES) -> list[Batch]:
@@ -149,12 +153,12 @@ def plan_batches(files: list[tuple[Path, str]], batch_files: int = BATCH_FILES) 
 def _read(batch: Batch, job: Job) -> tuple[pd.DataFrame, list[Problem]]:
     if batch.row_group is None:
         files = [(Path(p), rel) for p, rel in batch.files]
-        return read_batch(files, job.metadata, job.metadata_path)
+        return read_batch(files, job.metadata, job.metadata_path, job.columns)
     from conflictnews.corpus import read_parquet_row_group
 
     (path, rel), = batch.files
     return read_parquet_row_group(Path(path), rel, batch.row_group, job.metadata,
-                                  job.metadata_path)
+                                  job.metadata_path, job.columns)
 
 
 def run_batch(batch: Batch, job: Job, out: str) -> BatchResult:
@@ -171,7 +175,7 @@ def run_batch(batch: Batch, job: Job, out: str) -> BatchResult:
         articles["source_file"].tolist(), articles["position"].tolist(), strict=True))
     size = int(articles["text"].str.len().sum()) if len(articles) else 0
     return BatchResult(batch.index, rows, problems, keys, size,
-                       series_points(tables["casualties"]))
+                       series_points(tables["casualties"]), signatures(articles, batch.index))
 
 
 def _local(batches: list[Batch], job: Job, out: str, jobs: int) -> Iterator[BatchResult]:
@@ -274,13 +278,17 @@ def run_extract(
     scheduler: str | None = None,
     batch_files: int = BATCH_FILES,
     progress: Callable[[Iterable], Iterable] | None = None,
+    include_copies: bool = False,
+    columns: dict[str, str] | None = None,
 ) -> dict:
     """Extract ``source`` into the folder ``out`` (replaced whole when done).
 
     Returns the manifest (row counts, problems, timings). ``strict`` raises
     :class:`CorpusError` on the first problem, before anything replaces ``out``.
     ``engine`` is ``"local"`` (``jobs`` processes) or ``"dask"`` (``scheduler`` address,
-    else a LocalCluster of ``jobs`` processes).
+    else a LocalCluster of ``jobs`` processes). Copies of other articles are marked in
+    the articles table (``duplicate_of``, ``similarity``); a casualty point's
+    ``n_reports`` counts each story once unless ``include_copies``.
     """
     started = time.perf_counter()
     source = Path(source)
@@ -291,12 +299,14 @@ def run_extract(
     if metadata is not None:
         meta, bad = read_metadata(Path(metadata))
         problems.extend(bad)
-    job = Job(meta, str(metadata) if metadata is not None else None, actor_list, demonyms)
+    job = Job(meta, str(metadata) if metadata is not None else None, actor_list, demonyms,
+              check_columns(columns) or None)
     batches = plan_batches(files, batch_files)
     totals = dict.fromkeys(PART_TABLES, 0)
     keys: set[tuple[str, int]] = set()
     points = merge_points([])
     pending: list[SeriesPoints] = []
+    copy_index = CopyIndex()
     size = 0
     out = Path(out)
     with locked(out.parent / f".{out.name}.lock", f"{out}: another 'conflictnews extract' "
@@ -308,6 +318,8 @@ def run_extract(
             problems.extend(result.problems)
             keys.update(result.keys)
             pending.append(result.points)
+            if result.copies is not None:
+                copy_index.add(result.copies)
             if len(pending) == MERGE_EVERY:  # keep only the distinct points in memory
                 points, pending = merge_points([points, *pending]), []
             size += result.bytes
@@ -323,13 +335,23 @@ def run_extract(
             problems.append(Problem(str(source), None, "no articles found in the corpus"))
         if strict and any(p.severity == "error" for p in problems):
             raise CorpusError([p for p in problems if p.severity == "error"])
-        _finish_extract(tmp, totals, merge_points([points, *pending]))
+        copies, part_of = copy_index.copies()
+        copy_index.seconds += rewrite_parts(tmp / "articles", copies, part_of)
+        points = merge_points([points, *pending])
+        if not include_copies and len(copies):
+            story = dict(zip(copies["doc_id"], copies["duplicate_of"], strict=True))
+            points = SeriesPoints(count_stories(points.totals, story),
+                                  count_stories(points.increments, story))
+        _finish_extract(tmp, totals, points)
         frame = problems_frame(problems)
         write_table(frame, tmp / "problems.csv")
         manifest = {
             "source": str(source), "engine": engine, "jobs": jobs, "batches": len(batches),
             "rows": totals, "characters": size, "problems": len(frame),
             "seconds": round(time.perf_counter() - started, 2),
+            "copies": {"found": len(copies), "counted_once": not include_copies,
+                       "worker_seconds": round(copy_index.worker_seconds(), 2),
+                       "main_seconds": round(copy_index.seconds, 2)},
             "fingerprint": fingerprint(files, metadata, actors or DEFAULT_ACTORS, demonyms),
         }
         (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2))

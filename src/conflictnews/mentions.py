@@ -271,15 +271,30 @@ def find_mentions(articles: pd.DataFrame, actors: ActorList | str | None = None,
     return frame[MENTION_COLUMNS]
 
 
+def _originals(mentions: pd.DataFrame, articles: pd.DataFrame | None,
+               include_copies: bool) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    """Mentions and articles without the copies of other articles (see copies.py)."""
+    if include_copies or articles is None or "duplicate_of" not in articles:
+        return mentions, articles
+    copy = articles["duplicate_of"].fillna("").astype(str) != ""
+    if not copy.any():
+        return mentions, articles
+    return (mentions[~mentions["doc_id"].isin(set(articles.loc[copy, "doc_id"]))],
+            articles[~copy])
+
+
 def mention_frequency(mentions: pd.DataFrame, by: str | list[str] = "outlet",
                       articles: pd.DataFrame | None = None, *,
-                      field: str = "text") -> pd.DataFrame:
+                      field: str = "text", include_copies: bool = False) -> pd.DataFrame:
     """Mentions per actor and ``by`` group: raw and per 1,000 words of the group's text.
 
     Words are the group's articles' ``n_words``: all of them when ``articles`` is given,
-    else the articles that have at least one mention.
+    else the articles that have at least one mention. A story counts once: the copies
+    among ``articles`` (a non-empty ``duplicate_of``) and their mentions are left out
+    unless ``include_copies``.
     """
     keys = [by] if isinstance(by, str) else list(by)
+    mentions, articles = _originals(mentions, articles, include_copies)
     rows = mentions[mentions["field"] == field]
     counts = rows.groupby([*keys, "actor", "kind"], dropna=False).size().rename("mentions")
     if articles is not None:
@@ -307,9 +322,12 @@ def co_mentions(mentions: pd.DataFrame, *, field: str = "text") -> pd.DataFrame:
 
 
 def top_actors(mentions: pd.DataFrame, articles: pd.DataFrame, top_n: int = 15, *,
-               actors: list[str] | None = None, kinds: list[str] | None = None) -> pd.DataFrame:
+               actors: list[str] | None = None, kinds: list[str] | None = None,
+               include_copies: bool = False) -> pd.DataFrame:
     """The most mentioned actors (or the ``actors`` asked for) in ``text``, with raw
-    counts and mentions per 1,000 words of all ``articles``."""
+    counts and mentions per 1,000 words of all ``articles`` (copies left out unless
+    ``include_copies``, as in :func:`mention_frequency`)."""
+    mentions, articles = _originals(mentions, articles, include_copies)
     rows = mentions[mentions["field"] == "text"]
     if kinds:
         rows = rows[rows["kind"].isin(kinds)]
