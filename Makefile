@@ -46,9 +46,11 @@ lint: setup
 test: setup lint browser
 	$(BIN)/python -m pytest
 
-# JupyterLab on the project kernel, opening the first lesson (docs/teaching.md).
+# JupyterLab on the project kernel, opening the first lesson (docs/teaching.md); extra
+# options in LAB_ARGS, e.g. make lab LAB_ARGS="--ip=0.0.0.0 --no-browser" for a classroom.
 lab: setup
-	$(BIN)/jupyter lab --notebook-dir=notebooks notebooks/01-corpus-overview.ipynb
+	$(BIN)/jupyter lab --notebook-dir=notebooks $(LAB_ARGS) \
+		$$([ "$$(id -u)" = 0 ] && echo --allow-root) notebooks/01-corpus-overview.ipynb
 
 clean:
 	rm -rf build reports .pytest_cache .ruff_cache .hypothesis
