@@ -135,21 +135,23 @@ def _run_all(page, after: int) -> None:
 
 
 def _saved(page, path: Path, after: int) -> dict:
-    """Save the notebook (File > Save Notebook) and read what JupyterLab wrote."""
-    page.get_by_role("menuitem", name="File", exact=True).click()
-    page.get_by_role("menuitem", name=re.compile(r"^Save Notebook(?! As)")).click()
-    deadline = time.monotonic() + 60
+    """Save the notebook (File > Save Notebook) and read what JupyterLab wrote, once every
+    code cell ran (numbers above ``after``) or one failed; saves again every few seconds."""
+    deadline = time.monotonic() + 90
     while True:
-        try:
-            nb = json.loads(path.read_text())
-            counts = [c.get("execution_count") or 0 for c in nb["cells"]
-                      if c["cell_type"] == "code"]
-            if (counts and min(counts) > after) or _errors(nb):
-                return nb
-        except (json.JSONDecodeError, OSError):
-            pass
+        page.get_by_role("menuitem", name="File", exact=True).click()
+        page.get_by_role("menuitem", name=re.compile(r"^Save Notebook(?! As)")).click()
+        for _ in range(20):
+            try:
+                nb = json.loads(path.read_text())
+                counts = [c.get("execution_count") or 0 for c in nb["cells"]
+                          if c["cell_type"] == "code"]
+                if (counts and min(counts) > after) or _errors(nb):
+                    return nb
+            except (json.JSONDecodeError, OSError):
+                pass
+            time.sleep(0.25)
         assert time.monotonic() < deadline, (f"{path.name} was not saved", _shown_text(page))
-        time.sleep(0.25)
 
 
 def _errors(nb: dict) -> list[str]:
