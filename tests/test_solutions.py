@@ -52,8 +52,9 @@ def test_every_exercise_has_a_worked_solution(lesson):
 def test_the_lessons_point_at_their_solutions():
     for lesson in LESSONS:
         cells = json.loads(lesson.read_text())["cells"]
-        plan = "".join(cells[1]["source"])  # the lesson-plan cell after the title
-        assert plan.startswith("**Lesson"), lesson.name
+        plans = [i for i, c in enumerate(cells) if "".join(c["source"]).startswith("**Lesson")]
+        assert plans == [1], (lesson.name, "one lesson-plan cell, right after the title")
+        plan = "".join(cells[1]["source"])
         for word in ("difficulty", "time", "You will learn", "Prerequisites", "Hand in"):
             assert word in plan, (lesson.name, word)
         assert f"solutions/{_solutions_for(lesson).name}" in plan, lesson.name
