@@ -190,6 +190,7 @@ def _screenshot(page, path: Path, show=None) -> None:
 @pytest.mark.parametrize("name", NOTEBOOKS)
 def test_notebook_runs_in_jupyterlab(lab, browser, name):
     path = lab["root"] / name
+    (SHOTS / f"lab-{path.stem}-failed.png").unlink(missing_ok=True)
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     page_errors: list[str] = []
