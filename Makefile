@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 KERNEL := conflictnews
 # JupyterLab's settings for this project (jupyter/README.md), installed into .venv
-LAB_CONFIG   := $(VENV)/etc/jupyter/jupyter_server_config.d/conflictnews.json
+LAB_CONFIG   := $(VENV)/etc/jupyter/jupyter_server_config.json
 LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.d/conflictnews.json
 
 .PHONY: setup reports extract test lint lab clean browser

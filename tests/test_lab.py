@@ -41,7 +41,7 @@ RUN_TIMEOUT_MS = 240_000  # one Run All: 5-10 s here, far more on a loaded machi
 # The project's JupyterLab files, as `make setup` installs them into the environment.
 INSTALLED = {
     ROOT / "jupyter" / "jupyter_server_config.json":
-        Path(sys.prefix) / "etc/jupyter/jupyter_server_config.d/conflictnews.json",
+        Path(sys.prefix) / "etc/jupyter/jupyter_server_config.json",
     ROOT / "jupyter" / "overrides.json":
         Path(sys.prefix) / "share/jupyter/lab/settings/overrides.d/conflictnews.json",
 }
@@ -269,3 +269,18 @@ def test_notebook_runs_in_jupyterlab(lab, browser, name):
             urllib.request.urlopen(request, timeout=30).close()
         context.close()
 
+
+
+def test_the_class_settings_are_in_force(lab):
+    """What the project's jupyter/ files set, as the running server reports it."""
+    api = f"{lab['url']}/%s?token={lab['token']}"
+    assert _get(api % "api/kernelspecs")["default"] == KERNEL
+    settings = _get(api % "lab/api/settings/@jupyterlab/apputils-extension:notification")
+    defaults = settings["schema"]["properties"]  # overrides.json changes the defaults
+    assert defaults["fetchNews"]["default"] == "false", settings
+    assert defaults["checkForUpdates"]["default"] is False
+    with urllib.request.urlopen(api % "lab", timeout=30) as response:
+        page = response.read().decode()
+    config = json.loads(re.search(r'id="jupyter-config-data"[^>]*>(.*?)</script>', page,
+                                  re.DOTALL).group(1))
+    assert config["news"] == {"disabled": True}  # LabApp.news_url is None: never fetched
