@@ -4,10 +4,13 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 KERNEL := conflictnews
+# JupyterLab's settings for this project (jupyter/README.md), installed into .venv
+LAB_CONFIG   := $(VENV)/etc/jupyter/jupyter_server_config.json
+LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.d/conflictnews.json
 
 .PHONY: setup reports extract test lint lab clean browser
 
-setup: $(STAMP)
+setup: $(STAMP) $(LAB_CONFIG) $(LAB_SETTINGS)
 
 # Re-installs when requirements.txt or pyproject.toml change.
 $(STAMP): requirements.txt pyproject.toml
@@ -16,6 +19,12 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m ipykernel install --sys-prefix --name $(KERNEL) \
 		--display-name "Python (conflictnews)" >/dev/null
 	touch $@
+
+$(LAB_CONFIG): jupyter/jupyter_server_config.json $(STAMP)
+	mkdir -p $(@D) && cp $< $@
+
+$(LAB_SETTINGS): jupyter/overrides.json $(STAMP)
+	mkdir -p $(@D) && cp $< $@
 
 # The main job: the four notebook reports as offline HTML, with reports/index.html.
 reports: setup
@@ -37,8 +46,11 @@ lint: setup
 test: setup lint browser
 	$(BIN)/python -m pytest
 
+# JupyterLab on the project kernel, opening the first lesson (docs/teaching.md); extra
+# options in LAB_ARGS, e.g. make lab LAB_ARGS="--ip=0.0.0.0 --no-browser" for a classroom.
 lab: setup
-	$(BIN)/jupyter lab --notebook-dir=notebooks
+	$(BIN)/jupyter lab --notebook-dir=notebooks $(LAB_ARGS) \
+		$$([ "$$(id -u)" = 0 ] && echo --allow-root) notebooks/01-corpus-overview.ipynb
 
 clean:
 	rm -rf build reports .pytest_cache .ruff_cache .hypothesis
