@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import warnings
 
 import pandas as pd
@@ -152,3 +153,69 @@ def test_tables_load_like_text(articles, tmp_path, suffix):
     assert mine["outlet"].tolist() == articles["outlet"].tolist()
     assert mine["published"].tolist() == articles["published"].tolist()
     assert mine["doc_id"].tolist() == [f"mine#{i}" for i in range(11)]
+
+
+# -- the order of dotted dates ("03.04.2021"): day-first unless the corpus says otherwise --
+
+def _dotted_corpus(folder):
+    """A folder as a European desk might keep it: a CSV whose dates are dotted, one row
+    dated only in its lead, one with an ISO date; a .txt article dated by the metadata."""
+    import csv
+
+    folder.mkdir()
+    with open(folder / "wire.csv", "w", newline="", encoding="utf-8") as f:
+        out = csv.writer(f)
+        out.writerow(["text", "published", "outlet"])
+        out.writerow(["Negotiators met again in Moscow to discuss the prisoner exchange, "
+                      "the foreign ministry said.", "03.04.2021", "Test Wire"])
+        out.writerow(["Residents said on 05.06.2021 that the shelling had stopped "
+                      "overnight.\n\nRepairs to the water supply began in the morning.",
+                      "", "Test Wire"])
+        out.writerow(["Mine clearance teams reached two more villages.", "2021-04-03",
+                      "Test Wire"])
+    (folder / "note.txt").write_text("Aid convoy crosses the corridor\n\nA convoy of "
+                                     "twelve lorries crossed the corridor on Monday.\n",
+                                     encoding="utf-8")
+    meta = folder.parent / "meta.csv"
+    meta.write_text("source_file,position,outlet,published\nnote.txt,0,Test Desk,"
+                    "07.08.2021\n", encoding="utf-8")
+    return folder, meta
+
+
+def test_dotted_dates_are_day_first_unless_month_first_is_asked(tmp_path):
+    folder, meta = _dotted_corpus(tmp_path / "corpus")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # loads without a problem either way
+        dmy = load_corpus(folder, meta).set_index("doc_id")
+        mdy = load_corpus(folder, meta, dotted="mdy").set_index("doc_id")
+    ids = ["wire#0", "wire#1", "wire#2", "note#0"]
+    assert dmy.loc[ids, "published"].tolist() == [pd.Timestamp(d) for d in (
+        "2021-04-03", "2021-06-05", "2021-04-03", "2021-08-07")]
+    assert mdy.loc[ids, "published"].tolist() == [pd.Timestamp(d) for d in (
+        "2021-03-04", "2021-05-06", "2021-04-03", "2021-07-08")]  # ISO stays as it is
+    # the table column, the text fallback and the metadata file all follow the option
+    assert mdy.loc[ids, "date_source"].tolist() == ["metadata", "text", "metadata",
+                                                    "metadata"]
+    with pytest.raises(ValueError, match="'ymd' is not one of dmy, mdy"):
+        load_corpus(folder, meta, dotted="ymd")
+
+
+def test_the_cli_reads_dotted_dates_in_the_order_given(tmp_path, capsys):
+    from conflictnews.cli import main
+    from conflictnews.extract import read_table
+
+    folder, meta = _dotted_corpus(tmp_path / "corpus")
+    assert main(["info", str(folder), "--metadata", str(meta)]) == 0
+    assert "published 2021-04-03 to 2021-08-07" in capsys.readouterr().out
+    assert main(["info", str(folder), "--metadata", str(meta), "--date-order", "mdy"]) == 0
+    assert "published 2021-03-04 to 2021-07-08" in capsys.readouterr().out
+    out = tmp_path / "x"
+    assert main(["extract", str(folder), "--metadata", str(meta), "--out", str(out),
+                 "--date-order", "mdy"]) == 0
+    got = read_table(out, "articles").set_index("doc_id")["published"]
+    assert got["wire#0"] == pd.Timestamp("2021-03-04")
+    assert got["note#0"] == pd.Timestamp("2021-07-08")
+    assert json.loads((out / "manifest.json").read_text())["fingerprint"]["dotted"] == "mdy"
+    with pytest.raises(SystemExit):
+        main(["info", str(folder), "--date-order", "ymd"])
+    assert "invalid choice: 'ymd'" in capsys.readouterr().err

@@ -31,6 +31,9 @@ def _corpus_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--columns", type=_columns, default={}, metavar="FIELD=COLUMN,...",
                    help="a table's own column names, e.g. text=body,published=publish_date "
                    "(fields: text, headline, published, outlet, url, byline)")
+    p.add_argument("--date-order", choices=["dmy", "mdy"], default="dmy",
+                   help="how dotted dates such as 03.04.2021 are read: dmy (3 April) or "
+                   "mdy (4 March) (default: %(default)s)")
 
 
 def _columns(value: str) -> dict[str, str]:
@@ -53,7 +56,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         args.corpus, args.out, _metadata(args.metadata), actors=args.actors,
         demonyms=not args.no_demonyms, strict=args.strict, jobs=args.jobs,
         engine=args.engine, scheduler=args.scheduler, columns=args.columns,
-        include_copies=args.include_copies,
+        include_copies=args.include_copies, dotted=args.date_order,
         progress=lambda it: tqdm(it, desc="batches", unit="batch", disable=None))
     for row in manifest["problem_rows"].itertuples(index=False):
         print(f"warning: {Problem(*row)}", file=sys.stderr)
@@ -78,7 +81,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def cmd_info(args: argparse.Namespace) -> int:
     articles = load_corpus(args.corpus, _metadata(args.metadata), strict=args.strict,
-                           columns=args.columns)
+                           columns=args.columns, dotted=args.date_order)
     print(summary(articles))
     return 0
 

@@ -23,7 +23,7 @@ import pandas as pd
 
 from conflictnews.articles import ArticleParts, paragraphs, parse_article, split_articles
 from conflictnews.copies import mark_copies
-from conflictnews.dates import date_in_text, read_date
+from conflictnews.dates import check_order, date_in_text, read_date
 from conflictnews.metadata import apply_metadata, metadata_problems, read_metadata
 from conflictnews.patterns import replace_surrogates
 from conflictnews.problems import CorpusError, Problem, problems_frame
@@ -313,8 +313,11 @@ def _record(parts: ArticleParts, source_file: str, position: int, encoding: str)
     }
 
 
-def read_text_file(path: Path, rel: str) -> tuple[list[dict], list[Problem]]:
-    """Read one .txt file into article records (several when the file holds several)."""
+def read_text_file(path: Path, rel: str, *, dotted: str = "dmy"
+                   ) -> tuple[list[dict], list[Problem]]:
+    """Read one .txt file into article records (several when the file holds several;
+    ``dotted``: the order of all-number dates in a news-archive export, see
+    :func:`~conflictnews.dates.read_date`)."""
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -334,8 +337,8 @@ def read_text_file(path: Path, rel: str) -> tuple[list[dict], list[Problem]]:
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     if is_export(raw):
         found, bad = read_export(raw, rel)
-        return [_found_record(f, rel, i, encoding, problems) for i, f in enumerate(found)], \
-            problems + bad
+        return [_found_record(f, rel, i, encoding, problems, dotted)
+                for i, f in enumerate(found)], problems + bad
     records = []
     for i, parts in enumerate(split_articles(raw)):
         if not parts.text.strip():
@@ -346,13 +349,13 @@ def read_text_file(path: Path, rel: str) -> tuple[list[dict], list[Problem]]:
 
 
 def _found_record(found: Found, rel: str, position: int, encoding: str,
-                  problems: list[Problem]) -> dict:
+                  problems: list[Problem], dotted: str = "dmy") -> dict:
     """The record of an article a reader found, its date parsed (a bad one reported)."""
     record = _record(found.parts, rel, position, encoding)
     record["outlet"], record["url"] = found.outlet, found.url
     if found.published:
         try:
-            date = read_date(found.published)
+            date = read_date(found.published, dotted=dotted)
             record["published"], record["published_precision"] = date.day, date.precision
         except ValueError as exc:
             problems.append(Problem(rel, found.parts.first_line, f"{exc}; date left empty"))
@@ -362,7 +365,8 @@ def _found_record(found: Found, rel: str, position: int, encoding: str,
     return record
 
 
-def read_html_file(path: Path, rel: str) -> tuple[list[dict], list[Problem]]:
+def read_html_file(path: Path, rel: str, *, dotted: str = "dmy"
+                   ) -> tuple[list[dict], list[Problem]]:
     """Read one saved web page into (at most) one article record."""
     try:
         data = path.read_bytes()
@@ -371,10 +375,12 @@ def read_html_file(path: Path, rel: str) -> tuple[list[dict], list[Problem]]:
     if not data.strip():
         return [], [Problem(rel, None, "empty file: no text to read")]
     found, encoding, problems = read_page(data, rel, decode)
-    return [_found_record(f, rel, i, encoding, problems) for i, f in enumerate(found)], problems
+    return [_found_record(f, rel, i, encoding, problems, dotted)
+            for i, f in enumerate(found)], problems
 
 
-def read_docx_file(path: Path, rel: str) -> tuple[list[dict], list[Problem]]:
+def read_docx_file(path: Path, rel: str, *, dotted: str = "dmy"
+                   ) -> tuple[list[dict], list[Problem]]:
     """Read a Word file: a Nexis export (split at "End of Document"), else its text
     split like a .txt file."""
     try:
@@ -386,8 +392,8 @@ def read_docx_file(path: Path, rel: str) -> tuple[list[dict], list[Problem]]:
     problems: list[Problem] = []
     if is_export(raw):
         found, problems = read_export(raw, rel)
-        return [_found_record(f, rel, i, "docx", problems) for i, f in enumerate(found)], \
-            problems
+        return [_found_record(f, rel, i, "docx", problems, dotted)
+                for i, f in enumerate(found)], problems
     records = []
     for i, parts in enumerate(split_articles(raw)):
         if parts.text.strip():
@@ -460,10 +466,12 @@ def _table_rows(path: Path, rel: str, row_group: int | None = None,
 
 
 def read_table_file(path: Path, rel: str, row_group: int | None = None, *,
-                    columns: Mapping[str, str] | None = None
+                    columns: Mapping[str, str] | None = None, dotted: str = "dmy"
                     ) -> tuple[list[dict], list[Problem]]:
     """Read a CSV / JSONL / Parquet corpus: one article per row with a text column
-    (``columns`` maps fields to the table's own column names, see :func:`resolve_columns`).
+    (``columns`` maps fields to the table's own column names, see :func:`resolve_columns`;
+    ``dotted`` is the order of dotted dates, "03.04.2021", see
+    :func:`~conflictnews.dates.read_date`).
 
     ``position`` is the row's index among the file's data rows (bad rows included).
     """
@@ -490,7 +498,7 @@ def read_table_file(path: Path, rel: str, row_group: int | None = None, *,
             record["url"] = _pick(row, "url", names).strip()
             published = _pick(row, "published", names)
             try:
-                date = read_date(published)
+                date = read_date(published, dotted=dotted)
                 record["published"], record["published_precision"] = date.day, date.precision
             except ValueError as exc:
                 problems.append(Problem(rel, line, f"{exc}; published left empty"))
@@ -546,14 +554,14 @@ def _doc_id(source_file: str, position: int) -> str:
     return f"{stem}#{position}"
 
 
-def _text_date(text: str, headline: str, caption: str, dateline: str
+def _text_date(text: str, headline: str, caption: str, dateline: str, dotted: str = "dmy"
                ) -> tuple[pd.Timestamp, str]:
     """An explicit date in the caption, dateline or lead paragraph (see :func:`date_in_text`)."""
     lead = (text[len(headline):] if headline else text).strip().split("\n", 1)[0]
-    return date_in_text(caption, dateline, lead)
+    return date_in_text(caption, dateline, lead, dotted=dotted)
 
 
-def _finish(frame: pd.DataFrame) -> pd.DataFrame:
+def _finish(frame: pd.DataFrame, dotted: str = "dmy") -> pd.DataFrame:
     """Fill text dates, ids and counts, and order the columns."""
     published = frame["published"].tolist()
     precision = frame["published_precision"].tolist()
@@ -566,7 +574,7 @@ def _finish(frame: pd.DataFrame) -> pd.DataFrame:
         if not pd.isna(published[i]):
             precision[i] = precision[i] or "day"  # a reader that gave a day, no precision
             continue
-        stamp, found = _text_date(text, headline, caption, dateline)
+        stamp, found = _text_date(text, headline, caption, dateline, dotted)
         if found:
             published[i], source[i], precision[i] = stamp, "text", "day"
             evidence[i] = f"explicit date in text: {found!r}"
@@ -597,20 +605,21 @@ def empty_articles() -> pd.DataFrame:
     return frame
 
 
-def read_records(files: Iterable[tuple[Path, str]], columns: Mapping[str, str] | None = None
-                 ) -> tuple[list[dict], list[Problem]]:
+def read_records(files: Iterable[tuple[Path, str]], columns: Mapping[str, str] | None = None,
+                 *, dotted: str = "dmy") -> tuple[list[dict], list[Problem]]:
     """Read article records from each file, collecting problems instead of stopping
-    (``columns``: a table's own column names, see :func:`resolve_columns`)."""
+    (``columns``: a table's own column names, see :func:`resolve_columns`; ``dotted``:
+    the order of dotted dates, see :func:`~conflictnews.dates.read_date`)."""
     records: list[dict] = []
     problems: list[Problem] = []
     for path, rel in files:
         suffix = path.suffix.lower()
         if suffix in TABLE_SUFFIXES:
-            got, bad = read_table_file(path, rel, columns=columns)
+            got, bad = read_table_file(path, rel, columns=columns, dotted=dotted)
         else:
             reader = (read_html_file if suffix in HTML_SUFFIXES else
                       read_docx_file if suffix in DOCX_SUFFIXES else read_text_file)
-            got, bad = reader(path, rel)
+            got, bad = reader(path, rel, dotted=dotted)
         records.extend(got)
         problems.extend(bad)
     return records, problems
@@ -620,17 +629,23 @@ def read_corpus(
     source: str | os.PathLike = "seeds",
     metadata: str | os.PathLike | None = "data/metadata.csv",
     columns: Mapping[str, str] | None = None,
+    *,
+    dotted: str = "dmy",
 ) -> Corpus:
     """Read a corpus and its metadata, returning articles and problems (never raising
     for bad files or rows; raising :class:`CorpusError` only when the corpus is missing).
+    ``dotted`` is the order of dotted dates ("03.04.2021") in the metadata, tables and
+    text: ``"dmy"`` (3 April) or ``"mdy"`` (4 March).
     """
+    check_order(dotted)
     source = Path(source)
     if is_extract_dir(source):
         return read_extract(source)
     files, problems = corpus_files(source)
-    meta, bad = read_metadata(Path(metadata)) if metadata is not None else (None, [])
+    meta, bad = (read_metadata(Path(metadata), dotted=dotted) if metadata is not None
+                 else (None, []))
     problems.extend(bad)
-    articles, bad = read_batch(files, meta, metadata, columns)
+    articles, bad = read_batch(files, meta, metadata, columns, dotted=dotted)
     problems.extend(bad)
     if meta is not None:
         known = set(zip(articles["source_file"], articles["position"], strict=True))
@@ -644,30 +659,30 @@ def read_corpus(
 
 
 def read_batch(files: Iterable[tuple[Path, str]], meta: pd.DataFrame | None,
-               metadata: str | os.PathLike | None, columns: Mapping[str, str] | None = None
-               ) -> tuple[pd.DataFrame, list[Problem]]:
+               metadata: str | os.PathLike | None, columns: Mapping[str, str] | None = None,
+               *, dotted: str = "dmy") -> tuple[pd.DataFrame, list[Problem]]:
     """Read some corpus files into finished article rows, with metadata applied."""
-    records, problems = read_records(files, columns)
-    return _articles(records, meta, metadata), problems
+    records, problems = read_records(files, columns, dotted=dotted)
+    return _articles(records, meta, metadata, dotted), problems
 
 
 def read_parquet_row_group(path: Path, rel: str, row_group: int, meta: pd.DataFrame | None,
                            metadata: str | os.PathLike | None,
-                           columns: Mapping[str, str] | None = None
+                           columns: Mapping[str, str] | None = None, *, dotted: str = "dmy"
                            ) -> tuple[pd.DataFrame, list[Problem]]:
     """Finished article rows of one row group of a Parquet corpus file."""
-    records, problems = read_table_file(path, rel, row_group, columns=columns)
-    return _articles(records, meta, metadata), problems
+    records, problems = read_table_file(path, rel, row_group, columns=columns, dotted=dotted)
+    return _articles(records, meta, metadata, dotted), problems
 
 
 def _articles(records: list[dict], meta: pd.DataFrame | None,
-              metadata: str | os.PathLike | None) -> pd.DataFrame:
+              metadata: str | os.PathLike | None, dotted: str = "dmy") -> pd.DataFrame:
     if not records:
         return empty_articles()
     frame = pd.DataFrame.from_records(records)
     if meta is not None:
         frame = apply_metadata(frame, meta, Path(metadata))
-    return _finish(frame)
+    return _finish(frame, dotted)
 
 
 def is_extract_dir(path: Path) -> bool:
@@ -708,6 +723,7 @@ def load_corpus(
     *,
     strict: bool = False,
     columns: Mapping[str, str] | None = None,
+    dotted: str = "dmy",
 ) -> pd.DataFrame:
     """Return the corpus as one row per article (columns: :data:`ARTICLE_COLUMNS`).
 
@@ -716,7 +732,9 @@ def load_corpus(
     CSV / JSONL / Parquet file with a text column (``columns`` maps fields to other
     column names: ``{"text": "body", "published": "publish_date"}``). ``metadata`` adds
     outlets, headlines, dates and URLs (``None`` for none) and wins over what a page or
-    export says. Copies of other articles are marked (``duplicate_of``, ``similarity``).
+    export says. Dotted dates ("03.04.2021") are day-first (3 April) unless
+    ``dotted="mdy"`` (4 March), in the metadata, tables and text alike. Copies of other
+    articles are marked (``duplicate_of``, ``similarity``).
     Problems are issued as warnings and kept in ``articles.attrs["problems"]``;
     ``strict=True`` raises on the first load with any problem other than a note.
 
@@ -724,7 +742,7 @@ def load_corpus(
     >>> len(articles)  # doctest: +SKIP
     11
     """
-    corpus = read_corpus(source, metadata, check_columns(columns))
+    corpus = read_corpus(source, metadata, check_columns(columns), dotted=dotted)
     problems = corpus.problems
     serious = problems[problems["severity"] == "error"]
     if strict and not serious.empty:

@@ -24,6 +24,17 @@ PRECISIONS = ("day", "month", "year")
 #: that differs.
 ORDERS = ("dmy", "mdy")
 
+
+def check_order(order: str) -> str:
+    """``order`` if it is one of :data:`ORDERS`, else a ``ValueError`` saying which are.
+
+    >>> check_order("mdy")
+    'mdy'
+    """
+    if order not in ORDERS:
+        raise ValueError(f"date order {order!r} is not one of {', '.join(ORDERS)}")
+    return order
+
 _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"

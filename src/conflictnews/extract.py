@@ -42,6 +42,7 @@ from conflictnews.corpus import (  # read_table: one table of an extract folder
     read_batch,
     read_table,  # noqa: F401  (re-exported: conflictnews.extract.read_table)
 )
+from conflictnews.dates import check_order
 from conflictnews.mentions import find_mentions
 from conflictnews.metadata import metadata_problems, read_metadata
 from conflictnews.outputs import locked, replacing_dir, write_atomic, write_table
@@ -98,6 +99,7 @@ class Job:
     actors: ActorList
     demonyms: bool = True
     columns: dict[str, str] | None = None  # a table corpus's own column names
+    dotted: str = "dmy"  # the order of dotted dates ("03.04.2021"): dmy or mdy
 
 
 @dataclass
@@ -153,12 +155,13 @@ def plan_batches(files: list[tuple[Path, str]], batch_files: int = BATCH_FILES) 
 def _read(batch: Batch, job: Job) -> tuple[pd.DataFrame, list[Problem]]:
     if batch.row_group is None:
         files = [(Path(p), rel) for p, rel in batch.files]
-        return read_batch(files, job.metadata, job.metadata_path, job.columns)
+        return read_batch(files, job.metadata, job.metadata_path, job.columns,
+                          dotted=job.dotted)
     from conflictnews.corpus import read_parquet_row_group
 
     (path, rel), = batch.files
     return read_parquet_row_group(Path(path), rel, batch.row_group, job.metadata,
-                                  job.metadata_path, job.columns)
+                                  job.metadata_path, job.columns, dotted=job.dotted)
 
 
 def run_batch(batch: Batch, job: Job, out: str) -> BatchResult:
@@ -241,10 +244,13 @@ def rules_digest(package_dir: Path | None = None, data_dir: Path | None = None) 
 
 
 def fingerprint(files: list[tuple[Path, str]], metadata: str | os.PathLike | None,
-                actors: str | os.PathLike | ActorList, demonyms: bool) -> dict:
+                actors: str | os.PathLike | ActorList, demonyms: bool, *,
+                dotted: str = "dmy", columns: dict[str, str] | None = None,
+                include_copies: bool = False) -> dict:
     """What an extract depends on: corpus files (name, size, mtime), the metadata and
     actor files (content hashes of the files the loaders actually read, whatever the
-    working folder), the options, the package version and the rules
+    working folder), every option that changes the output (``demonyms``, ``dotted``,
+    ``columns``, ``include_copies``), the package version and the rules
     (:func:`rules_digest`). The same from any working folder."""
 
     def digest(path: object) -> str:
@@ -262,7 +268,10 @@ def fingerprint(files: list[tuple[Path, str]], metadata: str | os.PathLike | Non
         actor_key = digest(load_actors(actors).source)
     return {"corpus": corpus.hexdigest(), "files": len(files),
             "metadata": digest(metadata) if metadata else "", "actors": actor_key,
-            "demonyms": demonyms, "version": __version__, "rules": rules_digest()}
+            "demonyms": demonyms, "dotted": check_order(dotted),
+            "columns": dict(sorted(check_columns(columns).items())),
+            "include_copies": bool(include_copies),
+            "version": __version__, "rules": rules_digest()}
 
 
 def run_extract(
@@ -280,6 +289,7 @@ def run_extract(
     progress: Callable[[Iterable], Iterable] | None = None,
     include_copies: bool = False,
     columns: dict[str, str] | None = None,
+    dotted: str = "dmy",
 ) -> dict:
     """Extract ``source`` into the folder ``out`` (replaced whole when done).
 
@@ -288,19 +298,22 @@ def run_extract(
     ``engine`` is ``"local"`` (``jobs`` processes) or ``"dask"`` (``scheduler`` address,
     else a LocalCluster of ``jobs`` processes). Copies of other articles are marked in
     the articles table (``duplicate_of``, ``similarity``); a casualty point's
-    ``n_reports`` counts each story once unless ``include_copies``.
+    ``n_reports`` counts each story once unless ``include_copies``. ``columns`` maps a
+    table's own column names (see :func:`~conflictnews.corpus.resolve_columns`);
+    ``dotted`` is the order of dotted dates ("03.04.2021"): ``"dmy"`` or ``"mdy"``.
     """
     started = time.perf_counter()
+    check_order(dotted)
     source = Path(source)
     actor_list = actors if isinstance(actors, ActorList) else load_actors(
         actors or DEFAULT_ACTORS)
     files, problems = corpus_files(source)
     meta = None
     if metadata is not None:
-        meta, bad = read_metadata(Path(metadata))
+        meta, bad = read_metadata(Path(metadata), dotted=dotted)
         problems.extend(bad)
     job = Job(meta, str(metadata) if metadata is not None else None, actor_list, demonyms,
-              check_columns(columns) or None)
+              check_columns(columns) or None, dotted)
     batches = plan_batches(files, batch_files)
     totals = dict.fromkeys(PART_TABLES, 0)
     keys: set[tuple[str, int]] = set()
@@ -352,7 +365,9 @@ def run_extract(
             "copies": {"found": len(copies), "counted_once": not include_copies,
                        "worker_seconds": round(copy_index.worker_seconds(), 2),
                        "main_seconds": round(copy_index.seconds, 2)},
-            "fingerprint": fingerprint(files, metadata, actors or DEFAULT_ACTORS, demonyms),
+            "fingerprint": fingerprint(files, metadata, actors or DEFAULT_ACTORS, demonyms,
+                                       dotted=dotted, columns=columns,
+                                       include_copies=include_copies),
         }
         (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2))
     manifest["problem_rows"] = frame
@@ -420,12 +435,16 @@ class CachedExtract:
 def cached_extract(source: str | os.PathLike,
                    metadata: str | os.PathLike | None = "data/metadata.csv", *,
                    actors: str = DEFAULT_ACTORS, demonyms: bool = True,
-                   cache_dir: str | os.PathLike = "build/cache", jobs: int = 1) -> CachedExtract:
+                   cache_dir: str | os.PathLike = "build/cache", jobs: int = 1,
+                   dotted: str = "dmy", columns: dict[str, str] | None = None,
+                   include_copies: bool = False) -> CachedExtract:
     """Extract once, explore many times: the extract of ``source`` under ``cache_dir``,
     rebuilt when the corpus files (sizes, mtimes), the metadata or actor list (content)
-    or the options change."""
+    or the options that change the output (``demonyms``, ``dotted``, ``columns``,
+    ``include_copies``: see :func:`run_extract`) change."""
     files, _ = corpus_files(Path(source))
-    key = fingerprint(files, metadata, actors, demonyms)
+    key = fingerprint(files, metadata, actors, demonyms, dotted=dotted, columns=columns,
+                      include_copies=include_copies)
     name = hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()[:16]
     path = Path(cache_dir) / name
     manifest_file = path / "manifest.json"
@@ -434,6 +453,7 @@ def cached_extract(source: str | os.PathLike,
         if manifest.get("fingerprint") == key:
             return CachedExtract(path, True, manifest)
     manifest = run_extract(source, path, metadata, actors=actors, demonyms=demonyms,
-                           jobs=jobs)
+                           jobs=jobs, dotted=dotted, columns=columns,
+                           include_copies=include_copies)
     manifest.pop("problem_rows", None)
     return CachedExtract(path, False, manifest)
