@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import sys
 import warnings
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import settings
 
 from conflictnews.corpus import load_corpus
+
+# Property tests explore new examples on a developer's machine (and print the seed of any
+# failure); in CI (CI=true) they replay a fixed set, so a run on main cannot fail by chance.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+settings.register_profile("dev", print_blob=True)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"

@@ -141,6 +141,8 @@ def _decide(line: str, i: int) -> int | None:
     special = abbreviation or initial or number
     if special and (closed or core != prev or not nxt.isalnum()):
         return None
+    if special and nxt.isalpha() and not (nxt.isupper() or nxt.islower()):
+        return None  # a titlecase ("ǅ") or caseless letter: Punkt's case rules decide
     if special:
         # Punkt reads the next token too, and breaks anyway when that token itself ends
         # a sentence before more characters ("Mr. A.’", "No. he.'"): leave those to it
