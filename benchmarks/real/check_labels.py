@@ -238,7 +238,8 @@ def main(folder: str) -> int:
                     errors.append(f"{where}: not a JSON object")
                     continue
                 where += f" ({lab.get('id')}@{lab.get('start')})"
-                check_label(lab, where, articles, errors)
+                lab["_file"] = name
+                check_label({k: v for k, v in lab.items() if k != "_file"}, where, articles, errors)
                 labels.append(lab)
     starts = Counter((lab.get("id"), lab.get("start")) for lab in labels)
     for (aid, start), k in starts.items():
@@ -255,7 +256,7 @@ def main(folder: str) -> int:
           f"texts present: {sum(a['_text'] is not None for a in articles.values())}")
     no_fig = [aid for aid in articles if not any(lab.get("id") == aid for lab in labels)]
     print(f"articles without figures: {len(no_fig)} {no_fig}")
-    print(f"figures: {len(labels)}")
+    print(f"figures: {len(labels)} ({', '.join(f'{k} {v}' for k, v in sorted(Counter(lab['_file'] for lab in labels).items()))})")
     print("  by status:", dict(Counter(lab.get("status") for lab in labels).most_common()))
     lab_set = Counter(articles.get(lab.get("id"), {}).get("set", "?") for lab in labels)
     print("  by set:", dict(sorted(lab_set.items())))
