@@ -1,0 +1,215 @@
+"""Who states a sentence: one engine for the claimants of casualty figures and the
+speakers of quotes, resolved to the actor list through the conflict profile.
+
+Rules (also in the README):
+
+- A claimant is the subject of a speech or report verb ("the ministry said", "Baku
+  reported", "Azerbaijan's Prosecutor General's Office, which said"), the words after
+  "according to", or a name before an estimate noun ("UN figures"). The attribution
+  nearest the figure in its sentence wins, before or after it ("10,000 civilians have
+  been killed, the UN said").
+- "It said", "they reported", "he said" resolve to the last named claimant in the article
+  before that sentence; "This was announced by X" in the next sentence names the claimant
+  of a sentence that has none.
+- Names may be written in any script: "Şuşa residents said", "Çavuşoğlu said".
+- :func:`resolve` turns the words into a claimant group with the profile (its groups,
+  the actors on the list and their countries).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from conflictnews.profile import Profile
+
+#: Verbs that make their subject a speaker (quotes) and a claimant (figures).
+SPEECH_VERBS = (
+    "said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "warned",
+    "warns", "wrote", "writes", "announced", "announces", "noted", "notes", "stressed",
+    "stresses", "urged", "urges", "argued", "argues", "explained", "asked", "tweeted",
+    "declared", "insisted", "reiterated", "emphasized", "emphasised", "commented", "replied",
+    "suggested", "demanded", "accused", "denied", "claimed", "confirmed", "expressed",
+)
+#: Speech verbs that may come before their speaker ("said Lavrov"); not "told", "accused":
+#: what follows those is the listener or the accused.
+INVERTED_VERBS = ("said", "says", "added", "adds", "wrote", "stated", "tweeted", "noted",
+                  "asked", "explained", "continued")
+#: Verbs that make their subject the claimant of a figure (besides the speech verbs that
+#: the figure rules use, listed first).
+CLAIM_VERBS = (
+    "said", "says", "say", "reported", "reports", "report", "estimated", "estimates",
+    "announced", "announces", "stated", "states", "confirmed", "confirms", "claimed",
+    "claims", "told", "tells", "added", "adds", "tweeted", "wrote", "counted", "put",
+    "noted", "declared", "informed", "recorded", "registered", "published", "disclosed",
+    "revealed", "updated", "cited", "quoted",
+)
+#: Nouns that make "X estimates that N ..." an attribution to X.
+CLAIM_NOUNS = ("estimates", "figures", "data", "tally", "statement", "count")
+#: Words that stand for a claimant named earlier.
+PRONOUNS = ("it", "he", "she", "they", "which", "who", "we", "i")
+#: Words that can head a claimant's phrase without a capital letter.
+AUTHORITY_WORDS = ("official", "officials", "authorities", "ministry", "office", "army",
+                   "service", "ombudsman", "government", "military", "forces",
+                   "committee", "observatory", "agency", "defender", "prosecutor",
+                   "command", "headquarters", "administration", "residents", "witnesses",
+                   "sources", "spokesman", "spokeswoman", "spokesperson", "police")
+
+#: Any upper-case letter of the alphabetic scripts (Latin, Greek, Cyrillic, Armenian,
+#: Georgian ...: Ş, Ç, İ, Д, Ω).
+UPPER = "[" + "".join(sorted({re.escape(c) for c in map(chr, range(0x3000))
+                              if c.isupper()})) + "]"
+#: Any lower-case letter of the same scripts.
+LOWER = "[" + "".join(sorted({re.escape(c) for c in map(chr, range(0x3000))
+                              if c.islower()})) + "]"
+
+
+def _alt(words: tuple[str, ...] | list[str]) -> str:
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+_BEFORE = re.compile(
+    r"(?:^|(?:,(?!\d)|[;:“”\"(]|\s[–—-]\s)\s*|"
+    r"\b(?:that|after|while|as|but|and|when|since|because)\s+)"
+    r"(?P<who>(?:[^,;:“”\"()–—]|,(?=\d))(?:[^,;:“”\"()–—]|(?<=\d),(?=\d)){0,89}?)\s+"
+    r"(?:(?:has|have|had|also|earlier|previously|later|separately|had\s+earlier)\s+)*"
+    rf"(?P<verb>{_alt(CLAIM_VERBS)})\b",
+)
+_WHICH = re.compile(
+    rf"(?P<who>(?:{UPPER}[\w’'.-]*\s+)*{UPPER}[\w’'.-]*),\s+which\s+(?:has\s+|had\s+|have\s+)?"
+    rf"(?P<verb>{_alt(CLAIM_VERBS)})\b"
+)
+_ACCORDING = re.compile(r"\baccording to (?P<who>[^,;.“”\"]{2,80})")
+_NOUN = re.compile(
+    rf"(?P<who>\b{UPPER}[\w’'-]+(?:\s+{UPPER}[\w’'-]+)*)\s+(?:{_alt(CLAIM_NOUNS)})\b"
+)
+#: "This was announced by the Deputy Minister ...": the claimant of the sentence before.
+_THIS_WAS = re.compile(
+    r"^\s*(?:This|That|The\s+(?:information|figure|data|news))\s+was\s+(?:\w+\s+)?"
+    rf"(?P<verb>{_alt(CLAIM_VERBS)})\s+by\s+(?P<who>[^,;.“”\"]{{2,120}})"
+)
+_WHO_WORD = re.compile(rf"(?:(?<![\w’'-]){UPPER}|\b(?:{_alt(AUTHORITY_WORDS)})\b)")
+_SUBORDINATE = re.compile(r"\b(?:after|that|while|because|when|since|as|but|although|"
+                          r"though|if)\s+(?=\S)")
+_DIGIT = re.compile(r"\d")
+_PREPOSITION = re.compile(r"(?:In|On|At)\b")
+
+#: Each pattern with the words (case as written) it cannot match without.
+_PATTERNS = (
+    (_WHICH, ("which",)), (_BEFORE, CLAIM_VERBS),
+    (_ACCORDING, ("according to ",)), (_NOUN, CLAIM_NOUNS),
+)
+
+
+def claims(sentence: str) -> list[tuple[int, str, str]]:
+    """``(position, who, how)`` for each attribution in ``sentence``: ``who`` as written
+    (a pronoun in lower case), ``how`` the verb or phrase that attributes it."""
+    found = []
+    for pattern, needs in _PATTERNS:
+        if not any(word in sentence for word in needs):  # the words each pattern needs
+            continue
+        for m in pattern.finditer(sentence):
+            who = m.group("who").strip()
+            who = _SUBORDINATE.split(who)[-1] if pattern is _BEFORE else who
+            if who.lower() in ("which", "who"):
+                continue
+            if len(who.split()) > 12 or _DIGIT.search(who):
+                continue
+            how = m.group("verb") if "verb" in pattern.groupindex else (
+                "according to" if pattern is _ACCORDING else "noun")
+            if who.lower() in PRONOUNS:
+                found.append((m.start("who"), who.lower(), how))
+            elif _WHO_WORD.search(who) and not _PREPOSITION.match(who):
+                found.append((m.start("who"), who, how))
+    return found
+
+
+def announced_by(sentence: str) -> str:
+    """The claimant a sentence names for the one before it ("This was announced by X")."""
+    m = _THIS_WAS.match(sentence)
+    return m.group("who").strip() if m else ""
+
+
+def nearest(found: list[tuple[int, str, str]], pos: int,
+            previous: str | Callable[[], str]) -> tuple[str, str]:
+    """``(claimant, evidence)``: the attribution nearest ``pos``; a pronoun is the last
+    named claimant before (``previous``, a value or a function giving it)."""
+    if not found:
+        return "", ""
+    _, who, how = min(found, key=lambda c: abs(c[0] - pos))
+    if who not in PRONOUNS:
+        return who, how
+    before = previous() if callable(previous) else previous
+    return (before, f"{how}: {who} = last named claimant") if before else ("", "")
+
+
+class ArticleClaimants:
+    """The claimants named in one article's sentences, read once each, for pronouns
+    ("it said": the last named claimant before the sentence) and for "This was
+    announced by X" (the next sentence)."""
+
+    def __init__(self, text: str, spans: list[tuple[int, int]]):
+        self.text, self.spans = text, spans
+        self._named: dict[int, list[str]] = {}
+        self._last: dict[int, str] = {}
+
+    def named(self, index: int) -> list[str]:
+        if index not in self._named:
+            a, b = self.spans[index]
+            self._named[index] = [w for _, w, _ in claims(self.text[a:b]) if w not in PRONOUNS]
+        return self._named[index]
+
+    def last_before(self, index: int) -> str:
+        """The last claimant named in the sentences before ``index``."""
+        if index not in self._last:
+            named = ""
+            for i in range(index - 1, -1, -1):
+                if i in self._last:
+                    named = self.named(i)[-1] if self.named(i) else self._last[i]
+                    break
+                if self.named(i):
+                    named = self.named(i)[-1]
+                    break
+            self._last[index] = named
+        return self._last[index]
+
+    def antecedent(self, index: int, who: str) -> str:
+        """For a definite description ("the prosecutor's office", "the ministry"): the
+        last claimant named before sentence ``index`` (or earlier in it) with the same
+        head word, or ``""``."""
+        head = head_word(who)
+        if not who.lower().startswith("the ") or not head:
+            return ""
+        for i in range(index, -1, -1):
+            for named in reversed(self.named(i)):
+                if named != who and head_word(named) == head:
+                    return named
+        return ""
+
+    def party_before(self, index: int, profile: Profile, day: dt.date | None) -> str:
+        """The last actor of a claimant group named in the sentence before ``index``
+        ("Baku does not disclose ... The prosecutor's office said": Baku's)."""
+        if index < 1:
+            return ""
+        a, b = self.spans[index - 1]
+        found = profile.groups_in(self.text[a:b], day)
+        return found[-1][2] if found else ""
+
+    def announced_after(self, index: int) -> str:
+        if index + 1 >= len(self.spans):
+            return ""
+        a, b = self.spans[index + 1]
+        return announced_by(self.text[a:b])
+
+
+def head_word(who: str) -> str:
+    """The last word of a claimant's phrase, lower case, without a possessive."""
+    words = re.findall(r"[\w-]+", who.lower().replace("’s", "").replace("'s", ""))
+    return words[-1] if words else ""
+
+
+def resolve(claimed_by: str, profile: Profile, day: dt.date | None = None) -> str:
+    """The claimant group of the words ``claimed_by`` (see :meth:`Profile.group_for`)."""
+    return profile.group_for(claimed_by, day)[0]
