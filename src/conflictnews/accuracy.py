@@ -174,7 +174,12 @@ def misses(found: pd.DataFrame, labels: pd.DataFrame,
         if "claimed_by" in lab:
             want, have = _norm(lab["claimed_by"]), _norm(f.get("claimed_by", ""))
             if bool(want) != bool(have):
-                diff.append(f"claimant {want or '-'}≠{have or '-'}")
+                diff.append(f"claimant {want or '-'}≠{have or '-'}"
+                            + _evidence(f, "claimed_by"))
+        elif "claimant_group" in lab and "claimant_group" in f and \
+                _norm(lab["claimant_group"]) != _norm(f["claimant_group"]):
+            diff.append(f"claimant_group {_norm(lab['claimant_group'])}≠"
+                        f"{_norm(f['claimant_group'])}" + _evidence(f, "claimed_by"))
         if diff:
             out.append((f["doc_id"], "field", f["count"], f["status"], "; ".join(diff),
                         f.get("sentence", "")))
@@ -183,7 +188,8 @@ def misses(found: pd.DataFrame, labels: pd.DataFrame,
 
 
 def _evidence(f: pd.Series, field: str) -> str:
-    column = {"side": "side_evidence", "population": "population_evidence"}.get(field)
+    column = {"side": "side_evidence", "population": "population_evidence",
+              "claimed_by": "claim_evidence"}.get(field)
     return f" [{f[column]}]" if column and column in f and _norm(f[column]) else ""
 
 

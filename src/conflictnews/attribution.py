@@ -43,8 +43,15 @@ CLAIM_VERBS = (
     "announced", "announces", "stated", "states", "confirmed", "confirms", "claimed",
     "claims", "told", "tells", "added", "adds", "tweeted", "wrote", "counted", "put",
     "noted", "declared", "informed", "recorded", "registered", "published", "disclosed",
-    "revealed", "updated", "cited", "quoted",
+    "revealed", "updated", "cited", "quoted", "reminded", "recalled", "specified",
+    "clarified", "mentioned", "pointed out", "underlined", "emphasized", "emphasised",
+    "stressed", "warned", "indicated", "alleged", "alleges", "learned", "wrote",
+    "tweeted", "posted", "announces", "reports", "estimate", "put", "puts", "state",
+    "confirm", "claim",
 )
+#: Verbs that may come before their claimant ("said the General Prosecutor's Office").
+INVERTED_CLAIM_VERBS = ("said", "says", "reported", "added", "stated", "announced", "noted",
+                        "wrote", "tweeted", "reports", "adds", "confirmed", "explained")
 #: Nouns that make "X estimates that N ..." an attribution to X.
 CLAIM_NOUNS = ("estimates", "figures", "data", "tally", "statement", "count")
 #: Words that stand for a claimant named earlier.
@@ -81,7 +88,7 @@ _WHICH = re.compile(
     rf"(?P<who>(?:{UPPER}[\w’'.-]*\s+)*{UPPER}[\w’'.-]*),\s+which\s+(?:has\s+|had\s+|have\s+)?"
     rf"(?P<verb>{_alt(CLAIM_VERBS)})\b"
 )
-_ACCORDING = re.compile(r"\baccording to (?P<who>[^,;.“”\"]{2,80})")
+_ACCORDING = re.compile(r"\b[Aa]ccording to (?P<who>[^,;.“”\"]{2,80})")
 _NOUN = re.compile(
     rf"(?P<who>\b{UPPER}[\w’'-]+(?:\s+{UPPER}[\w’'-]+)*)\s+(?:{_alt(CLAIM_NOUNS)})\b"
 )
@@ -90,16 +97,41 @@ _THIS_WAS = re.compile(
     r"^\s*(?:This|That|The\s+(?:information|figure|data|news))\s+was\s+(?:\w+\s+)?"
     rf"(?P<verb>{_alt(CLAIM_VERBS)})\s+by\s+(?P<who>[^,;.“”\"]{{2,120}})"
 )
+#: "..., said the General Prosecutors of Azerbaijan": the claimant after its verb.
+_TOKEN = (rf"(?:{UPPER}[\w’'.-]*|of|for|and|the|on|in|{_alt(AUTHORITY_WORDS)}|"
+          r"general[’']s|prosecutor[’']s|human|rights|defence|defense|health|foreign|"
+          r"state|security|emergency|press|regional|local|district|city)")
+_AFTER = re.compile(
+    rf"\b(?:{_alt(INVERTED_CLAIM_VERBS)})\s+(?P<who>(?:the\s+|an?\s+)?"
+    rf"(?:{UPPER}|(?:{_alt(AUTHORITY_WORDS)})\b)[\w’'.-]*(?:\s+{_TOKEN}){{0,9}}?)"
+    r"(?=\s*(?:[,.;:“”\"(]|$)|\s+(?:on|in|at|last|earlier|late|this|after|citing|adding|"
+    r"via|quoting)\s)"
+)
+#: "Hikmet Hajiyev, the aide of the President, announced": a name, an apposition, a verb.
+_APPOSED = re.compile(
+    rf"(?P<who>{UPPER}[\w’'-]+(?:\s+{UPPER}[\w’'-]+)+,\s+(?:the\s+|a\s+|an\s+)?"
+    r"[^,;“”\"]{3,90}),\s+(?:has\s+|had\s+|also\s+|later\s+)?"
+    rf"(?P<verb>{_alt(CLAIM_VERBS)})\b"
+)
+#: Headlines: "Ombudsman: 19 civilians killed", "... Killed - Military".
+_HEAD_START = re.compile(r"^\s*(?P<who>[^:,.;“”\"\d]{2,40}):\s")
+_HEAD_END = re.compile(r"(?:\s[-–—]\s|:\s)(?P<who>[^-–—:,.;“”\"\d]{2,50})\s*$")
+#: Words that end a claimant's phrase after an inverted verb ("said the office on Sunday").
+_WHO_END = re.compile(r"\s+(?:on|in|at|that|this|last|earlier|late|after|before|during|"
+                      r"as|when|while|of\s+the\s+attack|adding|citing|quoted|via)\b.*$")
 _WHO_WORD = re.compile(rf"(?:(?<![\w’'-]){UPPER}|\b(?:{_alt(AUTHORITY_WORDS)})\b)")
 _SUBORDINATE = re.compile(r"\b(?:after|that|while|because|when|since|as|but|although|"
                           r"though|if)\s+(?=\S)")
 _DIGIT = re.compile(r"\d")
+#: "It is reported", "it was announced": nobody claims.
+_IMPERSONAL = re.compile(r"(?i:it|this|that|there)\s+(?:is|was|has\s+been|had\s+been)")
 _PREPOSITION = re.compile(r"(?:In|On|At)\b")
 
 #: Each pattern with the words (case as written) it cannot match without.
 _PATTERNS = (
     (_WHICH, ("which",)), (_BEFORE, CLAIM_VERBS),
-    (_ACCORDING, ("according to ",)), (_NOUN, CLAIM_NOUNS),
+    (_ACCORDING, ("ccording to ",)), (_NOUN, CLAIM_NOUNS),
+    (_AFTER, INVERTED_CLAIM_VERBS), (_APPOSED, (",",)), (_HEAD_START, (":",)),
 )
 
 
@@ -113,17 +145,30 @@ def claims(sentence: str) -> list[tuple[int, str, str]]:
         for m in pattern.finditer(sentence):
             who = m.group("who").strip()
             who = _SUBORDINATE.split(who)[-1] if pattern is _BEFORE else who
-            if who.lower() in ("which", "who"):
+            who = _WHO_END.sub("", who) if pattern is _AFTER else who
+            who = who[:-1] if who.endswith(".") and who[-2:-1].islower() else who
+            if who.lower() in ("which", "who") or _IMPERSONAL.fullmatch(who):
                 continue
             if len(who.split()) > 12 or _DIGIT.search(who):
                 continue
-            how = m.group("verb") if "verb" in pattern.groupindex else (
-                "according to" if pattern is _ACCORDING else "noun")
+            how = m.group("verb") if "verb" in pattern.groupindex else _HOW.get(
+                id(pattern), "noun")
+            if pattern is _AFTER:
+                how = f"{m.group().split()[0]} (before its claimant)"
             if who.lower() in PRONOUNS:
                 found.append((m.start("who"), who.lower(), how))
             elif _WHO_WORD.search(who) and not _PREPOSITION.match(who):
                 found.append((m.start("who"), who, how))
+    if not sentence.rstrip().endswith((".", "!", "?", "”", '"', ")")):  # a headline
+        m = _HEAD_END.search(sentence)
+        if m and _WHO_WORD.search(m.group("who")) and len(m.group("who").split()) <= 6:
+            found.append((m.start("who"), m.group("who").strip(), "headline: ... - source"))
     return found
+
+
+_HOW = {id(_ACCORDING): "according to", id(_HEAD_START): "headline: source: ..."}
+#: Quotation marks that open and close a quotation.
+OPEN_QUOTE, CLOSE_QUOTE = "“", "”"
 
 
 def announced_by(sentence: str) -> str:
@@ -138,9 +183,12 @@ def nearest(found: list[tuple[int, str, str]], pos: int,
     named claimant before (``previous``, a value or a function giving it)."""
     if not found:
         return "", ""
-    _, who, how = min(found, key=lambda c: abs(c[0] - pos))
+    at, who, how = min(found, key=lambda c: abs(c[0] - pos))
     if who not in PRONOUNS:
         return who, how
+    named = [w for p, w, _ in found if p < at and w not in PRONOUNS]
+    if named:  # "The ministry said that ... they had confirmed 37": the ministry
+        return named[-1], f"{how}: {who} = {named[-1]}"
     before = previous() if callable(previous) else previous
     return (before, f"{how}: {who} = last named claimant") if before else ("", "")
 
@@ -180,7 +228,7 @@ class ArticleClaimants:
         last claimant named before sentence ``index`` (or earlier in it) with the same
         head word, or ``""``."""
         head = head_word(who)
-        if not who.lower().startswith("the ") or not head:
+        if not head:
             return ""
         for i in range(index, -1, -1):
             for named in reversed(self.named(i)):
@@ -188,20 +236,84 @@ class ArticleClaimants:
                     return named
         return ""
 
-    def party_before(self, index: int, profile: Profile, day: dt.date | None) -> str:
-        """The last actor of a claimant group named in the sentence before ``index``
-        ("Baku does not disclose ... The prosecutor's office said": Baku's)."""
-        if index < 1:
+    def party_before(self, index: int, profile: Profile, day: dt.date | None,
+                     back: int = 3) -> str:
+        """Whose office "the ministry" is, when no claimant before has its head word: a
+        claimant of a group named in its sentence or the ``back`` before ("Azerbaijani
+        aide Hajiyev said ... and the prosecutor's office said"), else a party those
+        sentences name (the sentence itself first; "Baku does not disclose ... The
+        prosecutor's office said": Baku's); for the headline, what the lead names."""
+        order = [index, *range(index - 1, max(-1, index - 1 - back), -1)] if index else \
+            [0, *range(1, min(len(self.spans), 1 + back))]
+        for i in order:
+            for named in reversed(self.named(i)):
+                if profile.group_side(profile.group_for(named, day)[0]):
+                    return named
+        for i in order:
+            a, b = self.spans[i]
+            found = profile.groups_in(self.text[a:b], day)
+            if found:
+                return found[0][2] if i == index or not index else found[-1][2]
+        return ""
+
+    def quote_closer(self, index: int) -> str:
+        """The speaker of a quotation that opens in sentence ``index`` and closes in a
+        later one (“... . ... ,” the ministry said), or ``""``."""
+        a, b = self.spans[index]
+        sentence = self.text[a:b]
+        if sentence.count(OPEN_QUOTE) <= sentence.count(CLOSE_QUOTE):
             return ""
-        a, b = self.spans[index - 1]
-        found = profile.groups_in(self.text[a:b], day)
-        return found[-1][2] if found else ""
+        for i in range(index + 1, min(index + 6, len(self.spans))):
+            a, b = self.spans[i]
+            later = self.text[a:b]
+            close = later.find(CLOSE_QUOTE)
+            if close >= 0:
+                after = [(p, w) for p, w, _ in claims(later) if p > close]
+                return after[0][1] if after and after[0][1] not in PRONOUNS else (
+                    self.last_before(i) if after else "")
+            if OPEN_QUOTE in later:
+                return ""
+        return ""
+
+    def recent(self, index: int, back: int = 2) -> str:
+        """The claimant named last in the ``back`` sentences before ``index`` in the same
+        paragraph (an unattributed sentence that goes on reporting a source's figures),
+        or ``""``."""
+        for i in range(index - 1, max(-1, index - 1 - back), -1):
+            if "\n" in self.text[self.spans[i][1]:self.spans[i + 1][0]]:
+                return ""
+            if self.named(i):
+                return self.named(i)[-1]
+        return ""
+
+    def same_paragraph(self, i: int, j: int) -> bool:
+        """Are sentences ``i`` < ``j`` in one paragraph (no line break between them)?"""
+        return "\n" not in self.text[self.spans[i][1]:self.spans[j][0]]
+
+    def lead(self, upto: int = 3) -> str:
+        """The first claimant named in the first ``upto`` sentences after the headline."""
+        for i in range(1, min(upto + 1, len(self.spans))):
+            if self.named(i):
+                return self.named(i)[0]
+        return ""
 
     def announced_after(self, index: int) -> str:
         if index + 1 >= len(self.spans):
             return ""
         a, b = self.spans[index + 1]
         return announced_by(self.text[a:b])
+
+
+#: Head words of a description that names an office, not who holds it ("the ministry",
+#: "the Ombudsman", "the Prime Minister"): which one is told by the article.
+OFFICE_WORDS = frozenset({*AUTHORITY_WORDS, "minister", "president", "aide", "adviser",
+                          "advisor", "general", "staff", "investigators", "officer",
+                          "department", "republic", "representative", "head", "chief"})
+
+
+def is_office(who: str) -> bool:
+    """Is ``who`` a description of an office ("the Ombudsman", "Defense Ministry")?"""
+    return head_word(who) in OFFICE_WORDS
 
 
 def head_word(who: str) -> str:

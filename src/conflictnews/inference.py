@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from itertools import pairwise
 
 from conflictnews.profile import BOTH, UNSPECIFIED, Profile
 
@@ -48,9 +49,9 @@ CLAIMANT_POPULATION = {
     "military": ("defence ministry", "defense ministry", "ministry of defence",
                  "ministry of defense", "defence army", "defense army", "army",
                  "armed forces", "military", "general staff", "MoD"),
+    # not a health ministry: in 2020 Armenia's counted soldiers' deaths
     "civilian": ("ombudsman", "human rights defender", "prosecutor", "prosecutor-general",
-                 "prosecutor general", "health ministry", "ministry of health",
-                 "emergency", "rescue service", "emergencies ministry"),
+                 "prosecutor general", "emergency", "rescue service", "emergencies ministry"),
 }
 #: Words that make a side's word the attacker: "Azeri drones", "Armenian shelling".
 ATTACK_WORDS = (
@@ -62,12 +63,29 @@ ATTACK_WORDS = (
     "military aggression", "armed forces' shelling", "forces' shelling",
 )
 #: A side's forces as the subject of a killing verb: "Azerbaijani forces killed".
-FORCES_WORDS = ("forces", "troops", "army", "soldiers", "military", "units", "side")
+FORCES_WORDS = ("forces", "troops", "army", "soldiers", "military", "units",
+                "armed forces", "armed formations", "formations", "servicemen")
+#: A side as the subject of a loss verb names whose people: "Azerbaijan lost 2,900".
+LOSS_VERBS = ("lost", "loses", "losing", "has lost", "have lost", "had lost", "suffered",
+              "has suffered", "have suffered", "lose", "mourns", "mourned", "buried")
+#: Words before a side's word that make it the other party: "clashes with Azerbaijani
+#: forces" (the dead are the other side's).
+OPPONENT_BEFORE = re.compile(r"\b(?:with|against|by|from)\s+(?:the\s+)?$", re.IGNORECASE)
+#: Words after which a figure's phrase says where or why, not whose or which people.
+PHRASE_END = re.compile(r"\s(?:when|as|after|by|while|because|since|in|at|near|during|"
+                        r"from|and|but|amid|following|with|on)\s.*$", re.IGNORECASE)
 KILLING_VERBS = ("killed", "kill", "kills", "killing", "wounded", "wounding", "injured",
                  "shot", "murdered", "massacred", "executed", "shelled", "struck", "hit",
-                 "targeted", "attacked", "bombed")
+                 "targeted", "attacked", "bombed", "launched", "fired", "opened fire")
+#: "handed over 10 captive soldiers to Armenia": captives go back to their own side.
+RETURNED_TO = re.compile(r"\b(?:handed\s+over|returned|repatriated|transferred|released|"
+                         r"freed|sent\s+back|brought\s+back|flown)\b[^,.;]{0,80}?\bto\s+"
+                         r"(?:the\s+)?$", re.IGNORECASE)
+#: What stands between the two parties of one fight: "Armenia-Azerbaijan", "Armenia and
+#: Azerbaijan", "Yerevan/Baku".
+PAIR = re.compile(r"(?:['’]s)?\s*(?:-|–|/|and|,)\s*(?:the\s+)?", re.IGNORECASE)
 #: "from Syria": an origin names whose people.
-ORIGIN = re.compile(r"\bfrom\s+(\w[\w-]+)")
+ORIGIN = re.compile(r"^\s*(?:\w+\s+)?from\s+(\w[\w-]+)(?!['’]s)\b")
 AGENT = re.compile(r"\bby\s+[^,;]*", re.IGNORECASE)
 #: "killed by Azerbaijani shelling", "shelled by Armenian forces": the attacker follows.
 ATTACKED_BY = re.compile(r"\b(?:killed|wounded|injured|shelled|hit|struck|targeted|attacked|"
@@ -86,14 +104,24 @@ MILITARY_WORD = re.compile(rf"\b(?:{_alt(MILITARY)})\b", re.IGNORECASE)
 CIVILIAN_WORD = re.compile(rf"\b(?:{_alt(CIVILIAN)})\b", re.IGNORECASE)
 _CLAIMANT_POP = [(pop, re.compile(rf"(?i:\b(?:{_alt(words)})\b)"))
                  for pop, words in CLAIMANT_POPULATION.items()]
-_ATTACK_AFTER = re.compile(rf"^(?:['’]s)?\s+(?:\w+\s+){{0,2}}?(?:{_alt(ATTACK_WORDS)})\b",
+_ATTACK_AFTER = re.compile(rf"^(?:['’`]s)?\s+(?:\w+\s+){{0,3}}?(?:{_alt(ATTACK_WORDS)})\b",
                            re.IGNORECASE)
 _FORCES_KILL = re.compile(rf"^(?:['’]s)?\s+(?:armed\s+)?(?:{_alt(FORCES_WORDS)})\s+"
-                          rf"(?:\w+\s+){{0,2}}?(?:{_alt(KILLING_VERBS)})\b", re.IGNORECASE)
+                          r"(?:(?:have|has|had|reportedly|allegedly|also)\s+)?"
+                          rf"(?:{_alt(KILLING_VERBS)})\b", re.IGNORECASE)
+_LOSER = re.compile(rf"^(?:['’]s)?(?:\s+(?:armed\s+)?(?:{_alt(FORCES_WORDS)}))?\s+"
+                    rf"(?:{_alt(LOSS_VERBS)})\b", re.IGNORECASE)
+_PEOPLE_AFTER = re.compile(rf"^(?:['’]s)?\s+(?:[\w-]+\s+)?(?:{_alt(MILITARY + CIVILIAN)}|"
+                           r"people|persons|men|lives|dead|deaths|casualties|losses|"
+                           r"victims|bodies|prisoners|captives|refugees|IDPs|hostages)\b",
+                           re.IGNORECASE)
 
 
 def population(phrase: str) -> tuple[str, str]:
-    """``(population, evidence)`` from the people words of a figure's phrase."""
+    """``(population, evidence)`` from the people words of a figure's phrase (up to the
+    words that say where, when or why: "12 people were killed when the Armenian
+    military fired" counts no soldiers)."""
+    phrase = PHRASE_END.sub("", phrase)
     mil = MILITARY_WORD.search(phrase)
     civ = CIVILIAN_WORD.search(phrase)
     if mil and civ:
@@ -116,7 +144,21 @@ def claimant_population(claimed_by: str) -> tuple[str, str]:
 
 
 def _words_side(profile: Profile, text: str) -> tuple[str, str]:
-    found = [(side, word) for _, side, word in profile.side_words_in(text)]
+    """A side's words in a figure's phrase: one naming people ("Azerbaijani soldiers")
+    wins; the other party ("clashes with Azerbaijani forces") names the opponent's dead;
+    words of two sides name both."""
+    found, against = [], []
+    for pos, side, word in profile.side_words_in(text):
+        if OPPONENT_BEFORE.search(text, max(0, pos - 14), pos):
+            against.append((side, word))
+        elif _PEOPLE_AFTER.match(text, pos + len(word)):
+            return side, f"word: {word}"
+        else:
+            found.append((side, word))
+    if not found and against:
+        side, word = against[0]
+        victims = profile.opponent.get(side)
+        return (victims, f"opponent: {word}") if victims else (UNSPECIFIED, "")
     sides = {s for s, _ in found}
     if len(sides - {"other"}) > 1:
         return BOTH, "words: " + ", ".join(w for _, w in found)
@@ -124,6 +166,16 @@ def _words_side(profile: Profile, text: str) -> tuple[str, str]:
         if side != "other":
             return side, f"word: {word}"
     return (found[0][0], f"word: {found[0][1]}") if found else (UNSPECIFIED, "")
+
+
+def loser(profile: Profile, text: str) -> tuple[str, str]:
+    """``(side, evidence)`` when a side is the subject of a loss verb ("Azerbaijan lost
+    2,900 soldiers", "the Azerbaijani army lost 1,280 killed")."""
+    for pos, side, word in profile.side_words_in(text):
+        m = _LOSER.match(text, pos + len(word))
+        if m:
+            return side, f"loser: {word}{m.group().rstrip()}"
+    return UNSPECIFIED, ""
 
 
 def attacker(profile: Profile, text: str) -> tuple[str, str]:
@@ -138,9 +190,17 @@ def attacker(profile: Profile, text: str) -> tuple[str, str]:
         if m:
             return victims, f"attacker: {word}{m.group().rstrip()}"
     for m in ATTACKED_BY.finditer(text):
-        side, evidence = _words_side(profile, m.group("by")[:40])
-        if side in profile.opponent:
-            return profile.opponent[side], f"attacker: by {evidence.split(': ', 1)[1]}"
+        for _, side, word in profile.side_words_in(m.group("by")[:50]):
+            if side in profile.opponent:
+                return profile.opponent[side], f"attacker: by ... {word}"
+    return UNSPECIFIED, ""
+
+
+def returned_to(profile: Profile, text: str) -> tuple[str, str]:
+    """``(side, evidence)`` for captives handed over or returned to a side."""
+    for pos, side, word in profile.side_words_in(text):
+        if side in profile.opponent and RETURNED_TO.search(text, max(0, pos - 120), pos):
+            return side, f"returned to: {word}"
     return UNSPECIFIED, ""
 
 
@@ -162,7 +222,7 @@ def own_side(profile: Profile, np: str, tail: str) -> tuple[str, str]:
     found, evidence = _words_side(profile, np)
     if found != UNSPECIFIED:
         return found, evidence
-    origin = ORIGIN.search(tail)
+    origin = ORIGIN.match(tail)
     if origin:
         found, evidence = _words_side(profile, origin.group(1))
         if found != UNSPECIFIED:
@@ -170,18 +230,44 @@ def own_side(profile: Profile, np: str, tail: str) -> tuple[str, str]:
     return UNSPECIFIED, ""
 
 
-def clause_side(profile: Profile, clause: str, day: dt.date | None) -> tuple[str, str]:
-    """``(side, evidence)`` from the attacker, else a place, in a figure's clause."""
-    found, evidence = attacker(profile, clause)
-    if found != UNSPECIFIED:
-        return found, evidence
-    return place_side(profile, clause, day)
+def clause_side(profile: Profile, clause: str) -> tuple[str, str]:
+    """``(side, evidence)`` from the loser ("Azerbaijan lost"), else the attacker, in a
+    figure's clause."""
+    for rule in (loser, returned_to, attacker):
+        found, evidence = rule(profile, clause)
+        if found != UNSPECIFIED:
+            return found, evidence
+    return UNSPECIFIED, ""
+
+
+def civilian_place(profile: Profile, text: str) -> tuple[str, str]:
+    """``("civilian", evidence)`` when ``text`` names a town behind the front."""
+    for _, _, place in profile.places_in(text):
+        if place.civilian:
+            return "civilian", f"place: {place.name} (town)"
+    return UNSPECIFIED, ""
 
 
 def sentence_side(profile: Profile, sentence: str, day: dt.date | None) -> tuple[str, str]:
-    """``(side, evidence)`` from an attacker or a place anywhere in the sentence."""
-    found, evidence = attacker(profile, sentence)
+    """``(side, evidence)`` from anywhere in the sentence: an attacker or a loser; the
+    two parties named together ("Armenia-Azerbaijan clashes", "between Yerevan and
+    Baku": both); else one place."""
+    found, evidence = clause_side(profile, sentence)
     if found != UNSPECIFIED:
         return found, f"sentence {evidence}"
-    found, evidence = place_side(profile, sentence, day)
-    return (found, f"sentence {evidence}") if found != UNSPECIFIED else (UNSPECIFIED, "")
+    places = [(place.side_on(day), place.name) for _, _, place in profile.places_in(sentence)
+              if not place.after]  # a country named in passing is no place of the dead
+    words = [(pos, side, word) for pos, side, word in profile.side_words_in(sentence)
+             if side in profile.opponent]
+    # two parties named as the two sides of one fight: "Armenia-Azerbaijan clashes",
+    # "between Armenia and Azerbaijan"
+    paired = [(a[1], a[2]) for a, b in pairwise(words)
+              if a[1] != b[1] and PAIR.fullmatch(sentence[a[0] + len(a[2]):b[0]])]
+    named = places or [(side, word) for pair in paired for side, word in
+                       (pair, (profile.opponent[pair[0]], "…"))]
+    sides = list(dict.fromkeys(side for side, _ in named))
+    if len(sides) > 1:
+        return BOTH, "sentence words: " + ", ".join(dict.fromkeys(w for _, w in named))
+    if places:
+        return places[0][0], f"sentence place: {places[0][1]}"
+    return UNSPECIFIED, ""

@@ -39,6 +39,8 @@ class Place:
     aliases: tuple[str, ...]
     held: tuple[tuple[str, dt.date], ...]
     people: str = ""
+    civilian: bool = False  # a town behind the front: its dead are civilians unless told
+    after: tuple[str, ...] = ()  # only after these words ("in Azerbaijan"), if any
 
     def side_on(self, day: dt.date | None) -> str:
         """Whose people a figure at this place counts on ``day``: ``people`` if set, else
@@ -130,8 +132,15 @@ class Profile:
 
     def places_in(self, text: str) -> list[tuple[int, int, Place]]:
         """``(start, end, place)`` of every place of the profile named in ``text``."""
-        return [(m.start(), m.end(), self._place_of[_fold(m.group())])
-                for m in self._re["place"].finditer(text)]
+        out = []
+        for m in self._re["place"].finditer(text):
+            place = self._place_of[_fold(m.group())]
+            if place.after:
+                before = text[max(0, m.start() - 12):m.start()].split()
+                if not before or before[-1].lower() not in place.after:
+                    continue
+            out.append((m.start(), m.end(), place))
+        return out
 
     @property
     def place_names(self) -> frozenset[str]:
@@ -149,12 +158,20 @@ class Profile:
 
         out = []
         for start, _, actor, _ in matcher(self.actors).find(text, day):
-            group = self._group_of_actor.get(actor)
-            if group is None and actor in self._kind:
-                group = self._group_of_country.get(self._kind[actor].country)
+            group = self._group_of(actor, parties_only=True)
             if group is not None:
                 out.append((start, group, actor))
         return out
+
+    def _group_of(self, actor: str, parties_only: bool = False) -> str | None:
+        """The group of an actor on the list: listed, or (people, states, territories,
+        armed groups; also organisations unless ``parties_only``) by its country."""
+        group = self._group_of_actor.get(actor)
+        if group is None and actor in self._kind:
+            a = self._kind[actor]
+            if not (parties_only and a.kind == "organization"):
+                group = self._group_of_country.get(a.country)
+        return group
 
     def _group_for(self, claimed_by: str, day: dt.date | None = None) -> tuple[str, str]:
         """``(group, actor)`` of a claimant as written: the first group (in the profile's
@@ -168,9 +185,7 @@ class Profile:
         found = matcher(self.actors).find(claimed_by, day)
         candidates: list[tuple[int, str, str]] = []
         for _, _, actor, _ in found:
-            group = self._group_of_actor.get(actor)
-            if group is None and actor in self._kind:
-                group = self._group_of_country.get(self._kind[actor].country)
+            group = self._group_of(actor)
             if group is not None:
                 candidates.append((self._order[group], group, actor))
         for group, pattern in self._group_words:
@@ -212,9 +227,10 @@ def words_pattern(words: list[str] | tuple[str, ...]) -> re.Pattern:
         return re.compile(r"(?!)")
     parts = []
     for w in sorted(set(words), key=len, reverse=True):
-        body = re.escape(w).replace("'", "['’]").replace(r"\ ", r"\s+")
+        body = re.escape(w).replace("'", "['’]").replace(r"\ ", r"[\s-]+").replace(
+            r"\-", r"[\s-]")
         parts.append(f"(?i:{body})" if w == w.lower() else body)
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?=['’]s\b|(?![\w-]))")
+    return re.compile(rf"(?<!\w)(?:{'|'.join(parts)})(?=['’]s\b|(?!\w))")
 
 
 # --------------------------------------------------------------------------- loading
@@ -258,7 +274,10 @@ def _side(value: object, where: str, sides: dict) -> str:
 def _place(entry: object, where: str, sides: dict) -> Place:
     name = entry.get("name") if isinstance(entry, dict) else None
     where = f"{where} ({name})" if isinstance(name, str) else where
-    entry = _mapping(entry, where, {"name", "aliases", "held", "people"}, {"name", "held"})
+    entry = _mapping(entry, where, {"name", "aliases", "held", "people", "civilian", "after"},
+                     {"name", "held"})
+    if not isinstance(entry.get("civilian", False), bool):
+        raise ProfileError(f"{where}: civilian must be true or false")
     held = entry["held"]
     if isinstance(held, str):
         holdings = [(_side(held, where, sides), dt.date.min)]
@@ -275,7 +294,8 @@ def _place(entry: object, where: str, sides: dict) -> Place:
         raise ProfileError(f"{where}: held must be a side or a list of {{side, from}}")
     people = _side(entry["people"], where, sides) if entry.get("people") else ""
     return Place(str(name).strip(), _strings(entry.get("aliases"), where, "aliases"),
-                 tuple(holdings), people)
+                 tuple(holdings), people, bool(entry.get("civilian", False)),
+                 tuple(w.lower() for w in _strings(entry.get("after"), where, "after")))
 
 
 def parse_profile(data: object, source: str = "profile.yml",
