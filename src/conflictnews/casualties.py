@@ -361,7 +361,7 @@ _JOINED = re.compile(r"\s*(?:,\s*)?(?:and|while|with)?\s*")
 _ASIDE_MARK = re.compile(r"[(,–—]")
 #: "Azerbaijan has reported 25 civilian deaths, Armenia 21": a second party, its figure
 #: and the first one's verb left out.
-GAPPED = re.compile(r",\s+(?:and\s+)?(?:[A-Z][\w’'-]+\s+){1,3}")
+GAPPED = re.compile(r",\s+(?:and\s+)?(?:the\s+)?(?:[A-Z][\w’'-]+\s+){1,3}")
 _GENERIC = {w.lower() for w in GENERIC_TRIGGERS}
 SIDE_RIGHT = re.compile(rf"^\s+(?:{_alt(EACH_SIDE)})\b", re.IGNORECASE)
 #: any casualty word (the status of a figure that only names its side)
@@ -718,7 +718,9 @@ def _inside_subject(sentence: str, last: _Figure, n: Number) -> bool:
 def _coordinate(sentence: str, cands: list[_Figure]) -> None:
     """Figures in a list share one verb: "95 soldiers, 8 police officers and two civilians
     were killed" (each takes the trigger after the last one), "killed 9 soldiers and 3
-    civilians" (people after an object figure take its verb)."""
+    civilians" (people after an object figure take its verb, and so after "the deaths
+    of"); "Azerbaijan has reported 25 deaths, Armenia 21" (a second party's figure with
+    the verb left out)."""
     for a, b in zip(cands[::-1][1:], cands[::-1], strict=False):
         gap = sentence[a.number.end : b.q_start]
         if not a.status and b.status and (COORDINATED_GAP.fullmatch(gap) or (
@@ -734,7 +736,7 @@ def _coordinate(sentence: str, cands: list[_Figure]) -> None:
             b.status, b.rule, b.np, b.tail, b.trig_end = (
                 a.status, "gapped", a.np, "", b.number.end)
             continue
-        if a.rule not in ("object", "object_list", "noun_of"):
+        if a.rule not in ("object", "object_list", "noun_of", "toll"):
             continue
         gap = sentence[a.number.end : b.q_start]
         np = OBJECT_NP.match(sentence[b.number.end :])
