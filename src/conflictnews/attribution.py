@@ -123,6 +123,8 @@ _WHO_WORD = re.compile(rf"(?:(?<![\w’'-]){UPPER}|\b(?:{_alt(AUTHORITY_WORDS)})
 _SUBORDINATE = re.compile(r"\b(?:after|that|while|because|when|since|as|but|although|"
                           r"though|if)\s+(?=\S)")
 _DIGIT = re.compile(r"\d")
+#: A time at the end of a claimant's phrase ("the ministry on Wednesday").
+_WHEN = re.compile(r"\s+(?:on|last|earlier|late|this)\s+\w+$")
 #: "It is reported", "it was announced": nobody claims.
 _IMPERSONAL = re.compile(r"(?i:it|this|that|there)\s+(?:is|was|has\s+been|had\s+been)")
 _PREPOSITION = re.compile(r"(?:In|On|At)\b")
@@ -147,6 +149,9 @@ def claims(sentence: str) -> list[tuple[int, str, str]]:
             who = _SUBORDINATE.split(who)[-1] if pattern is _BEFORE else who
             who = _WHO_END.sub("", who) if pattern is _AFTER else who
             who = who[:-1] if who.endswith(".") and who[-2:-1].islower() else who
+            who = _WHEN.sub("", who)
+            if who.lower() in ("the", "a", "an", "this", "that", "these", "those"):
+                continue
             if who.lower() in ("which", "who") or _IMPERSONAL.fullmatch(who):
                 continue
             if len(who.split()) > 12 or _DIGIT.search(who):
@@ -308,7 +313,8 @@ class ArticleClaimants:
 #: "the Ombudsman", "the Prime Minister"): which one is told by the article.
 OFFICE_WORDS = frozenset({*AUTHORITY_WORDS, "minister", "president", "aide", "adviser",
                           "advisor", "general", "staff", "investigators", "officer",
-                          "department", "republic", "representative", "head", "chief"})
+                          "department", "republic", "representative", "head", "chief",
+                          "statement", "report"} - {"sources", "witnesses", "residents"})
 
 
 def is_office(who: str) -> bool:

@@ -588,8 +588,14 @@ def _who(c: _Figure, prev: dict | None, sentence: str, clause: str,
         population, side = prev["_pre"]["population"], prev["_pre"]["side"]
         pop_ev = neighbour if population != UNSPECIFIED else ""
         side_ev = neighbour if side != UNSPECIFIED else ""
+    if population == UNSPECIFIED:  # "1,000 people have been killed, including civilians"
+        population, pop_ev = inference.population(sentence[c.q_start : c.trig_end + 60])
+        population, pop_ev = (population, pop_ev) if population == "mixed" else (
+            UNSPECIFIED, "")
     if side == UNSPECIFIED:
         side, side_ev = inference.clause_side(profile, clause)
+        if population == UNSPECIFIED and inference.MILITARY_WORD.search(side_ev):
+            population, pop_ev = "military", side_ev  # "the Azerbaijani army lost 1,280"
     return {"population": population, "population_evidence": pop_ev, "side": side,
             "side_evidence": side_ev}
 
@@ -620,9 +626,9 @@ def _complete(row: dict, sentence: str, profile: Profile, day: dt.date | None) -
         if row["side"] != UNSPECIFIED:
             break
         row["side"], row["side_evidence"] = step()
-    if row["population"] == UNSPECIFIED:
+    if row["population"] == UNSPECIFIED:  # people killed in a town behind the front
         row["population"], row["population_evidence"] = inference.civilian_place(
-            profile, clause)
+            profile, sentence)
 
 
 def _claimant(sentence: str, pos: int, claims: Callable[[], list], previous: object,

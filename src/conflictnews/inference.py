@@ -34,6 +34,7 @@ MILITARY = (
     "militiamen", "policemen", "police", "guards", "reservists", "commanders", "servicewomen",
     "peacekeepers", "sappers", "deminers", "volunteers", "border guards", "servicepeople",
     "military personnel", "contract soldiers", "officer", "fighter", "mercenary",
+    "prisoners of war", "POWs", "POW", "peacekeeper", "servicemembers",
 )
 CIVILIAN = (
     "civilians", "civilian", "residents", "children", "child", "women", "villagers",
@@ -41,7 +42,7 @@ CIVILIAN = (
     "worshippers", "mourners", "pensioners", "farmers", "families", "non-combatants",
     "citizens", "refugees", "journalist", "minors", "elderly", "teenagers", "infants",
     "babies", "boys", "girls", "paramedics", "nurses", "workers", "rescuers", "teachers",
-    "shepherd", "shepherds",
+    "shepherd", "shepherds", "IDPs", "IDP", "family",
 )
 #: What a claimant's own words say about the people it counts when the figure says
 #: nothing: a defence body counts soldiers, a rights or health body civilians.
@@ -70,7 +71,12 @@ LOSS_VERBS = ("lost", "loses", "losing", "has lost", "have lost", "had lost", "s
               "has suffered", "have suffered", "lose", "mourns", "mourned", "buried")
 #: Words before a side's word that make it the other party: "clashes with Azerbaijani
 #: forces" (the dead are the other side's).
-OPPONENT_BEFORE = re.compile(r"\b(?:with|against|by|from)\s+(?:the\s+)?$", re.IGNORECASE)
+OPPONENT_BEFORE = re.compile(r"\b(?:with|against|by)\s+(?:the\s+)?$", re.IGNORECASE)
+#: "on the Armenian side": whose people, anywhere in the clause.
+ON_SIDE = re.compile(r"\b(?:on|from|of)\s+the\s+$", re.IGNORECASE)
+#: Explicit words for both sides anywhere in the sentence ("from both sides").
+BOTH_IN_SENTENCE = re.compile(r"\b(?:on|from|of)\s+both\s+sides\b|\bon\s+each\s+side\b",
+                              re.IGNORECASE)
 #: Words after which a figure's phrase says where or why, not whose or which people.
 PHRASE_END = re.compile(r"\s(?:when|as|after|by|while|because|since|in|at|near|during|"
                         r"from|and|but|amid|following|with|on)\s.*$", re.IGNORECASE)
@@ -89,7 +95,8 @@ ORIGIN = re.compile(r"^\s*(?:\w+\s+)?from\s+(\w[\w-]+)(?!['’]s)\b")
 AGENT = re.compile(r"\bby\s+[^,;]*", re.IGNORECASE)
 #: "killed by Azerbaijani shelling", "shelled by Armenian forces": the attacker follows.
 ATTACKED_BY = re.compile(r"\b(?:killed|wounded|injured|shelled|hit|struck|targeted|attacked|"
-                         r"fired|launched|carried\s+out|caused|bombed|shot)\s+by\s+"
+                         r"fired|launched|carried\s+out|caused|bombed|shot|held|captured|"
+                         r"detained|abducted|taken\s+prisoner|taken\s+captive)\s+by\s+"
                          r"(?:the\s+)?(?P<by>[^,;]*)", re.IGNORECASE)
 POSSESSIVE = re.compile(r"\b(?:its|their|our|own)\b", re.IGNORECASE)
 PEOPLE = re.compile(r"\b(?:people|persons)\b")
@@ -104,14 +111,15 @@ MILITARY_WORD = re.compile(rf"\b(?:{_alt(MILITARY)})\b", re.IGNORECASE)
 CIVILIAN_WORD = re.compile(rf"\b(?:{_alt(CIVILIAN)})\b", re.IGNORECASE)
 _CLAIMANT_POP = [(pop, re.compile(rf"(?i:\b(?:{_alt(words)})\b)"))
                  for pop, words in CLAIMANT_POPULATION.items()]
-_ATTACK_AFTER = re.compile(rf"^(?:['’`]s)?\s+(?:\w+\s+){{0,3}}?(?:{_alt(ATTACK_WORDS)})\b",
+_ATTACK_AFTER = re.compile(rf"(?:['’`]s)?\s+(?:(?!(?:following|after|by|against|on|in|to|of|"
+                           rf"an?|the|and)\b)\w+\s+){{0,3}}?(?:{_alt(ATTACK_WORDS)})\b",
                            re.IGNORECASE)
-_FORCES_KILL = re.compile(rf"^(?:['’]s)?\s+(?:armed\s+)?(?:{_alt(FORCES_WORDS)})\s+"
+_FORCES_KILL = re.compile(rf"(?:['’]s)?\s+(?:armed\s+)?(?:{_alt(FORCES_WORDS)})\s+"
                           r"(?:(?:have|has|had|reportedly|allegedly|also)\s+)?"
                           rf"(?:{_alt(KILLING_VERBS)})\b", re.IGNORECASE)
-_LOSER = re.compile(rf"^(?:['’]s)?(?:\s+(?:armed\s+)?(?:{_alt(FORCES_WORDS)}))?\s+"
+_LOSER = re.compile(rf"(?:['’]s)?(?:\s+(?:armed\s+)?(?:{_alt(FORCES_WORDS)}))?\s+"
                     rf"(?:{_alt(LOSS_VERBS)})\b", re.IGNORECASE)
-_PEOPLE_AFTER = re.compile(rf"^(?:['’]s)?\s+(?:[\w-]+\s+)?(?:{_alt(MILITARY + CIVILIAN)}|"
+_PEOPLE_AFTER = re.compile(rf"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:{_alt(MILITARY + CIVILIAN)}|"
                            r"people|persons|men|lives|dead|deaths|casualties|losses|"
                            r"victims|bodies|prisoners|captives|refugees|IDPs|hostages)\b",
                            re.IGNORECASE)
@@ -121,6 +129,15 @@ def population(phrase: str) -> tuple[str, str]:
     """``(population, evidence)`` from the people words of a figure's phrase (up to the
     words that say where, when or why: "12 people were killed when the Armenian
     military fired" counts no soldiers)."""
+    inner = PARENTHESIS.search(phrase)  # "45 citizens (35 civilians and 10 servicemen)"
+    if inner:
+        found, evidence = population(inner.group(1))
+        if found == "mixed":
+            return found, evidence
+    including = INCLUDING.search(phrase)  # "138 people, including 29 civilians"
+    if including and not MILITARY_WORD.search(phrase, 0, including.start()) and \
+            not CIVILIAN_WORD.search(phrase, 0, including.start()):
+        return "mixed", f"including: {including.group('who')}"
     phrase = PHRASE_END.sub("", phrase)
     mil = MILITARY_WORD.search(phrase)
     civ = CIVILIAN_WORD.search(phrase)
@@ -131,6 +148,14 @@ def population(phrase: str) -> tuple[str, str]:
     if civ:
         return "civilian", f"word: {civ.group()}"
     return UNSPECIFIED, ""
+
+
+#: A breakdown in brackets after a figure's people.
+PARENTHESIS = re.compile(r"\(([^()]{3,120})\)")
+#: "people, including 29 civilians": civilians among people of every kind.
+INCLUDING = re.compile(rf"\b(?:people|persons|victims|dead|killed|wounded|injured)\b[^.;]{{0,6}}"
+                       rf"\bincluding\s+(?:\w+\s+){{0,3}}?(?P<who>{_alt(CIVILIAN)})\b",
+                       re.IGNORECASE)
 
 
 def claimant_population(claimed_by: str) -> tuple[str, str]:
@@ -168,12 +193,21 @@ def _words_side(profile: Profile, text: str) -> tuple[str, str]:
     return (found[0][0], f"word: {found[0][1]}") if found else (UNSPECIFIED, "")
 
 
+def on_side(profile: Profile, text: str) -> tuple[str, str]:
+    """``(side, evidence)`` for "on the Armenian side", "from the Azerbaijani side"."""
+    for pos, side, word in profile.side_words_in(text):
+        if ON_SIDE.search(text, max(0, pos - 12), pos) and \
+                text[pos + len(word):pos + len(word) + 6].strip().startswith("side"):
+            return side, f"words: the {word} side"
+    return UNSPECIFIED, ""
+
+
 def loser(profile: Profile, text: str) -> tuple[str, str]:
     """``(side, evidence)`` when a side is the subject of a loss verb ("Azerbaijan lost
     2,900 soldiers", "the Azerbaijani army lost 1,280 killed")."""
     for pos, side, word in profile.side_words_in(text):
         m = _LOSER.match(text, pos + len(word))
-        if m:
+        if m:  # "the Azerbaijani army lost": the forces' people
             return side, f"loser: {word}{m.group().rstrip()}"
     return UNSPECIFIED, ""
 
@@ -222,6 +256,10 @@ def own_side(profile: Profile, np: str, tail: str) -> tuple[str, str]:
     found, evidence = _words_side(profile, np)
     if found != UNSPECIFIED:
         return found, evidence
+    lead = [(side, word) for pos, side, word in profile.side_words_in(tail)
+            if tail[:pos].strip().lower() in ("", "of", "of the")]
+    if lead:  # "the bodies of 1,557 Armenians": the people after the number
+        return lead[0][0], f"word: {lead[0][1]}"
     origin = ORIGIN.match(tail)
     if origin:
         found, evidence = _words_side(profile, origin.group(1))
@@ -233,7 +271,7 @@ def own_side(profile: Profile, np: str, tail: str) -> tuple[str, str]:
 def clause_side(profile: Profile, clause: str) -> tuple[str, str]:
     """``(side, evidence)`` from the loser ("Azerbaijan lost"), else the attacker, in a
     figure's clause."""
-    for rule in (loser, returned_to, attacker):
+    for rule in (on_side, loser, returned_to, attacker):
         found, evidence = rule(profile, clause)
         if found != UNSPECIFIED:
             return found, evidence
@@ -255,6 +293,9 @@ def sentence_side(profile: Profile, sentence: str, day: dt.date | None) -> tuple
     found, evidence = clause_side(profile, sentence)
     if found != UNSPECIFIED:
         return found, f"sentence {evidence}"
+    both = BOTH_IN_SENTENCE.search(sentence)
+    if both:
+        return BOTH, f"sentence words: {both.group()}"
     places = [(place.side_on(day), place.name) for _, _, place in profile.places_in(sentence)
               if not place.after]  # a country named in passing is no place of the dead
     words = [(pos, side, word) for pos, side, word in profile.side_words_in(sentence)

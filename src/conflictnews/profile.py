@@ -92,6 +92,12 @@ class Profile:
     _re: dict[str, re.Pattern] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
+        if "other" in self.side_words:  # third countries' people: every other state's
+            sided = {c for g in self.groups if g.side for c in (*g.countries, *g.actors)}
+            extra = [d for a in self.actors.actors if a.kind == "state" and a.name not in
+                     sided and a.country not in sided for d in a.demonyms]
+            self.side_words = {**self.side_words,
+                               "other": (*self.side_words["other"], *extra)}
         self._re["both"] = words_pattern(self.both)
         for side, words in self.side_words.items():
             self._re[f"side:{side}"] = words_pattern(words)
@@ -134,6 +140,8 @@ class Profile:
         """``(start, end, place)`` of every place of the profile named in ``text``."""
         out = []
         for m in self._re["place"].finditer(text):
+            if text[m.end():m.end() + 1] in ("-", "–", "/"):  # "Armenia-Azerbaijan clashes"
+                continue
             place = self._place_of[_fold(m.group())]
             if place.after:
                 before = text[max(0, m.start() - 12):m.start()].split()
