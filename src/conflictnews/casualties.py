@@ -35,7 +35,7 @@ from ahocorasick_rs import AhoCorasick, Implementation, MatchKind
 from conflictnews import inference
 from conflictnews.attribution import ArticleClaimants, is_office, nearest
 from conflictnews.attribution import claims as find_claims
-from conflictnews.inference import CIVILIAN, MILITARY, MILITARY_WORD
+from conflictnews.inference import CIVILIAN, MILITARY
 from conflictnews.numbers import Number, find_numbers
 from conflictnews.patterns import (
     ascii_fold,
@@ -59,6 +59,8 @@ STATUS_TRIGGERS: dict[str, tuple[str, ...]] = {
         "bodies", "martyred", "killing", "murdered", "massacred", "executed", "deceased",
         "martyrs", "shot dead", "gave their lives", "lives were lost", "lives have been lost",
         "lives lost", "victims", "fatal casualties", "burned to death", "fell victim",
+        "among the dead", "among the killed", "among the victims", "among the fatalities",
+        "fallen",
     ),
     "wounded": ("wounded", "injured", "hurt", "injuries", "injury", "wounding", "injuring",
                 "hospitalized", "hospitalised", "taken to hospital", "taken to hospitals",
@@ -66,7 +68,8 @@ STATUS_TRIGGERS: dict[str, tuple[str, ...]] = {
                 "rushed to hospital", "treated in hospital", "transported to hospital",
                 "transported to hospitals", "evacuated to hospital", "evacuated to hospitals",
                 "airlifted to hospital", "received injuries", "sustained injuries",
-                "suffered injuries", "received wounds", "sustained wounds", "wounds"),
+                "suffered injuries", "received wounds", "sustained wounds", "wounds",
+                "among the wounded", "among the injured"),
     "missing": ("missing", "unaccounted for", "disappeared", "whose fate is unknown",
                 "whose fate remains unknown", "whose fate is still unknown",
                 "whose fate remains unclear", "whose whereabouts are unknown"),
@@ -77,7 +80,7 @@ STATUS_TRIGGERS: dict[str, tuple[str, ...]] = {
     "displaced": (
         "displaced", "fled their homes", "fled", "refugees", "made homeless", "homeless",
         "uprooted", "forced from their homes", "forced to flee", "evacuated", "evacuees",
-        "displacement", "IDPs", "internally displaced",
+        "displacement", "IDPs", "internally displaced", "among the displaced",
     ),
 }
 #: Triggers that say a figure of *people* moved or came back ("4,500 people had crossed
@@ -89,9 +92,9 @@ PEOPLE_TRIGGERS: dict[str, tuple[str, ...]] = {
         "crossed into", "crossed the border", "crossed over", "crossed",
         "left the region", "left the area", "left the enclave", "left the territory",
         "left the country", "left their homes", "left their villages", "left home",
-        "arrived in", "arrived", "sought shelter", "sought refuge",
-        "took refuge", "taken refuge", "found refuge", "found shelter", "took shelter",
-        "taken shelter", "sheltered", "relocated", "resettled", "moved to",
+        "arrived in", "sought shelter", "sought refuge", "took refuge", "taken refuge",
+        "found refuge", "relocated", "resettled", "moved to", "forced to leave",
+        "forced out",
     ),
     "captured": (
         "released", "freed", "repatriated", "exchanged", "handed over",
@@ -127,6 +130,11 @@ PEOPLE_VERBS: dict[str, tuple[str, ...]] = {
 #: lives", "the war cost 6,000 lives" (not "claimed 3 villages", "took 30 soldiers").
 LIVES_VERBS = ("claimed", "claiming", "claims", "claim", "cost", "costing", "costs", "took",
                "taking", "takes", "take", "taken")
+#: Who is displaced when a figure's words name them: residents, not troops or reporters.
+DISPLACED_PEOPLE = ("people", "persons", "residents", "civilians", "families", "refugees",
+                    "villagers", "inhabitants", "children", "women", "men", "elderly",
+                    "individuals", "citizens", "IDPs", "evacuees", "displaced", "others",
+                    "ethnic", "households", "locals", "population")
 #: Words that name people in a figure's phrase, besides :data:`MILITARY`,
 #: :data:`CIVILIAN` and capitalised plurals of nationality ("Armenians", "Syrians").
 PEOPLE_WORDS = ("people", "persons", "men", "man", "individuals", "lives", "members",
@@ -159,7 +167,7 @@ TOLL_VERBS = (
 #: "the number of refugees has reached": NUMBER-OF [up to three words] TRIGGER, then any
 #: toll verb; the trigger says what is counted.
 NUMBER_OF = ("number of", "total number of", "total of", "overall number of", "tally of",
-             "count of", "toll of")
+             "count of", "toll of", "list of")
 #: Words allowed between a figure and its trigger that end the figure's noun phrase.
 AUXILIARIES = (
     "have", "has", "had", "been", "were", "was", "are", "is", "be", "being", "so", "far",
@@ -268,6 +276,7 @@ def _alt(words: tuple[str, ...] | list[str]) -> str:
 _TRIGGER_STATUS = {w.lower(): s for table in (PEOPLE_TRIGGERS, STATUS_TRIGGERS)
                    for s, ws in table.items() for w in ws}
 _PEOPLE_TRIGGER = {w.lower() for ws in PEOPLE_TRIGGERS.values() for w in ws}
+_RELEASE_TRIGGER = {w.lower() for w in PEOPLE_TRIGGERS["captured"]}
 #: the object verbs and their status; which ones need people, or lives, for an object
 _ACTIVE_STATUS = {
     **{w.lower(): "killed" for w in LIVES_VERBS},
@@ -307,7 +316,7 @@ PEOPLE_NP = re.compile(rf"(?i:\b(?:{_alt(MILITARY + CIVILIAN + PEOPLE_WORDS)})\b
 _LIVES = re.compile(r"^\s+(?:\w+\s+)?lives\b", re.IGNORECASE)
 _TOLL_VERB = _alt(TOLL_VERBS)
 TOLL = re.compile(
-    rf"\b(?P<trig>{_alt(list(_TOLL_STATUS))})\b(?P<mid>[^,.;]{{0,40}}?)\s*\b(?:{_TOLL_VERB})"
+    rf"\b(?P<trig>{_alt(list(_TOLL_STATUS))})\b(?P<mid>[^,.;]{{0,40}}?)\s*(?:\b(?:{_TOLL_VERB})|:)"
     r"\s*$", re.IGNORECASE,
 )
 #: "the number of refugees has reached", "the total number of its servicemen killed ...
@@ -368,6 +377,11 @@ SIDE_RIGHT = re.compile(rf"^\s+(?:{_alt(EACH_SIDE)})\b", re.IGNORECASE)
 _STATUS_WORD = re.compile(rf"\b(?P<trig>{_TRIGGER})\b", re.IGNORECASE)
 AUX_TRIGGER = re.compile(rf"(?:,?\s+(?:{_alt(AUXILIARIES)}|\w+ly))+\s+(?P<trig>{_TRIGGER})\b",
                          re.IGNORECASE)
+DISPLACED_NP = re.compile(rf"(?i:\b(?:{_alt(DISPLACED_PEOPLE)})\b)|"
+                          r"\b(?:[A-Z][a-z]+(?:ans|is|ese)|Turks|Kurds)\b")
+#: a release word followed by its object is an active verb of someone else's
+HAS_OBJECT = re.compile(r"\s+(?:a|an|the|their|his|her|its|our|this|these|those|talks|"
+                        r"meetings?|statements?)\b", re.IGNORECASE)
 _NP_LINK = re.compile(rf"\b(?:{_alt(SUBJECT_NP_LINKS)})\b", re.IGNORECASE)
 CLAUSE_END_RIGHT = re.compile(r"\s*(?:[.;]|$)")
 PARTICLE_VERB = re.compile(rf"\b(?:{_alt(PARTICLE_VERBS)})\s+$", re.IGNORECASE)
@@ -502,8 +516,8 @@ def _subject_counts(trigger: str, np_text: str) -> bool:
         return True
     if not np_text.strip():
         return True
-    if _TRIGGER_STATUS[trigger] == "displaced" and MILITARY_WORD.search(np_text):
-        return False
+    if _TRIGGER_STATUS[trigger] == "displaced":  # residents move; troops, reporters deploy
+        return DISPLACED_NP.search(np_text) is not None
     return PEOPLE_NP.search(np_text) is not None
 
 
@@ -522,7 +536,9 @@ def _read_status(
             tail = _clause_tail(sentence, n.end + len(np_text))
             return [_ACTIVE_STATUS[verb]], "object", np_text, tail, n.end + len(np_text)
     subj = SUBJECT.match(right)
-    if subj and _subject_counts(_key(subj.group("trig")), subj.group("np")):
+    if subj and _subject_counts(_key(subj.group("trig")), subj.group("np")) and not (
+            _key(subj.group("trig")) in _RELEASE_TRIGGER and HAS_OBJECT.match(
+                right, subj.end())):  # "the two men released a statement"
         status = _TRIGGER_STATUS[_key(subj.group("trig"))]
         end = n.end + subj.end()
         then = _key(subj.group("trig")) in _GENERIC and AUX_TRIGGER.match(sentence, end)
@@ -910,6 +926,7 @@ def _from_article(rows: list[dict], named: ArticleClaimants, profile: Profile,
 #: "left", "death count" by "death"); the verbs that need lives by "lives", the "fate of"
 #: rule by "fate".
 CANDIDATE_COMMON = ("region", "area", "country", "territory", "enclave", "their", "being",
+                    "among",
                     "over", "count", "home", "homes", "hospital", "hospitals", "life",
                     "the", "number", "total", "into", "border", "from", "with")
 
