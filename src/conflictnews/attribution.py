@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from conflictnews.profile import Profile
 
@@ -133,13 +134,15 @@ _PREPOSITION = re.compile(r"(?:In|On|At)\b")
 _PATTERNS = (
     (_WHICH, ("which",)), (_BEFORE, CLAIM_VERBS),
     (_ACCORDING, ("ccording to ",)), (_NOUN, CLAIM_NOUNS),
-    (_AFTER, INVERTED_CLAIM_VERBS), (_APPOSED, (",",)), (_HEAD_START, (":",)),
+    (_AFTER, INVERTED_CLAIM_VERBS), (_APPOSED, CLAIM_VERBS), (_HEAD_START, (":",)),
 )
 
 
+@lru_cache(maxsize=2048)
 def claims(sentence: str) -> list[tuple[int, str, str]]:
     """``(position, who, how)`` for each attribution in ``sentence``: ``who`` as written
-    (a pronoun in lower case), ``how`` the verb or phrase that attributes it."""
+    (a pronoun in lower case), ``how`` the verb or phrase that attributes it. (Cached:
+    the list must not be changed.)"""
     found = []
     for pattern, needs in _PATTERNS:
         if not any(word in sentence for word in needs):  # the words each pattern needs

@@ -60,7 +60,7 @@ STATUS_TRIGGERS: dict[str, tuple[str, ...]] = {
         "martyrs", "shot dead", "gave their lives", "lives were lost", "lives have been lost",
         "lives lost", "victims", "fatal casualties", "burned to death", "fell victim",
         "among the dead", "among the killed", "among the victims", "among the fatalities",
-        "fallen",
+        "fallen", "fatal cases", "succumbed",
     ),
     "wounded": ("wounded", "injured", "hurt", "injuries", "injury", "wounding", "injuring",
                 "hospitalized", "hospitalised", "taken to hospital", "taken to hospitals",
@@ -175,7 +175,8 @@ AUXILIARIES = (
     "that", "since", "all", "later", "feared", "believed", "thought", "presumed", "left",
     "declared", "listed", "as", "were", "getting", "got", "remain", "remains", "remained",
     "still", "considered", "went", "currently", "either", "each", "seriously", "critically",
-    "severely", "badly", "fatally", "lightly", "slightly", "mortally", "gravely",
+    "severely", "badly", "fatally", "lightly", "slightly", "mortally", "gravely", "may",
+    "might", "could", "must",
 )
 #: Words that may stand inside a figure's noun phrase although they are also auxiliaries:
 #: "six confirmed civilian deaths", "12 reported casualties".
@@ -197,7 +198,9 @@ SIDE_PHRASES = (*EACH_SIDE, "on their side", "on our side", "on its side", "on t
 NP_STOP = (
     "said", "says", "say", "told", "and", "or", "but", "to", "in", "on", "at", "by", "which",
     "from", "for", "with", "while", "than", "into", "after", "before", "during", "when",
-    "would", "will", "could", "may", "might", "did", "do", "does", "not", "no",
+    "would", "will", "could", "may", "might", "did", "do", "does", "not", "no", "through",
+    "about", "over", "under", "across", "against", "between", "among", "within", "without",
+    "like", "via", "despite", "because", "if", "whether", "where", "what", "how",
     *(a for a in AUXILIARIES if a not in NP_ADJECTIVES),
 )
 QUALIFIERS: dict[str, tuple[str, ...]] = {
@@ -372,6 +375,9 @@ _ASIDE_MARK = re.compile(r"[(,–—]")
 #: and the first one's verb left out.
 GAPPED = re.compile(r",\s+(?:and\s+)?(?:the\s+)?(?:[A-Z][\w’'-]+\s+){1,3}")
 _GENERIC = {w.lower() for w in GENERIC_TRIGGERS}
+#: "(7 people)": one part of a toll broken down by place or group
+PAREN_PEOPLE = re.compile(rf"^(?:\s+(?:{_alt((*DISPLACED_PEOPLE, 'person'))}))?\s*\)",
+                          re.IGNORECASE)
 SIDE_RIGHT = re.compile(rf"^\s+(?:{_alt(EACH_SIDE)})\b", re.IGNORECASE)
 #: any casualty word (the status of a figure that only names its side)
 _STATUS_WORD = re.compile(rf"\b(?P<trig>{_TRIGGER})\b", re.IGNORECASE)
@@ -521,6 +527,16 @@ def _subject_counts(trigger: str, np_text: str) -> bool:
     return PEOPLE_NP.search(np_text) is not None
 
 
+def _release_read_otherwise(left: str, right: str, subj: re.Match) -> bool:
+    """A release word that says no release of the figure: followed by its object ("the
+    two men released a statement"), or after a casualty noun ("the bodies of 23
+    soldiers were handed over" are killed)."""
+    if _key(subj.group("trig")) not in _RELEASE_TRIGGER:
+        return False
+    return HAS_OBJECT.match(right, subj.end()) is not None or search_at_end(
+        NOUN_OF, left, 0, len(left), _NOUN_OF_WORDS) is not None
+
+
 def _read_status(
     sentence: str, n: Number, q_start: int
 ) -> tuple[list[str], str, str, str, int]:
@@ -536,9 +552,8 @@ def _read_status(
             tail = _clause_tail(sentence, n.end + len(np_text))
             return [_ACTIVE_STATUS[verb]], "object", np_text, tail, n.end + len(np_text)
     subj = SUBJECT.match(right)
-    if subj and _subject_counts(_key(subj.group("trig")), subj.group("np")) and not (
-            _key(subj.group("trig")) in _RELEASE_TRIGGER and HAS_OBJECT.match(
-                right, subj.end())):  # "the two men released a statement"
+    if subj and _subject_counts(_key(subj.group("trig")), subj.group("np")) and not \
+            _release_read_otherwise(left, right, subj):
         status = _TRIGGER_STATUS[_key(subj.group("trig"))]
         end = n.end + subj.end()
         then = _key(subj.group("trig")) in _GENERIC and AUX_TRIGGER.match(sentence, end)
@@ -570,6 +585,11 @@ def _read_status(
         if FATE_UNKNOWN.search(tail):
             np = OBJECT_NP.match(right)
             return ["missing"], "fate", np.group("np") if np else "", tail, n.end
+    if left.endswith("(") and PAREN_PEOPLE.match(right):  # "deaths in X (7 people), Y (6)"
+        before = [m for m in _STATUS_WORD.finditer(left) if m.group("trig")]
+        if before:
+            status = _TRIGGER_STATUS[_key(before[-1].group("trig"))]
+            return [status], "breakdown", PAREN_PEOPLE.match(right).group(0), "", n.end
     if SIDE_RIGHT.match(right):  # "casualties from both sides, more than 2,000 from each"
         before = [m for m in _STATUS_WORD.finditer(left) if m.group("trig")]
         if before:
@@ -604,8 +624,9 @@ def _who(c: _Figure, prev: dict | None, sentence: str, clause: str,
         population, side = prev["_pre"]["population"], prev["_pre"]["side"]
         pop_ev = neighbour if population != UNSPECIFIED else ""
         side_ev = neighbour if side != UNSPECIFIED else ""
-    if population == UNSPECIFIED:  # "1,000 people have been killed, including civilians"
-        population, pop_ev = inference.population(sentence[c.q_start : c.trig_end + 60])
+    after = sentence[c.q_start : c.trig_end + 60]
+    if population == UNSPECIFIED and "including" in after:  # "1,000 people have been
+        population, pop_ev = inference.population(after)  # killed, including civilians"
         population, pop_ev = (population, pop_ev) if population == "mixed" else (
             UNSPECIFIED, "")
     if side == UNSPECIFIED:

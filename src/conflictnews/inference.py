@@ -129,12 +129,12 @@ def population(phrase: str) -> tuple[str, str]:
     """``(population, evidence)`` from the people words of a figure's phrase (up to the
     words that say where, when or why: "12 people were killed when the Armenian
     military fired" counts no soldiers)."""
-    inner = PARENTHESIS.search(phrase)  # "45 citizens (35 civilians and 10 servicemen)"
+    inner = "(" in phrase and PARENTHESIS.search(phrase)  # "45 citizens (35 civilians and 10 ...)"
     if inner:
         found, evidence = population(inner.group(1))
         if found == "mixed":
             return found, evidence
-    including = INCLUDING.search(phrase)  # "138 people, including 29 civilians"
+    including = "including" in phrase and INCLUDING.search(phrase)  # "people, including 29 ..."
     if including and not MILITARY_WORD.search(phrase, 0, including.start()) and \
             not CIVILIAN_WORD.search(phrase, 0, including.start()):
         return "mixed", f"including: {including.group('who')}"
@@ -271,7 +271,13 @@ def own_side(profile: Profile, np: str, tail: str) -> tuple[str, str]:
 def clause_side(profile: Profile, clause: str) -> tuple[str, str]:
     """``(side, evidence)`` from the loser ("Azerbaijan lost"), else the attacker, in a
     figure's clause."""
-    for rule in (on_side, loser, returned_to, attacker):
+    if not profile.side_words_in(clause):  # every rule needs a side's word
+        return UNSPECIFIED, ""
+    low = clause.lower()
+    for rule, needs in ((on_side, (" side",)), (loser, ("los", "suffer", "mourn", "buried")),
+                        (returned_to, (" to ",)), (attacker, ())):
+        if needs and not any(n in low for n in needs):
+            continue
         found, evidence = rule(profile, clause)
         if found != UNSPECIFIED:
             return found, evidence

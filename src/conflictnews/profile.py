@@ -99,8 +99,11 @@ class Profile:
             self.side_words = {**self.side_words,
                                "other": (*self.side_words["other"], *extra)}
         self._re["both"] = words_pattern(self.both)
+        self._side_of_word: dict[str, str] = {}
         for side, words in self.side_words.items():
-            self._re[f"side:{side}"] = words_pattern(words)
+            for w in words:
+                self._side_of_word.setdefault(_word_key(w), side)
+        self._re["sides"] = words_pattern([w for ws in self.side_words.values() for w in ws])
         self._re["earlier"] = words_pattern([w for war in self.earlier for w in war.words])
         self._place_of = {_fold(s): p for p in self.places for s in (p.name, *p.aliases)}
         self._re["place"] = words_pattern(sorted(
@@ -119,6 +122,10 @@ class Profile:
         self._group_of_country = countries
         self._kind = {a.name: a for a in self.actors.actors}
         self.group_for = lru_cache(maxsize=4096)(self._group_for)
+        # read per clause by several rules: each text is searched once
+        self.side_words_in = lru_cache(maxsize=1024)(self._side_words_in)
+        self.places_in = lru_cache(maxsize=1024)(self._places_in)
+        self.earlier_war = lru_cache(maxsize=1024)(self._earlier_war)
 
     # ------------------------------------------------------------------ sides
     @property
@@ -130,13 +137,12 @@ class Profile:
         m = self._re["both"].search(text)
         return m.group() if m else ""
 
-    def side_words_in(self, text: str) -> list[tuple[int, str, str]]:
+    def _side_words_in(self, text: str) -> tuple[tuple[int, str, str], ...]:
         """``(position, side, word)`` of every side word in ``text``, in order."""
-        found = [(m.start(), side, m.group()) for side in self.side_words
-                 for m in self._re[f"side:{side}"].finditer(text)]
-        return sorted(found)
+        return tuple((m.start(), self._side_of_word[_word_key(m.group())], m.group())
+                     for m in self._re["sides"].finditer(text))
 
-    def places_in(self, text: str) -> list[tuple[int, int, Place]]:
+    def _places_in(self, text: str) -> tuple[tuple[int, int, Place], ...]:
         """``(start, end, place)`` of every place of the profile named in ``text``."""
         out = []
         for m in self._re["place"].finditer(text):
@@ -148,7 +154,7 @@ class Profile:
                 if not before or before[-1].lower() not in place.after:
                     continue
             out.append((m.start(), m.end(), place))
-        return out
+        return tuple(out)
 
     @property
     def place_names(self) -> frozenset[str]:
@@ -208,7 +214,7 @@ class Profile:
         return claimed_by, ""
 
     # ------------------------------------------------------------------ periods
-    def earlier_war(self, text: str) -> str:
+    def _earlier_war(self, text: str) -> str:
         """Why ``text`` speaks of a war before this one: an earlier war's words, an
         earlier decade ("the 1990s") or a year before this war began; ``""`` when it
         does not."""
@@ -226,6 +232,13 @@ class Profile:
 
 def _fold(surface: str) -> str:
     return surface.replace("’", "'").lower()
+
+
+def _word_key(word: str) -> str:
+    """A word list entry or its match, as one key: lower case, one apostrophe, spaces
+    and hyphens alike, no possessive."""
+    key = re.sub(r"[\s-]+", " ", word.replace("’", "'").replace("`", "'").lower())
+    return key[:-2] if key.endswith("'s") else key
 
 
 def words_pattern(words: list[str] | tuple[str, ...]) -> re.Pattern:
