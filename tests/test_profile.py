@@ -134,3 +134,27 @@ def test_every_inferred_field_names_its_evidence(articles):
                             ("claimed_by", "claim_evidence")):
         decided = figures[~figures[field].isin(["unspecified", ""])]
         assert (decided[evidence] != "").all(), decided[[field, evidence]]
+
+
+def test_what_was_inferred_is_summarised(articles):
+    from conflictnews.inference import (
+        evidence_counts,
+        evidence_kind,
+        inferred_shares,
+        without_evidence,
+    )
+
+    figures = extract_casualties(articles)
+    shares = inferred_shares(figures)
+    assert shares["field"].tolist() == ["side", "population", "claimed_by"]
+    assert (shares["total"] == len(figures)).all()
+    counts = evidence_counts(figures)
+    # each decided field is counted once, under the kind of evidence that decided it
+    for field, none in (("side", "unspecified"), ("population", "unspecified"),
+                        ("claimed_by", "")):
+        assert counts.loc[counts.field == field, "figures"].sum() == (
+            figures[field] != none).sum()
+    assert without_evidence(figures).empty
+    assert [evidence_kind(e) for e in ("place: Ganja", "said", "said: it = last named "
+                                       "claimant", "same figure in sentence 3", "")] == [
+        "place", "speech verb", "pronoun", "same figure", ""]

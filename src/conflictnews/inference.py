@@ -25,6 +25,8 @@ import datetime as dt
 import re
 from itertools import pairwise
 
+import pandas as pd
+
 from conflictnews.profile import BOTH, UNSPECIFIED, Profile
 
 MILITARY = (
@@ -318,3 +320,67 @@ def sentence_side(profile: Profile, sentence: str, day: dt.date | None) -> tuple
     if places:
         return places[0][0], f"sentence place: {places[0][1]}"
     return UNSPECIFIED, ""
+
+
+# --------------------------------------------------------------------------- summaries
+
+#: Each inferred field, its evidence column, and the value meaning "not decided".
+INFERRED = (("side", "side_evidence", UNSPECIFIED),
+            ("population", "population_evidence", UNSPECIFIED),
+            ("claimed_by", "claim_evidence", ""))
+
+
+def evidence_kind(evidence: str) -> str:
+    """What kind of evidence decided a field: ``word``, ``place``, ``attacker``,
+    ``claimant``, ``neighbour``, ``same figure``, ``said`` ... (the words before the
+    first colon, without sentence numbers); ``""`` for none."""
+    if "= last named claimant" in evidence:
+        return "pronoun"
+    if " = " in evidence:
+        return "office named before"
+    if evidence == "noun":
+        return "estimate noun"
+    if evidence != "according to" and _VERB_ONLY.fullmatch(evidence):
+        return "speech verb"
+    head = evidence.split(":", 1)[0].split(";", 1)[0]
+    return re.sub(r"\s*\b(?:in\s+)?(?:sentence|of sentence)\s+\d+.*$|\s*\d+.*$", "",
+                  head).strip()
+
+
+_VERB_ONLY = re.compile(r"[\w ]+?(?: \(before its claimant\))?")
+
+
+def inferred_shares(figures: pd.DataFrame) -> pd.DataFrame:
+    """One row per inferred field: ``field, decided, total, share`` (how many figures
+    have a side, a population, a claimant)."""
+    rows = []
+    for field, _, none in INFERRED:
+        decided = int((figures[field].fillna(none) != none).sum())
+        rows.append({"field": field, "decided": decided, "total": len(figures),
+                     "share": decided / len(figures) if len(figures) else 0.0})
+    return pd.DataFrame(rows, columns=["field", "decided", "total", "share"])
+
+
+def evidence_counts(figures: pd.DataFrame) -> pd.DataFrame:
+    """How each inferred field was decided: ``field, value, evidence, figures``, most
+    common first (``evidence`` is :func:`evidence_kind`)."""
+    parts = []
+    for field, column, none in INFERRED:
+        decided = figures[figures[field].fillna(none) != none]
+        kinds = decided[column].fillna("").map(evidence_kind)
+        value = decided[field] if field != "claimed_by" else decided["claimant_group"]
+        parts.append(pd.DataFrame({"field": field, "value": value.to_numpy(),
+                                   "evidence": kinds.to_numpy()}))
+    frame = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(
+        columns=["field", "value", "evidence"])
+    out = frame.groupby(["field", "value", "evidence"]).size().rename("figures").reset_index()
+    return out.sort_values(["field", "figures"], ascending=[True, False]).reset_index(drop=True)
+
+
+def without_evidence(figures: pd.DataFrame) -> pd.DataFrame:
+    """Figures with an inferred field decided but no evidence for it (none, if every
+    rule names what decided it)."""
+    bad = False
+    for field, column, none in INFERRED:
+        bad = bad | ((figures[field].fillna(none) != none) & (figures[column].fillna("") == ""))
+    return figures[bad]
