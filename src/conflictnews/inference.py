@@ -340,7 +340,8 @@ def evidence_kind(evidence: str) -> str:
         return "office named before"
     if evidence == "noun":
         return "estimate noun"
-    if evidence != "according to" and _VERB_ONLY.fullmatch(evidence):
+    if evidence != "according to" and _VERB_ONLY.fullmatch(evidence) and \
+            len(evidence.split()) <= 4 and not any(c.isdigit() for c in evidence):
         return "speech verb"
     head = evidence.split(":", 1)[0].split(";", 1)[0]
     return re.sub(r"\s*\b(?:in\s+)?(?:sentence|of sentence)\s+\d+.*$|\s*\d+.*$", "",
