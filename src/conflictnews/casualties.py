@@ -527,11 +527,11 @@ def _subject_counts(trigger: str, np_text: str) -> bool:
     return PEOPLE_NP.search(np_text) is not None
 
 
-def _release_read_otherwise(left: str, right: str, subj: re.Match) -> bool:
+def _release_read_otherwise(left: str, right: str, subj: re.Match, trigger: str) -> bool:
     """A release word that says no release of the figure: followed by its object ("the
     two men released a statement"), or after a casualty noun ("the bodies of 23
     soldiers were handed over" are killed)."""
-    if _key(subj.group("trig")) not in _RELEASE_TRIGGER:
+    if trigger not in _RELEASE_TRIGGER:
         return False
     return HAS_OBJECT.match(right, subj.end()) is not None or search_at_end(
         NOUN_OF, left, 0, len(left), _NOUN_OF_WORDS) is not None
@@ -552,11 +552,12 @@ def _read_status(
             tail = _clause_tail(sentence, n.end + len(np_text))
             return [_ACTIVE_STATUS[verb]], "object", np_text, tail, n.end + len(np_text)
     subj = SUBJECT.match(right)
-    if subj and _subject_counts(_key(subj.group("trig")), subj.group("np")) and not \
-            _release_read_otherwise(left, right, subj):
-        status = _TRIGGER_STATUS[_key(subj.group("trig"))]
+    trigger = _key(subj.group("trig")) if subj else ""
+    if subj and _subject_counts(trigger, subj.group("np")) and not \
+            _release_read_otherwise(left, right, subj, trigger):
+        status = _TRIGGER_STATUS[trigger]
         end = n.end + subj.end()
-        then = _key(subj.group("trig")) in _GENERIC and AUX_TRIGGER.match(sentence, end)
+        then = trigger in _GENERIC and AUX_TRIGGER.match(sentence, end)
         if then:  # "24 victims were injured": wounded
             status, end = _TRIGGER_STATUS[_key(then.group("trig"))], then.end()
         tail = _clause_tail(sentence, end)
