@@ -121,7 +121,7 @@ def test_number_words_and_separators():
 def test_constructed_sentences_in_other_outlets_styles():
     """Sentences written the way other outlets state casualties (not from the seeds)."""
     table = pd.read_csv(DATA / "casualty_sentences.csv", dtype={"count_high": "Int64"})
-    prf, fields = score_sentences(table)
+    prf, _ = score_sentences(table)
     # each labelled figure found with every field as labelled, and nothing else
     assert (prf["fp"], prf["fn"]) == (0, 0), prf
     assert misses(*sentence_figures(table)).empty, misses(*sentence_figures(table))

@@ -47,8 +47,8 @@ CLAIM_VERBS = (
     "revealed", "updated", "cited", "quoted", "reminded", "recalled", "specified",
     "clarified", "mentioned", "pointed out", "underlined", "emphasized", "emphasised",
     "stressed", "warned", "indicated", "alleged", "alleges", "learned", "wrote",
-    "tweeted", "posted", "announces", "reports", "estimate", "put", "puts", "state",
-    "confirm", "claim",
+    "tweeted", "posted", "announces", "reports", "put", "puts", "state", "confirm",
+    "named",
 )
 #: Verbs that may come before their claimant ("said the General Prosecutor's Office").
 INVERTED_CLAIM_VERBS = ("said", "says", "reported", "added", "stated", "announced", "noted",
@@ -62,7 +62,9 @@ AUTHORITY_WORDS = ("official", "officials", "authorities", "ministry", "office",
                    "service", "ombudsman", "government", "military", "forces",
                    "committee", "observatory", "agency", "defender", "prosecutor",
                    "command", "headquarters", "administration", "residents", "witnesses",
-                   "sources", "spokesman", "spokeswoman", "spokesperson", "police")
+                   "sources", "spokesman", "spokeswoman", "spokesperson", "police",
+                   "investigators", "report", "statement", "monitors", "observers",
+                   "correspondent", "media", "ombudsperson")
 
 #: Any upper-case letter of the alphabetic scripts (Latin, Greek, Cyrillic, Armenian,
 #: Georgian ...: Ş, Ç, İ, Д, Ω).
@@ -89,7 +91,8 @@ _WHICH = re.compile(
     rf"(?P<who>(?:{UPPER}[\w’'.-]*\s+)*{UPPER}[\w’'.-]*),\s+which\s+(?:has\s+|had\s+|have\s+)?"
     rf"(?P<verb>{_alt(CLAIM_VERBS)})\b"
 )
-_ACCORDING = re.compile(r"\b[Aa]ccording to (?P<who>[^,;.“”\"]{2,80})")
+_ACCORDING = re.compile(r"\b[Aa]ccording to (?P<who>[^,;.“”\"]{2,80})|"
+                        r"\b[Ii]n (?P<whose>[^,;.“”\"]{2,60}?)['’]s words")
 _NOUN = re.compile(
     rf"(?P<who>\b{UPPER}[\w’'-]+(?:\s+{UPPER}[\w’'-]+)*)\s+(?:{_alt(CLAIM_NOUNS)})\b"
 )
@@ -124,6 +127,7 @@ _WHO_WORD = re.compile(rf"(?:(?<![\w’'-]){UPPER}|\b(?:{_alt(AUTHORITY_WORDS)})
 _SUBORDINATE = re.compile(r"\b(?:after|that|while|because|when|since|as|but|although|"
                           r"though|if)\s+(?=\S)")
 _DIGIT = re.compile(r"\d")
+_COPULA = re.compile(r"\b(?:is|was|are|were|than|be)\b")
 #: A time at the end of a claimant's phrase ("the ministry on Wednesday").
 _WHEN = re.compile(r"\s+(?:on|last|earlier|late|this)\s+\w+$")
 #: "It is reported", "it was announced": nobody claims.
@@ -133,7 +137,7 @@ _PREPOSITION = re.compile(r"(?:In|On|At)\b")
 #: Each pattern with the words (case as written) it cannot match without.
 _PATTERNS = (
     (_WHICH, ("which",)), (_BEFORE, CLAIM_VERBS),
-    (_ACCORDING, ("ccording to ",)), (_NOUN, CLAIM_NOUNS),
+    (_ACCORDING, ("ccording to ", " words")), (_NOUN, CLAIM_NOUNS),
     (_AFTER, INVERTED_CLAIM_VERBS), (_APPOSED, CLAIM_VERBS), (_HEAD_START, (":",)),
 )
 
@@ -148,7 +152,10 @@ def claims(sentence: str) -> list[tuple[int, str, str]]:
         if not any(word in sentence for word in needs):  # the words each pattern needs
             continue
         for m in pattern.finditer(sentence):
-            who = m.group("who").strip()
+            who = (m.group("who") or m.group("whose")).strip() if pattern is _ACCORDING \
+                else m.group("who").strip()
+            if pattern is _BEFORE and _COPULA.search(who):  # "The figure is higher than
+                continue  # previous estimates": no claimant
             who = _SUBORDINATE.split(who)[-1] if pattern is _BEFORE else who
             who = _WHO_END.sub("", who) if pattern is _AFTER else who
             who = who[:-1] if who.endswith(".") and who[-2:-1].islower() else who
@@ -250,7 +257,8 @@ class ArticleClaimants:
         claimant of a group named in its sentence or the ``back`` before ("Azerbaijani
         aide Hajiyev said ... and the prosecutor's office said"), else a party those
         sentences name (the sentence itself first; "Baku does not disclose ... The
-        prosecutor's office said": Baku's); for the headline, what the lead names."""
+        prosecutor's office said": Baku's); for the headline, what the lead names
+        first."""
         order = [index, *range(index - 1, max(-1, index - 1 - back), -1)] if index else \
             [0, *range(1, min(len(self.spans), 1 + back))]
         for i in order:
@@ -269,17 +277,19 @@ class ArticleClaimants:
         later one (“... . ... ,” the ministry said), or ``""``."""
         a, b = self.spans[index]
         sentence = self.text[a:b]
-        if sentence.count(OPEN_QUOTE) <= sentence.count(CLOSE_QUOTE):
+        straight = sentence.count('"') % 2 == 1
+        if sentence.count(OPEN_QUOTE) <= sentence.count(CLOSE_QUOTE) and not straight:
             return ""
+        closing = '"' if straight else CLOSE_QUOTE
         for i in range(index + 1, min(index + 6, len(self.spans))):
             a, b = self.spans[i]
             later = self.text[a:b]
-            close = later.find(CLOSE_QUOTE)
+            close = later.find(closing)
             if close >= 0:
                 after = [(p, w) for p, w, _ in claims(later) if p > close]
                 return after[0][1] if after and after[0][1] not in PRONOUNS else (
                     self.last_before(i) if after else "")
-            if OPEN_QUOTE in later:
+            if not straight and OPEN_QUOTE in later:
                 return ""
         return ""
 
@@ -297,13 +307,6 @@ class ArticleClaimants:
     def same_paragraph(self, i: int, j: int) -> bool:
         """Are sentences ``i`` < ``j`` in one paragraph (no line break between them)?"""
         return "\n" not in self.text[self.spans[i][1]:self.spans[j][0]]
-
-    def lead(self, upto: int = 3) -> str:
-        """The first claimant named in the first ``upto`` sentences after the headline."""
-        for i in range(1, min(upto + 1, len(self.spans))):
-            if self.named(i):
-                return self.named(i)[0]
-        return ""
 
     def announced_after(self, index: int) -> str:
         if index + 1 >= len(self.spans):

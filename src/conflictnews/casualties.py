@@ -841,11 +841,12 @@ def figures_in_sentence(
         scope = sentence[max(0, c.q_start - 30) : c.trig_end] + _clause_tail(sentence,
                                                                             c.trig_end)
         clause = _clause(sentence, c.q_start, c.trig_end)
-        # a report from before this war began speaks of an earlier one
-        historical = bool((day is not None and day < profile.start) or profile.earlier_war(
-            clause) or ("" if _PERFECT.search(scope) else sentence_is_old()))
-        # an earlier war's toll is background the outlet states, not a party's claim
-        claimed_by, group, claim_ev = ("", "unattributed", "") if historical else _claimant(
+        # an earlier war's toll named in the text is background the outlet states, not a
+        # party's claim; a report from before this war began speaks of an earlier one
+        background = bool(profile.earlier_war(clause) or (
+            "" if _PERFECT.search(scope) else sentence_is_old()))
+        historical = background or (day is not None and day < profile.start)
+        claimed_by, group, claim_ev = ("", "unattributed", "") if background else _claimant(
             sentence, n.start, claims, previous_claimant, article, index, profile, day)
         who = _who(c, prev, sentence, clause, profile)
         figure_type = _figure_type(c, left, right, scope, historical)
@@ -860,7 +861,7 @@ def figures_in_sentence(
                 "cumulative": figure_type == "total", "figure_type": figure_type,
                 "historical": historical, "rule": c.rule, "start": n.start, "end": n.end,
                 "surface": sentence[n.start : n.end], "_trig_end": c.trig_end,
-                "_pre": who, "_clause": clause,
+                "_pre": who, "_clause": clause, "_background": background,
                 "_possessive": bool(inference.POSSESSIVE.search(c.phrase)),
             }
             _complete(row, sentence, profile, day)
@@ -874,7 +875,7 @@ def figures_in_sentence(
 
 
 #: What each figure keeps until its article is read (see :func:`_from_article`).
-_PRIVATE = ("_trig_end", "_pre", "_clause", "_possessive")
+_PRIVATE = ("_trig_end", "_pre", "_clause", "_possessive", "_background")
 
 
 #: Words that point back at the attacks the sentence before told of.
@@ -889,7 +890,7 @@ def _reported_before(rows: list[dict], row: dict, named: ArticleClaimants) -> di
     index = row["sentence_index"]
     for other in reversed(rows):
         gap = index - other["sentence_index"]
-        if 0 < gap <= 2 and other["claimed_by"] and not other["historical"] and \
+        if 0 < gap <= 2 and other["claimed_by"] and not other["_background"] and \
                 named.same_paragraph(other["sentence_index"], index):
             return other
     return None
@@ -900,16 +901,14 @@ def _from_article(rows: list[dict], named: ArticleClaimants, profile: Profile,
     """Fill what a figure's own sentence leaves open from the rest of its article: the
     claimant of the same figure stated elsewhere ("Armenian attack kills 3" in the
     headline, "..., Hajiyev said" in the body), else of the sentences just before (a
-    report going on), else for the headline the lead's source; then side and
-    population again with that claimant; then, still unknown, those of the same figure
-    stated elsewhere."""
+    report going on); then side and population again with that claimant; then, still
+    unknown, those of the same figure stated elsewhere."""
     same: dict[tuple[int, str], list[dict]] = {}
     for row in rows:
         same.setdefault((row["count"], row["status"]), []).append(row)
     for row in rows:
-        if row["claimed_by"] or row["historical"]:
+        if row["claimed_by"] or row["_background"]:
             continue
-        index = row["sentence_index"]
         other = next((r for r in same[row["count"], row["status"]] if r["claimed_by"]
                       and not r["claim_evidence"].startswith("same figure")), None)
         if other is not None:
@@ -918,8 +917,6 @@ def _from_article(rows: list[dict], named: ArticleClaimants, profile: Profile,
         elif (before := _reported_before(rows, row, named)) is not None:
             found = (before["claimed_by"], before["claimant_group"],
                      f"continues the report of sentence {before['sentence_index']}")
-        elif index == 0 and named.lead():
-            found = (named.lead(), "", "headline: the lead's source")
         else:
             continue
         row["claimed_by"], group, row["claim_evidence"] = found
