@@ -320,7 +320,8 @@ class ArticleClaimants:
 OFFICE_WORDS = frozenset({*AUTHORITY_WORDS, "minister", "president", "aide", "adviser",
                           "advisor", "general", "staff", "investigators", "officer",
                           "department", "republic", "representative", "head", "chief",
-                          "statement", "report"} - {"sources", "witnesses", "residents"})
+                          "statement", "report"} - {"sources", "witnesses", "residents",
+                                                     "media", "correspondent"})
 
 
 def is_office(who: str) -> bool:

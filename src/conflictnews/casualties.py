@@ -45,7 +45,7 @@ from conflictnews.patterns import (
     trie_regex,
     word_char,
 )
-from conflictnews.profile import UNSPECIFIED, Profile, load_profile
+from conflictnews.profile import BOTH, UNSPECIFIED, Profile, load_profile
 from conflictnews.sentences import sentence_spans
 from conflictnews.tables import records
 
@@ -649,6 +649,9 @@ def _complete(row: dict, sentence: str, profile: Profile, day: dt.date | None) -
         row["population"], row["population_evidence"] = inference.claimant_population(
             claimed_by)
     own = profile.group_side(group)
+    if own and " and " in claimed_by and len({profile.group_side(g) for _, g, _ in
+                                              profile.groups_in(claimed_by, day)}) > 1:
+        own = BOTH  # "Official sources from Armenia and Azerbaijan state that ..."
     own = own if own and (row["_possessive"] or row["rule"] != "object") else ""
     # a claimant found only from the article around the figure counts after the place
     weak = any(w in row["claim_evidence"] for w in ("headline", "continues", "same"))
@@ -848,6 +851,10 @@ def figures_in_sentence(
         historical = background or (day is not None and day < profile.start)
         claimed_by, group, claim_ev = ("", "unattributed", "") if background else _claimant(
             sentence, n.start, claims, previous_claimant, article, index, profile, day)
+        party = c.rule == "gapped" and GAPPED_PARTY.search(sentence, 0, c.q_start)
+        if party and not background:  # "Azerbaijan has reported 25 deaths, Armenia 21"
+            claimed_by, claim_ev = party.group(1), "gapped: the party before it"
+            group = profile.group_for(claimed_by, day)[0]
         who = _who(c, prev, sentence, clause, profile)
         figure_type = _figure_type(c, left, right, scope, historical)
         qualifier = c.qualifier
@@ -874,6 +881,8 @@ def figures_in_sentence(
     return out
 
 
+#: The party before a gapped figure: "..., Armenia 21".
+GAPPED_PARTY = re.compile(r"[,;]\s*([^,;]{2,40}?)\s*$")
 #: What each figure keeps until its article is read (see :func:`_from_article`).
 _PRIVATE = ("_trig_end", "_pre", "_clause", "_possessive", "_background")
 

@@ -243,8 +243,7 @@ def returned_to(profile: Profile, text: str) -> tuple[str, str]:
 def place_side(profile: Profile, text: str, day: dt.date | None) -> tuple[str, str]:
     """``(side, evidence)`` from the first place of the profile named in ``text``."""
     for _, _, place in profile.places_in(text):
-        side = place.side_on(day)
-        return side, f"place: {place.name}"
+        return profile.side_on(place, day), f"place: {place.name}"
     return UNSPECIFIED, ""
 
 
@@ -304,7 +303,8 @@ def sentence_side(profile: Profile, sentence: str, day: dt.date | None) -> tuple
     both = BOTH_IN_SENTENCE.search(sentence)
     if both:
         return BOTH, f"sentence words: {both.group()}"
-    places = [(place.side_on(day), place.name) for _, _, place in profile.places_in(sentence)
+    places = [(profile.side_on(place, day), place.name)
+              for _, _, place in profile.places_in(sentence)
               if not place.after]  # a country named in passing is no place of the dead
     words = [(pos, side, word) for pos, side, word in profile.side_words_in(sentence)
              if side in profile.opponent]

@@ -89,6 +89,7 @@ class Profile:
     both: tuple[str, ...]
     groups: tuple[Group, ...]
     places: tuple[Place, ...]
+    neutral: tuple[str, ...] = ()
     _re: dict[str, re.Pattern] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -104,6 +105,7 @@ class Profile:
             for w in words:
                 self._side_of_word.setdefault(_word_key(w), side)
         self._re["sides"] = words_pattern([w for ws in self.side_words.values() for w in ws])
+        self._re["neutral"] = words_pattern(self.neutral)
         self._re["earlier"] = words_pattern([w for war in self.earlier for w in war.words])
         self._place_of = {_fold(s): p for p in self.places for s in (p.name, *p.aliases)}
         self._re["place"] = words_pattern(sorted(
@@ -138,15 +140,25 @@ class Profile:
         return m.group() if m else ""
 
     def _side_words_in(self, text: str) -> tuple[tuple[int, str, str], ...]:
-        """``(position, side, word)`` of every side word in ``text``, in order."""
-        return tuple((m.start(), self._side_of_word[_word_key(m.group())], m.group())
-                     for m in self._re["sides"].finditer(text))
+        """``(position, side, word)`` of every side word in ``text``, in order (not inside
+        a neutral name: "Nagorno-Karabakh" names no side's people)."""
+        found = tuple((m.start(), self._side_of_word[_word_key(m.group())], m.group())
+                      for m in self._re["sides"].finditer(text))
+        if not found or not self.neutral:
+            return found
+        spans = [m.span() for m in self._re["neutral"].finditer(text)]
+        return tuple(f for f in found if not any(a <= f[0] < b for a, b in spans))
+
+    def side_on(self, place: Place, day: dt.date | None) -> str:
+        """Whose people a figure at ``place`` counts on ``day`` (an unknown day: the
+        first day of this war)."""
+        return place.side_on(day or self.start)
 
     def _places_in(self, text: str) -> tuple[tuple[int, int, Place], ...]:
         """``(start, end, place)`` of every place of the profile named in ``text``."""
         out = []
         for m in self._re["place"].finditer(text):
-            if text[m.end():m.end() + 1] in ("-", "–", "/"):  # "Armenia-Azerbaijan clashes"
+            if text[m.end():m.end() + 1] in ("-", "–"):  # "Armenia-Azerbaijan clashes"
                 continue
             place = self._place_of[_fold(m.group())]
             if place.after:
@@ -324,7 +336,7 @@ def parse_profile(data: object, source: str = "profile.yml",
     """Check a parsed profile document and return the :class:`Profile`. ``actors`` is the
     actor list; by default the one the profile names (relative to ``source``)."""
     top = {"conflict", "actors", "this_war", "earlier_wars", "sides", "both",
-           "claimant_groups", "places"}
+           "claimant_groups", "places", "neutral"}
     data = _mapping(data, source, top, {"conflict", "this_war", "sides", "claimant_groups"})
     if actors is None:
         path = Path(source).parent / str(data.get("actors") or "actors.yml")
@@ -388,7 +400,7 @@ def parse_profile(data: object, source: str = "profile.yml",
             seen[_fold(s)] = p.name
     return Profile(source, str(data["conflict"]), actors, start, tuple(wars), side_words,
                    opponent, _strings(data.get("both"), source, "both"), tuple(groups),
-                   tuple(places))
+                   tuple(places), _strings(data.get("neutral"), source, "neutral"))
 
 
 @lru_cache(maxsize=8)
