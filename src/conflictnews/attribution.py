@@ -23,6 +23,9 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from ahocorasick_rs import AhoCorasick, MatchKind
+
+from conflictnews.patterns import find_matches
 from conflictnews.profile import Profile
 
 #: Verbs that make their subject a speaker (quotes) and a claimant (figures).
@@ -134,11 +137,17 @@ _WHEN = re.compile(r"\s+(?:on|last|earlier|late|this)\s+\w+$")
 _IMPERSONAL = re.compile(r"(?i:it|this|that|there)\s+(?:is|was|has\s+been|had\s+been)")
 _PREPOSITION = re.compile(r"(?:In|On|At)\b")
 
-#: Each pattern with the words (case as written) it cannot match without.
+#: ", announced": what an apposition pattern cannot match without (found fast: it
+#: starts with a comma).
+_COMMA_VERB = re.compile(rf",\s+(?:(?:has|had|also|later)\s+)?(?:{_alt(CLAIM_VERBS)})\b")
+#: Any claim verb, found in one pass.
+_ANY_VERB = AhoCorasick(sorted(set(CLAIM_VERBS)), matchkind=MatchKind.LeftmostFirst)
+#: Each pattern with the words (case as written) it cannot match without; ``None``: a
+#: claim verb (checked once per sentence).
 _PATTERNS = (
-    (_WHICH, ("which",)), (_BEFORE, CLAIM_VERBS),
+    (_WHICH, ("which",)), (_BEFORE, None),
     (_ACCORDING, ("ccording to ", " words")), (_NOUN, CLAIM_NOUNS),
-    (_AFTER, INVERTED_CLAIM_VERBS), (_APPOSED, CLAIM_VERBS), (_HEAD_START, (":",)),
+    (_AFTER, INVERTED_CLAIM_VERBS), (_APPOSED, None), (_HEAD_START, (":",)),
 )
 
 
@@ -148,8 +157,12 @@ def claims(sentence: str) -> list[tuple[int, str, str]]:
     (a pronoun in lower case), ``how`` the verb or phrase that attributes it. (Cached:
     the list must not be changed.)"""
     found = []
+    verb = bool(find_matches(_ANY_VERB, sentence))
     for pattern, needs in _PATTERNS:
-        if not any(word in sentence for word in needs):  # the words each pattern needs
+        if needs is None:
+            if not verb or (pattern is _APPOSED and not _COMMA_VERB.search(sentence)):
+                continue
+        elif not any(word in sentence for word in needs):  # the words each pattern needs
             continue
         for m in pattern.finditer(sentence):
             who = (m.group("who") or m.group("whose")).strip() if pattern is _ACCORDING \
