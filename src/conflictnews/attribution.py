@@ -252,13 +252,13 @@ class ArticleClaimants:
         return self._last[index]
 
     def antecedent(self, index: int, who: str) -> str:
-        """For a definite description ("the prosecutor's office", "the ministry"): the
-        last claimant named before sentence ``index`` (or earlier in it) with the same
-        head word, or ``""``."""
+        """For a description of an office ("the prosecutor's office", "the ministry"):
+        the last claimant named in sentence ``index`` or the dozen before it with the
+        same head word, or ``""``."""
         head = head_word(who)
         if not head:
             return ""
-        for i in range(index, -1, -1):
+        for i in range(index, max(-1, index - 12), -1):  # the last dozen sentences
             for named in reversed(self.named(i)):
                 if named != who and head_word(named) == head:
                     return named

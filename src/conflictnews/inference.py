@@ -225,7 +225,7 @@ def attacker(profile: Profile, text: str) -> tuple[str, str]:
         m = _ATTACK_AFTER.match(rest) or _FORCES_KILL.match(rest)
         if m:
             return victims, f"attacker: {word}{m.group().rstrip()}"
-    for m in ATTACKED_BY.finditer(text):
+    for m in ATTACKED_BY.finditer(text) if " by " in text else ():
         for _, side, word in profile.side_words_in(m.group("by")[:50]):
             if side in profile.opponent:
                 return profile.opponent[side], f"attacker: by ... {word}"
