@@ -632,7 +632,8 @@ def _who(c: _Figure, prev: dict | None, sentence: str, clause: str,
             UNSPECIFIED, "")
     if side == UNSPECIFIED:
         side, side_ev = inference.clause_side(profile, clause)
-        if population == UNSPECIFIED and inference.MILITARY_WORD.search(side_ev):
+        if population == UNSPECIFIED and side_ev.startswith("loser") and \
+                inference.MILITARY_WORD.search(side_ev):
             population, pop_ev = "military", side_ev  # "the Azerbaijani army lost 1,280"
     return {"population": population, "population_evidence": pop_ev, "side": side,
             "side_evidence": side_ev}
