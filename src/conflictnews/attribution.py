@@ -140,15 +140,16 @@ _PREPOSITION = re.compile(r"(?:In|On|At)\b")
 #: ", announced": what an apposition pattern cannot match without (found fast: it
 #: starts with a comma).
 _COMMA_VERB = re.compile(rf",\s+(?:(?:has|had|also|later)\s+)?(?:{_alt(CLAIM_VERBS)})\b")
-#: Any claim verb, found in one pass.
-_ANY_VERB = AhoCorasick(sorted(set(CLAIM_VERBS)), matchkind=MatchKind.LeftmostFirst)
-#: Each pattern with the words (case as written) it cannot match without; ``None``: a
-#: claim verb (checked once per sentence).
+#: Each pattern with the words (case as written) it cannot match without.
 _PATTERNS = (
-    (_WHICH, ("which",)), (_BEFORE, None),
+    (_WHICH, ("which",)), (_BEFORE, CLAIM_VERBS),
     (_ACCORDING, ("ccording to ", " words")), (_NOUN, CLAIM_NOUNS),
-    (_AFTER, INVERTED_CLAIM_VERBS), (_APPOSED, None), (_HEAD_START, (":",)),
+    (_AFTER, INVERTED_CLAIM_VERBS), (_APPOSED, CLAIM_VERBS), (_HEAD_START, (":",)),
 )
+#: Every word some pattern needs, found in one pass (overlapping: all of them).
+_NEEDED = sorted({w for _, needs in _PATTERNS for w in needs})
+_NEEDS = AhoCorasick(_NEEDED, matchkind=MatchKind.Standard)
+_WANTS = [frozenset(_NEEDED.index(w) for w in needs) for _, needs in _PATTERNS]
 
 
 @lru_cache(maxsize=2048)
@@ -157,13 +158,10 @@ def claims(sentence: str) -> list[tuple[int, str, str]]:
     (a pronoun in lower case), ``how`` the verb or phrase that attributes it. (Cached:
     the list must not be changed.)"""
     found = []
-    verb = bool(find_matches(_ANY_VERB, sentence))
-    for pattern, needs in _PATTERNS:
-        if needs is None:
-            if not verb or (pattern is _APPOSED and not _COMMA_VERB.search(sentence)):
-                continue
-        elif not any(word in sentence for word in needs):  # the words each pattern needs
-            continue
+    present = {i for i, _, _ in find_matches(_NEEDS, sentence, overlapping=True)}
+    for (pattern, _), wants in zip(_PATTERNS, _WANTS, strict=True):
+        if not present & wants or (pattern is _APPOSED and not _COMMA_VERB.search(sentence)):
+            continue  # a word the pattern needs is missing
         for m in pattern.finditer(sentence):
             who = (m.group("who") or m.group("whose")).strip() if pattern is _ACCORDING \
                 else m.group("who").strip()

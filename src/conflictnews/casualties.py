@@ -2,24 +2,35 @@
 
 How English news states a casualty figure, and the rule (``rule`` column) that reads it:
 
-``subject``   N [of its] [people-words] [aside] [have been|were|had so far been] TRIGGER
+``subject``   N [of its] [people-words, places] [on each side] [aside] [have been|were|
+              may have been] [adverb] TRIGGER
               "47 civilians had been killed", "1,177 of its troops have been killed",
-              "42 Azeri civilian deaths", "29 more military casualties", "222 wounded"
-``object``    ACTIVE-VERB [qualifier] N [people-words]
-              "killed two soldiers", "captured two mercenaries", "killed about 30,000"
-``toll``      TOLL-PHRASE to|at|of N: "raising the Armenian military death toll to five"
+              "42 Azeri civilian deaths", "29 more military casualties", "222 wounded",
+              "two residents were brutally murdered", "4,500 people had crossed into"
+              (movement and release triggers count only for people)
+``object``    ACTIVE-VERB [qualifier] [another] N [people-words]
+              "killed two soldiers", "captured two mercenaries", "killed about 30,000",
+              "has lost 960 men" (people needed), "claimed 20,000 lives" (lives needed)
+``toll``      TOLL-PHRASE ... VERB N: "raising the Armenian military death toll to five",
+              "the losses are about 5,000", "the number of refugees has reached 65,210"
 ``noun_of``   NOUN [and NOUN] of N: "the killing and injury of dozens"
-``coordinated`` N1 people and N2 people TRIGGER: N1 takes N2's trigger
+``coordinated`` N1 people[, N2 people] and N3 people TRIGGER: each takes the trigger
               ("429 of its servicemen and more than 20 civilians have been killed")
+``object_list`` people after an object, noun_of or toll figure take its status
+              ("killed 9 soldiers and 3 civilians")
+``gapped``    FIGURE, Party N: "Azerbaijan has reported 25 deaths, Armenia 21"
+``each_side`` N on/from each side: the status of the casualty word before it
+``breakdown`` (N people) after a casualty word: "deaths in X (7 people), Y (6 people)"
+``fate``      fate of N ... unknown: missing; ``contact``: lost contact with N: missing
 ``increment`` up N from: takes the status of the total it qualifies ("542 ..., up 17 from
               Monday")
 ``total_of``  "bringing the total to N": a running total of what the figure before counts
 
-Numbers that are measures, ages, money, dates, years, percentages or parts of names
-("15 km", "45-year-old", "9.2 million Swiss francs", "Sept. 27", "COVID-19") are never
-figures. All word lists are the tables below; nothing else in the code names a word.
+Numbers that are measures, ages, money, dates, years, percentages, parts of names, counts
+of things or populations ("15 km", "45-year-old", "9.2 million Swiss francs", "Sept. 27",
+"COVID-19", "4 Grad launchers", "home to 55,000 people") are never figures. All word
+lists are the tables below; nothing else in the code names a word.
 """
-
 from __future__ import annotations
 
 import bisect
@@ -848,7 +859,7 @@ def figures_in_sentence(
         # an earlier war's toll named in the text is background the outlet states, not a
         # party's claim; a report from before this war began speaks of an earlier one
         background = bool(profile.earlier_war(clause) or (
-            "" if _PERFECT.search(scope) else sentence_is_old()))
+            sentence_is_old() and not _PERFECT.search(scope)))
         historical = background or (day is not None and day < profile.start)
         claimed_by, group, claim_ev = ("", "unattributed", "") if background else _claimant(
             sentence, n.start, claims, previous_claimant, article, index, profile, day)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from itertools import pairwise
 
 import pandas as pd
@@ -160,6 +161,7 @@ INCLUDING = re.compile(rf"\b(?:people|persons|victims|dead|killed|wounded|injure
                        re.IGNORECASE)
 
 
+@lru_cache(maxsize=2048)
 def claimant_population(claimed_by: str) -> tuple[str, str]:
     """``(population, evidence)`` a claimant's own words imply (a defence ministry counts
     soldiers), or ``("unspecified", "")``."""

@@ -100,16 +100,18 @@ class Profile:
             self.side_words = {**self.side_words,
                                "other": (*self.side_words["other"], *extra)}
         self._re["both"] = words_pattern(self.both)
+        self._sides = WordFinder([w for ws in self.side_words.values() for w in ws])
         self._side_of_word: dict[str, str] = {}
         for side, words in self.side_words.items():
             for w in words:
-                self._side_of_word.setdefault(_word_key(w), side)
-        self._re["sides"] = words_pattern([w for ws in self.side_words.values() for w in ws])
-        self._re["neutral"] = words_pattern(self.neutral)
+                self._side_of_word.setdefault(self._sides.key(w), side)
+        self._neutral = WordFinder(self.neutral)
         self._re["earlier"] = words_pattern([w for war in self.earlier for w in war.words])
-        self._place_of = {_fold(s): p for p in self.places for s in (p.name, *p.aliases)}
-        self._re["place"] = words_pattern(sorted(
-            {s for p in self.places for s in (p.name, *p.aliases)}))
+        self._places = WordFinder(sorted({s for p in self.places
+                                          for s in (p.name, *p.aliases)}))
+        self._place_of = {self._places.key(s): p for p in self.places
+                          for s in (p.name, *p.aliases)}
+        self._both = WordFinder(self.both)
         self._group_of_actor = {}
         for g in self.groups:
             for a in g.actors:
@@ -128,6 +130,7 @@ class Profile:
         self.side_words_in = lru_cache(maxsize=1024)(self._side_words_in)
         self.places_in = lru_cache(maxsize=1024)(self._places_in)
         self.earlier_war = lru_cache(maxsize=1024)(self._earlier_war)
+        self.groups_in = lru_cache(maxsize=1024)(self._groups_in)
 
     # ------------------------------------------------------------------ sides
     @property
@@ -136,18 +139,19 @@ class Profile:
 
     def both_sides(self, text: str) -> str:
         """The words in ``text`` that say one figure counts both sides, or ``""``."""
-        m = self._re["both"].search(text)
-        return m.group() if m else ""
+        found = self._both.find(text)
+        return found[0][2] if found else ""
 
     def _side_words_in(self, text: str) -> tuple[tuple[int, str, str], ...]:
         """``(position, side, word)`` of every side word in ``text``, in order (not inside
         a neutral name: "Nagorno-Karabakh" names no side's people)."""
-        found = tuple((m.start(), self._side_of_word[_word_key(m.group())], m.group())
-                      for m in self._re["sides"].finditer(text))
+        key, side_of = self._sides.key, self._side_of_word
+        found = tuple((a, side_of[key(word)], word) for a, _, word in self._sides.find(text))
         if not found or not self.neutral:
             return found
-        spans = [m.span() for m in self._re["neutral"].finditer(text)]
-        return tuple(f for f in found if not any(a <= f[0] < b for a, b in spans))
+        spans = [(a, b) for a, b, _ in self._neutral.find(text)]
+        return tuple(f for f in found if not any(a <= f[0] and f[0] + len(f[2]) <= b
+                                                 for a, b in spans))
 
     def side_on(self, place: Place, day: dt.date | None) -> str:
         """Whose people a figure at ``place`` counts on ``day`` (an unknown day: the
@@ -157,15 +161,15 @@ class Profile:
     def _places_in(self, text: str) -> tuple[tuple[int, int, Place], ...]:
         """``(start, end, place)`` of every place of the profile named in ``text``."""
         out = []
-        for m in self._re["place"].finditer(text):
-            if text[m.end():m.end() + 1] in ("-", "–"):  # "Armenia-Azerbaijan clashes"
+        for a, b, word in self._places.find(text):
+            if text[b:b + 1] in ("-", "–"):  # "Armenia-Azerbaijan clashes"
                 continue
-            place = self._place_of[_fold(m.group())]
+            place = self._place_of[self._places.key(word)]
             if place.after:
-                before = text[max(0, m.start() - 12):m.start()].split()
+                before = text[max(0, a - 12):a].split()
                 if not before or before[-1].lower() not in place.after:
                     continue
-            out.append((m.start(), m.end(), place))
+            out.append((a, b, place))
         return tuple(out)
 
     @property
@@ -178,7 +182,8 @@ class Profile:
         """The side whose losses ``group`` reports as its own, or ``""``."""
         return self._side_of_group.get(group, "")
 
-    def groups_in(self, text: str, day: dt.date | None = None) -> list[tuple[int, str, str]]:
+    def _groups_in(self, text: str, day: dt.date | None = None
+                   ) -> list[tuple[int, str, str]]:
         """``(position, group, actor)`` for each actor of ``text`` that belongs to a group."""
         from conflictnews.mentions import matcher
 
@@ -242,15 +247,58 @@ class Profile:
         return ""
 
 
+class WordFinder:
+    """The words of a list in a text, as :func:`words_pattern` finds them (whole words,
+    longest first, both apostrophes, hyphen or space alike, lower-case entries in any
+    case), by one Aho-Corasick pass over the lower-cased text: many times faster than
+    the regex on long lists. Falls back to the regex where lower-casing changes a
+    text's length."""
+
+    _NORM = str.maketrans({"’": "'", "`": "'", "-": " "})
+
+    def __init__(self, words: list[str] | tuple[str, ...]):
+        from ahocorasick_rs import AhoCorasick, MatchKind
+
+        self.regex = words_pattern(words)
+        self.cased: dict[str, set[str]] = {}  # key -> forms that must match as written
+        self.any_case: set[str] = set()
+        for w in words:
+            key = w.translate(self._NORM).lower()
+            if w == w.lower():
+                self.any_case.add(key)
+            else:
+                self.cased.setdefault(key, set()).add(w.translate(self._NORM))
+        self.keys = sorted(self.any_case | set(self.cased))
+        self.automaton = AhoCorasick(self.keys, matchkind=MatchKind.LeftmostLongest) \
+            if self.keys else None
+
+    def key(self, word: str) -> str:
+        """The list's key for a word or a match of it (lower case, one apostrophe, a
+        hyphen as a space)."""
+        return " ".join(word.translate(self._NORM).lower().split())
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """``(start, end, matched text)`` of every word of the list in ``text``."""
+        if self.automaton is None:
+            return []
+        low = text.lower()
+        if len(low) != len(text):
+            return [(m.start(), m.end(), m.group()) for m in self.regex.finditer(text)]
+        low = low.translate(self._NORM)
+        out = []
+        for index, a, b in self.automaton.find_matches_as_indexes(low):
+            if (a and low[a - 1].isalnum()) or (b < len(low) and low[b].isalnum()):
+                continue
+            key = self.keys[index]
+            if key not in self.any_case and text[a:b].translate(self._NORM) not in \
+                    self.cased[key]:
+                continue
+            out.append((a, b, text[a:b]))
+        return out
+
+
 def _fold(surface: str) -> str:
     return surface.replace("’", "'").lower()
-
-
-def _word_key(word: str) -> str:
-    """A word list entry or its match, as one key: lower case, one apostrophe, spaces
-    and hyphens alike, no possessive."""
-    key = re.sub(r"[\s-]+", " ", word.replace("’", "'").replace("`", "'").lower())
-    return key[:-2] if key.endswith("'s") else key
 
 
 def words_pattern(words: list[str] | tuple[str, ...]) -> re.Pattern:
