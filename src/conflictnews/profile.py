@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from conflictnews.actor_list import ActorList, load_actors
+from conflictnews.patterns import ascii_fold, find_matches
 from conflictnews.problems import read_yaml
 
 DEFAULT_PROFILE = "data/profile.yml"
@@ -251,8 +252,8 @@ class WordFinder:
     """The words of a list in a text, as :func:`words_pattern` finds them (whole words,
     longest first, both apostrophes, hyphen or space alike, lower-case entries in any
     case), by one Aho-Corasick pass over the lower-cased text: many times faster than
-    the regex on long lists. Falls back to the regex where lower-casing changes a
-    text's length."""
+    the regex on long lists. Falls back to the regex where lower-casing would move
+    offsets or letters (:func:`patterns.ascii_fold`)."""
 
     _NORM = str.maketrans({"’": "'", "`": "'", "-": " "})
 
@@ -281,12 +282,12 @@ class WordFinder:
         """``(start, end, matched text)`` of every word of the list in ``text``."""
         if self.automaton is None:
             return []
-        low = text.lower()
-        if len(low) != len(text):
+        low = ascii_fold(text)  # None where lower-casing moves offsets or letters (ſ, İ)
+        if low is None:
             return [(m.start(), m.end(), m.group()) for m in self.regex.finditer(text)]
         low = low.translate(self._NORM)
         out = []
-        for index, a, b in self.automaton.find_matches_as_indexes(low):
+        for index, a, b in find_matches(self.automaton, low):  # lone surrogates too
             if (a and low[a - 1].isalnum()) or (b < len(low) and low[b].isalnum()):
                 continue
             key = self.keys[index]
