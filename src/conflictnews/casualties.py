@@ -87,6 +87,7 @@ STATUS_TRIGGERS: dict[str, tuple[str, ...]] = {
     "captured": (
         "captured", "taken prisoner", "taken captive", "prisoners of war", "prisoners",
         "POWs", "captives", "hostages", "taken hostage", "held captive", "held hostage",
+        "detainees",
     ),
     "displaced": (
         "displaced", "fled their homes", "fled", "refugees", "made homeless", "homeless",
@@ -99,7 +100,11 @@ STATUS_TRIGGERS: dict[str, tuple[str, ...]] = {
 #: the number and the trigger are empty or name people (:data:`PEOPLE_WORDS`), never
 #: military ones for a movement ("2,000 peacekeepers arrived in" is a deployment).
 PEOPLE_TRIGGERS: dict[str, tuple[str, ...]] = {
+    "killed": ("eliminated", "neutralized", "neutralised", "destroyed"),
+    "wounded": ("received treatment", "received medical treatment", "receiving treatment",
+                "receiving medical treatment", "sought medical help", "needed medical help"),
     "displaced": (
+        "expelled", "deported",
         "crossed into", "crossed the border", "crossed over", "crossed",
         "left the region", "left the area", "left the enclave", "left the territory",
         "left the country", "left their homes", "left their villages", "left home",
@@ -341,7 +346,7 @@ NUMBER_OF_TOLL = re.compile(
     re.IGNORECASE,
 )
 #: "the fate of 120 soldiers remains unknown": missing.
-FATE_OF = re.compile(rf"\bfate\s+of(?:\s+(?:the|{_alt(QUALIFIER_FILLERS)}))?\s*$",
+FATE_OF = re.compile(rf"\b(?:fate|whereabouts)\s+of(?:\s+(?:the|{_alt(QUALIFIER_FILLERS)}))?\s*$",
                      re.IGNORECASE)
 #: "communication with 24 servicemen was lost", "lost contact with 5 soldiers": missing.
 CONTACT_LEFT = re.compile(
@@ -531,8 +536,8 @@ def _subject_counts(trigger: str, np_text: str) -> bool:
         return False
     if trigger not in _PEOPLE_TRIGGER:
         return True
-    if not np_text.strip():
-        return True
+    if not np_text.strip():  # "26,000 have left the region"; not "3 were destroyed"
+        return _TRIGGER_STATUS[trigger] != "killed"
     if _TRIGGER_STATUS[trigger] == "displaced":  # residents move; troops, reporters deploy
         return DISPLACED_NP.search(np_text) is not None
     return PEOPLE_NP.search(np_text) is not None
