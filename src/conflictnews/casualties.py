@@ -178,7 +178,8 @@ TOLL_VERBS = (
     "number", "amounted to", "amounts to", "amount to", "rose by", "rises by", "risen by",
     "increased by", "increases by", "grew by", "grows by", "went up by", "jumped by",
     "climbed by", "now", "stand at", "constitute", "constituted",
-    "comprised", "made up",
+    "comprised", "made up", "past", "above", "over", "beyond", "reaching", "surpassing",
+    "exceeding", "topping", "passing", "hitting",
 )
 #: "the number of refugees has reached": NUMBER-OF [up to three words] TRIGGER, then any
 #: toll verb; the trigger says what is counted.
@@ -220,7 +221,8 @@ NP_STOP = (
     *(a for a in AUXILIARIES if a not in NP_ADJECTIVES),
 )
 QUALIFIERS: dict[str, tuple[str, ...]] = {
-    "more_than": ("more than", "over", "in excess of", "upwards of", "above", "well over"),
+    "more_than": ("more than", "over", "in excess of", "upwards of", "above", "well over",
+                  "past"),
     "at_least": ("at least", "no fewer than", "no less than", "a minimum of", "not less than"),
     "about": ("about", "around", "approximately", "roughly", "some", "nearly", "almost",
               "close to", "an approximate"),
@@ -390,6 +392,9 @@ _ASIDE_MARK = re.compile(r"[(,–—]")
 #: "Azerbaijan has reported 25 civilian deaths, Armenia 21": a second party, its figure
 #: and the first one's verb left out.
 GAPPED = re.compile(r",\s+(?:and\s+)?(?:the\s+)?(?:[A-Z][\w’'-]+\s+){1,3}")
+#: "..., up from 25", "compared with 25 a week earlier": the figure's earlier value
+UP_FROM_LEFT = re.compile(r"\b(?:up|down)\s+from\s+$|\bcompared\s+(?:with|to)\s+$",
+                          re.IGNORECASE)
 _GENERIC = {w.lower() for w in GENERIC_TRIGGERS}
 #: "(7 people)": one part of a toll broken down by place or group
 PAREN_PEOPLE = re.compile(rf"^(?:\s+(?:{_alt((*DISPLACED_PEOPLE, 'person'))}))?\s*\)",
@@ -799,6 +804,11 @@ def _coordinate(sentence: str, cands: list[_Figure]) -> None:
                 sentence, b.number.end):  # "Azerbaijan has reported 25 deaths, Armenia 21."
             b.status, b.rule, b.np, b.tail, b.trig_end = (
                 a.status, "gapped", a.np, "", b.number.end)
+            continue
+        if UP_FROM_LEFT.search(sentence, max(0, b.q_start - 30), b.q_start):
+            # "the toll rose to 30, up from 25 on Monday": the same count, earlier
+            b.status, b.rule, b.np, b.tail, b.trig_end = (
+                a.status, "earlier", a.np, "", b.number.end)
             continue
         if a.rule not in ("object", "object_list", "noun_of", "toll"):
             continue
