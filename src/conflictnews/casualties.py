@@ -392,9 +392,6 @@ _ASIDE_MARK = re.compile(r"[(,–—]")
 #: "Azerbaijan has reported 25 civilian deaths, Armenia 21": a second party, its figure
 #: and the first one's verb left out.
 GAPPED = re.compile(r",\s+(?:and\s+)?(?:the\s+)?(?:[A-Z][\w’'-]+\s+){1,3}")
-#: "..., up from 25", "compared with 25 a week earlier": the figure's earlier value
-UP_FROM_LEFT = re.compile(r"\b(?:up|down)\s+from\s+$|\bcompared\s+(?:with|to)\s+$",
-                          re.IGNORECASE)
 _GENERIC = {w.lower() for w in GENERIC_TRIGGERS}
 #: "(7 people)": one part of a toll broken down by place or group
 PAREN_PEOPLE = re.compile(rf"^(?:\s+(?:{_alt((*DISPLACED_PEOPLE, 'person'))}))?\s*\)",
@@ -804,11 +801,6 @@ def _coordinate(sentence: str, cands: list[_Figure]) -> None:
                 sentence, b.number.end):  # "Azerbaijan has reported 25 deaths, Armenia 21."
             b.status, b.rule, b.np, b.tail, b.trig_end = (
                 a.status, "gapped", a.np, "", b.number.end)
-            continue
-        if UP_FROM_LEFT.search(sentence, max(0, b.q_start - 30), b.q_start):
-            # "the toll rose to 30, up from 25 on Monday": the same count, earlier
-            b.status, b.rule, b.np, b.tail, b.trig_end = (
-                a.status, "earlier", a.np, "", b.number.end)
             continue
         if a.rule not in ("object", "object_list", "noun_of", "toll"):
             continue
