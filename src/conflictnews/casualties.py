@@ -322,7 +322,8 @@ _SUBJECT_NP_WORD = (rf"(?:{_NP_WORD}|(?:{_alt(SUBJECT_NP_LINKS)})\b|"
 SUBJECT = re.compile(
     rf"^(?P<np>(?:\s+{_SUBJECT_NP_WORD}){{0,7}}?)(?P<sides>\s+(?:{_alt(SIDE_PHRASES)})\b)?"
     r"(?P<aside>\s*[–—]\s[^–—]{0,60}[–—]|,\s+(?:including|among them|most of them|mostly)\s"
-    r"[^,]{0,60}?,?|\s*\([^()]{0,100}\))?"
+    r"[^,]{0,60}?,?|\s*\([^()]{0,100}\)|,\s+(?:and|or)\s+(?:possibly|perhaps|maybe|probably)\s"
+    rf"[^,]{{0,40}},(?P<np2>(?:\s+{_SUBJECT_NP_WORD}){{0,3}}?))?"
     rf"(?P<aux>(?:,?\s+(?:{_alt(AUXILIARIES)}|\w+ly))*)\s+(?P<trig>{_ANY_TRIGGER})\b",
     re.IGNORECASE,
 )
@@ -579,7 +580,7 @@ def _read_status(
         if then:  # "24 victims were injured": wounded
             status, end = _TRIGGER_STATUS[_key(then.group("trig"))], then.end()
         tail = _clause_tail(sentence, end)
-        np_text = " ".join(g for g in (subj.group("np"), subj.group("sides")) if g)
+        np_text = " ".join(g for g in subj.group("np", "sides", "np2") if g)
         return [status], "subject", f"{np_text} {subj.group('trig')}", tail, end
     # "the losses will not exceed 3,000": the toll verb may be read as the qualifier
     toll = TOLL.search(left) or (q_start < n.start and TOLL.search(sentence, base, n.start))
