@@ -395,7 +395,7 @@ _ASIDE_MARK = re.compile(r"[(,–—]")
 GAPPED = re.compile(r",\s+(?:and\s+)?(?:the\s+)?(?:[A-Z][\w’'-]+\s+){1,3}")
 _GENERIC = {w.lower() for w in GENERIC_TRIGGERS}
 #: "(7 people)": one part of a toll broken down by place or group
-PAREN_PEOPLE = re.compile(rf"^(?:\s+(?:{_alt((*DISPLACED_PEOPLE, 'person'))}))?\s*\)",
+PAREN_PEOPLE = re.compile(rf"(?:\s+(?:{_alt((*DISPLACED_PEOPLE, 'person'))}))?\s*\)",
                           re.IGNORECASE)
 SIDE_RIGHT = re.compile(rf"^\s+(?:{_alt(EACH_SIDE)})\b", re.IGNORECASE)
 #: any casualty word (the status of a figure that only names its side)
@@ -802,6 +802,11 @@ def _coordinate(sentence: str, cands: list[_Figure]) -> None:
                 sentence, b.number.end):  # "Azerbaijan has reported 25 deaths, Armenia 21."
             b.status, b.rule, b.np, b.tail, b.trig_end = (
                 a.status, "gapped", a.np, "", b.number.end)
+            continue
+        if a.rule == "breakdown" and sentence[b.q_start - 1 : b.q_start] == "(" and \
+                PAREN_PEOPLE.match(sentence, b.number.end):  # a long list: "..., Y (1 person)"
+            b.status, b.rule, b.np, b.tail, b.trig_end = (
+                a.status, "breakdown", "", "", b.number.end)
             continue
         if a.rule not in ("object", "object_list", "noun_of", "toll"):
             continue
