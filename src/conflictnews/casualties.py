@@ -918,44 +918,44 @@ THOSE_ATTACKS = re.compile(r"\b(?:those|these|the\s+same|such)\s+(?:\w+\s+)?(?:a
                            re.IGNORECASE)
 
 
-def _reported_before(rows: list[dict], row: dict, named: ArticleClaimants) -> dict | None:
-    """The figure with a claimant in the two sentences before ``row``'s, in its
-    paragraph: a report that goes on ("A total of about 80 people were injured.")."""
-    index = row["sentence_index"]
-    for other in reversed(rows):
-        gap = index - other["sentence_index"]
-        if 0 < gap <= 2 and other["claimed_by"] and not other["_background"] and \
-                named.same_paragraph(other["sentence_index"], index):
-            return other
-    return None
-
-
 def _from_article(rows: list[dict], named: ArticleClaimants, profile: Profile,
                   day: dt.date | None) -> None:
     """Fill what a figure's own sentence leaves open from the rest of its article: the
-    claimant of the same figure stated elsewhere ("Armenian attack kills 3" in the
-    headline, "..., Hajiyev said" in the body), else of the sentences just before (a
-    report going on); then side and population again with that claimant; then, still
-    unknown, those of the same figure stated elsewhere."""
-    same: dict[tuple[int, str], list[dict]] = {}
+    claimant of the same figure stated with one elsewhere ("Armenian attack kills 3" in
+    the headline, "..., Hajiyev said" in the body), else of a figure in the two
+    sentences before in its paragraph (a report that goes on: "A total of about 80
+    people were injured."); then side and population again with that claimant; then,
+    still unknown, those of the same figure stated elsewhere. Linear in the figures."""
+    stated: dict[tuple[int, str], dict] = {}  # the first figure with its own claimant
     for row in rows:
-        same.setdefault((row["count"], row["status"]), []).append(row)
+        if row["claimed_by"]:
+            stated.setdefault((row["count"], row["status"]), row)
+    last: dict[int, dict] = {}  # per sentence, its last figure with a claimant
     for row in rows:
-        if row["claimed_by"] or row["_background"]:
-            continue
-        other = next((r for r in same[row["count"], row["status"]] if r["claimed_by"]
-                      and not r["claim_evidence"].startswith("same figure")), None)
-        if other is not None:
-            found = (other["claimed_by"], other["claimant_group"],
-                     f"same figure in sentence {other['sentence_index']}")
-        elif (before := _reported_before(rows, row, named)) is not None:
-            found = (before["claimed_by"], before["claimant_group"],
-                     f"continues the report of sentence {before['sentence_index']}")
-        else:
-            continue
-        row["claimed_by"], group, row["claim_evidence"] = found
-        row["claimant_group"] = group or profile.group_for(row["claimed_by"], day)[0]
-        _complete(row, row["sentence"], profile, day)
+        index = row["sentence_index"]
+        if not row["claimed_by"] and not row["_background"]:
+            other = stated.get((row["count"], row["status"]))
+            before = next((last[i] for i in (index - 1, index - 2) if i in last
+                           and named.same_paragraph(i, index)), None)
+            if other is not None:
+                found = (other["claimed_by"], other["claimant_group"],
+                         f"same figure in sentence {other['sentence_index']}")
+            elif before is not None:
+                found = (before["claimed_by"], before["claimant_group"],
+                         f"continues the report of sentence {before['sentence_index']}")
+            else:
+                found = None
+            if found is not None:
+                row["claimed_by"], group, row["claim_evidence"] = found
+                row["claimant_group"] = group or profile.group_for(row["claimed_by"], day)[0]
+                _complete(row, row["sentence"], profile, day)
+        if row["claimed_by"] and not row["_background"]:
+            last[index] = row
+    known: dict[tuple[str, int, str], dict] = {}
+    for row in rows:
+        for field in ("side", "population"):
+            if row[field] != UNSPECIFIED:
+                known.setdefault((field, row["count"], row["status"]), row)
     for row in rows:
         if row["side"] == UNSPECIFIED and THOSE_ATTACKS.search(row["sentence"]) and \
                 row["sentence_index"] > 0:  # "Dozens were killed in those attacks"
@@ -964,11 +964,8 @@ def _from_article(rows: list[dict], named: ArticleClaimants, profile: Profile,
             if side != UNSPECIFIED:
                 row["side"], row["side_evidence"] = side, f"previous {evidence}"
         for field in ("side", "population"):
-            if row[field] != UNSPECIFIED:
-                continue
-            other = next((r for r in same[row["count"], row["status"]] if r[field] !=
-                          UNSPECIFIED and not r[f"{field}_evidence"].startswith("same")), None)
-            if other is not None:
+            other = known.get((field, row["count"], row["status"]))
+            if row[field] == UNSPECIFIED and other is not None:
                 row[field] = other[field]
                 row[f"{field}_evidence"] = f"same figure in sentence {other['sentence_index']}"
 
