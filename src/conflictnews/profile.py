@@ -101,12 +101,16 @@ class Profile:
             self.side_words = {**self.side_words,
                                "other": (*self.side_words["other"], *extra)}
         self._re["both"] = words_pattern(self.both)
-        self._sides = WordFinder([w for ws in self.side_words.values() for w in ws])
+        # one pass finds side words and neutral names; the longest match wins, so
+        # "Nagorno-Karabakh" is neutral and "Nagorno-Karabakh residents" armenian
+        self._sides = WordFinder([*(w for ws in self.side_words.values() for w in ws),
+                                  *self.neutral])
         self._side_of_word: dict[str, str] = {}
         for side, words in self.side_words.items():
             for w in words:
                 self._side_of_word.setdefault(self._sides.key(w), side)
-        self._neutral = WordFinder(self.neutral)
+        for w in self.neutral:
+            self._side_of_word.setdefault(self._sides.key(w), "")
         self._re["earlier"] = words_pattern([w for war in self.earlier for w in war.words])
         self._places = WordFinder(sorted({s for p in self.places
                                           for s in (p.name, *p.aliases)}))
@@ -147,12 +151,8 @@ class Profile:
         """``(position, side, word)`` of every side word in ``text``, in order (not inside
         a neutral name: "Nagorno-Karabakh" names no side's people)."""
         key, side_of = self._sides.key, self._side_of_word
-        found = tuple((a, side_of[key(word)], word) for a, _, word in self._sides.find(text))
-        if not found or not self.neutral:
-            return found
-        spans = [(a, b) for a, b, _ in self._neutral.find(text)]
-        return tuple(f for f in found if not any(a <= f[0] and f[0] + len(f[2]) <= b
-                                                 for a, b in spans))
+        found = ((a, side_of[key(word)], word) for a, _, word in self._sides.find(text))
+        return tuple(f for f in found if f[1])
 
     def side_on(self, place: Place, day: dt.date | None) -> str:
         """Whose people a figure at ``place`` counts on ``day`` (an unknown day: the
