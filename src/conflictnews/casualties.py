@@ -470,6 +470,8 @@ class _Figure:
 #: [three words] TRIGGER [60 characters] VERB", needs about 130); bounding it keeps every
 #: search short.
 LEFT_WINDOW = 150
+#: The longest clause a figure is read in (characters before it).
+CLAUSE_WINDOW = 300
 
 
 def _key(words: str) -> str:
@@ -623,7 +625,7 @@ def _read_status(
 
 
 def _clause(sentence: str, start: int, end: int) -> str:
-    floor = max(0, start - 3 * LEFT_WINDOW)  # a clause is never longer than this
+    floor = max(0, start - CLAUSE_WINDOW)  # a clause is never longer than this
     before = [floor, *(m.end() for m in CLAUSE_END.finditer(sentence, floor, start))]
     after = CLAUSE_END.search(sentence, end)
     return sentence[before[-1] : after.start() if after else len(sentence)]
