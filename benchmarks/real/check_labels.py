@@ -11,6 +11,7 @@ thousands 2,000, tens of thousands 20,000, hundreds of thousands 200,000).
 Prints a summary (articles, figures by status and by set) and exits 1 on any error.
 Standard library only.  Usage: python check_labels.py [folder]
 """
+
 from __future__ import annotations
 
 import csv
@@ -23,8 +24,21 @@ import sys
 from collections import Counter
 
 COLUMNS = ["id", "url", "outlet", "published", "date_evidence", "query", "set", "chars", "sha256"]
-FIELDS = {"id", "count", "qualifier", "vague", "status", "population", "side", "claimed_by",
-          "historical", "subset", "range_max", "ambiguous", "start"}
+FIELDS = {
+    "id",
+    "count",
+    "qualifier",
+    "vague",
+    "status",
+    "population",
+    "side",
+    "claimed_by",
+    "historical",
+    "subset",
+    "range_max",
+    "ambiguous",
+    "start",
+}
 OPTIONAL = {"note"}
 QUALIFIERS = {"exact", "at_least", "more_than", "about", "up_to", "estimate"}
 STATUSES = {"killed", "wounded", "missing", "captured", "displaced"}
@@ -34,11 +48,18 @@ SETS = {"dev", "check"}
 ID_RE = re.compile(r"^[A-Za-z0-9_-]+$")
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
-UNITS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen".split())}
-TENS = {w: 10 * i for i, w in enumerate(
-    "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if w != "_"}
+UNITS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen".split()
+    )
+}
+TENS = {
+    w: 10 * i
+    for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split())
+    if w != "_"
+}
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
 VAGUE = [  # longest first
     (re.compile(r"hundreds\s+of\s+thousands\b", re.I), 200_000),
@@ -85,7 +106,7 @@ def _words_value(text: str, pos: int) -> set[int]:
         seen = True
         values.add(total + current)
         i = m.end()
-        sep = re.match(r"[\s-]+", text[i:i + 3])
+        sep = re.match(r"[\s-]+", text[i : i + 3])
         if not sep:
             break
         i += sep.end()
@@ -96,7 +117,9 @@ def values_at(text: str, start: int) -> set[int]:
     """Every value a reader may read for the number that begins at `start`."""
     if start < 0 or start >= len(text):
         return set()
-    if start > 0 and (text[start - 1].isdigit() or (text[start - 1].isalpha() and text[start].isalpha())):
+    if start > 0 and (
+        text[start - 1].isdigit() or (text[start - 1].isalpha() and text[start].isalpha())
+    ):
         return set()  # not the first character of a number
     m = DIGITS.match(text, start)
     if m:
@@ -105,7 +128,7 @@ def values_at(text: str, start: int) -> set[int]:
         vals = {int(num)} if num == int(num) else set()
         mm = MULT.match(text, m.end())
         if mm:
-            vals.add(int(round(num * SCALES[mm.group(1).lower()])))
+            vals.add(round(num * SCALES[mm.group(1).lower()]))
         return vals
     for pattern, value in VAGUE:
         if pattern.match(text, start):
@@ -148,13 +171,17 @@ def load_articles(folder: str, errors: list[str], notes: list[str]) -> dict[str,
                 row["_text"] = None
                 text_path = os.path.join(folder, "texts", aid + ".txt")
                 if not os.path.exists(text_path):
-                    notes.append(f"{where}: texts/{aid}.txt missing, not checked (re-collect: README.md)")
+                    notes.append(
+                        f"{where}: texts/{aid}.txt missing, not checked (re-collect: README.md)"
+                    )
                 else:
                     with open(text_path, "rb") as tf:
                         data = tf.read()
                     text = data.decode("utf-8")
                     if str(len(text)) != row["chars"]:
-                        errors.append(f"{where}: text has {len(text)} chars, csv says {row['chars']}")
+                        errors.append(
+                            f"{where}: text has {len(text)} chars, csv says {row['chars']}"
+                        )
                     if hashlib.sha256(data).hexdigest() != row["sha256"]:
                         errors.append(f"{where}: sha256 of the text differs from the csv")
                     row["_text"] = text
@@ -185,8 +212,12 @@ def check_label(lab: dict, where: str, articles: dict, errors: list[str]) -> Non
         errors.append(f"{where}: id {lab['id']!r} is in no articles-*.csv")
     if not is_int(lab["count"]) or lab["count"] < 0:
         errors.append(f"{where}: count {lab['count']!r} is not a non-negative integer")
-    for field, allowed in (("qualifier", QUALIFIERS), ("status", STATUSES),
-                           ("population", POPULATIONS), ("side", SIDES)):
+    for field, allowed in (
+        ("qualifier", QUALIFIERS),
+        ("status", STATUSES),
+        ("population", POPULATIONS),
+        ("side", SIDES),
+    ):
         if lab[field] not in allowed:
             errors.append(f"{where}: {field} {lab[field]!r} not in {sorted(allowed)}")
     for field in ("vague", "historical", "subset", "ambiguous"):
@@ -194,9 +225,12 @@ def check_label(lab: dict, where: str, articles: dict, errors: list[str]) -> Non
             errors.append(f"{where}: {field} {lab[field]!r} is not true/false")
     if not isinstance(lab["claimed_by"], str):
         errors.append(f"{where}: claimed_by must be a string (empty when unattributed)")
-    if lab["range_max"] is not None and (not is_int(lab["range_max"]) or
-                                         (is_int(lab["count"]) and lab["range_max"] <= lab["count"])):
-        errors.append(f"{where}: range_max {lab['range_max']!r} is neither null nor an integer above count")
+    if lab["range_max"] is not None and (
+        not is_int(lab["range_max"]) or (is_int(lab["count"]) and lab["range_max"] <= lab["count"])
+    ):
+        errors.append(
+            f"{where}: range_max {lab['range_max']!r} is neither null nor an integer above count"
+        )
     if lab["vague"] is True and lab["qualifier"] != "at_least":
         errors.append(f"{where}: a vague figure has qualifier at_least (LABELLING.md)")
     if "note" in lab and not isinstance(lab["note"], str):
@@ -210,11 +244,14 @@ def check_label(lab: dict, where: str, articles: dict, errors: list[str]) -> Non
     text = art["_text"]
     vals = values_at(text, lab["start"])
     if not vals:
-        snippet = text[max(0, lab["start"] - 10):lab["start"] + 20].replace("\n", " ")
+        snippet = text[max(0, lab["start"] - 10) : lab["start"] + 20].replace("\n", " ")
         errors.append(f"{where}: no number starts at {lab['start']} (…{snippet}…)")
     elif lab["count"] not in vals:
-        snippet = text[lab["start"]:lab["start"] + 25].replace("\n", " ")
-        errors.append(f"{where}: number at {lab['start']} reads {sorted(vals)}, count is {lab['count']} ({snippet}…)")
+        snippet = text[lab["start"] : lab["start"] + 25].replace("\n", " ")
+        errors.append(
+            f"{where}: number at {lab['start']} reads {sorted(vals)}, "
+            f"count is {lab['count']} ({snippet}…)"
+        )
 
 
 def main(folder: str) -> int:
@@ -252,11 +289,14 @@ def main(folder: str) -> int:
         print("ERROR:", err)
 
     by_set = Counter(a["set"] for a in articles.values())
-    print(f"articles: {len(articles)} ({', '.join(f'{k} {v}' for k, v in sorted(by_set.items()))}); "
-          f"texts present: {sum(a['_text'] is not None for a in articles.values())}")
+    print(
+        f"articles: {len(articles)} ({', '.join(f'{k} {v}' for k, v in sorted(by_set.items()))}); "
+        f"texts present: {sum(a['_text'] is not None for a in articles.values())}"
+    )
     no_fig = [aid for aid in articles if not any(lab.get("id") == aid for lab in labels)]
     print(f"articles without figures: {len(no_fig)} {no_fig}")
-    print(f"figures: {len(labels)} ({', '.join(f'{k} {v}' for k, v in sorted(Counter(lab['_file'] for lab in labels).items()))})")
+    per_file = sorted(Counter(lab["_file"] for lab in labels).items())
+    print(f"figures: {len(labels)} ({', '.join(f'{k} {v}' for k, v in per_file)})")
     print("  by status:", dict(Counter(lab.get("status") for lab in labels).most_common()))
     lab_set = Counter(articles.get(lab.get("id"), {}).get("set", "?") for lab in labels)
     print("  by set:", dict(sorted(lab_set.items())))
@@ -264,9 +304,11 @@ def main(folder: str) -> int:
     print(f"  required (not vague, not subset): {len(required)}")
     for field in ("side", "population", "qualifier"):
         print(f"  by {field}:", dict(Counter(lab.get(field) for lab in labels).most_common()))
-    print(f"  with a claimant: {sum(bool(lab.get('claimed_by')) for lab in labels)}; "
-          f"historical: {sum(lab.get('historical') is True for lab in labels)}; "
-          f"ambiguous: {sum(lab.get('ambiguous') is True for lab in labels)}")
+    print(
+        f"  with a claimant: {sum(bool(lab.get('claimed_by')) for lab in labels)}; "
+        f"historical: {sum(lab.get('historical') is True for lab in labels)}; "
+        f"ambiguous: {sum(lab.get('ambiguous') is True for lab in labels)}"
+    )
     print(f"{len(errors)} error(s)")
     return 1 if errors else 0
 
