@@ -18,11 +18,15 @@ from hypothesis import strategies as st
 
 from conflictnews.casualties import (
     _ACTIVE_WORDS,
+    _CONTACT_WORDS,
     _INCREMENT_WORDS,
+    _NOUN_OF_WORDS,
     _QUALIFIER_WORDS,
     CANDIDATE,
+    CONTACT_LEFT,
     EXCLUDE_LEFT,
     INCREMENT_LEFT,
+    NOUN_OF,
     OBJECT,
     QUALIFIER,
     _candidates,
@@ -197,7 +201,8 @@ def test_word_counts_equal_the_word_regex_in_the_corpus(articles, generated):
 END_PIECES = ["more than", "well over", "over", "no fewer than", "as many as", "another",
               "a further", "killed", "claimed the lives of", "left dead", "Sept.", "Sept",
               "Septemberish", "No.", "$", "£ ", "#", "-", "–", "/", "+", "x", "9", " ",
-              "   ", "\n", "ſ", "é", "OVER"]
+              "   ", "\n", "ſ", "é", "OVER", "deaths", "killing", " and ", " of", "lost contact",
+              "communication", " with", "has been", "prisoners of war"]
 
 
 @settings(max_examples=4000, deadline=None)
@@ -206,7 +211,8 @@ def test_searches_at_the_end_of_a_window_equal_the_full_search(text, data):
     pos = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(pos, len(text)))
     for pattern, words in ((QUALIFIER, _QUALIFIER_WORDS), (OBJECT, _ACTIVE_WORDS),
-                           (INCREMENT_LEFT, _INCREMENT_WORDS)):
+                           (INCREMENT_LEFT, _INCREMENT_WORDS), (NOUN_OF, _NOUN_OF_WORDS),
+                           (CONTACT_LEFT, _CONTACT_WORDS)):
         fast, full = search_at_end(pattern, text, pos, end, words), pattern.search(text, pos, end)
         assert (fast and (fast.span(), fast.groups())) == (full and (full.span(), full.groups()))
     assert _excluded_left(text, pos, end) == bool(EXCLUDE_LEFT.search(text[pos:end]))

@@ -2,34 +2,51 @@
 
 How English news states a casualty figure, and the rule (``rule`` column) that reads it:
 
-``subject``   N [of its] [people-words] [aside] [have been|were|had so far been] TRIGGER
+``subject``   N [of its] [people-words, places] [on each side] [aside] [have been|were|
+              may have been] [adverb] TRIGGER
               "47 civilians had been killed", "1,177 of its troops have been killed",
-              "42 Azeri civilian deaths", "29 more military casualties", "222 wounded"
-``object``    ACTIVE-VERB [qualifier] N [people-words]
-              "killed two soldiers", "captured two mercenaries", "killed about 30,000"
-``toll``      TOLL-PHRASE to|at|of N: "raising the Armenian military death toll to five"
+              "42 Azeri civilian deaths", "29 more military casualties", "222 wounded",
+              "two residents were brutally murdered", "4,500 people had crossed into"
+              (movement and release triggers count only for people)
+``object``    ACTIVE-VERB [qualifier] [another] N [people-words]
+              "killed two soldiers", "captured two mercenaries", "killed about 30,000",
+              "has lost 960 men" (people needed), "claimed 20,000 lives" (lives needed)
+``toll``      TOLL-PHRASE ... VERB N: "raising the Armenian military death toll to five",
+              "the losses are about 5,000", "the number of refugees has reached 65,210"
 ``noun_of``   NOUN [and NOUN] of N: "the killing and injury of dozens"
-``coordinated`` N1 people and N2 people TRIGGER: N1 takes N2's trigger
+``coordinated`` N1 people[, N2 people] and N3 people TRIGGER: each takes the trigger
               ("429 of its servicemen and more than 20 civilians have been killed")
+``object_list`` people after an object, noun_of or toll figure take its status
+              ("killed 9 soldiers and 3 civilians")
+``gapped``    FIGURE, Party N: "Azerbaijan has reported 25 deaths, Armenia 21"
+``each_side`` N on/from each side: the status of the casualty word before it
+``breakdown`` (N people) after a casualty word: "deaths in X (7 people), Y (6 people)"
+``fate``      fate of N ... unknown: missing; ``contact``: lost contact with N: missing
 ``increment`` up N from: takes the status of the total it qualifies ("542 ..., up 17 from
               Monday")
 ``total_of``  "bringing the total to N": a running total of what the figure before counts
 
-Numbers that are measures, ages, money, dates, years, percentages or parts of names
-("15 km", "45-year-old", "9.2 million Swiss francs", "Sept. 27", "COVID-19") are never
-figures. All word lists are the tables below; nothing else in the code names a word.
+Numbers that are measures, ages, money, dates, years, percentages, parts of names, counts
+of things or populations ("15 km", "45-year-old", "9.2 million Swiss francs", "Sept. 27",
+"COVID-19", "4 Grad launchers", "home to 55,000 people") are never figures. All word
+lists are the tables below; nothing else in the code names a word.
 """
-
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 
 import pandas as pd
-from ahocorasick_rs import AhoCorasick, MatchKind
+from ahocorasick_rs import AhoCorasick, Implementation, MatchKind
 
+from conflictnews import inference
+from conflictnews.attribution import ArticleClaimants, is_office, nearest
+from conflictnews.attribution import claims as find_claims
+from conflictnews.inference import CIVILIAN, MILITARY
 from conflictnews.numbers import Number, find_numbers
 from conflictnews.patterns import (
     ascii_fold,
@@ -39,6 +56,7 @@ from conflictnews.patterns import (
     trie_regex,
     word_char,
 )
+from conflictnews.profile import BOTH, UNSPECIFIED, Profile, load_profile
 from conflictnews.sentences import sentence_spans
 from conflictnews.tables import records
 
@@ -49,103 +67,208 @@ STATUS_TRIGGERS: dict[str, tuple[str, ...]] = {
     "killed": (
         "killed", "dead", "died", "deaths", "death", "fatalities", "lost their lives",
         "lost his life", "lost her life", "perished", "slain", "casualties", "losses",
-        "bodies", "martyred", "killing",
+        "bodies", "martyred", "killing", "murdered", "massacred", "executed", "deceased",
+        "martyrs", "shot dead", "gave their lives", "lives were lost", "lives have been lost",
+        "lives lost", "victims", "fatal casualties", "burned to death", "fell victim",
+        "among the dead", "among the killed", "among the victims", "among the fatalities",
+        "fallen", "fatal cases", "succumbed",
     ),
-    "wounded": ("wounded", "injured", "hurt", "injuries", "injury", "wounding", "injuring"),
-    "missing": ("missing", "unaccounted for", "disappeared"),
+    "wounded": ("wounded", "injured", "hurt", "injuries", "injury", "wounding", "injuring",
+                "hospitalized", "hospitalised", "taken to hospital", "taken to hospitals",
+                "taken to the hospital", "admitted to hospital", "admitted to hospitals",
+                "rushed to hospital", "treated in hospital", "transported to hospital",
+                "transported to hospitals", "evacuated to hospital", "evacuated to hospitals",
+                "airlifted to hospital", "received injuries", "sustained injuries",
+                "suffered injuries", "received wounds", "sustained wounds", "wounds",
+                "among the wounded", "among the injured"),
+    "missing": ("missing", "unaccounted for", "disappeared", "whose fate is unknown",
+                "whose fate remains unknown", "whose fate is still unknown",
+                "whose fate remains unclear", "whose whereabouts are unknown"),
     "captured": (
         "captured", "taken prisoner", "taken captive", "prisoners of war", "prisoners",
-        "POWs", "captives", "hostages",
+        "POWs", "captives", "hostages", "taken hostage", "held captive", "held hostage",
+        "detainees",
     ),
     "displaced": (
         "displaced", "fled their homes", "fled", "refugees", "made homeless", "homeless",
-        "uprooted", "forced from their homes", "forced to flee", "evacuated",
+        "uprooted", "forced from their homes", "forced to flee", "evacuated", "evacuees",
+        "displacement", "IDPs", "internally displaced", "among the displaced",
+    ),
+}
+#: Triggers that say a figure of *people* moved or came back ("4,500 people had crossed
+#: into Armenia", "three men were released"): they count only when the words between
+#: the number and the trigger are empty or name people (:data:`PEOPLE_WORDS`), never
+#: military ones for a movement ("2,000 peacekeepers arrived in" is a deployment).
+PEOPLE_TRIGGERS: dict[str, tuple[str, ...]] = {
+    "killed": ("eliminated", "neutralized", "neutralised", "destroyed"),
+    "wounded": ("received treatment", "received medical treatment", "receiving treatment",
+                "receiving medical treatment", "sought medical help", "needed medical help"),
+    "displaced": (
+        "expelled", "deported",
+        "crossed into", "crossed the border", "crossed over", "crossed",
+        "left the region", "left the area", "left the enclave", "left the territory",
+        "left the country", "left their homes", "left their villages", "left home",
+        "arrived in", "sought shelter", "sought refuge", "took refuge", "taken refuge",
+        "found refuge", "relocated", "resettled", "moved to", "forced to leave",
+        "forced out",
+    ),
+    "captured": (
+        "released", "freed", "repatriated", "exchanged", "handed over",
+        "came back from captivity", "returned from captivity", "remain in captivity",
+        "held", "being held",
+        "in captivity", "detained", "abducted", "kidnapped",
     ),
 }
 #: Verbs that take the figure as their object ("killed two soldiers").
 ACTIVE_VERBS: dict[str, tuple[str, ...]] = {
-    "killed": ("killed", "killing", "kill", "kills", "claimed the lives of", "left dead"),
-    "wounded": ("wounded", "wounding", "injured", "injuring", "injure", "wound"),
-    "captured": ("captured", "capturing", "capture", "took prisoner", "detained"),
-    "displaced": ("displaced", "displacing", "displace", "uprooted", "evacuated"),
+    "killed": ("killed", "killing", "kill", "kills", "claimed the lives of", "left dead",
+               "took the lives of", "taken the lives of", "cost the lives of",
+               "costing the lives of", "claiming the lives of", "massacred", "massacring",
+               "murdered", "murdering", "shot dead", "slaughtered"),
+    "wounded": ("wounded", "wounding", "injured", "injuring", "injure", "wound", "injures",
+                "wounds"),
+    "captured": ("captured", "capturing", "capture", "took prisoner", "detained",
+                 "took hostage", "taken hostage", "taking hostage", "captures"),
+    "displaced": ("displaced", "displacing", "displace", "uprooted", "evacuated",
+                  "evacuating", "evacuate"),
 }
+#: Verbs whose object counts only when it names people (:data:`PEOPLE_WORDS`): "has lost
+#: 960 men" but not "lost 4 Grad launchers", "freed three men" but not "released two
+#: reports".
+PEOPLE_VERBS: dict[str, tuple[str, ...]] = {
+    "killed": ("lost", "losing", "loses", "executed", "executing"),
+    "captured": ("freed", "released", "releasing", "frees", "freeing", "exchanged",
+                 "swapped", "repatriated", "handed over", "hands over", "handing over",
+                 "returned", "returning",
+                 "abducted", "kidnapped"),
+}
+#: Verbs whose object counts only when it is lives: "a conflict that claimed 20,000
+#: lives", "the war cost 6,000 lives" (not "claimed 3 villages", "took 30 soldiers").
+LIVES_VERBS = ("claimed", "claiming", "claims", "claim", "cost", "costing", "costs", "took",
+               "taking", "takes", "take", "taken")
+#: Who is displaced when a figure's words name them: residents, not troops or reporters.
+DISPLACED_PEOPLE = ("people", "persons", "residents", "civilians", "families", "refugees",
+                    "villagers", "inhabitants", "children", "women", "men", "elderly",
+                    "individuals", "citizens", "IDPs", "evacuees", "displaced", "others",
+                    "ethnic", "households", "locals", "population")
+#: Words that name people in a figure's phrase, besides :data:`MILITARY`,
+#: :data:`CIVILIAN` and capitalised plurals of nationality ("Armenians", "Syrians").
+PEOPLE_WORDS = ("people", "persons", "men", "man", "individuals", "lives", "members",
+                "firefighters", "rescuers", "workers", "volunteers", "teenagers", "boys",
+                "girls", "adults", "infants", "babies", "relatives", "patients", "staff",
+                "employees", "officials", "crew", "sappers", "deminers", "detainees",
+                "prisoners", "captives", "hostages", "POWs", "detainees", "bodies",
+                "victims", "others", "nationals", "compatriots", "displaced", "evacuees")
 #: "death toll", "number of dead" and what each counts.
 TOLLS: dict[str, tuple[str, ...]] = {
     "killed": ("death toll", "toll", "number of dead", "number of deaths", "number killed",
-               "number of people killed", "casualty toll", "tally"),
-    "wounded": ("number of wounded", "number of injured", "injury toll"),
+               "number of people killed", "casualty toll", "tally", "losses", "casualties",
+               "fatalities", "deaths", "number of victims", "death count", "body count",
+               "human losses", "loss of life", "the victims", "the dead", "number of fallen",
+               "number of the fallen"),
+    "wounded": ("number of wounded", "number of injured", "injury toll", "the wounded",
+                "the injured"),
 }
+#: How a toll phrase comes to its figure: "the toll rose to", "losses are about", "has
+#: reached", "will not exceed"; the "by" ones give an increment ("increased by 35").
+TOLL_VERBS = (
+    "to", "at", "of", "reached", "reach", "reaches", "hit", "hits", "passed", "surpassed",
+    "exceeded", "exceed", "exceeds", "topped", "tops", "stood at", "stands at", "was", "is",
+    "are", "were", "totaled", "totalled", "totals", "totaling", "totalling", "numbered",
+    "number", "amounted to", "amounts to", "amount to", "rose by", "rises by", "risen by",
+    "increased by", "increases by", "grew by", "grows by", "went up by", "jumped by",
+    "climbed by", "now", "stand at", "constitute", "constituted",
+    "comprised", "made up", "past", "above", "over", "beyond", "reaching", "surpassing",
+    "exceeding", "topping", "passing", "hitting",
+)
+#: "the number of refugees has reached": NUMBER-OF [up to three words] TRIGGER, then any
+#: toll verb; the trigger says what is counted.
+NUMBER_OF = ("number of", "total number of", "total of", "overall number of", "tally of",
+             "count of", "toll of", "list of")
 #: Words allowed between a figure and its trigger that end the figure's noun phrase.
 AUXILIARIES = (
     "have", "has", "had", "been", "were", "was", "are", "is", "be", "being", "so", "far",
     "now", "already", "reportedly", "reported", "also", "confirmed", "officially", "who",
     "that", "since", "all", "later", "feared", "believed", "thought", "presumed", "left",
-    "declared", "listed", "as", "were", "getting", "got",
+    "declared", "listed", "as", "were", "getting", "got", "remain", "remains", "remained",
+    "still", "considered", "went", "currently", "either", "each", "seriously", "critically",
+    "severely", "badly", "fatally", "lightly", "slightly", "mortally", "gravely", "may",
+    "might", "could", "must",
 )
+#: Words that may stand inside a figure's noun phrase although they are also auxiliaries:
+#: "six confirmed civilian deaths", "12 reported casualties".
+NP_ADJECTIVES = ("confirmed", "reported", "officially")
+#: Nouns that name a toll of any kind: a status verb after them says which ("24 victims
+#: were injured" is wounded).
+GENERIC_TRIGGERS = ("victims", "casualties", "losses", "fatal casualties")
+#: Prepositions a subject figure's words may hold ("five people from one family").
+SUBJECT_NP_LINKS = ("from", "in", "by", "on", "at")
+#: A figure for each side: "more than 2,000 from each side" takes the status of the
+#: casualty word before it ("casualties from both sides, more than 2,000 from each side").
+EACH_SIDE = ("on each side", "on both sides", "on either side", "from each side",
+             "from both sides")
+#: Phrases that may stand between a figure and its trigger: "more than 1,500 on each side
+#: had died".
+SIDE_PHRASES = (*EACH_SIDE, "on their side", "on our side", "on its side", "on the other side",
+                "on the enemy side")
 #: Words that cannot be inside a figure's noun phrase (they start another clause).
 NP_STOP = (
     "said", "says", "say", "told", "and", "or", "but", "to", "in", "on", "at", "by", "which",
     "from", "for", "with", "while", "than", "into", "after", "before", "during", "when",
-    "would", "will", "could", "may", "might", "did", "do", "does", "not", "no",
-    *AUXILIARIES,
+    "would", "will", "could", "may", "might", "did", "do", "does", "not", "no", "through",
+    "about", "over", "under", "across", "against", "between", "among", "within", "without",
+    "like", "via", "despite", "because", "if", "whether", "where", "what", "how",
+    *(a for a in AUXILIARIES if a not in NP_ADJECTIVES),
 )
 QUALIFIERS: dict[str, tuple[str, ...]] = {
-    "more_than": ("more than", "over", "in excess of", "upwards of", "above", "well over"),
+    "more_than": ("more than", "over", "in excess of", "upwards of", "above", "well over",
+                  "past"),
     "at_least": ("at least", "no fewer than", "no less than", "a minimum of", "not less than"),
     "about": ("about", "around", "approximately", "roughly", "some", "nearly", "almost",
               "close to", "an approximate"),
     "estimate": ("an estimated", "estimated", "estimates", "estimate"),
     "up_to": ("up to", "as many as", "at most", "no more than", "fewer than", "less than",
-              "under", "as much as"),
+              "under", "as much as", "not exceed", "will not exceed", "does not exceed",
+              "did not exceed", "would not exceed", "not more than", "just under"),
 }
+#: Verbs whose particle is no qualifier: "handed over 10 soldiers" is exact.
+PARTICLE_VERBS = ("handed", "hand", "hands", "handing", "turned", "turn", "turns", "turning",
+                  "took", "take", "takes", "taking", "taken")
+#: Words a qualifier may have between it and the figure: "wounded at least another 30".
+QUALIFIER_FILLERS = ("another", "a further", "an additional", "other")
 #: Words marking an increment rather than a running total.
 INCREMENT_BEFORE = ("another", "a further", "an additional", "additional", "up", "rose by",
-                    "an increase of", "a rise of")
+                    "an increase of", "a rise of", "increased by", "grew by", "went up by",
+                    "risen by", "rises by", "increases by", "jumped by", "climbed by")
 INCREMENT_AFTER = ("more", "additional", "new", "further")
 
-MILITARY = (
-    "servicemen", "serviceman", "servicemembers", "service members", "soldiers", "soldier",
-    "troops", "fighters", "military", "personnel", "combatants", "militants", "mercenaries",
-    "officers", "conscripts", "army", "sailors", "pilots", "guerrillas", "rebels",
-    "militiamen", "policemen", "police", "guards", "reservists", "commanders", "servicewomen",
-    "peacekeepers",
+#: Things that are counted but are not people: a number whose next words (before any
+#: people word) name one is no figure ("4 Grad launchers", "12 armoured vehicles").
+THINGS = (
+    "launchers", "launcher", "systems", "system", "tanks", "tank", "vehicles", "vehicle",
+    "personnel carriers", "carriers",
+    "helicopters", "helicopter", "planes", "plane", "jets", "aircraft", "drones", "drone",
+    "UAVs", "guns", "howitzers", "howitzer", "missiles", "missile", "rockets", "rocket",
+    "shells", "mortars", "artillery", "trucks", "truck", "buses", "bus", "cars", "car",
+    "buildings", "building", "houses", "house", "homes", "apartments", "flats", "schools",
+    "hospitals", "mosques", "churches", "bridges", "positions", "posts", "outposts",
+    "checkpoints", "villages", "settlements", "towns", "cities", "projectiles", "munitions",
+    "rounds", "bombs", "pieces", "installations", "radars", "weapons", "rifles", "ammunition",
+    "APCs", "BMPs", "cannons", "warplanes", "depots", "sorties", "attacks", "strikes",
+    "incidents", "violations", "kilometers", "kilometres", "km", "hectares", "heights",
+    "hours", "days", "weeks", "months", "years", "decades", "times", "cases", "percent",
+    "dollars", "euros", "manats", "drams", "rubles", "roubles", "USD", "AZN", "AMD", "EUR",
+    "RUB", "meters", "metres", "miles", "tonnes",
+    "tons", "pages", "articles", "reports", "decrees", "resolutions", "districts", "regions",
+    "provinces", "countries", "trips", "flights", "sessions", "meetings", "points",
 )
-CIVILIAN = (
-    "civilians", "civilian", "residents", "children", "child", "women", "villagers",
-    "inhabitants", "journalists", "reporters", "students", "medics", "doctors", "passengers",
-    "worshippers", "mourners", "pensioners", "farmers", "families", "non-combatants",
-    "citizens", "refugees",
-)
-#: Whose people, by words in the figure's phrase; ``both`` wins over single sides.
-SIDE_MARKERS: dict[str, str] = {
-    "both": r"\bboth sides\b|\beach side\b|\bon both\b|\bboth countries\b",
-    "armenian": r"\bArmenian|\bArmenia\b|Karabakh|\bArtsakh|\bStepanakert",
-    "azerbaijani": r"\bAzeri|\bAzerbaijan",
-    "other": r"\bSyria|\bSyrian|\bRussian|\bTurkish|\bIranian|\bforeign\b|\bmercenar",
-}
-#: Claimant groups: the first pattern found in "claimed_by" names the group.
-CLAIMANT_GROUPS: dict[str, str] = {
-    "Nagorno-Karabakh": r"Karabakh|ethnic Armenian|\benclave|\bArtsakh|\bStepanakert",
-    "Armenia": r"\bArmenia|\bYerevan|\bPashinyan",
-    "Azerbaijan": r"\bAzeri|\bAzerbaijan|\bBaku\b|\bAliyev|\bHajiyev",
-    "Russia": r"\bRussia|\bKremlin|\bMoscow\b|\bPeskov|\bPutin|\bLavrov",
-    "Turkey": r"\bTurkey|\bTurkish|\bAnkara|\bErdogan",
-    "Iran": r"\bIran|\bTehran",
-    "UN / ICRC": r"United Nations|\bU\.N\.|\bUN\b|Red Cross|\bICRC|\bWHO\b|\bUNHCR",
-}
-#: The side a claimant group speaks for, used when a figure names no side itself.
-GROUP_SIDE = {"Nagorno-Karabakh": "armenian", "Armenia": "armenian", "Azerbaijan": "azerbaijani"}
+#: Words before a number that make it a population, an age or a rank, never a figure.
+NOT_A_FIGURE_BEFORE = ("population of", "population", "home to", "inhabited by", "aged",
+                       "ages", "age of", "age", "a city of", "a town of", "a region of",
+                       "resolution", "article", "section", "brigade", "division",
+                       "regiment", "battalion")
 
-ATTRIBUTION_VERBS = (
-    "said", "says", "say", "reported", "reports", "report", "estimated", "estimates",
-    "announced", "announces", "stated", "states", "confirmed", "confirms", "claimed",
-    "claims", "told", "tells", "added", "adds", "tweeted", "wrote", "counted", "put",
-)
-#: Nouns that make "X estimates that N ..." an attribution to X.
-ATTRIBUTION_NOUNS = ("estimates", "figures", "data", "tally", "statement", "count")
-PRONOUNS = ("it", "he", "she", "they", "which", "who", "we", "i")
-
-#: Marks of a single incident, of a running total, of an earlier war.
+#: Marks of a single incident, of a running total.
 INCIDENT_MARKERS = (
     r"\bduring\b|\bovernight\b|\bin an? (?:\w+ )?(?:attack|strike|shelling|explosion|blast|"
     r"ambush|raid)|\bin (?:the )?shelling\b|\bwhen\b|\bon (?:Monday|Tuesday|Wednesday|"
@@ -162,74 +285,135 @@ PERFECT = (
     r"(?:killed|died|wounded|injured|captured|displaced|lost|fled|been)\b|"
     r"\bhad\s+(?:so far\s+|now\s+|already\s+)?been\s+(?:killed|wounded|injured|displaced)\b"
 )
-HISTORICAL_MARKERS = (
-    r"\b(?:first|previous|earlier|last|former) (?:Karabakh |Nagorno-Karabakh )?war\b|"
-    r"\b1[89]\d0s\b|\bthe (?:early |late )?(?:19|20)\d0s\b"
-)
-YEAR = re.compile(r"(?<![\d,.])((?:1[89]|20)\d\d)(?![\d,])")
 
 
 def _alt(words: tuple[str, ...] | list[str]) -> str:
-    """One regex alternative for a list of words, longest first, spaces flexible."""
-    ordered = sorted(set(words), key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    """One regex alternative for a list of words, longest first, spaces flexible: a trie
+    ("kill(?:ed|ing|s)?"), which a search tries at each position much faster than a
+    flat list of alternatives."""
+    return trie_regex(sorted(set(words))).replace(r"\s", r"\s+")
 
 
-_TRIGGER_STATUS = {w.lower(): s for s, ws in STATUS_TRIGGERS.items() for w in ws}
-_ACTIVE_STATUS = {w.lower(): s for s, ws in ACTIVE_VERBS.items() for w in ws}
+_TRIGGER_STATUS = {w.lower(): s for table in (PEOPLE_TRIGGERS, STATUS_TRIGGERS)
+                   for s, ws in table.items() for w in ws}
+_PEOPLE_TRIGGER = {w.lower() for ws in PEOPLE_TRIGGERS.values() for w in ws}
+_RELEASE_TRIGGER = {w.lower() for w in PEOPLE_TRIGGERS["captured"]}
+#: the object verbs and their status; which ones need people, or lives, for an object
+_ACTIVE_STATUS = {
+    **{w.lower(): "killed" for w in LIVES_VERBS},
+    **{w.lower(): s for s, ws in PEOPLE_VERBS.items() for w in ws},
+    **{w.lower(): s for s, ws in ACTIVE_VERBS.items() for w in ws},
+}
+_NEEDS_LIVES = {w.lower() for w in LIVES_VERBS} - {w.lower() for ws in PEOPLE_VERBS.values()
+                                                   for w in ws}
+_NEEDS_PEOPLE = {w.lower() for ws in PEOPLE_VERBS.values() for w in ws}
 _TOLL_STATUS = {w.lower(): s for s, ws in TOLLS.items() for w in ws}
 _QUALIFIER = {w: q for q, ws in QUALIFIERS.items() for w in ws}
 _TRIGGER = _alt([w for ws in STATUS_TRIGGERS.values() for w in ws])
+_ANY_TRIGGER = _alt(list(_TRIGGER_STATUS))
 _NP_WORD = rf"(?!(?:{_alt(NP_STOP)})\b)(?!\d)[\w’'.-]+"
+_PEOPLE_ALT = _alt(MILITARY + CIVILIAN + PEOPLE_WORDS)
+#: A subject figure's words may hold a place or an origin ("192 soldiers from the army",
+#: "six troops deployed by Moscow in the region") and two people words ("soldiers and
+#: civilians").
+_SUBJECT_NP_WORD = (rf"(?:{_NP_WORD}|(?:{_alt(SUBJECT_NP_LINKS)})\b|"
+                    rf"and(?=\s+(?:{_PEOPLE_ALT})\b))")
 
 SUBJECT = re.compile(
-    rf"^(?P<np>(?:\s+{_NP_WORD}){{0,7}}?)"
+    rf"^(?P<np>(?:\s+{_SUBJECT_NP_WORD}){{0,7}}?)(?P<sides>\s+(?:{_alt(SIDE_PHRASES)})\b)?"
     r"(?P<aside>\s*[–—]\s[^–—]{0,60}[–—]|,\s+(?:including|among them|most of them|mostly)\s"
-    r"[^,]{0,60},)?"
-    rf"(?P<aux>(?:,?\s+(?:{_alt(AUXILIARIES)})\b)*)\s+(?P<trig>{_TRIGGER})\b",
+    r"[^,]{0,60}?,?|\s*\([^()]{0,100}\)|,\s+(?:and|or)\s+(?:possibly|perhaps|maybe|probably)\s"
+    rf"[^,]{{0,40}},(?P<np2>(?:\s+{_SUBJECT_NP_WORD}){{0,3}}?))?"
+    rf"(?P<aux>(?:,?\s+(?:{_alt(AUXILIARIES)}|\w+ly))*)\s+(?P<trig>{_ANY_TRIGGER})\b",
     re.IGNORECASE,
 )
-OBJECT = re.compile(rf"\b(?P<trig>{_alt([w for ws in ACTIVE_VERBS.values() for w in ws])})\s*$",
-                    re.IGNORECASE)
+OBJECT = re.compile(rf"\b(?P<trig>{_alt(list(_ACTIVE_STATUS))})"
+                    rf"(?:\s+(?:{_alt(QUALIFIER_FILLERS)}))?\s*$", re.IGNORECASE)
 OBJECT_NP = re.compile(rf"^(?P<np>(?:\s+(?:of\s+)?{_NP_WORD}){{0,4}}?)(?=\s*$|\s*[,.;:)”\"]|\s+"
                        rf"(?:{_alt(NP_STOP)})\b)", re.IGNORECASE)
+#: A figure's words name people: the people tables, or a capitalised plural of a
+#: nationality ("Armenians", "Syrians", "Azerbaijanis").
+PEOPLE_NP = re.compile(rf"(?i:\b(?:{_alt(MILITARY + CIVILIAN + PEOPLE_WORDS)})\b)|"
+                       r"\b(?:[A-Z][a-z]+(?:ans|is|ese)|Turks|Kurds)\b")
+_LIVES = re.compile(r"^\s+(?:\w+\s+)?lives\b", re.IGNORECASE)
+_TOLL_VERB = _alt(TOLL_VERBS)
 TOLL = re.compile(
-    rf"\b(?P<trig>{_alt(list(_TOLL_STATUS))})\b(?P<mid>[^,.;]{{0,40}}?)\s*\b(?:to|at|of|"
-    r"reached|hit|passed|surpassed|exceeded|rose to|climbed to|stood at|stands at|was|is)\s*$",
+    rf"\b(?P<trig>{_alt(list(_TOLL_STATUS))})\b(?P<mid>[^,.;]{{0,40}}?)\s*(?:\b(?:{_TOLL_VERB})|:)"
+    r"\s*$", re.IGNORECASE,
+)
+#: "the number of refugees has reached", "the total number of its servicemen killed ...
+#: had increased by": what the trigger counts.
+NUMBER_OF_TOLL = re.compile(
+    rf"\b(?:{_alt(NUMBER_OF)})\s+(?:(?:the|those|its|their|our)\s+)?(?:[\w’'-]+\s+){{0,3}}?"
+    rf"(?P<trig>{_ANY_TRIGGER})\b(?P<mid>[^,.;]{{0,60}}?)\s*\b(?:{_TOLL_VERB})\s*$",
     re.IGNORECASE,
 )
+#: "the fate of 120 soldiers remains unknown": missing.
+FATE_OF = re.compile(rf"\b(?:fate|whereabouts)\s+of(?:\s+(?:the|{_alt(QUALIFIER_FILLERS)}))?\s*$",
+                     re.IGNORECASE)
+#: "communication with 24 servicemen was lost", "lost contact with 5 soldiers": missing.
+CONTACT_LEFT = re.compile(
+    r"\b(?:(?P<lost>(?:lost|losing|loses)\s+(?:contact|communication|touch|connection)|"
+    r"(?:contact|communication|connection)\s+(?:(?:is|was|has\s+been|have\s+been|had\s+been)"
+    r"\s+)?lost)|contact|communication|connection)\s+with\s*$", re.IGNORECASE)
+_CONTACT_WORDS = 6  # "contact has been lost with", the longest CONTACT_LEFT match
+CONTACT_RIGHT = re.compile(r"^[^,;.]{0,40}?\b(?:is|was|has\s+been|have\s+been|had\s+been)\s+"
+                           r"lost\b", re.IGNORECASE)
+FATE_UNKNOWN = re.compile(r"\b(?:unknown|unclear|not\s+known|uncertain|undetermined)\b",
+                          re.IGNORECASE)
 #: "bringing the total to 710": a total of whatever the sentence's previous figure counts.
 TOTAL_TO = re.compile(r"\b(?:the|a|its|their)\s+(?:overall\s+|new\s+)?total\s+(?:\w+\s+){0,2}?"
                       r"(?:to|at|of)\s*$", re.IGNORECASE)
 NOUN_OF = re.compile(
     rf"\b(?P<trig>{_TRIGGER})(?:\s+and\s+(?P<trig2>{_TRIGGER}))?\s+of\s*$", re.IGNORECASE
 )
-QUALIFIER = re.compile(rf"\b(?P<q>{_alt(list(_QUALIFIER))})\s*$", re.IGNORECASE)
+QUALIFIER = re.compile(rf"\b(?P<q>{_alt(list(_QUALIFIER))})(?:\s+(?:{_alt(QUALIFIER_FILLERS)}))?"
+                       r"\s*$", re.IGNORECASE)
 INCREMENT_LEFT = re.compile(rf"\b(?:{_alt(INCREMENT_BEFORE)})\s*$", re.IGNORECASE)
 #: The most words a match of QUALIFIER, OBJECT, INCREMENT_LEFT has (see search_at_end).
-_QUALIFIER_WORDS = max(len(w.split()) for w in _QUALIFIER)
-_ACTIVE_WORDS = max(len(w.split()) for ws in ACTIVE_VERBS.values() for w in ws)
+_FILLER_WORDS = max(len(w.split()) for w in QUALIFIER_FILLERS)
+#: "TRIGGER [and TRIGGER] of": trigger phrases are words of letters (a test checks it)
+_NOUN_OF_WORDS = 2 * max(len(w.split()) for ws in STATUS_TRIGGERS.values() for w in ws) + 2
+_QUALIFIER_WORDS = max(len(w.split()) for w in _QUALIFIER) + _FILLER_WORDS
+_ACTIVE_WORDS = max(len(w.split()) for w in _ACTIVE_STATUS) + _FILLER_WORDS
 _INCREMENT_WORDS = max(len(w.split()) for w in INCREMENT_BEFORE)
 INCREMENT_RIGHT = re.compile(rf"^\s+(?:{_alt(INCREMENT_AFTER)})\b", re.IGNORECASE)
 UP_FROM = re.compile(r"\bup\s*$", re.IGNORECASE)
 UP_FROM_RIGHT = re.compile(r"^\s+(?:from|since|on|over)\b", re.IGNORECASE)
-POSSESSIVE = re.compile(r"\b(?:its|their|our)\b", re.IGNORECASE)
-AGENT = re.compile(r"\bby\s+[^,;]*", re.IGNORECASE)
 CLAUSE_END = re.compile(r"[,;:(]|\s[–—]\s|[.!?](?:\s|$)")
 # the tables' patterns, compiled once
-_SIDE_RE = {side: re.compile(pattern) for side, pattern in SIDE_MARKERS.items()}
-_BOTH_SIDES = re.compile(SIDE_MARKERS["both"], re.IGNORECASE)
-_GROUP_RE = {group: re.compile(pattern) for group, pattern in CLAIMANT_GROUPS.items()}
-_HISTORICAL = re.compile(HISTORICAL_MARKERS)
 _TOTAL = re.compile(TOTAL_MARKERS, re.IGNORECASE)
 _INCIDENT = re.compile(INCIDENT_MARKERS, re.IGNORECASE)
 _PERFECT = re.compile(PERFECT)
 _YEAR_ONLY = re.compile(r"(?:1[89]|20)\d\d")
-_ORIGIN = re.compile(r"\bfrom\s+([A-Z][\w-]+)")
 _PEOPLE = re.compile(r"\b(?:people|persons)\b")
 _TOLL_NOUNS = re.compile(r"\b(?:deaths|casualties|losses|fatalities)\b")
 _JOINED = re.compile(r"\s*(?:,\s*)?(?:and|while|with)?\s*")
-_AND_END = re.compile(r"\s+and\s*$")
+_ASIDE_MARK = re.compile(r"[(,–—]")
+#: "Azerbaijan has reported 25 civilian deaths, Armenia 21": a second party, its figure
+#: and the first one's verb left out.
+GAPPED = re.compile(r",\s+(?:and\s+)?(?:the\s+)?(?:[A-Z][\w’'-]+\s+){1,3}")
+_GENERIC = {w.lower() for w in GENERIC_TRIGGERS}
+#: "(7 people)": one part of a toll broken down by place or group
+PAREN_PEOPLE = re.compile(rf"(?:\s+(?:{_alt((*DISPLACED_PEOPLE, 'person'))}))?\s*\)",
+                          re.IGNORECASE)
+SIDE_RIGHT = re.compile(rf"^\s+(?:{_alt(EACH_SIDE)})\b", re.IGNORECASE)
+#: any casualty word (the status of a figure that only names its side)
+_STATUS_WORD = re.compile(rf"\b(?P<trig>{_TRIGGER})\b", re.IGNORECASE)
+AUX_TRIGGER = re.compile(rf"(?:,?\s+(?:{_alt(AUXILIARIES)}|\w+ly))+\s+(?P<trig>{_TRIGGER})\b",
+                         re.IGNORECASE)
+DISPLACED_NP = re.compile(rf"(?i:\b(?:{_alt(DISPLACED_PEOPLE)})\b)|"
+                          r"\b(?:[A-Z][a-z]+(?:ans|is|ese)|Turks|Kurds)\b")
+#: a release word followed by its object is an active verb of someone else's
+HAS_OBJECT = re.compile(r"\s+(?:a|an|the|their|his|her|its|our|this|these|those|talks|"
+                        r"meetings?|statements?)\b", re.IGNORECASE)
+_NP_LINK = re.compile(rf"\b(?:{_alt(SUBJECT_NP_LINKS)})\b", re.IGNORECASE)
+CLAUSE_END_RIGHT = re.compile(r"\s*(?:[.;]|$)")
+PARTICLE_VERB = re.compile(rf"\b(?:{_alt(PARTICLE_VERBS)})\s+$", re.IGNORECASE)
+LIST_END = re.compile(r"\s*(?:,|\s+and)\s*$")
+#: "increased by 35 to 1,000", "up 17 to 542", "from 5 to 12": not a range
+GROWTH_LEFT = re.compile(r"\b(?:by|up|from)\s+$", re.IGNORECASE)
+RANGE_JOIN = re.compile(r"\s+to\s+|\s*[–—]\s*|(?<=\d)-(?=\d)", re.IGNORECASE)
 
 _UNITS = (
     "years?|months?|weeks?|days?|hours?|minutes?|seconds?|km|kilomet(?:er|re)s?|miles?|"
@@ -238,7 +422,8 @@ _UNITS = (
     "dollars?|euros?|francs?|rubles?|roubles?|manats?|drams?|rials?|pounds?|liras?|"
     "settlements?|villages?|cases|aircraft|tanks?|drones?|cities|towns"
 )
-_MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)(?:[a-z]*)\.?")
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
+          r"Aug(?:ust)?|Sep(?:t|tember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 EXCLUDE_RIGHT = re.compile(
     rf"^(?:\s*(?:{_UNITS})\b|\s*(?:Swiss\s+|U\.S\.\s+)?(?:francs|dollars)\b|[-–][A-Za-z]|\+|"
     rf"\s*%|(?:st|nd|rd|th)\b|\s+{_MONTH}(?!\w)|,\s*(?:19|20)\d\d|\.\d|\s*\)\s*$)",
@@ -247,10 +432,17 @@ EXCLUDE_RIGHT = re.compile(
 EXCLUDE_LEFT = re.compile(
     rf"(?:[A-Za-z][-–]|\+|[$€£₽]\s?|\b{_MONTH}\s|\bNo\.\s|\d[-–/]|#)$"
 )
-MILITARY_WORD = re.compile(rf"\b(?:{_alt(MILITARY)})\b", re.IGNORECASE)
-CIVILIAN_WORD = re.compile(rf"\b(?:{_alt(CIVILIAN)})\b", re.IGNORECASE)
+THING_NEXT = re.compile(
+    rf"(?:\s+(?!(?:{_ANY_TRIGGER}|{_PEOPLE_ALT})\b){_NP_WORD}){{0,2}}?\s+(?:{_alt(THINGS)})\b",
+    re.IGNORECASE)
+NOT_A_FIGURE_LEFT = re.compile(
+    rf"\b(?:{_alt(NOT_A_FIGURE_BEFORE)})(?:\s+(?:{_alt(list(_QUALIFIER))}))?\s+$",
+    re.IGNORECASE)
 COORDINATED_GAP = re.compile(
     rf"(?:\s+of\s+(?:its|their|the))?(?:\s+{_NP_WORD}){{0,5}}\s*,?\s+and\s*")
+LIST_GAP = re.compile(rf"(?:\s+of\s+(?:its|their|the))?(?:\s+{_NP_WORD}){{0,5}}\s*,\s*")
+OBJECT_LIST_GAP = re.compile(rf"(?:\s+(?:of\s+)?{_NP_WORD}){{0,4}}\s*(?:,\s*(?:and\s+)?|"
+                             r"\s+and\s+)")
 PERSON_NEXT = re.compile(rf"^\s+(?:\w+\s+)?(?:{_alt(MILITARY + CIVILIAN)}|people|persons)\b",
                          re.IGNORECASE)
 
@@ -274,9 +466,12 @@ class _Figure:
 # --------------------------------------------------------------------------- parts
 
 
-#: How far left of a number the rules look (the longest left pattern, a toll phrase,
-#: needs about 70 characters); bounding it keeps every search short.
-LEFT_WINDOW = 100
+#: How far left of a number the rules look (the longest left pattern, "the number of
+#: [three words] TRIGGER [60 characters] VERB", needs about 130); bounding it keeps every
+#: search short.
+LEFT_WINDOW = 150
+#: The longest clause a figure is read in (characters before it).
+CLAUSE_WINDOW = 300
 
 
 def _key(words: str) -> str:
@@ -288,7 +483,8 @@ def _qualifier(sentence: str, pos: int) -> tuple[int, str]:
     """Where the figure starts (its qualifier, if any) and the qualifier."""
     base = max(0, pos - LEFT_WINDOW)
     match = search_at_end(QUALIFIER, sentence, base, pos, _QUALIFIER_WORDS)
-    if not match:
+    if not match or PARTICLE_VERB.search(sentence, max(0, match.start() - 12),
+                                         match.start()):  # "handed over 10 soldiers"
         return pos, "exact"
     return match.start(), _QUALIFIER[_key(match.group("q"))]
 
@@ -303,10 +499,18 @@ def _excluded_left(sentence: str, base: int, pos: int) -> bool:
     return EXCLUDE_LEFT.search(left, start) is not None
 
 
+#: No war's casualty figure reaches a billion: such a number is money or a population.
+MAX_FIGURE = 1_000_000_000
+
+
 def _excluded(sentence: str, n: Number) -> bool:
+    """True for a number that is no casualty figure: a measure, date, age, thing,
+    population or amount of money."""
     right = sentence[n.end :]
     if _excluded_left(sentence, max(0, n.start - LEFT_WINDOW), n.start) or \
             EXCLUDE_RIGHT.match(right):
+        return True
+    if n.value >= MAX_FIGURE:
         return True
     raw = sentence[n.start : n.end]
     is_year = _YEAR_ONLY.fullmatch(raw) is not None
@@ -316,6 +520,42 @@ def _excluded(sentence: str, n: Number) -> bool:
 def _clause_tail(sentence: str, pos: int) -> str:
     match = CLAUSE_END.search(sentence, pos)
     return sentence[pos : match.start() if match else len(sentence)]
+
+
+def _object_counts(verb: str, np_text: str, right: str) -> bool:
+    """An object figure of ``verb`` counts: any object for a plain verb, people for
+    "lost"/"freed", lives for "claimed"/"cost" ("claimed 20,000 lives")."""
+    if verb in _NEEDS_LIVES:
+        return _LIVES.match(right) is not None
+    if verb in _NEEDS_PEOPLE:
+        return PEOPLE_NP.search(np_text) is not None
+    return True
+
+
+def _subject_counts(trigger: str, np_text: str) -> bool:
+    """A subject figure of ``trigger`` counts: always for a casualty word; for a movement
+    or release ("crossed into", "released") only when its words are empty or name
+    people, and never military ones for a movement ("500 troops arrived in")."""
+    link = _NP_LINK.search(np_text)  # "192 soldiers from the army", not "48 samples from"
+    if link and not PEOPLE_NP.search(np_text, 0, link.start()):
+        return False
+    if trigger not in _PEOPLE_TRIGGER:
+        return True
+    if not np_text.strip():  # "26,000 have left the region"; not "3 were destroyed"
+        return _TRIGGER_STATUS[trigger] != "killed"
+    if _TRIGGER_STATUS[trigger] == "displaced":  # residents move; troops, reporters deploy
+        return DISPLACED_NP.search(np_text) is not None
+    return PEOPLE_NP.search(np_text) is not None
+
+
+def _release_read_otherwise(left: str, right: str, subj: re.Match, trigger: str) -> bool:
+    """A release word that says no release of the figure: followed by its object ("the
+    two men released a statement"), or after a casualty noun ("the bodies of 23
+    soldiers were handed over" are killed)."""
+    if trigger not in _RELEASE_TRIGGER:
+        return False
+    return HAS_OBJECT.match(right, subj.end()) is not None or search_at_end(
+        NOUN_OF, left, 0, len(left), _NOUN_OF_WORDS) is not None
 
 
 def _read_status(
@@ -328,158 +568,155 @@ def _read_status(
     if obj:
         np = OBJECT_NP.match(right)
         np_text = np.group("np") if np else ""
-        tail = _clause_tail(sentence, n.end + len(np_text))
-        status = _ACTIVE_STATUS[_key(obj.group("trig"))]
-        return [status], "object", np_text, tail, n.end + len(np_text)
+        verb = _key(obj.group("trig"))
+        if _object_counts(verb, np_text, right):
+            tail = _clause_tail(sentence, n.end + len(np_text))
+            return [_ACTIVE_STATUS[verb]], "object", np_text, tail, n.end + len(np_text)
     subj = SUBJECT.match(right)
-    if subj:
-        status = _TRIGGER_STATUS[_key(subj.group("trig"))]
+    trigger = _key(subj.group("trig")) if subj else ""
+    if subj and _subject_counts(trigger, subj.group("np")) and not \
+            _release_read_otherwise(left, right, subj, trigger):
+        status = _TRIGGER_STATUS[trigger]
         end = n.end + subj.end()
+        then = trigger in _GENERIC and AUX_TRIGGER.match(sentence, end)
+        if then:  # "24 victims were injured": wounded
+            status, end = _TRIGGER_STATUS[_key(then.group("trig"))], then.end()
         tail = _clause_tail(sentence, end)
-        return [status], "subject", f"{subj.group('np')} {subj.group('trig')}", tail, end
-    toll = TOLL.search(left)
+        np_text = " ".join(g for g in subj.group("np", "sides", "np2") if g)
+        return [status], "subject", f"{np_text} {subj.group('trig')}", tail, end
+    # "the losses will not exceed 3,000": the toll verb may be read as the qualifier
+    toll = TOLL.search(left) or (q_start < n.start and TOLL.search(sentence, base, n.start))
     if toll:
         status = _TOLL_STATUS[_key(toll.group("trig"))]
         phrase_start = base + max(0, toll.start() - 40)
         return [status], "toll", sentence[phrase_start : n.end], "", n.end
-    noun = NOUN_OF.search(left)
+    counted = NUMBER_OF_TOLL.search(left) or (
+        q_start < n.start and NUMBER_OF_TOLL.search(sentence, base, n.start))
+    if counted:
+        status = _TRIGGER_STATUS[_key(counted.group("trig"))]
+        phrase_start = base + max(0, counted.start() - 40)
+        return [status], "toll", sentence[phrase_start : n.end], "", n.end
+    noun = search_at_end(NOUN_OF, left, 0, len(left), _NOUN_OF_WORDS)
     if noun:
         statuses = [_TRIGGER_STATUS[_key(g)]
                     for g in (noun.group("trig"), noun.group("trig2")) if g]
         tail = _clause_tail(sentence, n.end)
         return list(dict.fromkeys(statuses)), "noun_of", "", tail, n.end
+    if FATE_OF.search(left):
+        tail = _clause_tail(sentence, n.end)
+        if FATE_UNKNOWN.search(tail):
+            np = OBJECT_NP.match(right)
+            return ["missing"], "fate", np.group("np") if np else "", tail, n.end
+    if left.endswith("(") and PAREN_PEOPLE.match(right):  # "deaths in X (7 people), Y (6)"
+        before = [m for m in _STATUS_WORD.finditer(left) if m.group("trig")]
+        if before:
+            status = _TRIGGER_STATUS[_key(before[-1].group("trig"))]
+            return [status], "breakdown", PAREN_PEOPLE.match(right).group(0), "", n.end
+    if SIDE_RIGHT.match(right):  # "casualties from both sides, more than 2,000 from each"
+        before = [m for m in _STATUS_WORD.finditer(left) if m.group("trig")]
+        if before:
+            status = _TRIGGER_STATUS[_key(before[-1].group("trig"))]
+            return [status], "each_side", SIDE_RIGHT.match(right).group(0), "", n.end
+    contact = search_at_end(CONTACT_LEFT, left, 0, len(left), _CONTACT_WORDS)
+    if contact and (contact.group("lost") or CONTACT_RIGHT.match(right)):
+        np = OBJECT_NP.match(right)
+        return ["missing"], "contact", np.group("np") if np else "", "", n.end
     return [], "", "", "", n.end
 
 
-def _population(phrase: str) -> str:
-    mil = MILITARY_WORD.search(phrase)
-    civ = CIVILIAN_WORD.search(phrase)
-    if mil and civ:
-        return "mixed"
-    return "military" if mil else "civilian" if civ else "unspecified"
-
-
-def _side(np: str, tail: str) -> str:
-    """Whose people: any marker in the noun phrase; after the trigger only "on both
-    sides" and "from Syria"-like origins count (a place there says where, not whose)."""
-    tail = AGENT.sub("", tail)
-    if _BOTH_SIDES.search(f"{np} {tail}"):
-        return "both"
-    origin = _ORIGIN.search(tail)
-    phrase = f"{np} {origin.group(1) if origin else ''}"
-    found = [s for s, pat in _SIDE_RE.items() if s != "both" and pat.search(phrase)]
-    if {"armenian", "azerbaijani"} <= set(found):
-        return "both"
-    return found[0] if found else "unspecified"
-
-
-def claimant_group(claimed_by: str) -> str:
-    """The group a claimant belongs to ("ethnic Armenian authorities" -> Nagorno-Karabakh).
-
-    Unknown claimants keep their own words; no claimant gives ``"unattributed"``.
-    """
-    if not claimed_by:
-        return "unattributed"
-    for group, pattern in _GROUP_RE.items():
-        if pattern.search(claimed_by):
-            return group
-    return claimed_by
-
-
-_ATTR_BEFORE = re.compile(
-    r"(?:^|(?:,(?!\d)|[;:“”\"(]|\s[–—-]\s)\s*|"
-    r"\b(?:that|after|while|as|but|and|when|since|because)\s+)"
-    r"(?P<who>(?:[^,;:“”\"()–—]|,(?=\d))(?:[^,;:“”\"()–—]|(?<=\d),(?=\d)){0,89}?)\s+(?:(?:has|have|had|also|earlier|previously|later|"
-    rf"separately|had\s+earlier)\s+)*(?P<verb>{_alt(ATTRIBUTION_VERBS)})\b",
-)
-_ATTR_WHICH = re.compile(
-    rf"(?P<who>(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*),\s+which\s+(?:has\s+|had\s+|have\s+)?"
-    rf"(?P<verb>{_alt(ATTRIBUTION_VERBS)})\b"
-)
-_ATTR_ACCORDING = re.compile(r"\baccording to (?P<who>[^,;.“”\"]{2,80})")
-_ATTR_NOUN = re.compile(
-    rf"(?P<who>\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)\s+(?:{_alt(ATTRIBUTION_NOUNS)})\b"
-)
-_WHO_WORD = re.compile(
-    r"\b(?:[A-Z][\w’'-]*|officials?|authorities|ministry|office|army|service|spokes\w+|"
-    r"ombudsman|government|military|forces)\b"
-)
-
-
-_SUBORDINATE = re.compile(r"\b(?:after|that|while|because|when|since|as|but|although|"
-                          r"though|if)\s+(?=\S)")
-_DIGIT = re.compile(r"\d")
-_PREPOSITION = re.compile(r"(?:In|On|At)\b")
-
-
-#: Each attribution pattern with the words (case as written) it cannot match without.
-_ATTR_PATTERNS = (
-    (_ATTR_WHICH, ("which",)), (_ATTR_BEFORE, ATTRIBUTION_VERBS),
-    (_ATTR_ACCORDING, ("according to ",)), (_ATTR_NOUN, ATTRIBUTION_NOUNS),
-)
-
-
-def _claims(sentence: str) -> list[tuple[int, str]]:
-    """(position, who) for each attribution in the sentence."""
-    found = []
-    for pattern, needs in _ATTR_PATTERNS:
-        if not any(word in sentence for word in needs):  # the words each pattern needs
-            continue
-        for m in pattern.finditer(sentence):
-            who = m.group("who").strip()
-            who = _SUBORDINATE.split(who)[-1] if pattern is _ATTR_BEFORE else who
-            if who.lower() in ("which", "who"):
-                continue
-            if len(who.split()) > 12 or _DIGIT.search(who):
-                continue
-            if who.lower() in PRONOUNS:
-                found.append((m.start("who"), who.lower()))
-            elif _WHO_WORD.search(who) and not _PREPOSITION.match(who):
-                found.append((m.start("who"), who))
-    return found
-
-
-def _claimant(claims: list[tuple[int, str]], pos: int,
-              previous: str | Callable[[], str]) -> str:
-    """The attribution nearest ``pos``; a pronoun is the previous sentences' claimant."""
-    if not claims:
-        return ""
-    _, who = min(claims, key=lambda c: abs(c[0] - pos))
-    if who not in PRONOUNS:
-        return who
-    return previous() if callable(previous) else previous
-
-
-def _old_year(text: str, published: pd.Timestamp) -> bool:
-    limit = published.year - 2 if not pd.isna(published) else 1999
-    return any(int(y) <= limit for y in YEAR.findall(text)) or bool(
-        _HISTORICAL.search(text)
-    )
-
-
 def _clause(sentence: str, start: int, end: int) -> str:
-    floor = max(0, start - 3 * LEFT_WINDOW)  # a clause is never longer than this
+    floor = max(0, start - CLAUSE_WINDOW)  # a clause is never longer than this
     before = [floor, *(m.end() for m in CLAUSE_END.finditer(sentence, floor, start))]
     after = CLAUSE_END.search(sentence, end)
     return sentence[before[-1] : after.start() if after else len(sentence)]
 
 
-def _who(c: _Figure, prev: dict | None, sentence: str, group: str) -> tuple[str, str]:
-    """Population and side of a figure: its own words, else inherited from the figure it
-    is coordinated with ("47 civilians had been killed and 222 wounded"), else the side
-    of a party reporting its own people."""
-    population = _population(c.phrase)
-    side = _side(c.np, c.tail)
+def _who(c: _Figure, prev: dict | None, sentence: str, clause: str,
+         profile: Profile) -> dict[str, str]:
+    """Population and side of a figure from its own words, else from the figure it is
+    coordinated with ("47 civilians had been killed and 222 wounded"), else a loser or
+    attacker in its clause; with their evidence (see :mod:`inference`)."""
+    population, pop_ev = inference.population(c.phrase)
+    side, side_ev = inference.own_side(profile, c.np, c.tail)
     joined = prev is not None and _JOINED.fullmatch(sentence[prev["_trig_end"] : c.q_start])
-    bare = (population == "unspecified" and side == "unspecified" and c.rule == "subject"
+    bare = (population == UNSPECIFIED and side == UNSPECIFIED and c.rule == "subject"
             and not _PEOPLE.search(c.phrase))
     if prev is not None and (c.rule in ("increment", "total_of") or (joined and bare)):
-        population, side = prev["population"], prev["side"]
-    if side == "unspecified" and group in GROUP_SIDE and (
-        POSSESSIVE.search(c.phrase) or population != "unspecified" or c.rule == "toll"
-    ):
-        side = GROUP_SIDE[group]
-    return population, side
+        neighbour = f"neighbour: {prev['count']:,}"
+        population, side = prev["_pre"]["population"], prev["_pre"]["side"]
+        pop_ev = neighbour if population != UNSPECIFIED else ""
+        side_ev = neighbour if side != UNSPECIFIED else ""
+    after = sentence[c.q_start : c.trig_end + 60]
+    if population == UNSPECIFIED and "including" in after:  # "1,000 people have been
+        population, pop_ev = inference.population(after)  # killed, including civilians"
+        population, pop_ev = (population, pop_ev) if population == "mixed" else (
+            UNSPECIFIED, "")
+    if side == UNSPECIFIED:
+        side, side_ev = inference.clause_side(profile, clause)
+        if population == UNSPECIFIED and side_ev.startswith("loser") and \
+                inference.MILITARY_WORD.search(side_ev):
+            population, pop_ev = "military", side_ev  # "the Azerbaijani army lost 1,280"
+    return {"population": population, "population_evidence": pop_ev, "side": side,
+            "side_evidence": side_ev}
+
+
+def _complete(row: dict, sentence: str, profile: Profile, day: dt.date | None) -> None:
+    """The steps that need the claimant, then the place and the sentence: a claimant's
+    kind gives the population (a defence ministry counts soldiers, an ombudsman
+    civilians), a claimant reports its own people, a place in the clause says whose
+    people (a town behind the front: civilians), else the sentence does."""
+    row.update(row["_pre"])
+    clause, claimed_by, group = row["_clause"], row["claimed_by"], row["claimant_group"]
+    if row["population"] == UNSPECIFIED and claimed_by:
+        row["population"], row["population_evidence"] = inference.claimant_population(
+            claimed_by)
+    own = profile.group_side(group)
+    if own and " and " in claimed_by and len({profile.group_side(g) for _, g, _ in
+                                              profile.groups_in(claimed_by, day)}) > 1:
+        own = BOTH  # "Official sources from Armenia and Azerbaijan state that ..."
+    own = own if own and (row["_possessive"] or row["rule"] != "object") else ""
+    # a claimant found only from the article around the figure counts after the place
+    weak = any(w in row["claim_evidence"] for w in ("headline", "continues", "same"))
+    steps = [
+        ("claimant", lambda: (own, f"claimant: {group} (own people)") if own else
+         (UNSPECIFIED, "")),
+        ("place", lambda: inference.place_side(profile, clause, day)),
+        ("sentence", lambda: inference.sentence_side(profile, sentence, day)),
+    ]
+    if weak:
+        steps = steps[1:] + steps[:1]
+    for _, step in steps:
+        if row["side"] != UNSPECIFIED:
+            break
+        row["side"], row["side_evidence"] = step()
+    if row["population"] == UNSPECIFIED:  # people killed in a town behind the front
+        row["population"], row["population_evidence"] = inference.civilian_place(
+            profile, sentence)
+
+
+def _claimant(sentence: str, pos: int, claims: Callable[[], list], previous: object,
+              article: ArticleClaimants | None, index: int, profile: Profile,
+              day: dt.date | None) -> tuple[str, str, str]:
+    """``(claimed_by, claimant_group, claim_evidence)`` of a figure at ``pos``: the
+    nearest attribution in its sentence; else the speaker who closes a quotation it
+    opens, or "This was announced by X" next; "the ministry" is the one named before,
+    else the party the sentence before names."""
+    claimed_by, evidence = nearest(claims(), pos, previous)
+    if not claimed_by and article is not None:
+        for how, get in (("quotation closed by its speaker", article.quote_closer),
+                         ("next sentence: announced by", article.announced_after)):
+            claimed_by = get(index)
+            if claimed_by:
+                evidence = how
+                break
+    group = profile.group_for(claimed_by, day)[0]
+    if group == claimed_by and article is not None and is_office(claimed_by):
+        named = article.antecedent(index, claimed_by) or article.party_before(
+            index, profile, day)
+        if named:
+            group = profile.group_for(named, day)[0]
+            evidence = f"{evidence}; {claimed_by} = {named}"
+    return claimed_by, group, evidence
 
 
 def _figure_type(c: _Figure, left: str, right: str, scope: str, historical: bool) -> str:
@@ -501,8 +738,8 @@ def _figure_type(c: _Figure, left: str, right: str, scope: str, historical: bool
 FIGURE_COLUMNS = [
     "doc_id", "source_file", "position", "published", "outlet", "count", "count_high",
     "qualifier", "vague", "status", "population", "side", "claimed_by", "claimant_group",
-    "cumulative", "figure_type", "historical", "rule", "sentence_index", "sentence",
-    "start", "end", "surface",
+    "population_evidence", "side_evidence", "claim_evidence", "cumulative", "figure_type",
+    "historical", "rule", "sentence_index", "sentence", "start", "end", "surface",
 ]
 
 
@@ -518,34 +755,109 @@ def _once(compute: Callable[[], object]) -> Callable[[], object]:
     return get
 
 
+def _numbers(sentence: str) -> list[Number]:
+    """The sentence's numbers, with a growth read as two figures: "increased by 35 to
+    1,000" and "up 17 to 542" are a change and a total, not a range."""
+    out = []
+    for n in find_numbers(sentence):
+        if n.high is not None and GROWTH_LEFT.search(sentence, max(0, n.start - 12), n.start):
+            gap = RANGE_JOIN.search(sentence, n.start, n.end)
+            if gap:
+                out += [Number(n.start, gap.start(), n.value),
+                        Number(gap.end(), n.end, n.high)]
+                continue
+        out.append(n)
+    return out
+
+
+def _counts_things(sentence: str, n: Number) -> bool:
+    """``n`` counts things or is a population or age ("4 Grad launchers", "a population
+    of 120,000", "aged 45"): tested only on numbers a rule has read as a figure."""
+    return THING_NEXT.match(sentence, n.end) is not None or NOT_A_FIGURE_LEFT.search(
+        sentence, max(0, n.start - 40), n.start) is not None
+
+
+def _inside_subject(sentence: str, last: _Figure, n: Number) -> bool:
+    """``n`` is a word of the figure before it ("five people from one family have been
+    killed": the "one" is no figure), not one in an aside ("200, including 10 ...")."""
+    return (last.rule == "subject" and n.start < last.trig_end
+            and not _ASIDE_MARK.search(sentence, last.number.end, n.start))
+
+
+def _coordinate(sentence: str, cands: list[_Figure]) -> None:
+    """Figures in a list share one verb: "95 soldiers, 8 police officers and two civilians
+    were killed" (each takes the trigger after the last one), "killed 9 soldiers and 3
+    civilians" (people after an object figure take its verb, and so after "the deaths
+    of"); "Azerbaijan has reported 25 deaths, Armenia 21" (a second party's figure with
+    the verb left out)."""
+    for a, b in zip(cands[::-1][1:], cands[::-1], strict=False):
+        gap = sentence[a.number.end : b.q_start]
+        if not a.status and b.status and (COORDINATED_GAP.fullmatch(gap) or (
+                b.rule == "coordinated" and LIST_GAP.fullmatch(gap))):
+            a.status, a.rule = b.status, "coordinated"
+            a.np, a.tail, a.trig_end = LIST_END.sub("", gap), b.tail, b.trig_end
+    for a, b in pairwise(cands):
+        if not a.status or b.status:
+            continue
+        if a.rule in ("subject", "toll", "coordinated") and GAPPED.fullmatch(
+                sentence, a.trig_end, b.q_start) and CLAUSE_END_RIGHT.match(
+                sentence, b.number.end):  # "Azerbaijan has reported 25 deaths, Armenia 21."
+            b.status, b.rule, b.np, b.tail, b.trig_end = (
+                a.status, "gapped", a.np, "", b.number.end)
+            continue
+        if a.rule == "breakdown" and sentence[b.q_start - 1 : b.q_start] == "(" and \
+                PAREN_PEOPLE.match(sentence, b.number.end):  # a long list: "..., Y (1 person)"
+            b.status, b.rule, b.np, b.tail, b.trig_end = (
+                a.status, "breakdown", "", "", b.number.end)
+            continue
+        if a.rule not in ("object", "object_list", "noun_of", "toll"):
+            continue
+        gap = sentence[a.number.end : b.q_start]
+        np = OBJECT_NP.match(sentence[b.number.end :])
+        np_text = np.group("np") if np else ""
+        if OBJECT_LIST_GAP.fullmatch(gap) and PEOPLE_NP.search(np_text):
+            end = b.number.end + len(np_text)
+            b.status, b.rule, b.np = a.status, "object_list", np_text
+            b.tail, b.trig_end = _clause_tail(sentence, end), end
+
+
 def figures_in_sentence(
     sentence: str, published: pd.Timestamp = pd.NaT,
     previous_claimant: str | Callable[[], str] = "",
+    profile: Profile | None = None,
+    article: ArticleClaimants | None = None,
+    index: int = 0,
+    keep: bool = False,
 ) -> list[dict]:
     """Return the casualty figures of one sentence; offsets are into ``sentence``.
+
+    ``previous_claimant``: the last claimant named before the sentence (for "it said"),
+    a value or a function giving it; ``article`` and ``index``: the sentence's article
+    (its claimants) and its place there, which give "it said" its claimant, "This was
+    announced by X" in the next sentence, and "the ministry" the ministry named before.
+    ``profile``: the conflict profile (default ``data/profile.yml``); ``keep``: keep the
+    private fields :func:`extract_casualties` needs to read the rest of the article.
 
     >>> [(f["count"], f["status"], f["population"], f["qualifier"]) for f in
     ...  figures_in_sentence("429 of its servicemen and more than 20 civilians have been killed")]
     [(429, 'killed', 'military', 'exact'), (20, 'killed', 'civilian', 'more_than')]
     """
     cands: list[_Figure] = []
-    for n in find_numbers(sentence):
-        if _excluded(sentence, n):
+    for n in _numbers(sentence):
+        if _excluded(sentence, n) or (cands and _inside_subject(sentence, cands[-1], n)):
             continue
         q_start, qualifier = _qualifier(sentence, n.start)
         statuses, rule, np, tail, trig_end = _read_status(sentence, n, q_start)
         cands.append(_Figure(n, q_start, qualifier, statuses, rule, np, tail, trig_end))
-    # N1 [people] and N2 [people] TRIGGER: N1 takes N2's trigger
-    for a, b in zip(cands[::-1][1:], cands[::-1], strict=False):
-        gap = sentence[a.number.end : b.q_start]
-        if not a.status and b.status and COORDINATED_GAP.fullmatch(gap):
-            a.status, a.rule = b.status, "coordinated"
-            a.np, a.tail, a.trig_end = _AND_END.sub("", gap), b.tail, b.trig_end
+    _coordinate(sentence, cands)
+    cands = [c for c in cands if not (c.status and _counts_things(sentence, c.number))]
     out: list[dict] = []
     prev: dict | None = None
     # computed once per sentence, and only when a figure needs them
-    claims = _once(lambda: _claims(sentence))
-    sentence_is_old = _once(lambda: _old_year(sentence, published))
+    profile = profile or load_profile()
+    day = None if pd.isna(published) else pd.Timestamp(published).date()
+    claims = _once(lambda: find_claims(sentence))
+    sentence_is_old = _once(lambda: profile.earlier_war(sentence))
     for c in cands:
         n = c.number
         left = sentence[max(0, c.q_start - LEFT_WINDOW) : c.q_start]
@@ -558,13 +870,19 @@ def figures_in_sentence(
             continue
         scope = sentence[max(0, c.q_start - 30) : c.trig_end] + _clause_tail(sentence,
                                                                             c.trig_end)
-        historical = _old_year(_clause(sentence, c.q_start, c.trig_end), published) or (
-            sentence_is_old() and not _PERFECT.search(scope)
-        )
-        # an earlier war's toll is background the outlet states, not a party's claim
-        claimed_by = "" if historical else _claimant(claims(), n.start, previous_claimant)
-        group = claimant_group(claimed_by)
-        population, side = _who(c, prev, sentence, group)
+        clause = _clause(sentence, c.q_start, c.trig_end)
+        # an earlier war's toll named in the text is background the outlet states, not a
+        # party's claim; a report from before this war began speaks of an earlier one
+        background = bool(profile.earlier_war(clause) or (
+            sentence_is_old() and not _PERFECT.search(scope)))
+        historical = background or (day is not None and day < profile.start)
+        claimed_by, group, claim_ev = ("", "unattributed", "") if background else _claimant(
+            sentence, n.start, claims, previous_claimant, article, index, profile, day)
+        party = c.rule == "gapped" and GAPPED_PARTY.search(sentence, 0, c.q_start)
+        if party and not background:  # "Azerbaijan has reported 25 deaths, Armenia 21"
+            claimed_by, claim_ev = party.group(1), "gapped: the party before it"
+            group = profile.group_for(claimed_by, day)[0]
+        who = _who(c, prev, sentence, clause, profile)
         figure_type = _figure_type(c, left, right, scope, historical)
         qualifier = c.qualifier
         if n.vague and qualifier == "exact":
@@ -572,29 +890,116 @@ def figures_in_sentence(
         for status in c.status:
             row = {
                 "count": int(n.value), "count_high": n.high, "qualifier": qualifier,
-                "vague": n.vague, "status": status, "population": population, "side": side,
-                "claimed_by": claimed_by, "claimant_group": group,
+                "vague": n.vague, "status": status, **who,
+                "claimed_by": claimed_by, "claimant_group": group, "claim_evidence": claim_ev,
                 "cumulative": figure_type == "total", "figure_type": figure_type,
                 "historical": historical, "rule": c.rule, "start": n.start, "end": n.end,
                 "surface": sentence[n.start : n.end], "_trig_end": c.trig_end,
+                "_pre": who, "_clause": clause, "_background": background,
+                "_possessive": bool(inference.POSSESSIVE.search(c.phrase)),
             }
+            _complete(row, sentence, profile, day)
             out.append(row)
             prev = row
-    for row in out:
-        row.pop("_trig_end")
+    if not keep:
+        for row in out:
+            for key in _PRIVATE:
+                row.pop(key)
     return out
 
 
+#: The party before a gapped figure: "..., Armenia 21".
+GAPPED_PARTY = re.compile(r"[,;]\s*([^,;]{2,40}?)\s*$")
+#: What each figure keeps until its article is read (see :func:`_from_article`).
+_PRIVATE = ("_trig_end", "_pre", "_clause", "_possessive", "_background")
+
+
+#: Words that point back at the attacks the sentence before told of.
+THOSE_ATTACKS = re.compile(r"\b(?:those|these|the\s+same|such)\s+(?:\w+\s+)?(?:attacks?|"
+                           r"strikes?|shelling|incidents?|blasts?|explosions?|raids?)\b",
+                           re.IGNORECASE)
+
+
+def _from_article(rows: list[dict], named: ArticleClaimants, profile: Profile,
+                  day: dt.date | None) -> None:
+    """Fill what a figure's own sentence leaves open from the rest of its article: the
+    claimant of the same figure stated with one elsewhere ("Armenian attack kills 3" in
+    the headline, "..., Hajiyev said" in the body), else of a figure in the two
+    sentences before in its paragraph (a report that goes on: "A total of about 80
+    people were injured."); then side and population again with that claimant; then,
+    still unknown, those of the same figure stated elsewhere. Linear in the figures."""
+    stated: dict[tuple[int, str], dict] = {}  # the first figure with its own claimant
+    for row in rows:
+        if row["claimed_by"]:
+            stated.setdefault((row["count"], row["status"]), row)
+    last: dict[int, dict] = {}  # per sentence, its last figure with a claimant
+    for row in rows:
+        index = row["sentence_index"]
+        if not row["claimed_by"] and not row["_background"]:
+            other = stated.get((row["count"], row["status"]))
+            before = next((last[i] for i in (index - 1, index - 2) if i in last
+                           and named.same_paragraph(i, index)), None)
+            if other is not None:
+                found = (other["claimed_by"], other["claimant_group"],
+                         f"same figure in sentence {other['sentence_index']}")
+            elif before is not None:
+                found = (before["claimed_by"], before["claimant_group"],
+                         f"continues the report of sentence {before['sentence_index']}")
+            else:
+                found = None
+            if found is not None:
+                row["claimed_by"], group, row["claim_evidence"] = found
+                row["claimant_group"] = group or profile.group_for(row["claimed_by"], day)[0]
+                _complete(row, row["sentence"], profile, day)
+        if row["claimed_by"] and not row["_background"]:
+            last[index] = row
+    known: dict[tuple[str, int, str], dict] = {}
+    for row in rows:
+        for field in ("side", "population"):
+            if row[field] != UNSPECIFIED:
+                known.setdefault((field, row["count"], row["status"]), row)
+    for row in rows:
+        if row["side"] == UNSPECIFIED and THOSE_ATTACKS.search(row["sentence"]) and \
+                row["sentence_index"] > 0:  # "Dozens were killed in those attacks"
+            a, b = named.spans[row["sentence_index"] - 1]
+            side, evidence = inference.sentence_side(profile, named.text[a:b], day)
+            if side != UNSPECIFIED:
+                row["side"], row["side_evidence"] = side, f"previous {evidence}"
+        for field in ("side", "population"):
+            other = known.get((field, row["count"], row["status"]))
+            if row[field] == UNSPECIFIED and other is not None:
+                row[field] = other[field]
+                row[f"{field}_evidence"] = f"same figure in sentence {other['sentence_index']}"
+
+
 #: Any word without which no rule can read a figure: sentences without one are skipped
-#: before the (slower) rules run. Built from the tables above, so it never disagrees.
-_CANDIDATE_WORDS = sorted({w.split()[0].lower() for table in (STATUS_TRIGGERS, ACTIVE_VERBS,
-                                                             TOLLS)
-                            for ws in table.values() for w in ws} | {"total"})
+#: before the (slower) rules run. Built from the tables above, so it never disagrees: a
+#: phrase is keyed by its longest word that is not a common one ("left the region" by
+#: "left", "death count" by "death"); the verbs that need lives by "lives", the "fate of"
+#: rule by "fate".
+CANDIDATE_COMMON = ("region", "area", "country", "territory", "enclave", "their", "being",
+                    "among",
+                    "over", "count", "home", "homes", "hospital", "hospitals", "life",
+                    "the", "number", "total", "into", "border", "from", "with")
+
+
+def _candidate_key(phrase: str) -> str:
+    words = phrase.lower().split()
+    rare = [w for w in words if w not in CANDIDATE_COMMON] or words
+    return max(rare[::-1], key=len)
+
+
+_CANDIDATE_WORDS = sorted(
+    {_candidate_key(w) for table in (STATUS_TRIGGERS, PEOPLE_TRIGGERS, ACTIVE_VERBS,
+                                     PEOPLE_VERBS, TOLLS)
+     for ws in table.values() for w in ws} | {"total", "lives", "fate"})
 CANDIDATE = re.compile(r"\b(?:" + trie_regex(_CANDIDATE_WORDS) + ")", re.IGNORECASE)
 #: The same words for an Aho-Corasick automaton on lower-cased text: ten times faster.
 #: The words are all letters, so a match that starts inside another match never starts
-#: a word, and the automaton's non-overlapping matches miss none of CANDIDATE's.
-CANDIDATE_WORDS = AhoCorasick(_CANDIDATE_WORDS, matchkind=MatchKind.LeftmostLongest)
+#: a word, and the automaton's non-overlapping matches miss none of CANDIDATE's. A DFA:
+#: with over a hundred words the default automaton is twice as slow.
+CANDIDATE_WORDS = AhoCorasick(_CANDIDATE_WORDS, matchkind=MatchKind.LeftmostLongest,
+                              implementation=Implementation.DFA)
 
 
 def _candidates(text: str) -> list[int]:
@@ -622,21 +1027,15 @@ def _windows(text: str, a: int, b: int) -> Iterator[tuple[int, int]]:
     yield a, b
 
 
-def _previous_claimant(text: str, spans: list[tuple[int, int]], index: int) -> str:
-    """The last claimant named before sentence ``index`` (for "it said", "he said")."""
-    for a, b in reversed(spans[max(0, index - 5):index]):  # the last five sentences
-        named = [w for _, w in _claims(text[a:b]) if w not in PRONOUNS]
-        if named:
-            return named[-1]
-    return ""
-
-
-def extract_casualties(articles: pd.DataFrame) -> pd.DataFrame:
+def extract_casualties(articles: pd.DataFrame,
+                       profile: Profile | str | None = None) -> pd.DataFrame:
     """Return one row per casualty figure stated in the articles' text.
 
     Columns: :data:`FIGURE_COLUMNS`. ``start``/``end`` are the figure's character span in
-    the article's ``text``; ``sentence`` is the sentence holding it.
+    the article's ``text``; ``sentence`` is the sentence holding it. ``profile``: the
+    conflict profile or its path (default ``data/profile.yml``).
     """
+    profile = profile if isinstance(profile, Profile) else load_profile(profile)
     rows: list[dict] = []
     for art in records(articles, "doc_id", "source_file", "position", "published",
                        "outlet", "text"):
@@ -645,14 +1044,16 @@ def extract_casualties(articles: pd.DataFrame) -> pd.DataFrame:
             continue
         spans = sentence_spans(art.text)
         starts = [a for a, _ in spans]
+        named = ArticleClaimants(art.text, spans)
+        first = len(rows)
         wanted = sorted({bisect.bisect_right(starts, h) - 1 for h in hits} - {-1})
         for index in wanted:
             for a, b in _windows(art.text, *spans[index]):
                 sentence = art.text[a:b]
                 figures = figures_in_sentence(
                     sentence, art.published,
-                    lambda spans=spans, index=index, text=art.text: _previous_claimant(
-                        text, spans, index))
+                    lambda named=named, index=index: named.last_before(index), profile,
+                    named, index, keep=True)
                 for fig in figures:
                     fig.update(
                         doc_id=art.doc_id, source_file=art.source_file,
@@ -661,6 +1062,9 @@ def extract_casualties(articles: pd.DataFrame) -> pd.DataFrame:
                         end=a + fig["end"],
                     )
                     rows.append(fig)
+        if len(rows) > first:
+            day = None if pd.isna(art.published) else pd.Timestamp(art.published).date()
+            _from_article(rows[first:], named, profile, day)
     frame = pd.DataFrame(rows, columns=FIGURE_COLUMNS)
     frame["count_high"] = frame["count_high"].astype("Int64")
     frame["published"] = pd.to_datetime(frame["published"]).astype("datetime64[ns]")

@@ -1,5 +1,8 @@
 """Who gets quoted, and which names the actor list does not know yet.
 
+The speech verbs are those of the one attribution engine (:mod:`attribution`), which
+also finds the claimants of casualty figures.
+
 Quote rules (also in the README): a mention is a speaker when it is the subject of a
 speech verb ("Peskov said", "Lavrov told reporters", "Mnatsakanyan said:"), follows one
 ("said Lavrov", "said the committee's head, Tatevik Revazyan"), or follows "according
@@ -18,18 +21,13 @@ import pandas as pd
 from ahocorasick_rs import AhoCorasick, MatchKind
 
 from conflictnews.actor_list import ActorList
+from conflictnews.attribution import INVERTED_VERBS, LOWER, SPEECH_VERBS, UPPER
 from conflictnews.mentions import find_mentions, matcher
 from conflictnews.patterns import find_matches
+from conflictnews.profile import Profile, load_profile
 from conflictnews.sentences import sentence_spans
 from conflictnews.tables import records, repeat_rows
 
-SPEECH_VERBS = (
-    "said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "warned",
-    "warns", "wrote", "writes", "announced", "announces", "noted", "notes", "stressed",
-    "stresses", "urged", "urges", "argued", "argues", "explained", "asked", "tweeted",
-    "declared", "insisted", "reiterated", "emphasized", "emphasised", "commented", "replied",
-    "suggested", "demanded", "accused", "denied", "claimed", "confirmed", "expressed",
-)
 _VERB = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 #: Between a subject and its verb: an appositive (", Armenia's foreign minister,") or
 #: an auxiliary ("has", "also", "later").
@@ -37,10 +35,6 @@ AFTER_SUBJECT = re.compile(  # used with .match(text, pos): anchored at pos
     rf"(?:\s*,[^,“”\"]{{1,90}},)?\s+(?:(?:has|had|have|also|later|then|earlier|further|"
     rf"previously|again|repeatedly)\s+)*(?P<verb>{_VERB})\b"
 )
-#: Verbs that may come before their speaker ("said Lavrov"); not "told", "accused":
-#: what follows those is the listener or the accused.
-INVERTED_VERBS = ("said", "says", "added", "adds", "wrote", "stated", "tweeted", "noted",
-                  "asked", "explained", "continued")
 BEFORE_OBJECT = re.compile(  # used with .search(text, pos, endpos): "$" is endpos
     rf"\b(?P<verb>{'|'.join(INVERTED_VERBS)})(?:\s+the\s+[\w’'\s-]{{0,60}}?,)?\s*(?:the\s+)?$"
     r"|\baccording to\s*$"
@@ -218,22 +212,30 @@ NOT_NAMES = frozenset({
     "Such", "Many", "Most", "Other", "Part", "Based", "With", "Without", "Because",
     "Moscow", "Sadly",
 })
+#: A capitalised name of one or more words, in any alphabetic script ("Şuşa", "Çavuşoğlu").
+_WORD = rf"(?:{UPPER}(?:{LOWER}|[’'-])+|{UPPER}{{2,}})"
 NAME = re.compile(
-    r"(?<![\w’'])(?:[A-Z][a-zà-ÿ’'-]+|[A-Z]{2,}|[A-Z]\.(?:[A-Z]\.)+)"
-    r"(?:\s+(?:(?:de|al|bin|van|von|der|of|the)\s+)?(?:[A-Z][a-zà-ÿ’'-]+|[A-Z]{2,}))*"
+    rf"(?<![\w’'])(?:{_WORD}|{UPPER}\.(?:{UPPER}\.)+)"
+    rf"(?:\s+(?:(?:de|al|bin|van|von|der|of|the)\s+)?{_WORD})*"
 )
 
 
 def unknown_names(articles: pd.DataFrame, actors: ActorList | str | None = None, *,
-                  mentions: pd.DataFrame | None = None, min_count: int = 1) -> pd.DataFrame:
+                  mentions: pd.DataFrame | None = None, min_count: int = 1,
+                  profile: Profile | str | None = None) -> pd.DataFrame:
     """Capitalised name candidates not covered by any mention, with counts.
 
-    Columns: ``name, count, articles, example_doc, example``; sentence-initial single
-    words and :data:`NOT_NAMES` are skipped. Use it to extend ``data/actors.yml``.
+    Columns: ``name, count, articles, example_doc, example, yaml``; sentence-initial single
+    words, :data:`NOT_NAMES` and the places of the conflict profile (``profile``, default
+    ``data/profile.yml``) are skipped. ``yaml`` is an entry to paste: into
+    ``data/profile.yml``'s ``places`` for a name that follows "in", "near" ... (fill in
+    who held it), else into ``data/actors.yml`` (check the kind it guesses).
     """
     if mentions is None:
         mentions = find_mentions(articles, actors, captions=False)
-    known = set(matcher(actors).names) | {t.title() for t in matcher(actors).titles}
+    places = (profile if isinstance(profile, Profile) else load_profile(profile)).place_names
+    known = (set(matcher(actors).names) | {t.title() for t in matcher(actors).titles}
+             | set(places))
     covered: dict[str, list[tuple[int, int]]] = {}
     text_mentions = mentions[mentions["field"] == "text"]
     for doc, start, end in records(text_mentions, "doc_id", "start", "end"):
@@ -262,11 +264,44 @@ def unknown_names(articles: pd.DataFrame, actors: ActorList | str | None = None,
             if len(words) == 1 and start in starts:
                 continue
             context = " ".join(art.text[max(0, start - 60):end + 60].split())
-            rows.append((name, art.doc_id, context))
-    frame = pd.DataFrame(rows, columns=["name", "doc_id", "context"])
+            at_place = PLACE_BEFORE.search(art.text, max(0, start - 12), start) is not None
+            rows.append((name, art.doc_id, context, at_place))
+    frame = pd.DataFrame(rows, columns=["name", "doc_id", "context", "at_place"])
     out = frame.groupby("name").agg(
         count=("doc_id", "size"), articles=("doc_id", "nunique"),
         example_doc=("doc_id", "first"), example=("context", "first"),
+        at_place=("at_place", "mean"),
     ).reset_index()
     out = out[out["count"] >= min_count]
+    out["yaml"] = [yaml_entry(n, p >= 0.5) for n, p in zip(out["name"], out["at_place"],
+                                                           strict=True)]
+    out = out.drop(columns="at_place")
     return out.sort_values(["count", "name"], ascending=[False, True]).reset_index(drop=True)
+
+
+#: Words before a name that make it a place ("in Ganja", "near Tartar").
+PLACE_BEFORE = re.compile(r"\b(?:in|near|at|from|into|outside|around)\s+(?:the\s+)?$")
+#: Words in a name that make it an organisation rather than a person.
+ORGANISATION_WORDS = re.compile(
+    r"\b(?:Ministry|Office|Committee|Agency|Observatory|Service|Council|Army|Forces|"
+    r"Office|Commission|Institute|Center|Centre|Union|Party|News|Press|Group|Bureau|"
+    r"Department|Court|Assembly|Parliament|Government|Foundation|Organization|"
+    r"Organisation|Defender|Ombudsman|Prosecutor|Command|Headquarters|Mission)\b")
+
+
+def yaml_entry(name: str, place: bool) -> str:
+    """A YAML entry for ``name``, to paste into the profile (a place) or the actor list.
+
+    >>> yaml_entry("Ganja", True)
+    '- {name: Ganja, held: SIDE}  # data/profile.yml places: who held it (and since when)'
+    >>> yaml_entry("Health Ministry", False)[:50]
+    '- {name: Health Ministry, kind: organization, coun'
+    """
+    quoted = f'"{name}"' if re.search(r"[:#,\[\]{}'\"]", name) else name
+    if place:
+        return (f"- {{name: {quoted}, held: SIDE}}  # data/profile.yml places: who held it "
+                "(and since when)")
+    kind = "organization" if ORGANISATION_WORDS.search(name) else (
+        "person" if len(name.split()) > 1 else "organization")
+    return (f"- {{name: {quoted}, kind: {kind}, country: COUNTRY, aliases: [{quoted}]}}"
+            "  # data/actors.yml")

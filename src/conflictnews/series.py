@@ -12,10 +12,14 @@ Rules (also in the README):
 - ``increment_mismatch``: an increment that differs from the change between the
   claimant's total on that date and its previous total.
 - **Estimates** per (population, side, status) and date: every claimant's latest total
-  on or before that date is a claim; ``low`` is the smallest lower bound (an "up to"
-  figure is no lower bound), ``high`` the largest value or range top, and ``best`` the
-  claim of the side's own authorities where there is one (they count their own dead),
-  else ``low``. Claims are listed side by side in ``claims``; nothing is averaged.
+  on or before that date is a claim; ``best`` is the claim of the side's own authorities
+  where there is one (they count their own dead; the largest when several do, as
+  Armenia and Nagorno-Karabakh each count their own army), ``low`` the smallest lower
+  bound among the other claimants' figures and ``best`` (an "up to" figure is no lower
+  bound; one own authority's figure for its own forces is no bound on another's), and
+  ``high`` the largest value or range top. Which group speaks for which side comes from
+  the conflict profile. Claims are listed side by side in ``claims``; nothing is
+  averaged.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from conflictnews.casualties import GROUP_SIDE
+from conflictnews.profile import Profile, load_profile
 
 SERIES_KEY = ["claimant_group", "population", "side", "status"]
 SYMBOL = {"exact": "", "more_than": ">", "at_least": "≥", "about": "~", "up_to": "≤",
@@ -169,12 +173,15 @@ def series_for(series: pd.DataFrame, claimant_group: str, population: str, side:
     return series[mask].reset_index(drop=True)
 
 
-def casualty_estimates(figures: pd.DataFrame | SeriesPoints) -> pd.DataFrame:
+def casualty_estimates(figures: pd.DataFrame | SeriesPoints,
+                       profile: Profile | None = None) -> pd.DataFrame:
     """Return low / best / high per (population, side, status) and report date.
 
     See the module docstring for the rule; ``claims`` lists each claimant's current figure.
-    ``figures`` is the figures table or its :class:`SeriesPoints`.
+    ``figures`` is the figures table or its :class:`SeriesPoints`; ``profile`` the
+    conflict profile (default ``data/profile.yml``).
     """
+    profile = profile or load_profile()
     points = figures if isinstance(figures, SeriesPoints) else series_points(figures)
     totals = _listed(points.totals)
     rows = []
@@ -185,11 +192,14 @@ def casualty_estimates(figures: pd.DataFrame | SeriesPoints) -> pd.DataFrame:
             current = (group[group["published"] <= date].sort_values("published")
                        .groupby("claimant_group").tail(1))
             current = current[current["published"] == current["published"]]
-            lows = current.loc[current["qualifier"] != "up_to", "count"]
+            is_own = current["claimant_group"].map(profile.group_side) == side
+            own, others = current[is_own], current[~is_own]
+            lows = others.loc[others["qualifier"] != "up_to", "count"].tolist()
+            best = int(own["count"].max()) if not own.empty else None
+            lows += [best] if best is not None else []
+            low = int(min(lows)) if lows else None
+            best = best if best is not None else low
             highs = pd.concat([current["count"], current["count_high"].dropna()])
-            own = current[current["claimant_group"].map(GROUP_SIDE) == side]
-            low = int(lows.min()) if not lows.empty else None
-            best = int(own["count"].max()) if not own.empty else low
             rows.append({
                 "population": population, "side": side, "status": status,
                 "published": date, "low": low, "best": best, "high": int(highs.max()),

@@ -1,0 +1,351 @@
+"""Who states a sentence: one engine for the claimants of casualty figures and the
+speakers of quotes, resolved to the actor list through the conflict profile.
+
+Rules (also in the README):
+
+- A claimant is the subject of a speech or report verb ("the ministry said", "Baku
+  reported", "Azerbaijan's Prosecutor General's Office, which said"), the words after
+  "according to", or a name before an estimate noun ("UN figures"). The attribution
+  nearest the figure in its sentence wins, before or after it ("10,000 civilians have
+  been killed, the UN said").
+- "It said", "they reported", "he said" resolve to the last named claimant in the article
+  before that sentence; "This was announced by X" in the next sentence names the claimant
+  of a sentence that has none.
+- Names may be written in any script: "Şuşa residents said", "Çavuşoğlu said".
+- :func:`resolve` turns the words into a claimant group with the profile (its groups,
+  the actors on the list and their countries).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from ahocorasick_rs import AhoCorasick, MatchKind
+
+from conflictnews.patterns import find_matches
+from conflictnews.profile import Profile
+
+#: Verbs that make their subject a speaker (quotes) and a claimant (figures).
+SPEECH_VERBS = (
+    "said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "warned",
+    "warns", "wrote", "writes", "announced", "announces", "noted", "notes", "stressed",
+    "stresses", "urged", "urges", "argued", "argues", "explained", "asked", "tweeted",
+    "declared", "insisted", "reiterated", "emphasized", "emphasised", "commented", "replied",
+    "suggested", "demanded", "accused", "denied", "claimed", "confirmed", "expressed",
+)
+#: Speech verbs that may come before their speaker ("said Lavrov"); not "told", "accused":
+#: what follows those is the listener or the accused.
+INVERTED_VERBS = ("said", "says", "added", "adds", "wrote", "stated", "tweeted", "noted",
+                  "asked", "explained", "continued")
+#: Verbs that make their subject the claimant of a figure (besides the speech verbs that
+#: the figure rules use, listed first).
+CLAIM_VERBS = (
+    "said", "says", "say", "reported", "reports", "report", "estimated", "estimates",
+    "announced", "announces", "stated", "states", "confirmed", "confirms", "claimed",
+    "claims", "told", "tells", "added", "adds", "tweeted", "wrote", "counted", "put",
+    "noted", "declared", "informed", "recorded", "registered", "published", "disclosed",
+    "revealed", "updated", "cited", "quoted", "reminded", "recalled", "specified",
+    "clarified", "mentioned", "pointed out", "underlined", "emphasized", "emphasised",
+    "stressed", "warned", "indicated", "alleged", "alleges", "learned", "wrote",
+    "tweeted", "posted", "announces", "reports", "put", "puts", "state", "confirm",
+    "named",
+)
+#: Verbs that may come before their claimant ("said the General Prosecutor's Office").
+INVERTED_CLAIM_VERBS = ("said", "says", "reported", "added", "stated", "announced", "noted",
+                        "wrote", "tweeted", "reports", "adds", "confirmed", "explained")
+#: Nouns that make "X estimates that N ..." an attribution to X.
+CLAIM_NOUNS = ("estimates", "figures", "data", "tally", "statement", "count")
+#: Words that stand for a claimant named earlier.
+PRONOUNS = ("it", "he", "she", "they", "which", "who", "we", "i")
+#: Words that can head a claimant's phrase without a capital letter.
+AUTHORITY_WORDS = ("official", "officials", "authorities", "ministry", "office", "army",
+                   "service", "ombudsman", "government", "military", "forces",
+                   "committee", "observatory", "agency", "defender", "prosecutor",
+                   "command", "headquarters", "administration", "residents", "witnesses",
+                   "sources", "spokesman", "spokeswoman", "spokesperson", "police",
+                   "investigators", "report", "statement", "monitors", "observers",
+                   "correspondent", "media", "ombudsperson")
+
+#: Any upper-case letter of the alphabetic scripts (Latin, Greek, Cyrillic, Armenian,
+#: Georgian ...: Ş, Ç, İ, Д, Ω).
+UPPER = "[" + "".join(sorted({re.escape(c) for c in map(chr, range(0x3000))
+                              if c.isupper()})) + "]"
+#: Any lower-case letter of the same scripts.
+LOWER = "[" + "".join(sorted({re.escape(c) for c in map(chr, range(0x3000))
+                              if c.islower()})) + "]"
+
+
+def _alt(words: tuple[str, ...] | list[str]) -> str:
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+_BEFORE = re.compile(
+    r"(?:^|(?:,(?!\d)|[;:“”\"(]|\s[–—-]\s)\s*|"
+    r"\b(?:that|after|while|as|but|and|when|since|because)\s+)"
+    r"(?P<who>(?:[^,;:“”\"()–—]|,(?=\d))(?:[^,;:“”\"()–—]|(?<=\d),(?=\d)){0,89}?)\s+"
+    r"(?:(?:has|have|had|also|earlier|previously|later|separately|had\s+earlier)\s+)*"
+    rf"(?P<verb>{_alt(CLAIM_VERBS)})\b",
+)
+_WHICH = re.compile(
+    rf"(?P<who>(?:{UPPER}[\w’'.-]*\s+)*{UPPER}[\w’'.-]*),\s+which\s+(?:has\s+|had\s+|have\s+)?"
+    rf"(?P<verb>{_alt(CLAIM_VERBS)})\b"
+)
+_ACCORDING = re.compile(r"\b[Aa]ccording to (?P<who>[^,;.“”\"]{2,80})|"
+                        r"\b[Ii]n (?P<whose>[^,;.“”\"]{2,60}?)['’]s words")
+_NOUN = re.compile(
+    rf"(?P<who>\b{UPPER}[\w’'-]+(?:\s+{UPPER}[\w’'-]+)*)\s+(?:{_alt(CLAIM_NOUNS)})\b"
+)
+#: "This was announced by the Deputy Minister ...": the claimant of the sentence before.
+_THIS_WAS = re.compile(
+    r"^\s*(?:This|That|The\s+(?:information|figure|data|news))\s+was\s+(?:\w+\s+)?"
+    rf"(?P<verb>{_alt(CLAIM_VERBS)})\s+by\s+(?P<who>[^,;.“”\"]{{2,120}})"
+)
+#: "..., said the General Prosecutors of Azerbaijan": the claimant after its verb.
+_TOKEN = (rf"(?:{UPPER}[\w’'.-]*|of|for|and|the|on|in|{_alt(AUTHORITY_WORDS)}|"
+          r"general[’']s|prosecutor[’']s|human|rights|defence|defense|health|foreign|"
+          r"state|security|emergency|press|regional|local|district|city)")
+_AFTER = re.compile(
+    rf"\b(?:{_alt(INVERTED_CLAIM_VERBS)})\s+(?P<who>(?:the\s+|an?\s+)?"
+    rf"(?:{UPPER}|(?:{_alt(AUTHORITY_WORDS)})\b)[\w’'.-]*(?:\s+{_TOKEN}){{0,9}}?)"
+    r"(?=\s*(?:[,.;:“”\"(]|$)|\s+(?:on|in|at|last|earlier|late|this|after|citing|adding|"
+    r"via|quoting)\s)"
+)
+#: "Hikmet Hajiyev, the aide of the President, announced": a name, an apposition, a verb.
+_APPOSED = re.compile(
+    rf"(?P<who>{UPPER}[\w’'-]+(?:\s+{UPPER}[\w’'-]+)+,\s+(?:the\s+|a\s+|an\s+)?"
+    r"[^,;“”\"]{3,90}),\s+(?:has\s+|had\s+|also\s+|later\s+)?"
+    rf"(?P<verb>{_alt(CLAIM_VERBS)})\b"
+)
+#: Headlines: "Ombudsman: 19 civilians killed", "... Killed - Military".
+_HEAD_START = re.compile(r"^\s*(?P<who>[^:,.;“”\"\d]{2,40}):\s")
+_HEAD_END = re.compile(r"(?:\s[-–—]\s|:\s)(?P<who>[^-–—:,.;“”\"\d]{2,50})\s*$")
+#: Words that end a claimant's phrase after an inverted verb ("said the office on Sunday").
+_WHO_END = re.compile(r"\s+(?:on|in|at|that|this|last|earlier|late|after|before|during|"
+                      r"as|when|while|of\s+the\s+attack|adding|citing|quoted|via)\b.*$")
+_WHO_WORD = re.compile(rf"(?:(?<![\w’'-]){UPPER}|\b(?:{_alt(AUTHORITY_WORDS)})\b)")
+_SUBORDINATE = re.compile(r"\b(?:after|that|while|because|when|since|as|but|although|"
+                          r"though|if)\s+(?=\S)")
+_DIGIT = re.compile(r"\d")
+_COPULA = re.compile(r"\b(?:is|was|are|were|than|be)\b")
+#: A time at the end of a claimant's phrase ("the ministry on Wednesday").
+_WHEN = re.compile(r"\s+(?:on|last|earlier|late|this)\s+\w+$")
+#: "It is reported", "it was announced": nobody claims.
+_IMPERSONAL = re.compile(r"(?i:it|this|that|there)\s+(?:is|was|has\s+been|had\s+been)")
+_PREPOSITION = re.compile(r"(?:In|On|At)\b")
+
+#: ", announced": what an apposition pattern cannot match without (found fast: it
+#: starts with a comma).
+_COMMA_VERB = re.compile(rf",\s+(?:(?:has|had|also|later)\s+)?(?:{_alt(CLAIM_VERBS)})\b")
+#: Each pattern with the words (case as written) it cannot match without.
+_PATTERNS = (
+    (_WHICH, ("which",)), (_BEFORE, CLAIM_VERBS),
+    (_ACCORDING, ("ccording to ", " words")), (_NOUN, CLAIM_NOUNS),
+    (_AFTER, INVERTED_CLAIM_VERBS), (_APPOSED, CLAIM_VERBS), (_HEAD_START, (":",)),
+)
+#: Every word some pattern needs, found in one pass (overlapping: all of them).
+_NEEDED = sorted({w for _, needs in _PATTERNS for w in needs})
+_NEEDS = AhoCorasick(_NEEDED, matchkind=MatchKind.Standard)
+_WANTS = [frozenset(_NEEDED.index(w) for w in needs) for _, needs in _PATTERNS]
+
+
+@lru_cache(maxsize=2048)
+def claims(sentence: str) -> list[tuple[int, str, str]]:
+    """``(position, who, how)`` for each attribution in ``sentence``: ``who`` as written
+    (a pronoun in lower case), ``how`` the verb or phrase that attributes it. (Cached:
+    the list must not be changed.)"""
+    found = []
+    present = {i for i, _, _ in find_matches(_NEEDS, sentence, overlapping=True)}
+    for (pattern, _), wants in zip(_PATTERNS, _WANTS, strict=True):
+        if not present & wants or (pattern is _APPOSED and not _COMMA_VERB.search(sentence)):
+            continue  # a word the pattern needs is missing
+        for m in pattern.finditer(sentence):
+            who = (m.group("who") or m.group("whose")).strip() if pattern is _ACCORDING \
+                else m.group("who").strip()
+            if pattern is _BEFORE and _COPULA.search(who):  # "The figure is higher than
+                continue  # previous estimates": no claimant
+            who = _SUBORDINATE.split(who)[-1] if pattern is _BEFORE else who
+            who = _WHO_END.sub("", who) if pattern is _AFTER else who
+            who = who[:-1] if who.endswith(".") and who[-2:-1].islower() else who
+            who = _WHEN.sub("", who)
+            if who.lower() in ("the", "a", "an", "this", "that", "these", "those"):
+                continue
+            if who.lower() in ("which", "who") or _IMPERSONAL.fullmatch(who):
+                continue
+            if len(who.split()) > 12 or _DIGIT.search(who):
+                continue
+            how = m.group("verb") if "verb" in pattern.groupindex else _HOW.get(
+                id(pattern), "noun")
+            if pattern is _AFTER:
+                how = f"{m.group().split()[0]} (before its claimant)"
+            if who.lower() in PRONOUNS:
+                found.append((m.start("who"), who.lower(), how))
+            elif _WHO_WORD.search(who) and not _PREPOSITION.match(who):
+                found.append((m.start("who"), who, how))
+    if not sentence.rstrip().endswith((".", "!", "?", "”", '"', ")")):  # a headline
+        m = _HEAD_END.search(sentence)
+        if m and _WHO_WORD.search(m.group("who")) and len(m.group("who").split()) <= 6:
+            found.append((m.start("who"), m.group("who").strip(), "headline: ... - source"))
+    return found
+
+
+_HOW = {id(_ACCORDING): "according to", id(_HEAD_START): "headline: source: ..."}
+#: Quotation marks that open and close a quotation.
+OPEN_QUOTE, CLOSE_QUOTE = "“", "”"
+
+
+def announced_by(sentence: str) -> str:
+    """The claimant a sentence names for the one before it ("This was announced by X")."""
+    m = _THIS_WAS.match(sentence)
+    return m.group("who").strip() if m else ""
+
+
+def nearest(found: list[tuple[int, str, str]], pos: int,
+            previous: str | Callable[[], str]) -> tuple[str, str]:
+    """``(claimant, evidence)``: the attribution nearest ``pos``; a pronoun is the last
+    named claimant before (``previous``, a value or a function giving it)."""
+    if not found:
+        return "", ""
+    at, who, how = min(found, key=lambda c: abs(c[0] - pos))
+    if who not in PRONOUNS:
+        return who, how
+    named = [w for p, w, _ in found if p < at and w not in PRONOUNS]
+    if named:  # "The ministry said that ... they had confirmed 37": the ministry
+        return named[-1], f"{how}: {who} = {named[-1]}"
+    before = previous() if callable(previous) else previous
+    return (before, f"{how}: {who} = last named claimant") if before else ("", "")
+
+
+class ArticleClaimants:
+    """The claimants named in one article's sentences, read once each, for pronouns
+    ("it said": the last named claimant before the sentence) and for "This was
+    announced by X" (the next sentence)."""
+
+    def __init__(self, text: str, spans: list[tuple[int, int]]):
+        self.text, self.spans = text, spans
+        self._named: dict[int, list[str]] = {}
+        self._last: dict[int, str] = {}
+
+    def named(self, index: int) -> list[str]:
+        if index not in self._named:
+            a, b = self.spans[index]
+            self._named[index] = [w for _, w, _ in claims(self.text[a:b]) if w not in PRONOUNS]
+        return self._named[index]
+
+    def last_before(self, index: int) -> str:
+        """The last claimant named in the sentences before ``index``."""
+        if index not in self._last:
+            named = ""
+            for i in range(index - 1, -1, -1):
+                if i in self._last:
+                    named = self.named(i)[-1] if self.named(i) else self._last[i]
+                    break
+                if self.named(i):
+                    named = self.named(i)[-1]
+                    break
+            self._last[index] = named
+        return self._last[index]
+
+    def antecedent(self, index: int, who: str) -> str:
+        """For a description of an office ("the prosecutor's office", "the ministry"):
+        the last claimant named in sentence ``index`` or the dozen before it with the
+        same head word, or ``""``."""
+        head = head_word(who)
+        if not head:
+            return ""
+        for i in range(index, max(-1, index - 12), -1):  # the last dozen sentences
+            for named in reversed(self.named(i)):
+                if named != who and head_word(named) == head:
+                    return named
+        return ""
+
+    def party_before(self, index: int, profile: Profile, day: dt.date | None,
+                     back: int = 3) -> str:
+        """Whose office "the ministry" is, when no claimant before has its head word: a
+        claimant of a group named in its sentence or the ``back`` before ("Azerbaijani
+        aide Hajiyev said ... and the prosecutor's office said"), else a party those
+        sentences name (the sentence itself first; "Baku does not disclose ... The
+        prosecutor's office said": Baku's); for the headline, what the lead names
+        first."""
+        order = [index, *range(index - 1, max(-1, index - 1 - back), -1)] if index else \
+            [0, *range(1, min(len(self.spans), 1 + back))]
+        for i in order:
+            for named in reversed(self.named(i)):
+                if profile.group_side(profile.group_for(named, day)[0]):
+                    return named
+        for i in order:
+            a, b = self.spans[i]
+            found = profile.groups_in(self.text[a:b], day)
+            if found:
+                return found[0][2] if i == index or not index else found[-1][2]
+        return ""
+
+    def quote_closer(self, index: int) -> str:
+        """The speaker of a quotation that opens in sentence ``index`` and closes in a
+        later one (“... . ... ,” the ministry said), or ``""``."""
+        a, b = self.spans[index]
+        sentence = self.text[a:b]
+        straight = sentence.count('"') % 2 == 1
+        if sentence.count(OPEN_QUOTE) <= sentence.count(CLOSE_QUOTE) and not straight:
+            return ""
+        closing = '"' if straight else CLOSE_QUOTE
+        for i in range(index + 1, min(index + 6, len(self.spans))):
+            a, b = self.spans[i]
+            later = self.text[a:b]
+            close = later.find(closing)
+            if close >= 0:
+                after = [(p, w) for p, w, _ in claims(later) if p > close]
+                return after[0][1] if after and after[0][1] not in PRONOUNS else (
+                    self.last_before(i) if after else "")
+            if not straight and OPEN_QUOTE in later:
+                return ""
+        return ""
+
+    def recent(self, index: int, back: int = 2) -> str:
+        """The claimant named last in the ``back`` sentences before ``index`` in the same
+        paragraph (an unattributed sentence that goes on reporting a source's figures),
+        or ``""``."""
+        for i in range(index - 1, max(-1, index - 1 - back), -1):
+            if "\n" in self.text[self.spans[i][1]:self.spans[i + 1][0]]:
+                return ""
+            if self.named(i):
+                return self.named(i)[-1]
+        return ""
+
+    def same_paragraph(self, i: int, j: int) -> bool:
+        """Are sentences ``i`` < ``j`` in one paragraph (no line break between them)?"""
+        return "\n" not in self.text[self.spans[i][1]:self.spans[j][0]]
+
+    def announced_after(self, index: int) -> str:
+        if index + 1 >= len(self.spans):
+            return ""
+        a, b = self.spans[index + 1]
+        return announced_by(self.text[a:b])
+
+
+#: Head words of a description that names an office, not who holds it ("the ministry",
+#: "the Ombudsman", "the Prime Minister"): which one is told by the article.
+OFFICE_WORDS = frozenset({*AUTHORITY_WORDS, "minister", "president", "aide", "adviser",
+                          "advisor", "general", "staff", "investigators", "officer",
+                          "department", "republic", "representative", "head", "chief",
+                          "statement", "report"} - {"sources", "witnesses", "residents",
+                                                     "media", "correspondent"})
+
+
+def is_office(who: str) -> bool:
+    """Is ``who`` a description of an office ("the Ombudsman", "Defense Ministry")?"""
+    return head_word(who) in OFFICE_WORDS
+
+
+def head_word(who: str) -> str:
+    """The last word of a claimant's phrase, lower case, without a possessive."""
+    words = re.findall(r"[\w-]+", who.lower().replace("’s", "").replace("'s", ""))
+    return words[-1] if words else ""
+
+
+def resolve(claimed_by: str, profile: Profile, day: dt.date | None = None) -> str:
+    """The claimant group of the words ``claimed_by`` (see :meth:`Profile.group_for`)."""
+    return profile.group_for(claimed_by, day)[0]

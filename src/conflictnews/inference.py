@@ -1,0 +1,389 @@
+"""Whose people a casualty figure counts (``side``) and which people (``population``),
+decided as a careful reader would, each with the evidence that decided it.
+
+Rules, first that applies (also in the README):
+
+population: people words in the figure's own phrase (soldiers → military, civilians →
+  civilian, both → mixed); else the figure it is coordinated with; else the claimant's
+  kind (a defence ministry or army counting its dead → military; an ombudsman,
+  prosecutor or health ministry → civilian); else ``unspecified``.
+side: words for both sides ("on both sides"); a side's word in the figure's phrase
+  ("Armenian soldiers"); an origin after it ("fighters from Syria"); the attacker in its
+  clause ("an Armenian rocket strike on Ganja killed 9": the opponent's people); a place
+  of the profile in its clause ("in Ganja": the side holding it on the report date); the
+  figure it is coordinated with; the claimant reporting its own people (its words say
+  "its", "their", "our", or name people, or it is a toll); an attacker or place elsewhere
+  in the sentence; else ``unspecified``.
+
+Evidence values read ``word: soldiers``, ``place: Ganja``, ``attacker: Azeri drones``,
+``claimant: Azerbaijan``, ``neighbour: 47`` ...; empty when nothing decided.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+from itertools import pairwise
+
+import pandas as pd
+
+from conflictnews.profile import BOTH, UNSPECIFIED, Profile
+
+MILITARY = (
+    "servicemen", "serviceman", "servicemembers", "service members", "soldiers", "soldier",
+    "troops", "fighters", "military", "personnel", "combatants", "militants", "mercenaries",
+    "officers", "conscripts", "army", "sailors", "pilots", "guerrillas", "rebels",
+    "militiamen", "policemen", "police", "guards", "reservists", "commanders", "servicewomen",
+    "peacekeepers", "sappers", "deminers", "volunteers", "border guards", "servicepeople",
+    "military personnel", "contract soldiers", "officer", "fighter", "mercenary",
+    "prisoners of war", "POWs", "POW", "peacekeeper", "servicemembers",
+)
+CIVILIAN = (
+    "civilians", "civilian", "residents", "children", "child", "women", "villagers",
+    "inhabitants", "journalists", "reporters", "students", "medics", "doctors", "passengers",
+    "worshippers", "mourners", "pensioners", "farmers", "families", "non-combatants",
+    "citizens", "refugees", "journalist", "minors", "elderly", "teenagers", "infants",
+    "babies", "boys", "girls", "paramedics", "nurses", "workers", "rescuers", "teachers",
+    "shepherd", "shepherds", "IDPs", "IDP", "family",
+)
+#: What a claimant's own words say about the people it counts when the figure says
+#: nothing: a defence body counts soldiers, a rights or health body civilians.
+CLAIMANT_POPULATION = {
+    "military": ("defence ministry", "defense ministry", "ministry of defence",
+                 "ministry of defense", "defence army", "defense army", "army",
+                 "armed forces", "military", "general staff", "MoD"),
+    # not a health ministry: in 2020 Armenia's counted soldiers' deaths
+    "civilian": ("ombudsman", "human rights defender", "prosecutor", "prosecutor-general",
+                 "prosecutor general", "emergency", "rescue service", "emergencies ministry"),
+}
+#: Words that make a side's word the attacker: "Azeri drones", "Armenian shelling".
+ATTACK_WORDS = (
+    "shelling", "shell", "shells", "strike", "strikes", "airstrike", "airstrikes",
+    "attack", "attacks", "rocket", "rockets", "missile", "missiles", "drone", "drones",
+    "artillery", "fire", "bombardment", "bombardments", "offensive", "sniper", "snipers",
+    "mortar", "mortars", "assault", "aggression", "provocation", "provocations", "shelled",
+    "bombing", "bombs", "cluster munitions", "Smerch", "Grad", "Iskander", "UAV", "UAVs",
+    "military aggression", "armed forces' shelling", "forces' shelling",
+)
+#: A side's forces as the subject of a killing verb: "Azerbaijani forces killed".
+FORCES_WORDS = ("forces", "troops", "army", "soldiers", "military", "units",
+                "armed forces", "armed formations", "formations", "servicemen")
+#: A side as the subject of a loss verb names whose people: "Azerbaijan lost 2,900".
+LOSS_VERBS = ("lost", "loses", "losing", "has lost", "have lost", "had lost", "suffered",
+              "has suffered", "have suffered", "lose", "mourns", "mourned", "buried")
+#: Words before a side's word that make it the other party: "clashes with Azerbaijani
+#: forces" (the dead are the other side's).
+OPPONENT_BEFORE = re.compile(r"\b(?:with|against|by)\s+(?:the\s+)?$", re.IGNORECASE)
+#: "on the Armenian side": whose people, anywhere in the clause.
+ON_SIDE = re.compile(r"\b(?:on|from|of)\s+the\s+$", re.IGNORECASE)
+#: Explicit words for both sides anywhere in the sentence ("from both sides").
+BOTH_IN_SENTENCE = re.compile(r"\b(?:on|from|of)\s+both\s+sides\b|\bon\s+each\s+side\b",
+                              re.IGNORECASE)
+#: Words after which a figure's phrase says where or why, not whose or which people.
+PHRASE_END = re.compile(r"\s(?:when|as|after|by|while|because|since|in|at|near|during|"
+                        r"from|and|but|amid|following|with|on)\s.*$", re.IGNORECASE)
+KILLING_VERBS = ("killed", "kill", "kills", "killing", "wounded", "wounding", "injured",
+                 "shot", "murdered", "massacred", "executed", "shelled", "struck", "hit",
+                 "targeted", "attacked", "bombed", "launched", "fired", "opened fire")
+#: "handed over 10 captive soldiers to Armenia": captives go back to their own side.
+RETURNED_TO = re.compile(r"\b(?:handed\s+over|returned|repatriated|transferred|released|"
+                         r"freed|sent\s+back|brought\s+back|flown)\b[^,.;]{0,80}?\bto\s+"
+                         r"(?:the\s+)?$", re.IGNORECASE)
+#: What stands between the two parties of one fight: "Armenia-Azerbaijan", "Armenia and
+#: Azerbaijan", "Yerevan/Baku".
+PAIR = re.compile(r"(?:['’]s)?\s*(?:-|–|/|and|,)\s*(?:the\s+)?", re.IGNORECASE)
+#: "from Syria": an origin names whose people.
+ORIGIN = re.compile(r"^\s*(?:\w+\s+)?from\s+(\w[\w-]+)(?!['’]s)\b")
+AGENT = re.compile(r"\bby\s+[^,;]*", re.IGNORECASE)
+#: "killed by Azerbaijani shelling", "shelled by Armenian forces": the attacker follows.
+ATTACKED_BY = re.compile(r"\b(?:killed|wounded|injured|shelled|hit|struck|targeted|attacked|"
+                         r"fired|launched|carried\s+out|caused|bombed|shot|held|captured|"
+                         r"detained|abducted|taken\s+prisoner|taken\s+captive)\s+by\s+"
+                         r"(?:the\s+)?(?P<by>[^,;]*)", re.IGNORECASE)
+POSSESSIVE = re.compile(r"\b(?:its|their|our|own)\b", re.IGNORECASE)
+PEOPLE = re.compile(r"\b(?:people|persons)\b")
+
+
+def _alt(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                    for w in sorted(set(words), key=len, reverse=True))
+
+
+MILITARY_WORD = re.compile(rf"\b(?:{_alt(MILITARY)})\b", re.IGNORECASE)
+CIVILIAN_WORD = re.compile(rf"\b(?:{_alt(CIVILIAN)})\b", re.IGNORECASE)
+_CLAIMANT_POP = [(pop, re.compile(rf"(?i:\b(?:{_alt(words)})\b)"))
+                 for pop, words in CLAIMANT_POPULATION.items()]
+_ATTACK_AFTER = re.compile(rf"(?:['’`]s)?\s+(?:(?!(?:following|after|by|against|on|in|to|of|"
+                           rf"an?|the|and)\b)\w+\s+){{0,3}}?(?:{_alt(ATTACK_WORDS)})\b",
+                           re.IGNORECASE)
+_FORCES_KILL = re.compile(rf"(?:['’]s)?\s+(?:armed\s+)?(?:{_alt(FORCES_WORDS)})\s+"
+                          r"(?:(?:have|has|had|reportedly|allegedly|also)\s+)?"
+                          rf"(?:{_alt(KILLING_VERBS)})\b", re.IGNORECASE)
+_LOSER = re.compile(rf"(?:['’]s)?(?:\s+(?:armed\s+)?(?:{_alt(FORCES_WORDS)}))?\s+"
+                    rf"(?:{_alt(LOSS_VERBS)})\b", re.IGNORECASE)
+_PEOPLE_AFTER = re.compile(rf"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:{_alt(MILITARY + CIVILIAN)}|"
+                           r"people|persons|men|lives|dead|deaths|casualties|losses|"
+                           r"victims|bodies|prisoners|captives|refugees|IDPs|hostages)\b",
+                           re.IGNORECASE)
+
+
+def population(phrase: str) -> tuple[str, str]:
+    """``(population, evidence)`` from the people words of a figure's phrase (up to the
+    words that say where, when or why: "12 people were killed when the Armenian
+    military fired" counts no soldiers)."""
+    inner = "(" in phrase and PARENTHESIS.search(phrase)  # "45 citizens (35 civilians and 10 ...)"
+    if inner:
+        found, evidence = population(inner.group(1))
+        if found == "mixed":
+            return found, evidence
+    including = "including" in phrase and INCLUDING.search(phrase)  # "people, including 29 ..."
+    if including and not MILITARY_WORD.search(phrase, 0, including.start()) and \
+            not CIVILIAN_WORD.search(phrase, 0, including.start()):
+        return "mixed", f"including: {including.group('who')}"
+    phrase = PHRASE_END.sub("", phrase)
+    mil = MILITARY_WORD.search(phrase)
+    civ = CIVILIAN_WORD.search(phrase)
+    if mil and civ:
+        return "mixed", f"words: {mil.group()}, {civ.group()}"
+    if mil:
+        return "military", f"word: {mil.group()}"
+    if civ:
+        return "civilian", f"word: {civ.group()}"
+    return UNSPECIFIED, ""
+
+
+#: A breakdown in brackets after a figure's people.
+PARENTHESIS = re.compile(r"\(([^()]{3,120})\)")
+#: "people, including 29 civilians": civilians among people of every kind.
+INCLUDING = re.compile(rf"\b(?:people|persons|victims|dead|killed|wounded|injured)\b[^.;]{{0,6}}"
+                       rf"\bincluding\s+(?:\w+\s+){{0,3}}?(?P<who>{_alt(CIVILIAN)})\b",
+                       re.IGNORECASE)
+
+
+@lru_cache(maxsize=2048)
+def claimant_population(claimed_by: str) -> tuple[str, str]:
+    """``(population, evidence)`` a claimant's own words imply (a defence ministry counts
+    soldiers), or ``("unspecified", "")``."""
+    for pop, pattern in _CLAIMANT_POP:
+        m = pattern.search(claimed_by)
+        if m:
+            return pop, f"claimant: {m.group()}"
+    return UNSPECIFIED, ""
+
+
+def _words_side(profile: Profile, text: str) -> tuple[str, str]:
+    """A side's words in a figure's phrase: one naming people ("Azerbaijani soldiers")
+    wins; the other party ("clashes with Azerbaijani forces") names the opponent's dead;
+    words of two sides name both."""
+    found, against = [], []
+    for pos, side, word in profile.side_words_in(text):
+        if OPPONENT_BEFORE.search(text, max(0, pos - 14), pos):
+            against.append((side, word))
+        elif _PEOPLE_AFTER.match(text, pos + len(word)):
+            return side, f"word: {word}"
+        else:
+            found.append((side, word))
+    if not found and against:
+        side, word = against[0]
+        victims = profile.opponent.get(side)
+        return (victims, f"opponent: {word}") if victims else (UNSPECIFIED, "")
+    sides = {s for s, _ in found}
+    if len(sides - {"other"}) > 1:
+        return BOTH, "words: " + ", ".join(w for _, w in found)
+    for side, word in found:
+        if side != "other":
+            return side, f"word: {word}"
+    return (found[0][0], f"word: {found[0][1]}") if found else (UNSPECIFIED, "")
+
+
+def on_side(profile: Profile, text: str) -> tuple[str, str]:
+    """``(side, evidence)`` for "on the Armenian side", "from the Azerbaijani side"."""
+    for pos, side, word in profile.side_words_in(text):
+        if ON_SIDE.search(text, max(0, pos - 12), pos) and \
+                text[pos + len(word):pos + len(word) + 6].strip().startswith("side"):
+            return side, f"words: the {word} side"
+    return UNSPECIFIED, ""
+
+
+def loser(profile: Profile, text: str) -> tuple[str, str]:
+    """``(side, evidence)`` when a side is the subject of a loss verb ("Azerbaijan lost
+    2,900 soldiers", "the Azerbaijani army lost 1,280 killed")."""
+    for pos, side, word in profile.side_words_in(text):
+        m = _LOSER.match(text, pos + len(word))
+        if m:  # "the Azerbaijani army lost": the forces' people
+            return side, f"loser: {word}{m.group().rstrip()}"
+    return UNSPECIFIED, ""
+
+
+def attacker(profile: Profile, text: str) -> tuple[str, str]:
+    """``(side of the victims, evidence)`` when ``text`` names an attacking side
+    ("Armenian shelling", "Azeri drones had killed", "by Azerbaijani forces")."""
+    for pos, side, word in profile.side_words_in(text):
+        victims = profile.opponent.get(side)
+        if not victims:
+            continue
+        rest = text[pos + len(word):]
+        m = _ATTACK_AFTER.match(rest) or _FORCES_KILL.match(rest)
+        if m:
+            return victims, f"attacker: {word}{m.group().rstrip()}"
+    for m in ATTACKED_BY.finditer(text) if " by " in text else ():
+        for _, side, word in profile.side_words_in(m.group("by")[:50]):
+            if side in profile.opponent:
+                return profile.opponent[side], f"attacker: by ... {word}"
+    return UNSPECIFIED, ""
+
+
+def returned_to(profile: Profile, text: str) -> tuple[str, str]:
+    """``(side, evidence)`` for captives handed over or returned to a side."""
+    for pos, side, word in profile.side_words_in(text):
+        if side in profile.opponent and RETURNED_TO.search(text, max(0, pos - 120), pos):
+            return side, f"returned to: {word}"
+    return UNSPECIFIED, ""
+
+
+def place_side(profile: Profile, text: str, day: dt.date | None) -> tuple[str, str]:
+    """``(side, evidence)`` from the first place of the profile named in ``text``."""
+    for _, _, place in profile.places_in(text):
+        return profile.side_on(place, day), f"place: {place.name}"
+    return UNSPECIFIED, ""
+
+
+def own_side(profile: Profile, np: str, tail: str) -> tuple[str, str]:
+    """``(side, evidence)`` from a figure's own words: both sides, a side's word in its
+    phrase, an origin after it ("from Syria")."""
+    tail = AGENT.sub("", tail)
+    both = profile.both_sides(f"{np} {tail}")
+    if both:
+        return BOTH, f"words: {both}"
+    found, evidence = _words_side(profile, np)
+    if found != UNSPECIFIED:
+        return found, evidence
+    lead = [(side, word) for pos, side, word in profile.side_words_in(tail)
+            if tail[:pos].strip().lower() in ("", "of", "of the")]
+    if lead:  # "the bodies of 1,557 Armenians": the people after the number
+        return lead[0][0], f"word: {lead[0][1]}"
+    origin = ORIGIN.match(tail)
+    if origin:
+        found, evidence = _words_side(profile, origin.group(1))
+        if found != UNSPECIFIED:
+            return found, f"origin: from {origin.group(1)}"
+    return UNSPECIFIED, ""
+
+
+def clause_side(profile: Profile, clause: str) -> tuple[str, str]:
+    """``(side, evidence)`` from the loser ("Azerbaijan lost"), else the attacker, in a
+    figure's clause."""
+    if not profile.side_words_in(clause):  # every rule needs a side's word
+        return UNSPECIFIED, ""
+    low = clause.lower()
+    for rule, needs in ((on_side, (" side",)), (loser, ("los", "suffer", "mourn", "buried")),
+                        (returned_to, (" to ",)), (attacker, ())):
+        if needs and not any(n in low for n in needs):
+            continue
+        found, evidence = rule(profile, clause)
+        if found != UNSPECIFIED:
+            return found, evidence
+    return UNSPECIFIED, ""
+
+
+def civilian_place(profile: Profile, text: str) -> tuple[str, str]:
+    """``("civilian", evidence)`` when ``text`` names a town behind the front."""
+    for _, _, place in profile.places_in(text):
+        if place.civilian:
+            return "civilian", f"place: {place.name} (town)"
+    return UNSPECIFIED, ""
+
+
+def sentence_side(profile: Profile, sentence: str, day: dt.date | None) -> tuple[str, str]:
+    """``(side, evidence)`` from anywhere in the sentence: an attacker or a loser; the
+    two parties named together ("Armenia-Azerbaijan clashes", "between Yerevan and
+    Baku": both); else one place."""
+    found, evidence = clause_side(profile, sentence)
+    if found != UNSPECIFIED:
+        return found, f"sentence {evidence}"
+    both = BOTH_IN_SENTENCE.search(sentence)
+    if both:
+        return BOTH, f"sentence words: {both.group()}"
+    places = [(profile.side_on(place, day), place.name)
+              for _, _, place in profile.places_in(sentence)
+              if not place.after]  # a country named in passing is no place of the dead
+    words = [(pos, side, word) for pos, side, word in profile.side_words_in(sentence)
+             if side in profile.opponent]
+    # two parties named as the two sides of one fight: "Armenia-Azerbaijan clashes",
+    # "between Armenia and Azerbaijan"
+    paired = [(a[1], a[2]) for a, b in pairwise(words)
+              if a[1] != b[1] and PAIR.fullmatch(sentence[a[0] + len(a[2]):b[0]])]
+    named = places or [(side, word) for pair in paired for side, word in
+                       (pair, (profile.opponent[pair[0]], "…"))]
+    sides = list(dict.fromkeys(side for side, _ in named))
+    if len(sides) > 1:
+        return BOTH, "sentence words: " + ", ".join(dict.fromkeys(w for _, w in named))
+    if places:
+        return places[0][0], f"sentence place: {places[0][1]}"
+    return UNSPECIFIED, ""
+
+
+# --------------------------------------------------------------------------- summaries
+
+#: Each inferred field, its evidence column, and the value meaning "not decided".
+INFERRED = (("side", "side_evidence", UNSPECIFIED),
+            ("population", "population_evidence", UNSPECIFIED),
+            ("claimed_by", "claim_evidence", ""))
+
+
+def evidence_kind(evidence: str) -> str:
+    """What kind of evidence decided a field: ``word``, ``place``, ``attacker``,
+    ``claimant``, ``neighbour``, ``same figure``, ``said`` ... (the words before the
+    first colon, without sentence numbers); ``""`` for none."""
+    if "= last named claimant" in evidence:
+        return "pronoun"
+    if " = " in evidence:
+        return "office named before"
+    if evidence == "noun":
+        return "estimate noun"
+    if evidence != "according to" and _VERB_ONLY.fullmatch(evidence) and \
+            len(evidence.split()) <= 4 and not any(c.isdigit() for c in evidence):
+        return "speech verb"
+    head = evidence.split(":", 1)[0].split(";", 1)[0]
+    return re.sub(r"\s*\b(?:in\s+)?(?:sentence|of sentence)\s+\d+.*$|\s*\d+.*$", "",
+                  head).strip()
+
+
+_VERB_ONLY = re.compile(r"[\w ]+?(?: \(before its claimant\))?")
+
+
+def inferred_shares(figures: pd.DataFrame) -> pd.DataFrame:
+    """One row per inferred field: ``field, decided, total, share`` (how many figures
+    have a side, a population, a claimant)."""
+    rows = []
+    for field, _, none in INFERRED:
+        decided = int((figures[field].fillna(none) != none).sum())
+        rows.append({"field": field, "decided": decided, "total": len(figures),
+                     "share": decided / len(figures) if len(figures) else 0.0})
+    return pd.DataFrame(rows, columns=["field", "decided", "total", "share"])
+
+
+def evidence_counts(figures: pd.DataFrame) -> pd.DataFrame:
+    """How each inferred field was decided: ``field, value, evidence, figures``, most
+    common first (``evidence`` is :func:`evidence_kind`)."""
+    parts = []
+    for field, column, none in INFERRED:
+        decided = figures[figures[field].fillna(none) != none]
+        kinds = decided[column].fillna("").map(evidence_kind)
+        value = decided[field] if field != "claimed_by" else decided["claimant_group"]
+        parts.append(pd.DataFrame({"field": field, "value": value.to_numpy(),
+                                   "evidence": kinds.to_numpy()}))
+    frame = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(
+        columns=["field", "value", "evidence"])
+    out = frame.groupby(["field", "value", "evidence"]).size().rename("figures").reset_index()
+    return out.sort_values(["field", "figures"], ascending=[True, False]).reset_index(drop=True)
+
+
+def without_evidence(figures: pd.DataFrame) -> pd.DataFrame:
+    """Figures with an inferred field decided but no evidence for it (none, if every
+    rule names what decided it)."""
+    bad = False
+    for field, column, none in INFERRED:
+        bad = bad | ((figures[field].fillna(none) != none) & (figures[column].fillna("") == ""))
+    return figures[bad]
