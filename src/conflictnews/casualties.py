@@ -49,6 +49,9 @@ from conflictnews.attribution import claims as find_claims
 from conflictnews.inference import CIVILIAN, MILITARY
 from conflictnews.numbers import Number, find_numbers
 from conflictnews.patterns import (
+    LETTER,
+    LOWER,
+    UPPER,
     ascii_fold,
     find_matches,
     fold_key,
@@ -334,7 +337,7 @@ OBJECT_NP = re.compile(rf"^(?P<np>(?:\s+(?:of\s+)?{_NP_WORD}){{0,4}}?)(?=\s*$|\s
 #: A figure's words name people: the people tables, or a capitalised plural of a
 #: nationality ("Armenians", "Syrians", "Azerbaijanis").
 PEOPLE_NP = re.compile(rf"(?i:\b(?:{_alt(MILITARY + CIVILIAN + PEOPLE_WORDS)})\b)|"
-                       r"\b(?:[A-Z][a-z]+(?:ans|is|ese)|Turks|Kurds)\b")
+                       rf"\b(?:{UPPER}{LOWER}+(?:ans|is|ese)|Turks|Kurds)\b")
 _LIVES = re.compile(r"^\s+(?:\w+\s+)?lives\b", re.IGNORECASE)
 _TOLL_VERB = _alt(TOLL_VERBS)
 TOLL = re.compile(
@@ -403,7 +406,7 @@ _STATUS_WORD = re.compile(rf"\b(?P<trig>{_TRIGGER})\b", re.IGNORECASE)
 AUX_TRIGGER = re.compile(rf"(?:,?\s+(?:{_alt(AUXILIARIES)}|\w+ly))+\s+(?P<trig>{_TRIGGER})\b",
                          re.IGNORECASE)
 DISPLACED_NP = re.compile(rf"(?i:\b(?:{_alt(DISPLACED_PEOPLE)})\b)|"
-                          r"\b(?:[A-Z][a-z]+(?:ans|is|ese)|Turks|Kurds)\b")
+                          rf"\b(?:{UPPER}{LOWER}+(?:ans|is|ese)|Turks|Kurds)\b")
 #: a release word followed by its object is an active verb of someone else's
 HAS_OBJECT = re.compile(r"\s+(?:a|an|the|their|his|her|its|our|this|these|those|talks|"
                         r"meetings?|statements?)\b", re.IGNORECASE)
@@ -425,12 +428,12 @@ _UNITS = (
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
           r"Aug(?:ust)?|Sep(?:t|tember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 EXCLUDE_RIGHT = re.compile(
-    rf"^(?:\s*(?:{_UNITS})\b|\s*(?:Swiss\s+|U\.S\.\s+)?(?:francs|dollars)\b|[-–][A-Za-z]|\+|"
+    rf"^(?:\s*(?:{_UNITS})\b|\s*(?:Swiss\s+|U\.S\.\s+)?(?:francs|dollars)\b|[-–]{LETTER}|\+|"
     rf"\s*%|(?:st|nd|rd|th)\b|\s+{_MONTH}(?!\w)|,\s*(?:19|20)\d\d|\.\d|\s*\)\s*$)",
     re.IGNORECASE,
 )
 EXCLUDE_LEFT = re.compile(
-    rf"(?:[A-Za-z][-–]|\+|[$€£₽]\s?|\b{_MONTH}\s|\bNo\.\s|\d[-–/]|#)$"
+    rf"(?:{LETTER}[-–]|\+|[$€£₽]\s?|\b{_MONTH}\s|\bNo\.\s|\d[-–/]|#)$"
 )
 THING_NEXT = re.compile(
     rf"(?:\s+(?!(?:{_ANY_TRIGGER}|{_PEOPLE_ALT})\b){_NP_WORD}){{0,2}}?\s+(?:{_alt(THINGS)})\b",
