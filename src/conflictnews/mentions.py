@@ -27,7 +27,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import combinations
 
 import numpy as np
 import pandas as pd
@@ -293,14 +292,16 @@ def mention_frequency(mentions: pd.DataFrame, by: str | list[str] = "outlet",
 
 
 def co_mentions(mentions: pd.DataFrame, *, field: str = "text") -> pd.DataFrame:
-    """Actor pairs named in the same sentence: ``actor_a, actor_b, sentences, articles``."""
-    rows = mentions[mentions["field"] == field]
-    pairs = []
-    for (doc, _), group in rows.groupby(["doc_id", "sentence_index"], sort=False):
-        for a, b in combinations(sorted(set(group["actor"])), 2):
-            pairs.append((a, b, doc))
-    frame = pd.DataFrame(pairs, columns=["actor_a", "actor_b", "doc_id"])
-    out = frame.groupby(["actor_a", "actor_b"]).agg(
+    """Actor pairs named in the same sentence: ``actor_a, actor_b, sentences, articles``.
+
+    One self-join of the sentence's distinct actors (``actor_a < actor_b``), counted
+    by pandas: the same pairs as looping over sentences, at array speed.
+    """
+    rows = mentions.loc[mentions["field"] == field, ["doc_id", "sentence_index", "actor"]]
+    rows = rows.astype({"actor": str}).drop_duplicates()
+    pairs = rows.merge(rows, on=["doc_id", "sentence_index"], suffixes=("_a", "_b"))
+    pairs = pairs[pairs["actor_a"] < pairs["actor_b"]]
+    out = pairs.groupby(["actor_a", "actor_b"]).agg(
         sentences=("doc_id", "size"), articles=("doc_id", "nunique")).reset_index()
     return out.sort_values(["sentences", "actor_a", "actor_b"],
                            ascending=[False, True, True]).reset_index(drop=True)
