@@ -139,6 +139,9 @@ def read_parts(extract_dir: str | os.PathLike, name: str, columns: list[str] | N
     # one schema for all parts: a part whose column is all empty stores it as null
     schema = pa.unify_schemas([pq.read_schema(p) for p in parts],
                               promote_options="permissive").remove_metadata()
+    # a column empty in every part (no figure in the corpus) is read as text
+    schema = pa.schema([f.with_type(pa.large_string()) if pa.types.is_null(f.type) else f
+                        for f in schema])
     wanted = [c for c in (columns or schema.names) if c in schema.names]
     table = ds.dataset(parts, schema=schema, format="parquet").to_table(
         columns=wanted, filter=where)
@@ -211,13 +214,12 @@ class Selection:
         """Rows of table ``name`` (``casualties``, ``mentions``, ``speakers``) that
         belong to the selected articles (or to ``doc_ids`` among them), with the
         outlet's ``group``."""
-        import pyarrow.compute as pc
 
         if columns is not None:
             columns = list(dict.fromkeys([*columns, "doc_id", "outlet"]))
         where = None if self.whole else self.where
         if doc_ids is not None:
-            where = pc.field("doc_id").isin(list(doc_ids))
+            where = _doc_filter(doc_ids)
         frame = read_parts(self.path, name, columns, where, categories)
         if not self.whole and len(frame):
             frame = frame[frame["doc_id"].isin(self.articles["doc_id"])]
@@ -236,10 +238,9 @@ class Selection:
               columns: tuple[str, ...] = ("doc_id", "text")) -> pd.DataFrame:
         """``doc_id`` and ``text`` (or ``columns``) of the selected articles, or of
         ``doc_ids`` among them; in corpus order."""
-        import pyarrow.compute as pc
 
         wanted = None if doc_ids is None else list(doc_ids)
-        where = self.where if wanted is None else pc.field("doc_id").isin(wanted)
+        where = self.where if wanted is None else _doc_filter(wanted)
         frame = read_parts(self.path, "articles", list(columns),
                            None if self.whole and wanted is None else where)
         if len(frame):
@@ -346,7 +347,7 @@ def open_selection(corpus: str = "", metadata: str = "", actors_file: str = "", 
             notes.append(f"{int(copies.sum()):,} copies of other articles (syndicated "
                          "stories) are left out; set include_copies = True to keep them")
             chosen = chosen[~copies]
-            where = _and(where, pc.field("doc_id").isin(chosen["doc_id"].tolist()))
+            where = _and(where, _doc_filter(chosen["doc_id"]))
     if chosen.empty and not everything.empty:
         dated = everything["published"].dropna()
         span = f"{dated.min():%Y-%m-%d} to {dated.max():%Y-%m-%d}" if len(dated) else "none"
@@ -355,6 +356,14 @@ def open_selection(corpus: str = "", metadata: str = "", actors_file: str = "", 
     whole = len(chosen) == len(everything)
     return Selection(path, everything.reset_index(drop=True), chosen.reset_index(drop=True),
                      notes, where, whole, manifest)
+
+
+def _doc_filter(doc_ids: Iterable[str]) -> object:
+    """A pyarrow filter keeping the rows of these articles (none for an empty list)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    return pc.field("doc_id").isin(pa.array([str(d) for d in doc_ids], type=pa.string()))
 
 
 def _and(a: object, b: object) -> object:

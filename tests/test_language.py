@@ -1,0 +1,93 @@
+"""Reading the coverage at array speed: every fast path equals NLTK's own way."""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+import pandas as pd
+import pytest
+from conftest import load_benchmark
+from nltk.text import Text
+
+from conflictnews import language as L
+from conflictnews.corpus import load_corpus
+from conflictnews.mentions import co_mentions, find_mentions
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    """300 generated articles (seed sentences shuffled, figures and names varied), in
+    seven outlets."""
+    out = tmp_path_factory.mktemp("gen")
+    load_benchmark("make_corpus").make_corpus(300, out / "corpus")
+    articles = load_corpus(out / "corpus", None)
+    return articles.assign(outlet=[f"outlet {i % 7}" for i in range(len(articles))])
+
+
+def test_fast_tokens_are_treebank_tokens(articles, generated):
+    for text in [*articles["text"], *generated["text"]]:
+        assert L.fast_tokens(text) == L.tokens(text)
+    # the cases where Treebank looks at a chunk's neighbours: the final period, quotes
+    tricky = ('He said: "Go." Then U.S. Gen. Smith left... (Really?) It\'s 5 p.m. '
+              "It's the boys' toys -- cannot 'quote' end.")
+    assert L.fast_tokens(tricky) == L.tokens(tricky)
+
+
+@pytest.mark.parametrize("min_count", [1, 2])
+def test_distinctive_words_equal_the_word_by_word_reference(articles, min_count):
+    fast = L.distinctive_words(articles, top_n=12, min_count=min_count)
+    slow = L.distinctive_words_reference(articles, top_n=12, min_count=min_count)
+    assert len(fast) > 20
+    pd.testing.assert_frame_equal(fast, slow, check_dtype=False)
+
+
+def test_distinctive_words_and_collocations_on_a_generated_corpus(generated):
+    counts = L.word_counts(generated)
+    pd.testing.assert_frame_equal(L.distinctive_words(generated, counts=counts),
+                                  L.distinctive_words_reference(generated), check_dtype=False)
+    pd.testing.assert_frame_equal(L.collocations(generated, counts=counts),
+                                  L.collocations_reference(generated))
+
+
+def test_collocations_equal_nltks_finder_on_the_seeds(articles):
+    fast = L.collocations(articles)
+    pd.testing.assert_frame_equal(fast, L.collocations_reference(articles))
+    assert ("internationally", "recognized") in set(zip(fast["first"], fast["second"],
+                                                        strict=True))
+
+
+def test_concordance_equals_nltk_on_every_article(articles):
+    terms = ["peacekeepers", "ceasefire", "Karabakh", "occupied"]
+    rows = []
+    for art in articles.itertuples():
+        text = Text(L.tokens(art.text))
+        for term in terms:
+            rows += [(term, art.doc_id, line.left_print, line.query, line.right_print)
+                     for line in text.concordance_list(term, width=90, lines=10)]
+    expected = pd.DataFrame(rows, columns=["term", "doc_id", "left", "match", "right"])
+    got = L.keyword_in_context(articles, terms, width=90, lines=10)
+    assert len(got) > 30
+    pd.testing.assert_frame_equal(got[["term", "doc_id", "left", "match", "right"]], expected)
+
+
+def test_co_mentions_equal_the_sentence_by_sentence_count(articles):
+    mentions = find_mentions(articles)
+    rows = mentions[mentions["field"] == "text"]
+    pairs = [(a, b, doc) for (doc, _), group in rows.groupby(["doc_id", "sentence_index"])
+             for a, b in combinations(sorted(set(group["actor"])), 2)]
+    expected = pd.DataFrame(pairs, columns=["actor_a", "actor_b", "doc_id"]).groupby(
+        ["actor_a", "actor_b"]).agg(sentences=("doc_id", "size"),
+                                    articles=("doc_id", "nunique")).reset_index()
+    expected = expected.sort_values(["sentences", "actor_a", "actor_b"],
+                                    ascending=[False, True, True]).reset_index(drop=True)
+    got = co_mentions(mentions)
+    assert got.iloc[0][["actor_a", "actor_b"]].tolist() == ["Armenia", "Azerbaijan"]
+    pd.testing.assert_frame_equal(got, expected, check_dtype=False)
+
+
+def test_term_rates_count_word_starts_case_insensitively():
+    frame = pd.DataFrame({"outlet": ["A", "A", "B"], "n_words": [10, 10, 5], "text": [
+        "Terrorists and a terrorist.", "Counterterrorist talk.", "TERRORIST-held town"]})
+    rates = L.term_rates(frame, ["terrorist"])
+    assert rates[["outlet", "count", "words"]].values.tolist() == [["A", 2, 20], ["B", 1, 5]]
+    assert rates["per_1000_words"].tolist() == [100.0, 200.0]
