@@ -70,8 +70,12 @@ def test_concordance_equals_nltk_on_every_article(articles):
     pd.testing.assert_frame_equal(got[["term", "doc_id", "left", "match", "right"]], expected)
 
 
-def test_co_mentions_equal_the_sentence_by_sentence_count(articles):
+@pytest.mark.parametrize("top", [None, 15])
+def test_co_mentions_equal_the_sentence_by_sentence_count(articles, top):
+    """All actors (a self-join) or a chart's top 15 (a sentence × actor matrix)."""
     mentions = find_mentions(articles)
+    if top:
+        mentions = mentions[mentions["actor"].isin(mentions["actor"].value_counts().index[:top])]
     rows = mentions[mentions["field"] == "text"]
     pairs = [(a, b, doc) for (doc, _), group in rows.groupby(["doc_id", "sentence_index"])
              for a, b in combinations(sorted(set(group["actor"])), 2)]

@@ -443,23 +443,19 @@ def casualty_panels(series: pd.DataFrame, *, log: bool = False, max_lines: int =
                 claimant = str(line["claimant_group"].iloc[0])
                 pops = sorted(part["population"].astype(str).unique())
                 dash = dashes[pops.index(str(line["population"].iloc[0])) % len(dashes)]
-                hover = [safe(f"{lab} ({flag})" if flag else lab) + "<br>"
-                         + safe(" ".join(str(d).split()[:3]))
-                         + (" …" if len(str(d).split()) > 3 else "")
-                         for lab, flag, d in zip(line["label"], line["flag"], line["doc_ids"],
-                                                 strict=True)]
-                fig.add_scatter(x=line["published"], y=line["count"], mode="lines+markers",
+                daily = _per_date(line)
+                fig.add_scatter(x=daily["published"], y=daily["count"], mode="lines+markers",
                                 line={"shape": "hv", "color": colour[claimant], "dash": dash},
                                 name=safe(f"{claimant} · {line['population'].iloc[0]}"),
                                 legendgroup=safe(claimant), showlegend=claimant not in shown,
-                                text=hover, hovertemplate="%{x|%Y-%m-%d}: %{text}<extra>"
-                                + safe(name) + "</extra>", row=r, col=c)
+                                text=daily["hover"], hovertemplate="%{x|%Y-%m-%d}: %{text}"
+                                "<extra>" + safe(name) + "</extra>", row=r, col=c)
                 shown.add(claimant)
-                flagged = line[line["flag"] != ""]
+                flagged = daily[daily["flagged"]]
                 if len(flagged):
                     fig.add_scatter(x=flagged["published"], y=flagged["count"], mode="markers",
                                     marker={"symbol": "x", "size": 10, "color": "black"},
-                                    showlegend=False, text=[safe(n) for n in flagged["note"]],
+                                    showlegend=False, text=flagged["hover"],
                                     hovertemplate="%{text}<extra></extra>", row=r, col=c)
         fig.update_yaxes(type="log" if log else "linear",
                          rangemode="normal" if log else "tozero")
@@ -484,6 +480,23 @@ def casualty_panels(series: pd.DataFrame, *, log: bool = False, max_lines: int =
     fig.autofmt_xdate()
     fig.tight_layout()
     return fig, notes
+
+
+def _per_date(line: pd.DataFrame) -> pd.DataFrame:
+    """One point per report date of one series: the largest value that day (a step line
+    through several values reported the same day would zigzag), with a short hover
+    text (up to three values and three articles) and whether any value was flagged."""
+    rows = []
+    for date, day in line.groupby("published", sort=True):
+        day = day.sort_values("count", ascending=False)
+        labels = [f"{lab} ({flag})" if flag else str(lab)
+                  for lab, flag in zip(day["label"], day["flag"], strict=True)]
+        docs = " ".join(str(d) for d in day["doc_ids"]).split()
+        hover = safe(", ".join(labels[:3]) + (f" and {len(labels) - 3} more values"
+                                              if len(labels) > 3 else ""))
+        hover += "<br>" + safe(" ".join(docs[:3]) + (" …" if len(docs) > 3 else ""))
+        rows.append((date, int(day["count"].iloc[0]), hover, bool((day["flag"] != "").any())))
+    return pd.DataFrame(rows, columns=["published", "count", "hover", "flagged"])
 
 
 class Tables:

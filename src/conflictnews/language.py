@@ -10,6 +10,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import chain
 
 import pandas as pd
 from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
@@ -44,24 +45,25 @@ def tokens(text: str) -> list[str]:
     return out
 
 
-#: Treebank's tokens of one white-space-separated chunk, inside a sentence (key
-#: ``(chunk, False)``) or ending it (``(chunk, True)``: only there is a final period
-#: split off). Bounded: cleared when it grows past :data:`CHUNK_CACHE`.
-_CHUNKS: dict[tuple[str, bool], tuple[str, ...]] = {}
+#: Treebank's tokens of one white-space-separated chunk inside a sentence, and of one
+#: ending it (only there is a final period split off). Bounded: cleared when they grow
+#: past :data:`CHUNK_CACHE`.
+_INNER: dict[str, tuple[str, ...]] = {}
+_LAST: dict[str, tuple[str, ...]] = {}
 CHUNK_CACHE = 500_000
 
 
 def _chunk_tokens(chunk: str, last: bool) -> tuple[str, ...]:
-    key = (chunk, last)
-    found = _CHUNKS.get(key)
+    cache = _LAST if last else _INNER
+    found = cache.get(chunk)
     if found is None:
-        if len(_CHUNKS) >= CHUNK_CACHE:
-            _CHUNKS.clear()
+        if len(cache) >= CHUNK_CACHE:
+            cache.clear()
         # a chunk inside a sentence is followed by a space and another word: Treebank's
         # rules look no further than that (its only end-of-text rule is the final period)
         found = tuple(_TOKENIZER.tokenize(chunk) if last
                       else _TOKENIZER.tokenize(chunk + " x")[:-1])
-        _CHUNKS[key] = found
+        cache[chunk] = found
     return found
 
 
@@ -73,13 +75,19 @@ def fast_tokens(text: str) -> list[str]:
     """
     text = text.replace("’", "'")
     out: list[str] = []
+    extend = out.extend
+    inner = _INNER
     for a, b in sentence_spans(text):
         chunks = text[a:b].split()
         if not chunks:
             continue
-        for chunk in chunks[:-1]:
-            out.extend(_chunk_tokens(chunk, False))
-        out.extend(_chunk_tokens(chunks[-1], True))
+        last = chunks.pop()
+        try:  # most chunks were seen before: look them all up at once
+            extend(chain.from_iterable([inner[c] for c in chunks]))
+        except KeyError:
+            for chunk in chunks:
+                extend(_chunk_tokens(chunk, False))
+        extend(_chunk_tokens(last, True))
     return out
 
 
