@@ -95,3 +95,18 @@ def test_term_rates_count_word_starts_case_insensitively():
     rates = L.term_rates(frame, ["terrorist"])
     assert rates[["outlet", "count", "words"]].values.tolist() == [["A", 2, 20], ["B", 1, 5]]
     assert rates["per_1000_words"].tolist() == [100.0, 200.0]
+
+
+def test_one_pass_reads_what_the_three_functions_read(articles):
+    terms, framing = ["peacekeepers", "occupied", "Karabakh"], "ceasefire"
+    grouped = articles.assign(group=articles["outlet"].str.slice(0, 7))
+    coverage = L.read_coverage(grouped, terms, framing, by="group", width=90, lines=10)
+    pd.testing.assert_frame_equal(coverage.kwic,
+                                  L.keyword_in_context(grouped, terms, width=90, lines=10))
+    pd.testing.assert_frame_equal(coverage.framing, L.sentences_with(grouped, framing))
+    assert len(coverage.framing) == 30
+    pd.testing.assert_frame_equal(
+        L.distinctive_words(grouped, by="group", counts=coverage.counts),
+        L.distinctive_words_reference(grouped, by="group"), check_dtype=False)
+    pd.testing.assert_frame_equal(L.collocations(grouped, counts=coverage.counts),
+                                  L.collocations_reference(grouped))

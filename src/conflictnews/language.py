@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from itertools import chain
 
 import pandas as pd
 from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
-from nltk.text import Text
 from nltk.tokenize import TreebankWordTokenizer
+from nltk.util import cut_string
 
 from conflictnews.sentences import sentence_spans
 from conflictnews.tables import records
@@ -67,18 +68,18 @@ def _chunk_tokens(chunk: str, last: bool) -> tuple[str, ...]:
     return found
 
 
-def fast_tokens(text: str) -> list[str]:
+def fast_tokens(text: str, spans: list[tuple[int, int]] | None = None) -> list[str]:
     """The same tokens as :func:`tokens`: each sentence is cut at white space and each
     chunk tokenised once by Treebank and remembered (news text repeats its words, so
     most chunks are looked up, not tokenised; Treebank's rules never reach across
     white space except for a sentence's final period, which the sentence end decides).
+    ``spans``: the text's sentence spans, when already known.
     """
-    text = text.replace("’", "'")
     out: list[str] = []
     extend = out.extend
     inner = _INNER
-    for a, b in sentence_spans(text):
-        chunks = text[a:b].split()
+    for a, b in sentence_spans(text) if spans is None else spans:
+        chunks = text[a:b].replace("’", "'").split()
         if not chunks:
             continue
         last = chunks.pop()
@@ -88,6 +89,25 @@ def fast_tokens(text: str) -> list[str]:
             for chunk in chunks:
                 extend(_chunk_tokens(chunk, False))
         extend(_chunk_tokens(last, True))
+    return out
+
+
+def concordance(words: list[str], term: str, width: int = 80,
+                lines: int = 25) -> list[tuple[str, str, str]]:
+    """``(left, match, right)`` for the first ``lines`` uses of ``term`` (any case) in
+    the tokens ``words``: what NLTK's ``Text(words).concordance_list(term, width,
+    lines)`` gives as ``left_print, query, right_print``, without indexing every word."""
+    key = term.lower()
+    half = (width - sum(1 for ch in term if not unicodedata.combining(ch)) - 2) // 2
+    context = width // 4
+    out = []
+    for i, word in enumerate(words):
+        if word.lower() != key:
+            continue
+        left = cut_string(" ".join(words[max(0, i - context):i]), -half).rjust(half)
+        out.append((left, word, cut_string(" ".join(words[i + 1:i + context]), half)))
+        if len(out) == lines:
+            break
     return out
 
 
@@ -104,13 +124,11 @@ def keyword_in_context(articles: pd.DataFrame, terms: list[str], width: int = 70
         lower = art.text.lower()
         if not any(t in lower for t in wanted):
             continue
-        text = Text(fast_tokens(art.text))
+        words = fast_tokens(art.text)
         for term in terms:
-            if term.lower() not in lower:
-                continue
-            for line in text.concordance_list(term, width=width, lines=lines):
-                rows.append((term, art.doc_id, art.outlet, art.published, line.left_print,
-                             line.query, line.right_print))
+            if term.lower() in lower:
+                rows += [(term, art.doc_id, art.outlet, art.published, *line)
+                         for line in concordance(words, term, width, lines)]
     return pd.DataFrame(rows, columns=["term", "doc_id", "outlet", "published", "left",
                                        "match", "right"])
 
@@ -167,6 +185,61 @@ def word_counts(articles: pd.DataFrame, by: str = "outlet") -> WordCounts:
         by_group.setdefault(key, Counter()).update(
             w for w in lowered if len(w) > 2 and w not in STOPWORDS)
     return WordCounts(dict(sorted(by_group.items())), words, pairs)
+
+
+@dataclass
+class Coverage:
+    """Everything notebook 04 reads from the texts, from one pass over them."""
+
+    counts: WordCounts
+    kwic: pd.DataFrame  # as keyword_in_context
+    framing: pd.DataFrame  # as sentences_with
+
+
+def read_coverage(articles: pd.DataFrame, terms: list[str], framing_term: str, *,
+                  by: str = "outlet", width: int = 70, lines: int = 25) -> Coverage:
+    """:func:`word_counts`, :func:`keyword_in_context` and :func:`sentences_with` in one
+    pass: each article is split into sentences and tokens once (the same results as
+    calling the three, which each read every text)."""
+    by_group: dict[str, Counter] = {}
+    words: Counter = Counter()
+    pairs: Counter = Counter()
+    last = None
+    kwic, framing = [], []
+    wanted = [t.lower() for t in terms]
+    frame_low = framing_term.lower()
+    frame_re = re.compile(rf"\b{re.escape(framing_term)}", re.IGNORECASE)
+    keys = articles[by].astype(str).tolist() if len(articles) else []
+    for key, art in zip(keys, records(articles, "doc_id", "outlet", "published", "text"),
+                        strict=True):
+        text = art.text
+        spans = sentence_spans(text)
+        toks = fast_tokens(text, spans)
+        lower = text.lower()
+        for term, low in zip(terms, wanted, strict=True):
+            if low in lower:
+                kwic += [(term, art.doc_id, art.outlet, art.published, *line)
+                         for line in concordance(toks, term, width, lines)]
+        if frame_low and frame_low in lower:
+            framing += [(art.outlet, art.published, art.doc_id, text[a:b]) for a, b in spans
+                        if frame_re.search(text, a, b)]
+        lowered = [t.lower() for t in toks if _WORD.match(t)]
+        if not lowered:
+            continue
+        words.update(lowered)
+        pairs.update(zip(lowered, lowered[1:], strict=False))  # noqa: RUF007
+        if last is not None:
+            pairs[(last, lowered[0])] += 1
+        last = lowered[-1]
+        by_group.setdefault(key, Counter()).update(
+            w for w in lowered if len(w) > 2 and w not in STOPWORDS)
+    kwic_frame = pd.DataFrame(kwic, columns=["term", "doc_id", "outlet", "published", "left",
+                                             "match", "right"])
+    framing_frame = pd.DataFrame(framing, columns=["outlet", "published", "doc_id",
+                                                   "sentence"])
+    framing_frame = framing_frame.sort_values(["outlet", "published"]).reset_index(drop=True)
+    return Coverage(WordCounts(dict(sorted(by_group.items())), words, pairs), kwic_frame,
+                    framing_frame)
 
 
 def _counts(texts: pd.Series) -> Counter:
