@@ -85,7 +85,7 @@ def test_html_is_offline_with_plotly_embedded_once(report_run):
 
 def test_code_is_hidden_and_notes_are_shown(report_run):
     page = html_of(report_run, "corpus-overview")
-    assert "everything, articles, notes = load_selection" not in page
+    assert "selection = open_selection(" not in page
     assert "What is in the corpus?" in page
     bad = html_of(report_run, "actors-bad-choices")
     assert "&#x27;Putn&#x27; is not a known actor on the list; did you mean: Vladimir Putin" \

@@ -446,7 +446,7 @@ def casualty_panels(series: pd.DataFrame, *, log: bool = False, max_lines: int =
                 daily = _per_date(line)
                 fig.add_scatter(x=daily["published"], y=daily["count"], mode="lines+markers",
                                 line={"shape": "hv", "color": colour[claimant], "dash": dash},
-                                name=safe(f"{claimant} · {line['population'].iloc[0]}"),
+                                name=safe(claimant),
                                 legendgroup=safe(claimant), showlegend=claimant not in shown,
                                 text=daily["hover"], hovertemplate="%{x|%Y-%m-%d}: %{text}"
                                 "<extra>" + safe(name) + "</extra>", row=r, col=c)
