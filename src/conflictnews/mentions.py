@@ -304,7 +304,7 @@ def co_mentions(mentions: pd.DataFrame, *, field: str = "text") -> pd.DataFrame:
     """
     rows = mentions.loc[mentions["field"] == field, ["doc_id", "sentence_index", "actor"]]
     columns = ["actor_a", "actor_b", "sentences", "articles"]
-    actors = sorted(set(rows["actor"].astype(str)))
+    actors = sorted(str(a) for a in rows["actor"].unique())
     if not 0 < len(actors) <= MATRIX_ACTORS:
         rows = rows.astype({"actor": str, "doc_id": str}).drop_duplicates()
         pairs = rows.merge(rows, on=["doc_id", "sentence_index"], suffixes=("_a", "_b"))
@@ -312,14 +312,15 @@ def co_mentions(mentions: pd.DataFrame, *, field: str = "text") -> pd.DataFrame:
         out = pairs.groupby(["actor_a", "actor_b"]).agg(
             sentences=("doc_id", "size"), articles=("doc_id", "nunique")).reset_index()
     else:
-        doc, _ = pd.factorize(rows["doc_id"].astype(str))
+        doc, _ = pd.factorize(rows["doc_id"])  # categorical: its codes, no strings made
         sentence_key = doc.astype(np.int64) * (int(rows["sentence_index"].max()) + 2) \
             + rows["sentence_index"].to_numpy(np.int64) + 1
         sentence, first = pd.factorize(sentence_key)
         sentence_doc = first // (int(rows["sentence_index"].max()) + 2)
         code = {a: i for i, a in enumerate(actors)}
         matrix = np.zeros((len(first), len(actors)), dtype=bool)
-        matrix[sentence, rows["actor"].astype(str).map(code).to_numpy()] = True
+        actor = pd.factorize(rows["actor"])
+        matrix[sentence, np.array([code[str(a)] for a in actor[1]])[actor[0]]] = True
         found = []
         for i in range(len(actors)):
             for j in range(i + 1, len(actors)):

@@ -12,6 +12,7 @@ or killed run leaves the previous good HTML of that report where it was.
 from __future__ import annotations
 
 import ast
+import contextlib
 import datetime as dt
 import html
 import json
@@ -270,6 +271,13 @@ def prepare_extracts(specs: list[ReportSpec], jobs: int = 1) -> tuple[list[Repor
     return ready, failed
 
 
+def _warm_up(show_code: bool) -> None:
+    """Import papermill and build the exporter in a worker before its first report."""
+    import papermill  # noqa: F401
+
+    _exporter(show_code)
+
+
 def _with_tables_dir(spec: ReportSpec, out: Path) -> ReportSpec:
     """``spec`` writing its full tables into ``out/NAME-tables/`` (linked from the
     HTML beside it) when its notebook takes ``tables_dir`` and none was given."""
@@ -310,17 +318,24 @@ def run_reports(config: str | os.PathLike = DEFAULT_CONFIG, out: str | os.PathLi
     every = specs
     with locked(out / ".lock", f"{out}: another 'conflictnews reports' run is writing here; "
                 "wait for it to finish or use another --out"):
-        specs, failed = prepare_extracts(specs, jobs)
-        specs = [_with_tables_dir(s, out) for s in specs]
-        results: list[ReportResult] = [
-            ReportResult(s.name, s.title, s.notebook.name, s.parameters, "failed", 0.0,
-                         failed[s.name], dt.datetime.now().isoformat(timespec="seconds"),
-                         list(s.notes))
-            for s in every if s.name in failed]
-        if jobs <= 1 or len(specs) <= 1:
-            results += [run_report(s, out, show_code) for s in specs]
-        else:
-            with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn")) as pool:
+        parallel = jobs > 1 and len(specs) > 1
+        with contextlib.ExitStack() as stack:
+            pool = None
+            if parallel:  # the workers start (imports, exporter) while the corpus extracts
+                pool = stack.enter_context(ProcessPoolExecutor(
+                    max_workers=jobs, mp_context=get_context("spawn")))
+                for _ in range(jobs):
+                    pool.submit(_warm_up, show_code)
+            specs, failed = prepare_extracts(specs, jobs)
+            specs = [_with_tables_dir(s, out) for s in specs]
+            results: list[ReportResult] = [
+                ReportResult(s.name, s.title, s.notebook.name, s.parameters, "failed", 0.0,
+                             failed[s.name], dt.datetime.now().isoformat(timespec="seconds"),
+                             list(s.notes))
+                for s in every if s.name in failed]
+            if pool is None:
+                results += [run_report(s, out, show_code) for s in specs]
+            else:
                 futures = {pool.submit(run_report, s, out, show_code): s for s in specs}
                 for future in as_completed(futures):
                     try:

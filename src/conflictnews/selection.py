@@ -226,7 +226,7 @@ class Selection:
         if "outlet" in frame:
             groups = dict(zip(self.everything["outlet"], self.everything["group"],
                               strict=True))
-            frame = frame.assign(group=frame["outlet"].map(groups).astype(str))
+            frame = frame.assign(group=frame["outlet"].map(groups))
         return frame.reset_index(drop=True)
 
     def corpus_table(self, name: str) -> pd.DataFrame:
