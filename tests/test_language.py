@@ -27,10 +27,27 @@ def generated(tmp_path_factory):
 def test_fast_tokens_are_treebank_tokens(articles, generated):
     for text in [*articles["text"], *generated["text"]]:
         assert L.fast_tokens(text) == L.tokens(text)
+    L._INNER.clear()  # the same from a cold cache
+    L._LAST.clear()
     # the cases where Treebank looks at a chunk's neighbours: the final period, quotes
     tricky = ('He said: "Go." Then U.S. Gen. Smith left... (Really?) It\'s 5 p.m. '
-              "It's the boys' toys -- cannot 'quote' end.")
+              "It's the boys' toys -- cannot 'quote' end. a,b 1,234 3.88 well-known x--y "
+              "Gonna 10:30 $5 50% A.B.C 2020-10-01 o'clock 1.5. (Reuters) word). U.S. a,. "
+              "(x y); [z]: ok?! no!? <b> {c}, wait.) 12,000. end:")
     assert L.fast_tokens(tricky) == L.tokens(tricky)
+
+
+@pytest.mark.parametrize("chunk", [
+    "(Reuters)", "word).", "U.S.", "a,.", "(x", "y);", "[z]:", "ok?!", "{c},", "wait.)",
+    "12,000.", "end:", "word.", "Word,", "3.88.", "x-y.", "(a.b)", "A.", "cannot", "a,b",
+    "10:30", "it's", "boys'", '"quote"', "--", "x--y", "...", "$5", "50%", "Gonna,"])
+@pytest.mark.parametrize("last", [False, True])
+def test_a_chunk_reads_as_treebank_reads_it(chunk, last):
+    """Inside a sentence (another word follows) or ending it."""
+    L._INNER.clear()
+    L._LAST.clear()
+    expected = L._TOKENIZER.tokenize(chunk) if last else L._TOKENIZER.tokenize(chunk + " x")[:-1]
+    assert L._chunk_tokens(chunk, last) == tuple(expected)
 
 
 @pytest.mark.parametrize("min_count", [1, 2])

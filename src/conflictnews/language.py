@@ -54,12 +54,28 @@ _LAST: dict[str, tuple[str, ...]] = {}
 CHUNK_CACHE = 500_000
 
 
+#: A chunk Treebank only cuts at its edges: opening brackets, then letters and digits
+#: joined by single hyphens, by commas before a digit ("1,234") or by periods inside
+#: ("3.88", "U.S"), then closing brackets and , ; : ? ! one by one, and a final period
+#: (split off at a sentence's end, or after such a mark); not one of its split words.
+_EDGED = re.compile(r"([(\[{<]*)([A-Za-z0-9]+(?:(?:-|,(?=[0-9])|\.(?=[A-Za-z0-9]))"
+                    r"[A-Za-z0-9]+)*)([)\]}>,;:?!]*)(\.?)\Z")
+_SPLIT_WORDS = frozenset({"cannot", "gimme", "gonna", "gotta", "lemme", "wanna"})
+
+
 def _chunk_tokens(chunk: str, last: bool) -> tuple[str, ...]:
     cache = _LAST if last else _INNER
     found = cache.get(chunk)
     if found is None:
         if len(cache) >= CHUNK_CACHE:
             cache.clear()
+        edged = _EDGED.match(chunk)
+        if edged and edged.group(2).lower() not in _SPLIT_WORDS:
+            pre, core, post, dot = edged.groups()
+            if dot and not last and not post:
+                core, dot = core + dot, ""  # a period inside a sentence stays on its word
+            cache[chunk] = found = (*pre, core, *post, *dot)  # Treebank's result, directly
+            return found
         # a chunk inside a sentence is followed by a space and another word: Treebank's
         # rules look no further than that (its only end-of-text rule is the final period)
         found = tuple(_TOKENIZER.tokenize(chunk) if last
