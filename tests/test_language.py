@@ -117,7 +117,9 @@ def test_term_rates_count_word_starts_case_insensitively():
 def test_one_pass_reads_what_the_three_functions_read(articles):
     terms, framing = ["peacekeepers", "occupied", "Karabakh"], "ceasefire"
     grouped = articles.assign(group=articles["outlet"].str.slice(0, 7))
-    coverage = L.read_coverage(grouped, terms, framing, by="group", width=90, lines=10)
+    chunks = [grouped.iloc[:4], grouped.iloc[4:9], grouped.iloc[9:]]  # as a large corpus
+    coverage = L.read_coverage(iter(chunks), terms, framing, by="group", width=90, lines=10)
+    pd.testing.assert_frame_equal(coverage.rates, L.term_rates(grouped, terms, by="group"))
     pd.testing.assert_frame_equal(coverage.kwic,
                                   L.keyword_in_context(grouped, terms, width=90, lines=10))
     pd.testing.assert_frame_equal(coverage.framing, L.sentences_with(grouped, framing))

@@ -10,6 +10,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import chain
 
@@ -210,52 +211,68 @@ class Coverage:
     counts: WordCounts
     kwic: pd.DataFrame  # as keyword_in_context
     framing: pd.DataFrame  # as sentences_with
+    rates: pd.DataFrame  # as term_rates
 
 
-def read_coverage(articles: pd.DataFrame, terms: list[str], framing_term: str, *,
-                  by: str = "outlet", width: int = 70, lines: int = 25) -> Coverage:
-    """:func:`word_counts`, :func:`keyword_in_context` and :func:`sentences_with` in one
-    pass: each article is split into sentences and tokens once (the same results as
-    calling the three, which each read every text)."""
+def read_coverage(articles: pd.DataFrame | Iterable[pd.DataFrame], terms: list[str],
+                  framing_term: str, *, by: str = "outlet", width: int = 70,
+                  lines: int = 25) -> Coverage:
+    """:func:`word_counts`, :func:`keyword_in_context`, :func:`sentences_with` and
+    :func:`term_rates` in one pass: each article is split into sentences and tokens
+    once (the same results as calling the four, which each read every text).
+    ``articles`` may come in chunks (an iterable of frames, in corpus order), so that
+    the texts of a large corpus are never all in memory."""
     by_group: dict[str, Counter] = {}
     words: Counter = Counter()
     pairs: Counter = Counter()
+    found: dict[str, Counter] = {t: Counter() for t in terms}
+    group_words: Counter = Counter()
     last = None
     kwic, framing = [], []
     wanted = [t.lower() for t in terms]
+    patterns = [re.compile(rf"\b{re.escape(t)}\w*") for t in wanted]
     frame_low = framing_term.lower()
     frame_re = re.compile(rf"\b{re.escape(framing_term)}", re.IGNORECASE)
-    keys = articles[by].astype(str).tolist() if len(articles) else []
-    for key, art in zip(keys, records(articles, "doc_id", "outlet", "published", "text"),
-                        strict=True):
-        text = art.text
-        spans = sentence_spans(text)
-        toks = fast_tokens(text, spans)
-        lower = text.lower()
-        for term, low in zip(terms, wanted, strict=True):
-            if low in lower:
-                kwic += [(term, art.doc_id, art.outlet, art.published, *line)
-                         for line in concordance(toks, term, width, lines)]
-        if frame_low and frame_low in lower:
-            framing += [(art.outlet, art.published, art.doc_id, text[a:b]) for a, b in spans
-                        if frame_re.search(text, a, b)]
-        lowered = [t.lower() for t in toks if _WORD.match(t)]
-        if not lowered:
-            continue
-        words.update(lowered)
-        pairs.update(zip(lowered, lowered[1:], strict=False))  # noqa: RUF007
-        if last is not None:
-            pairs[(last, lowered[0])] += 1
-        last = lowered[-1]
-        by_group.setdefault(key, Counter()).update(
-            w for w in lowered if len(w) > 2 and w not in STOPWORDS)
+    chunks = [articles] if isinstance(articles, pd.DataFrame) else articles
+    for chunk in chunks:
+        keys = chunk[by].astype(str).tolist() if len(chunk) else []
+        group_words.update(dict(chunk.assign(_key=keys).groupby("_key")["n_words"].sum())
+                           if len(chunk) else {})
+        for key, art in zip(keys, records(chunk, "doc_id", "outlet", "published", "text"),
+                            strict=True):
+            text = art.text
+            spans = sentence_spans(text)
+            toks = fast_tokens(text, spans)
+            lower = text.lower()
+            for term, low, pattern in zip(terms, wanted, patterns, strict=True):
+                if low in lower:
+                    found[term][key] += len(pattern.findall(lower))
+                    kwic += [(term, art.doc_id, art.outlet, art.published, *line)
+                             for line in concordance(toks, term, width, lines)]
+            if frame_low and frame_low in lower:
+                framing += [(art.outlet, art.published, art.doc_id, text[a:b])
+                            for a, b in spans if frame_re.search(text, a, b)]
+            lowered = [t.lower() for t in toks if _WORD.match(t)]
+            if not lowered:
+                continue
+            words.update(lowered)
+            pairs.update(zip(lowered, lowered[1:], strict=False))  # noqa: RUF007
+            if last is not None:
+                pairs[(last, lowered[0])] += 1
+            last = lowered[-1]
+            by_group.setdefault(key, Counter()).update(
+                w for w in lowered if len(w) > 2 and w not in STOPWORDS)
     kwic_frame = pd.DataFrame(kwic, columns=["term", "doc_id", "outlet", "published", "left",
                                              "match", "right"])
     framing_frame = pd.DataFrame(framing, columns=["outlet", "published", "doc_id",
                                                    "sentence"])
     framing_frame = framing_frame.sort_values(["outlet", "published"]).reset_index(drop=True)
+    rates = pd.DataFrame(
+        [(key, term, found[term].get(key, 0), int(n), 1000 * found[term].get(key, 0) / n
+          if n else 0.0) for key, n in sorted(group_words.items()) for term in terms],
+        columns=[by, "term", "count", "words", "per_1000_words"])
     return Coverage(WordCounts(dict(sorted(by_group.items())), words, pairs), kwic_frame,
-                    framing_frame)
+                    framing_frame, rates)
 
 
 def _counts(texts: pd.Series) -> Counter:

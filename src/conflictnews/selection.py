@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -229,10 +229,46 @@ class Selection:
             frame = frame.assign(group=frame["outlet"].map(groups))
         return frame.reset_index(drop=True)
 
-    def corpus_table(self, name: str) -> pd.DataFrame:
+    def corpus_table(self, name: str, keep_ids: int = 10) -> pd.DataFrame:
         """A corpus-wide table of the extract (``casualty_series``,
-        ``casualty_estimates``): valid for the selection only when :attr:`whole`."""
-        return pd.read_parquet(self.path / f"{name}.parquet")
+        ``casualty_estimates``): valid for the selection only when :attr:`whole`.
+
+        Its ``doc_ids`` lists keep their first ``keep_ids`` articles (then " …"; the
+        extract's own file has them all): a figure repeated in thousands of articles
+        would otherwise fill memory with lists no chart or table shows.
+        """
+        import pyarrow as pa
+        import pyarrow.compute as pc
+        import pyarrow.parquet as pq
+
+        source = pq.ParquetFile(self.path / f"{name}.parquet")
+        batches = []
+        for batch in source.iter_batches(batch_size=8192):
+            if "doc_ids" in batch.schema.names:
+                ids = batch.column("doc_ids")
+                space = pa.scalar(" ", ids.type)
+                short = pc.binary_join(pc.list_slice(pc.split_pattern(
+                    ids, " ", max_splits=keep_ids), 0, keep_ids), space)
+                longer = pc.greater(pc.utf8_length(ids), pc.utf8_length(short))
+                short = pc.if_else(longer, pc.binary_join_element_wise(
+                    short, pa.scalar("…", ids.type), space), short)
+                batch = batch.set_column(batch.schema.get_field_index("doc_ids"), "doc_ids",
+                                         short.cast(ids.type))
+            batches.append(batch)
+        table = pa.Table.from_batches(batches, schema=batches[0].schema) if batches \
+            else source.read()
+        return table.to_pandas()
+
+    def iter_texts(self, columns: tuple[str, ...] = ("doc_id", "text")
+                   ) -> Iterator[pd.DataFrame]:
+        """The selected articles' ``columns``, one extract part at a time (in corpus
+        order): a pass over every text that never holds them all in memory."""
+        selected = set(self.articles["doc_id"])
+        for part in sorted((self.path / "articles").glob("part-*.parquet")):
+            frame = read_parts(part.parent, part.name, list(columns),
+                               None if self.whole else self.where)
+            if len(frame):
+                yield frame[frame["doc_id"].isin(selected)].reset_index(drop=True)
 
     def texts(self, doc_ids: Iterable[str] | None = None,
               columns: tuple[str, ...] = ("doc_id", "text")) -> pd.DataFrame:
