@@ -125,9 +125,7 @@ def read_parts(extract_dir: str | os.PathLike, name: str, columns: list[str] | N
     """One table of an extract folder (its parts in batch order), reading only
     ``columns`` and the rows matching the pyarrow expression ``where``; ``categories``
     come back as pandas categoricals (less memory, faster grouping)."""
-    import pyarrow as pa
     import pyarrow.dataset as ds
-    import pyarrow.parquet as pq
 
     folder = Path(extract_dir) / name
     parts = sorted(folder.glob("part-*.parquet")) if folder.is_dir() else []
@@ -136,12 +134,7 @@ def read_parts(extract_dir: str | os.PathLike, name: str, columns: list[str] | N
         if not single.is_file():
             return pd.DataFrame(columns=columns or [])
         parts = [single]
-    # one schema for all parts: a part whose column is all empty stores it as null
-    schema = pa.unify_schemas([pq.read_schema(p) for p in parts],
-                              promote_options="permissive").remove_metadata()
-    # a column empty in every part (no figure in the corpus) is read as text
-    schema = pa.schema([f.with_type(pa.large_string()) if pa.types.is_null(f.type) else f
-                        for f in schema])
+    schema = parts_schema(parts)
     wanted = [c for c in (columns or schema.names) if c in schema.names]
     table = ds.dataset(parts, schema=schema, format="parquet").to_table(
         columns=wanted, filter=where)
@@ -150,6 +143,18 @@ def read_parts(extract_dir: str | os.PathLike, name: str, columns: list[str] | N
         if column not in frame:
             frame[column] = pd.NA
     return frame
+
+
+def parts_schema(parts: list[Path]) -> object:
+    """One pyarrow schema for all ``parts``: a part whose column is all empty stores it
+    as null, and a column empty in every part (no figure in the corpus) is text."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = pa.unify_schemas([pq.read_schema(p) for p in parts],
+                              promote_options="permissive").remove_metadata()
+    return pa.schema([f.with_type(pa.large_string()) if pa.types.is_null(f.type) else f
+                      for f in schema])
 
 
 def read_outlets(path: str | os.PathLike) -> tuple[pd.DataFrame, list[str]]:
@@ -221,7 +226,7 @@ class Selection:
         if doc_ids is not None:
             where = _doc_filter(doc_ids)
         frame = read_parts(self.path, name, columns, where, categories)
-        if not self.whole and len(frame):
+        if doc_ids is not None and not self.whole and len(frame):
             frame = frame[frame["doc_id"].isin(self.articles["doc_id"])]
         if "outlet" in frame:
             groups = dict(zip(self.everything["outlet"], self.everything["group"],
@@ -233,8 +238,9 @@ class Selection:
         """A corpus-wide table of the extract (``casualty_series``,
         ``casualty_estimates``): valid for the selection only when :attr:`whole`.
 
-        Its ``doc_ids`` lists keep their first ``keep_ids`` articles (then " …"; the
-        extract's own file has them all): a figure repeated in thousands of articles
+        Its ``doc_ids`` lists keep their first ``keep_ids`` articles (then " …") and its
+        notes their first 200 characters (the extract's own files have them whole): a
+        figure repeated in thousands of articles, or thousands of values on one day,
         would otherwise fill memory with lists no chart or table shows.
         """
         import pyarrow as pa
@@ -254,21 +260,34 @@ class Selection:
                     short, pa.scalar("…", ids.type), space), short)
                 batch = batch.set_column(batch.schema.get_field_index("doc_ids"), "doc_ids",
                                          short.cast(ids.type))
+            if "note" in batch.schema.names:  # "other values the same day: ..." lists
+                note = batch.column("note")
+                cut = pc.utf8_slice_codeunits(note, 0, 200)
+                cut = pc.if_else(pc.greater(pc.utf8_length(note), 200),
+                                 pc.binary_join_element_wise(cut, pa.scalar("…", note.type),
+                                                             pa.scalar("", note.type)), cut)
+                batch = batch.set_column(batch.schema.get_field_index("note"), "note",
+                                         cut.cast(note.type))
             batches.append(batch)
         table = pa.Table.from_batches(batches, schema=batches[0].schema) if batches \
             else source.read()
         return table.to_pandas()
 
-    def iter_texts(self, columns: tuple[str, ...] = ("doc_id", "text")
-                   ) -> Iterator[pd.DataFrame]:
-        """The selected articles' ``columns``, one extract part at a time (in corpus
-        order): a pass over every text that never holds them all in memory."""
-        selected = set(self.articles["doc_id"])
-        for part in sorted((self.path / "articles").glob("part-*.parquet")):
-            frame = read_parts(part.parent, part.name, list(columns),
-                               None if self.whole else self.where)
+    def iter_texts(self, columns: tuple[str, ...] = ("doc_id", "text"),
+                   parts: int = 20) -> Iterator[pd.DataFrame]:
+        """The selected articles' ``columns``, ``parts`` extract parts at a time (a few
+        thousand articles, in corpus order): a pass over every text that never holds
+        them all in memory."""
+        import pyarrow.dataset as ds
+
+        files = sorted((self.path / "articles").glob("part-*.parquet"))
+        # the filter that chose the articles (outlet, dates, copies) chooses their rows
+        for i in range(0, len(files), parts):
+            frame = ds.dataset(files[i:i + parts], schema=parts_schema(files[i:i + parts]),
+                               format="parquet").to_table(
+                columns=list(columns), filter=None if self.whole else self.where).to_pandas()
             if len(frame):
-                yield frame[frame["doc_id"].isin(selected)].reset_index(drop=True)
+                yield frame
 
     def texts(self, doc_ids: Iterable[str] | None = None,
               columns: tuple[str, ...] = ("doc_id", "text")) -> pd.DataFrame:
@@ -279,7 +298,7 @@ class Selection:
         where = self.where if wanted is None else _doc_filter(wanted)
         frame = read_parts(self.path, "articles", list(columns),
                            None if self.whole and wanted is None else where)
-        if len(frame):
+        if wanted is not None and not self.whole and len(frame):
             frame = frame[frame["doc_id"].isin(self.articles["doc_id"])]
         return frame.reset_index(drop=True)
 
