@@ -409,3 +409,22 @@ def test_charts_bin_time_lump_the_tail_and_cap_lines_per_panel():
     lines = [t for t in fig.data if t.mode == "lines+markers"]
     assert len(lines) == 8 and fig.layout.yaxis.type == "log"
     assert notes and "4 more series with fewer reports are not drawn" in notes[0]
+
+
+def test_corpus_tables_keep_ten_articles_per_point(tmp_path):
+    """A figure repeated in many articles keeps its first ten doc ids in the notebook;
+    the extract's own table keeps them all."""
+    from conflictnews.extract import run_extract
+    from conflictnews.selection import open_selection
+
+    mine = _jsonl(tmp_path / "mine.jsonl", [
+        {"title": f"Copy {i}", "text": WAR, "date": "2020-10-02", "source": "Reuters"}
+        for i in range(12)])
+    run_extract(mine, tmp_path / "x", None)
+    full = pd.read_parquet(tmp_path / "x" / "casualty_series.parquet")
+    shown = open_selection(extract_dir=str(tmp_path / "x")).corpus_table("casualty_series")
+    assert full["doc_ids"].str.split().str.len().tolist() == [12]
+    assert [ids.split()[:10] for ids in shown["doc_ids"]] == \
+        [ids.split()[:10] for ids in full["doc_ids"]]
+    assert all(ids.endswith(" …") and len(ids.split()) == 11 for ids in shown["doc_ids"])
+    assert shown.drop(columns="doc_ids").equals(full.drop(columns="doc_ids"))
