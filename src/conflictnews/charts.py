@@ -273,3 +273,271 @@ def article_spans(figures: pd.DataFrame, mentions: pd.DataFrame, doc_id: str) ->
         pd.DataFrame({"start": men["start"], "end": men["end"], "kind": men["kind"],
                       "label": men["actor"]}),
     ], ignore_index=True)
+
+
+# --- charts that stay readable on large corpora ---------------------------------------
+
+OTHER = "other"
+#: How many lines a panel holds at most (more are listed in a note, not drawn).
+MAX_LINES = 8
+
+
+def time_unit(dates: pd.Series) -> tuple[str, str]:
+    """The bin for a time axis from the span of ``dates``: ``("D", "day")`` up to 90
+    days, ``("W-MON", "week")`` up to two years, else ``("MS", "month")``."""
+    dated = pd.to_datetime(dates).dropna()
+    span = (dated.max() - dated.min()).days if len(dated) else 0
+    if span <= 90:
+        return "D", "day"
+    if span <= 730:
+        return "W-MON", "week"
+    return "MS", "month"
+
+
+def binned(dates: pd.Series, freq: str) -> pd.Series:
+    """Each date moved to the start of its bin (day, week starting Monday, month)."""
+    dates = pd.to_datetime(dates)
+    if freq == "D":
+        return dates.dt.normalize()
+    if freq.startswith("W"):
+        return (dates - pd.to_timedelta(dates.dt.dayofweek, unit="D")).dt.normalize()
+    return dates.dt.to_period("M").dt.to_timestamp()
+
+
+def top_other(frame: pd.DataFrame, key: str, value: str, n: int,
+              other: str = OTHER) -> pd.DataFrame:
+    """``frame`` with every ``key`` outside the ``n`` largest (by summed ``value``)
+    renamed ``other`` and summed with the rest of its row's other columns."""
+    totals = frame.groupby(key, observed=True)[value].sum().sort_values(ascending=False)
+    if len(totals) <= n + 1:
+        return frame
+    keep = set(totals.index[:n])
+    out = frame.assign(**{key: frame[key].astype(str).where(frame[key].isin(keep), other)})
+    groups = [c for c in out.columns if c != value and not pd.api.types.is_numeric_dtype(
+        out[c])]
+    return out.groupby(groups, observed=True, sort=False, dropna=False)[value].sum() \
+        .reset_index()
+
+
+def counts_over_time(frame: pd.DataFrame, date: str, color: str, *, value: str | None = None,
+                     top_n: int = 8, title: str = "", interactive: bool = True,
+                     ylabel: str = "articles"):
+    """Counts (or summed ``value``) per time bin as lines on a real time axis, one line
+    per ``color`` value (the ``top_n`` largest, the rest summed as "other").
+    Returns ``(figure, table, unit)``."""
+    dated = frame.dropna(subset=[date])
+    freq, unit = time_unit(dated[date])
+    data = dated.assign(bin=binned(dated[date], freq))
+    data = (data.groupby(["bin", color], observed=True)[value].sum() if value
+            else data.groupby(["bin", color], observed=True).size()).rename(ylabel).reset_index()
+    data = top_other(data, color, ylabel, top_n)
+    data = data.sort_values(["bin", color]).reset_index(drop=True)
+    order = list(data.groupby(color, observed=True)[ylabel].sum().sort_values(
+        ascending=False).index)
+    title = f"{title} (per {unit})"
+    if interactive:
+        fig = go.Figure()
+        for i, name in enumerate(order):
+            part = data[data[color] == name]
+            fig.add_scatter(x=part["bin"], y=part[ylabel], mode="lines+markers",
+                            name=safe(name), line={"color": "#999" if name == OTHER
+                                                   else PALETTE[i % len(PALETTE)]},
+                            hovertemplate="%{x|%Y-%m-%d}: %{y}<extra>" + safe(name)
+                            + "</extra>")
+        fig.update_xaxes(type="date", title=f"{unit} starting")
+        fig.update_yaxes(title=ylabel, rangemode="tozero")
+        return _layout(fig, title), data, unit
+    fig, ax = plt.subplots(figsize=(10, 4))
+    for i, name in enumerate(order):
+        part = data[data[color] == name]
+        ax.plot(part["bin"], part[ylabel], marker="o", markersize=3, label=str(name),
+                color="#999" if name == OTHER else PALETTE[i % len(PALETTE)])
+    ax.set_ylabel(ylabel)
+    ax.set_title(title)
+    if order:
+        ax.legend(fontsize=7)
+    fig.autofmt_xdate()
+    fig.tight_layout()
+    return fig, data, unit
+
+
+def time_heatmap(frame: pd.DataFrame, index: str, date: str, values: str, *, title: str = "",
+                 interactive: bool = True):
+    """A heatmap of ``values`` with ``index`` down and a real time axis across, binned
+    by day, week or month from the span. Returns ``(figure, table, unit)``."""
+    dated = frame.dropna(subset=[date])
+    freq, unit = time_unit(dated[date])
+    data = dated.assign(bin=binned(dated[date], freq)).groupby(
+        [index, "bin"], observed=True)[values].sum().reset_index()
+    pivot = data.pivot_table(index=index, columns="bin", values=values, aggfunc="sum",
+                             fill_value=0, observed=True)
+    if len(pivot.columns):
+        full = pd.date_range(pivot.columns.min(), pivot.columns.max(),
+                             freq="D" if freq == "D" else ("W-MON" if unit == "week" else "MS"))
+        pivot = pivot.reindex(columns=full, fill_value=0)
+    title = f"{title} (per {unit})"
+    if interactive:
+        fig = go.Figure(go.Heatmap(
+            z=pivot.values, x=list(pivot.columns), y=[safe(r) for r in pivot.index],
+            colorscale="Blues", hovertemplate="%{y} · %{x|%Y-%m-%d}: %{z:.3g}<extra></extra>"))
+        fig.update_yaxes(autorange="reversed", type="category")
+        fig.update_xaxes(type="date", title=f"{unit} starting")
+        return _layout(fig, title, height=max(350, 22 * len(pivot) + 150)), data, unit
+    fig, ax = plt.subplots(figsize=(10, 0.3 * len(pivot) + 2))
+    if len(pivot.columns):
+        import matplotlib.dates as mdates
+
+        step = (pivot.columns[-1] - pivot.columns[-2] if len(pivot.columns) > 1
+                else pd.Timedelta(days=1))
+        edges = mdates.date2num([*pivot.columns, pivot.columns[-1] + step])
+        image = ax.pcolormesh(edges, range(len(pivot) + 1), pivot.values, cmap="Blues")
+        ax.xaxis_date()
+        ax.set_yticks([i + 0.5 for i in range(len(pivot))], [str(r) for r in pivot.index])
+        ax.invert_yaxis()
+        fig.colorbar(image, ax=ax, label=values.replace("_", " "))
+        fig.autofmt_xdate()
+    ax.set_title(title)
+    fig.tight_layout()
+    return fig, data, unit
+
+
+def casualty_panels(series: pd.DataFrame, *, log: bool = False, max_lines: int = MAX_LINES,
+                    title: str = "Reported running totals", interactive: bool = True):
+    """Running totals as small multiples: one panel per side × status, one colour per
+    claimant, a line per claimant and population (at most ``max_lines`` a panel: the
+    series with most reports; the others are named in the returned notes).
+    ``log``: a logarithmic people axis (one claim of thousands no longer flattens the
+    others). Returns ``(figure or None, notes)``."""
+    totals = series[series["kind"] == "total"]
+    if totals.empty:
+        return None, []
+    panels = sorted(totals.groupby(["side", "status"]).groups, key=lambda k: (
+        -len(totals[(totals.side == k[0]) & (totals.status == k[1])]), k))
+    claimants = sorted(totals["claimant_group"].astype(str).unique())
+    colour = {c: PALETTE[i % len(PALETTE)] for i, c in enumerate(claimants)}
+    dashes = ["solid", "dash", "dot", "dashdot"]
+    notes = []
+    drawn = []
+    for side, status in panels:
+        part = totals[(totals.side == side) & (totals.status == status)]
+        sizes = part.groupby("series").size().sort_values(ascending=False)
+        keep = list(sizes.index[:max_lines])
+        if len(sizes) > max_lines:
+            notes.append(f"{side} · {status}: {len(sizes) - max_lines} more series with "
+                         f"fewer reports are not drawn ({', '.join(sizes.index[max_lines:][:5])}"
+                         f"{' …' if len(sizes) > max_lines + 5 else ''}); filter with "
+                         "claimant_groups or populations to see them")
+        drawn.append(((side, status), part[part.series.isin(keep)]))
+    cols = 2 if len(drawn) > 1 else 1
+    rows = (len(drawn) + cols - 1) // cols
+    if interactive:
+        from plotly.subplots import make_subplots
+
+        fig = make_subplots(rows=rows, cols=cols, shared_xaxes=True,
+                            subplot_titles=[safe(f"{s} · {st}") for (s, st), _ in drawn],
+                            vertical_spacing=min(0.12, 0.5 / max(rows, 1)))
+        shown = set()
+        for i, (_, part) in enumerate(drawn):
+            r, c = i // cols + 1, i % cols + 1
+            for name, line in part.groupby("series", sort=True):
+                claimant = str(line["claimant_group"].iloc[0])
+                pops = sorted(part["population"].astype(str).unique())
+                dash = dashes[pops.index(str(line["population"].iloc[0])) % len(dashes)]
+                daily = _per_date(line)
+                fig.add_scatter(x=daily["published"], y=daily["count"], mode="lines+markers",
+                                line={"shape": "hv", "color": colour[claimant], "dash": dash},
+                                name=safe(claimant),
+                                legendgroup=safe(claimant), showlegend=claimant not in shown,
+                                text=daily["hover"], hovertemplate="%{x|%Y-%m-%d}: %{text}"
+                                "<extra>" + safe(name) + "</extra>", row=r, col=c)
+                shown.add(claimant)
+                flagged = daily[daily["flagged"]]
+                if len(flagged):
+                    fig.add_scatter(x=flagged["published"], y=flagged["count"], mode="markers",
+                                    marker={"symbol": "x", "size": 10, "color": "black"},
+                                    showlegend=False, text=flagged["hover"],
+                                    hovertemplate="%{text}<extra></extra>", row=r, col=c)
+        fig.update_yaxes(type="log" if log else "linear",
+                         rangemode="normal" if log else "tozero")
+        fig.update_xaxes(type="date")
+        return _layout(fig, title + (" (log scale)" if log else ""),
+                       height=max(380, 300 * rows)), notes
+    fig, axes = plt.subplots(rows, cols, figsize=(11, 3.2 * rows), squeeze=False,
+                             sharex=True)
+    for i, ((side, status), part) in enumerate(drawn):
+        ax = axes[i // cols][i % cols]
+        for _, line in part.groupby("series", sort=True):
+            claimant = str(line["claimant_group"].iloc[0])
+            ax.step(line["published"], line["count"], where="post", marker="o", markersize=3,
+                    color=colour[claimant], label=f"{claimant} · {line['population'].iloc[0]}")
+        ax.set_title(f"{side} · {status}", fontsize=9)
+        if log:
+            ax.set_yscale("log")
+        ax.legend(fontsize=6)
+    for j in range(len(drawn), rows * cols):
+        axes[j // cols][j % cols].set_visible(False)
+    fig.suptitle(title)
+    fig.autofmt_xdate()
+    fig.tight_layout()
+    return fig, notes
+
+
+def _per_date(line: pd.DataFrame) -> pd.DataFrame:
+    """One point per report date of one series: the largest value that day (a step line
+    through several values reported the same day would zigzag), with a short hover
+    text (up to three values and three articles) and whether any value was flagged."""
+    rows = []
+    for date, day in line.groupby("published", sort=True):
+        day = day.sort_values("count", ascending=False)
+        labels = [f"{lab} ({flag})" if flag else str(lab)
+                  for lab, flag in zip(day["label"], day["flag"], strict=True)]
+        docs = " ".join(str(d) for d in day["doc_ids"]).split()
+        hover = safe(", ".join(labels[:3]) + (f" and {len(labels) - 3} more values"
+                                              if len(labels) > 3 else ""))
+        hover += "<br>" + safe(" ".join(docs[:3]) + (" …" if len(docs) > 3 else ""))
+        rows.append((date, int(day["count"].iloc[0]), hover, bool((day["flag"] != "").any())))
+    return pd.DataFrame(rows, columns=["published", "count", "hover", "flagged"])
+
+
+class Tables:
+    """Big tables stay out of the HTML: :meth:`show` gives the first rows and writes the
+    whole table into ``folder`` (CSV, or Parquet above :attr:`CSV_ROWS` rows), linked
+    from the report; without a folder only the first rows are shown."""
+
+    CSV_ROWS = 50_000
+
+    def __init__(self, folder: str = "", rows: int = 20):
+        from pathlib import Path
+
+        self.folder = Path(folder) if folder else None
+        self.rows = rows
+
+    def save(self, frame: pd.DataFrame, name: str) -> str:
+        """Write ``frame`` as ``folder/name.csv`` (or ``.parquet``); return its link
+        (relative to the report, which sits beside the folder), or "" without one."""
+        if self.folder is None:
+            return ""
+        from conflictnews.outputs import write_table
+
+        suffix = ".csv" if len(frame) <= self.CSV_ROWS else ".parquet"
+        path = self.folder / f"{re.sub(r'[^A-Za-z0-9_-]+', '-', name)}{suffix}"
+        write_table(frame.reset_index(drop=True), path)
+        return f"{self.folder.name}/{path.name}"
+
+    def show(self, frame: pd.DataFrame, summary: str, name: str, rows: int | None = None,
+             open_: bool = False) -> str:
+        """HTML: a collapsible table of the first rows (escaped) and a link to the full
+        table file."""
+        rows = self.rows if rows is None else rows
+        link = self.save(frame, name)
+        shown = frame.head(rows).to_html(index=False, escape=True, border=0)
+        more = ""
+        if len(frame) > rows:
+            more = f"<p>The first {rows} of {len(frame):,} rows"
+        elif link:
+            more = "<p>All rows"
+        if link:
+            more += f'; the whole table: <a href="{safe(link)}">{safe(link)}</a>'
+        more += "</p>" if more else ""
+        return (f"<details{' open' if open_ else ''}><summary>{safe(summary)} "
+                f"({len(frame):,} rows)</summary>{shown}{more}</details>")

@@ -27,7 +27,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import combinations
 
 import numpy as np
 import pandas as pd
@@ -307,18 +306,48 @@ def mention_frequency(mentions: pd.DataFrame, by: str | list[str] = "outlet",
                            [False, True]).reset_index(drop=True)
 
 
+#: Up to this many actors, co-mentions are counted on a sentence × actor matrix.
+MATRIX_ACTORS = 24
+
+
 def co_mentions(mentions: pd.DataFrame, *, field: str = "text") -> pd.DataFrame:
-    """Actor pairs named in the same sentence: ``actor_a, actor_b, sentences, articles``."""
-    rows = mentions[mentions["field"] == field]
-    pairs = []
-    for (doc, _), group in rows.groupby(["doc_id", "sentence_index"], sort=False):
-        for a, b in combinations(sorted(set(group["actor"])), 2):
-            pairs.append((a, b, doc))
-    frame = pd.DataFrame(pairs, columns=["actor_a", "actor_b", "doc_id"])
-    out = frame.groupby(["actor_a", "actor_b"]).agg(
-        sentences=("doc_id", "size"), articles=("doc_id", "nunique")).reset_index()
+    """Actor pairs named in the same sentence: ``actor_a, actor_b, sentences, articles``.
+
+    The same pairs as looping over sentences, at array speed: for a few actors (a
+    chart's top actors) on a sentence × actor matrix, else by one self-join of each
+    sentence's distinct actors (``actor_a < actor_b``).
+    """
+    rows = mentions.loc[mentions["field"] == field, ["doc_id", "sentence_index", "actor"]]
+    columns = ["actor_a", "actor_b", "sentences", "articles"]
+    actors = sorted(str(a) for a in rows["actor"].unique())
+    if not 0 < len(actors) <= MATRIX_ACTORS:
+        rows = rows.astype({"actor": str, "doc_id": str}).drop_duplicates()
+        pairs = rows.merge(rows, on=["doc_id", "sentence_index"], suffixes=("_a", "_b"))
+        pairs = pairs[pairs["actor_a"] < pairs["actor_b"]]
+        out = pairs.groupby(["actor_a", "actor_b"]).agg(
+            sentences=("doc_id", "size"), articles=("doc_id", "nunique")).reset_index()
+    else:
+        doc, _ = pd.factorize(rows["doc_id"])  # categorical: its codes, no strings made
+        sentence_key = doc.astype(np.int64) * (int(rows["sentence_index"].max()) + 2) \
+            + rows["sentence_index"].to_numpy(np.int64) + 1
+        sentence, first = pd.factorize(sentence_key)
+        sentence_doc = first // (int(rows["sentence_index"].max()) + 2)
+        code = {a: i for i, a in enumerate(actors)}
+        matrix = np.zeros((len(first), len(actors)), dtype=bool)
+        actor = pd.factorize(rows["actor"])
+        matrix[sentence, np.array([code[str(a)] for a in actor[1]])[actor[0]]] = True
+        found = []
+        for i in range(len(actors)):
+            for j in range(i + 1, len(actors)):
+                both = matrix[:, i] & matrix[:, j]
+                n = int(both.sum())
+                if n:
+                    found.append((actors[i], actors[j], n,
+                                  len(np.unique(sentence_doc[both]))))
+        out = pd.DataFrame(found, columns=columns)
+    out = out.astype({"sentences": "int64", "articles": "int64"})
     return out.sort_values(["sentences", "actor_a", "actor_b"],
-                           ascending=[False, True, True]).reset_index(drop=True)
+                           ascending=[False, True, True]).reset_index(drop=True)[columns]
 
 
 def top_actors(mentions: pd.DataFrame, articles: pd.DataFrame, top_n: int = 15, *,

@@ -13,13 +13,30 @@ from pathlib import Path
 import pandas as pd
 
 
+def _umask() -> int:
+    """The process's umask (read by setting it and setting it back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def ordinary_mode(path: Path, folder: bool = False) -> Path:
+    """Give ``path`` the mode a plain ``open``/``mkdir`` would (0666/0777 less the
+    umask): ``tempfile`` makes files 0600 and folders 0700, which nobody else on a
+    shared server or behind a web server could read."""
+    os.chmod(path, (0o777 if folder else 0o666) & ~_umask())
+    return path
+
+
 def write_atomic(path: Path, write: Callable[[Path], object]) -> Path:
-    """Call ``write(tmp)`` on a temporary file beside ``path``, then rename it into place."""
+    """Call ``write(tmp)`` on a temporary file beside ``path``, then rename it into place
+    (with the ordinary file mode, see :func:`ordinary_mode`)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
     try:
         write(Path(tmp))
+        ordinary_mode(Path(tmp))
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -45,7 +62,8 @@ def replacing_dir(out: Path) -> Iterator[Path]:
     """
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
+    tmp = ordinary_mode(Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp",
+                                              dir=out.parent)), folder=True)
     try:
         yield tmp
     except BaseException:

@@ -11,6 +11,8 @@ or killed run leaves the previous good HTML of that report where it was.
 
 from __future__ import annotations
 
+import ast
+import contextlib
 import datetime as dt
 import html
 import json
@@ -23,11 +25,15 @@ from functools import lru_cache
 from multiprocessing import get_context
 from pathlib import Path
 
-from conflictnews.outputs import Busy, locked, write_atomic
+from conflictnews.outputs import Busy, locked, ordinary_mode, write_atomic
 from conflictnews.problems import read_yaml
 
 TEMPLATES = Path(__file__).parent / "templates"
 DEFAULT_CONFIG = "notebooks/reports.yml"
+#: The parameters an extract depends on (with the notebook's defaults when not given).
+EXTRACT_INPUTS = ("corpus", "metadata", "actors_file", "demonyms", "cache_dir")
+#: Parameters of the seeds' report set that a ``--corpus`` run leaves out.
+SEED_ONLY = ("start", "end")
 TYPES = {"str": str, "int": int, "bool": bool, "list": list, "float": (int, float),
          "dict": dict}
 
@@ -47,6 +53,7 @@ class ReportSpec:
     notebook: Path
     title: str
     parameters: dict = field(default_factory=dict)
+    notes: list = field(default_factory=list)  # shown in the index (e.g. dropped filters)
 
 
 @dataclass
@@ -61,6 +68,7 @@ class ReportResult:
     seconds: float
     error: str = ""
     finished: str = ""
+    notes: list = field(default_factory=list)
 
 
 def notebook_parameters(path: Path) -> dict[str, str]:
@@ -68,6 +76,19 @@ def notebook_parameters(path: Path) -> dict[str, str]:
     import papermill as pm
 
     return {name: p["inferred_type_name"] for name, p in pm.inspect_notebook(str(path)).items()}
+
+
+def notebook_defaults(path: Path) -> dict[str, object]:
+    """The default value of each parameter of the notebook (literals only)."""
+    import papermill as pm
+
+    out = {}
+    for name, p in pm.inspect_notebook(str(path)).items():
+        try:
+            out[name] = ast.literal_eval(p["default"])
+        except (ValueError, SyntaxError):
+            continue
+    return out
 
 
 def check_parameters(spec: ReportSpec, where: str) -> None:
@@ -99,6 +120,7 @@ def load_config(path: str | os.PathLike = DEFAULT_CONFIG, *,
     if not isinstance(data, dict) or not isinstance(data.get("reports"), dict):
         raise ReportConfigError(f"{path}: expected a mapping with 'reports: {{name: ...}}'")
     defaults = data.get("defaults") or {}
+    own_corpus = "corpus" in (overrides or {})
     specs = []
     for name, entry in data["reports"].items():
         if not isinstance(entry, dict) or "notebook" not in entry:
@@ -109,13 +131,22 @@ def load_config(path: str | os.PathLike = DEFAULT_CONFIG, *,
         if not notebook.is_file():
             raise ReportConfigError(f"{path}: report {name!r}: notebook {entry['notebook']} "
                                     "not found")
-        params = {**defaults, **(entry.get("parameters") or {})}
+        own = dict(entry.get("parameters") or {})
+        dropped = [k for k in SEED_ONLY if k in own and own_corpus]
+        for key in dropped:  # the seeds' date range means nothing for another corpus
+            own.pop(key)
+        params = {**defaults, **own}
         declared = notebook_parameters(notebook)
         params = {k: v for k, v in params.items() if k in declared or k not in defaults}
         for key, value in (overrides or {}).items():
             if key in declared:
                 params[key] = value
-        spec = ReportSpec(str(name), notebook, str(entry.get("title") or name), params)
+        title = str(entry.get("title") or name)
+        if dropped:
+            title = str(entry.get("corpus_title") or title)
+        spec = ReportSpec(str(name), notebook, title, params,
+                          [f"{k} = {entry['parameters'][k]!r} of {path.name} is left out "
+                           "for --corpus" for k in dropped])
         check_parameters(spec, str(path))
         specs.append(spec)
     return specs
@@ -143,18 +174,19 @@ def run_report(spec: ReportSpec, out: Path, show_code: bool = False) -> ReportRe
 
     started = time.perf_counter()
     result = ReportResult(spec.name, spec.title, spec.notebook.name, spec.parameters,
-                          "ok", 0.0)
+                          "ok", 0.0, notes=list(spec.notes))
     tmp = out / f".{spec.name}.running.ipynb"
     try:
         pm.execute_notebook(str(spec.notebook), str(tmp), parameters=spec.parameters,
                             kernel_name="python3", cwd=str(spec.notebook.parent),
-                            progress_bar=False, log_output=False)
+                            progress_bar=False, log_output=False,
+                            kernel_manager_class=_ipc_kernel_manager())
         executed = nbformat.read(tmp, as_version=4)
         executed.metadata["title"] = spec.title
         body, _ = _exporter(show_code).from_notebook_node(
             executed, resources={"metadata": {"name": spec.title}})
         write_atomic(out / f"{spec.name}.html", lambda p: p.write_text(body, encoding="utf-8"))
-        os.replace(tmp, out / f"{spec.name}.ipynb")
+        os.replace(ordinary_mode(tmp), out / f"{spec.name}.ipynb")
         (out / f"{spec.name}.failed.ipynb").unlink(missing_ok=True)
     except BaseException as exc:  # a dead kernel, a failing cell, Ctrl-C in a worker
         result.status = "failed"
@@ -166,6 +198,95 @@ def run_report(spec: ReportSpec, out: Path, show_code: bool = False) -> ReportRe
     result.seconds = round(time.perf_counter() - started, 2)
     result.finished = dt.datetime.now().isoformat(timespec="seconds")
     return result
+
+
+@lru_cache(maxsize=1)
+def _ipc_kernel_manager() -> type:
+    """A kernel manager whose kernel listens on IPC sockets (files in the user's own
+    Jupyter runtime folder, one name per kernel) instead of local TCP ports: nothing to
+    eavesdrop on, and ipykernel does not warn "Kernel is running over TCP without
+    encryption"."""
+    import uuid
+
+    from jupyter_client.manager import AsyncKernelManager
+    from jupyter_core.paths import jupyter_runtime_dir
+
+    class IPCKernelManager(AsyncKernelManager):
+        def __init__(self, **kwargs):
+            kwargs.setdefault("transport", "ipc")
+            runtime = Path(jupyter_runtime_dir())
+            runtime.mkdir(parents=True, exist_ok=True, mode=0o700)
+            # the sockets are files ip-1 ... ip-5: a name of its own for each kernel
+            kwargs.setdefault("ip", str(runtime / f"kernel-{uuid.uuid4().hex[:12]}-ipc"))
+            super().__init__(**kwargs)
+
+    return IPCKernelManager
+
+
+def extract_key(spec: ReportSpec) -> tuple | None:
+    """What the report's extract depends on (paths resolved from the notebook's
+    folder, where papermill runs it), or ``None`` when the notebook reads no extract
+    or was given one."""
+    declared = notebook_defaults(spec.notebook)
+    if "extract_dir" not in declared or spec.parameters.get("extract_dir"):
+        return None
+    values = {k: spec.parameters.get(k, declared.get(k)) for k in EXTRACT_INPUTS}
+    here = spec.notebook.parent
+
+    def resolve(value: object) -> str:
+        return str((here / str(value)).resolve()) if value else ""
+
+    return (resolve(values["corpus"]), resolve(values["metadata"]),
+            resolve(values["actors_file"]), values["demonyms"] is not False,
+            resolve(values["cache_dir"] or "../build/cache"))
+
+
+def prepare_extracts(specs: list[ReportSpec], jobs: int = 1) -> tuple[list[ReportSpec],
+                                                                       dict[str, str]]:
+    """Extract each distinct corpus of ``specs`` once (through the cache, ``jobs``
+    workers) and give its folder to the reports as ``extract_dir``. Returns the specs
+    to run and the error of each report whose corpus could not be extracted."""
+    from conflictnews.extract import cached_extract
+
+    done: dict[tuple, str | Exception] = {}
+    ready, failed = [], {}
+    for spec in specs:
+        key = extract_key(spec)
+        if key is None:
+            ready.append(spec)
+            continue
+        if key not in done:
+            corpus, metadata, actors, demonyms, cache = key
+            try:
+                done[key] = str(cached_extract(corpus, metadata or None, actors=actors,
+                                               demonyms=demonyms, cache_dir=cache,
+                                               jobs=jobs).path)
+            except Exception as exc:  # a missing corpus, an unreadable actor list
+                done[key] = exc
+        if isinstance(done[key], Exception):
+            failed[spec.name] = f"extract: {_describe(done[key])}"
+            continue
+        ready.append(ReportSpec(spec.name, spec.notebook, spec.title,
+                                {**spec.parameters, "extract_dir": done[key]}, spec.notes))
+    return ready, failed
+
+
+def _warm_up(show_code: bool) -> None:
+    """Import papermill and build the exporter in a worker before its first report."""
+    import papermill  # noqa: F401
+
+    _exporter(show_code)
+
+
+def _with_tables_dir(spec: ReportSpec, out: Path) -> ReportSpec:
+    """``spec`` writing its full tables into ``out/NAME-tables/`` (linked from the
+    HTML beside it) when its notebook takes ``tables_dir`` and none was given."""
+    if spec.parameters.get("tables_dir") or "tables_dir" not in notebook_parameters(
+            spec.notebook):
+        return spec
+    return ReportSpec(spec.name, spec.notebook, spec.title,
+                      {**spec.parameters, "tables_dir": str(out.resolve() / f"{spec.name}-tables")},
+                      spec.notes)
 
 
 def _describe(exc: BaseException) -> str:
@@ -194,13 +315,27 @@ def run_reports(config: str | os.PathLike = DEFAULT_CONFIG, out: str | os.PathLi
                                     f"are: {', '.join(names)})")
         specs = [s for s in specs if s.name in only]
     out = Path(out)
+    every = specs
     with locked(out / ".lock", f"{out}: another 'conflictnews reports' run is writing here; "
                 "wait for it to finish or use another --out"):
-        results: list[ReportResult] = []
-        if jobs <= 1 or len(specs) <= 1:
-            results = [run_report(s, out, show_code) for s in specs]
-        else:
-            with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn")) as pool:
+        parallel = jobs > 1 and len(specs) > 1
+        with contextlib.ExitStack() as stack:
+            pool = None
+            if parallel:  # the workers start (imports, exporter) while the corpus extracts
+                pool = stack.enter_context(ProcessPoolExecutor(
+                    max_workers=jobs, mp_context=get_context("spawn")))
+                for _ in range(jobs):
+                    pool.submit(_warm_up, show_code)
+            specs, failed = prepare_extracts(specs, jobs)
+            specs = [_with_tables_dir(s, out) for s in specs]
+            results: list[ReportResult] = [
+                ReportResult(s.name, s.title, s.notebook.name, s.parameters, "failed", 0.0,
+                             failed[s.name], dt.datetime.now().isoformat(timespec="seconds"),
+                             list(s.notes))
+                for s in every if s.name in failed]
+            if pool is None:
+                results += [run_report(s, out, show_code) for s in specs]
+            else:
                 futures = {pool.submit(run_report, s, out, show_code): s for s in specs}
                 for future in as_completed(futures):
                     try:
@@ -210,7 +345,7 @@ def run_reports(config: str | os.PathLike = DEFAULT_CONFIG, out: str | os.PathLi
                         results.append(ReportResult(s.name, s.title, s.notebook.name,
                                                     s.parameters, "failed", 0.0,
                                                     f"worker process failed: {exc}"))
-        order = {s.name: i for i, s in enumerate(specs)}
+        order = {s.name: i for i, s in enumerate(every)}
         results.sort(key=lambda r: order[r.name])
         write_index(out, results, names)
     return results
@@ -227,7 +362,10 @@ def write_index(out: Path, results: list[ReportResult], names: list[str]) -> Pat
     rows = []
     for name, r in known.items():
         params = "<br>".join(f"<code>{html.escape(k)}</code> = {html.escape(json.dumps(v))}"
-                             for k, v in r["parameters"].items()) or "(defaults)"
+                             for k, v in r["parameters"].items()
+                             if k not in ("extract_dir", "tables_dir")) \
+            or "(defaults)"
+        params += "".join(f"<br><em>{html.escape(n)}</em>" for n in r.get("notes", []))
         ok = r["status"] == "ok"
         link = (f'<a href="{html.escape(name)}.html">{html.escape(r["title"])}</a>'
                 if ok or (out / f"{name}.html").exists() else html.escape(r["title"]))
