@@ -378,7 +378,8 @@ def test_a_mixed_folder_loads_and_flags_its_copies(tmp_path, articles, two_stori
 
 
 def test_readme_lists_every_format(tmp_path):
-    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+    docs = Path(__file__).resolve().parents[1] / "docs"
+    readme = (docs / "your-corpus.md").read_text() + (docs / "data-dictionary.md").read_text()
     for word in (".html", "Nexis", ".docx", "--columns", "duplicate_of", "similarity"):
         assert word in readme, word
 

@@ -1,7 +1,7 @@
 """Who states a sentence: one engine for the claimants of casualty figures and the
 speakers of quotes, resolved to the actor list through the conflict profile.
 
-Rules (also in the README):
+Rules (also in docs/rules.md):
 
 - A claimant is the subject of a speech or report verb ("the ministry said", "Baku
   reported", "Azerbaijan's Prosecutor General's Office, which said"), the words after

@@ -116,7 +116,7 @@ def resolve_columns(header: Iterable[object], columns: Mapping[str, str] | None 
     return out
 
 
-#: Columns of the articles table, in order (the README's data dictionary).
+#: Columns of the articles table, in order (docs/data-dictionary.md).
 ARTICLE_COLUMNS = [
     "doc_id", "source_file", "position", "line", "outlet", "headline", "byline",
     "dateline", "published", "published_precision", "date_source", "date_evidence", "text",

@@ -1,7 +1,7 @@
 """Whose people a casualty figure counts (``side``) and which people (``population``),
 decided as a careful reader would, each with the evidence that decided it.
 
-Rules, first that applies (also in the README):
+Rules, first that applies (also in docs/rules.md):
 
 population: people words in the figure's own phrase (soldiers → military, civilians →
   civilian, both → mixed); else the figure it is coordinated with; else the claimant's

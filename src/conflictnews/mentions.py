@@ -1,6 +1,6 @@
 """Actor mentions: one pass of one combined regex over each text, then counting.
 
-Counting rules (also in the README):
+Counting rules (also in docs/rules.md):
 
 1. Longest match wins and matches do not overlap: "Russian Foreign Minister Sergei
    Lavrov" is one mention of Lavrov; "Nagorno-Karabakh" is not also "Karabakh".

@@ -3,7 +3,7 @@
 The speech verbs are those of the one attribution engine (:mod:`attribution`), which
 also finds the claimants of casualty figures.
 
-Quote rules (also in the README): a mention is a speaker when it is the subject of a
+Quote rules (also in docs/rules.md): a mention is a speaker when it is the subject of a
 speech verb ("Peskov said", "Lavrov told reporters", "Mnatsakanyan said:"), follows one
 ("said Lavrov", "said the committee's head, Tatevik Revazyan"), or follows "according
 to". "He/she said" (in one sentence) is given to the last person mentioned before it in

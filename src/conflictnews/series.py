@@ -1,6 +1,6 @@
 """Casualty figures over time: running totals per claimant, checks, low / best / high.
 
-Rules (also in the README):
+Rules (also in docs/rules.md):
 
 - A **series** is one (claimant_group, population, side, status). Its points are the
   running totals (``figure_type == "total"``) that claimant reported, by report date.
