@@ -371,7 +371,7 @@ def open_selection(corpus: str = "", metadata: str = "", actors_file: str = "", 
                   for r in rows.itertuples(index=False)][:50]
         if len(rows) > 50:
             notes.append(f"… and {len(rows) - 50} more problems in {problems}")
-    columns = ARTICLE_META + (["duplicate_of"] if _has_column(path, "duplicate_of") else [])
+    columns = ARTICLE_META + [c for c in ("duplicate_of", "similarity") if _has_column(path, c)]
     everything = read_parts(path, "articles", columns)
     table, more = read_outlets(outlets_file)
     everything["group"], more_groups = outlet_groups(everything["outlet"], table, compare_by)
