@@ -26,6 +26,9 @@ BOTH, UNSPECIFIED = "both", "unspecified"
 #: A four-digit year, not inside a longer number.
 YEAR = re.compile(r"(?<![\d,.])((?:1[89]|20)\d\d)(?![\d,])")
 DECADE = re.compile(r"\b((?:1[89]|20)\d0)s\b")
+#: What every YEAR and DECADE match contains: texts without it (two in three clauses)
+#: skip both searches.
+YEARISH = re.compile(r"(?:1[89]|20)\d")
 
 
 class ProfileError(ValueError):
@@ -239,6 +242,8 @@ class Profile:
         m = self._re["earlier"].search(text)
         if m:
             return m.group()
+        if not YEARISH.search(text):
+            return ""
         for m in DECADE.finditer(text):
             if int(m.group(1)) + 9 < self.start.year:
                 return m.group()
