@@ -115,6 +115,7 @@ class Profile:
         for w in self.neutral:
             self._side_of_word.setdefault(self._sides.key(w), "")
         self._re["earlier"] = words_pattern([w for war in self.earlier for w in war.words])
+        self._earlier_pieces = pieces_finder([w for war in self.earlier for w in war.words])
         self._places = WordFinder(sorted({s for p in self.places
                                           for s in (p.name, *p.aliases)}))
         self._place_of = {self._places.key(s): p for p in self.places
@@ -239,7 +240,11 @@ class Profile:
         """Why ``text`` speaks of a war before this one: an earlier war's words, an
         earlier decade ("the 1990s") or a year before this war began; ``""`` when it
         does not."""
-        m = self._re["earlier"].search(text)
+        pieces, low = self._earlier_pieces, None
+        if pieces is not None:
+            low = ascii_fold(text)
+        m = self._re["earlier"].search(text) if low is None or find_matches(pieces, low) \
+            else None
         if m:
             return m.group()
         if not YEARISH.search(text):
@@ -305,6 +310,23 @@ class WordFinder:
                 continue
             out.append((a, b, text[a:b]))
         return out
+
+
+def pieces_finder(words: list[str] | tuple[str, ...]) -> object | None:
+    """An Aho-Corasick automaton of one piece of each word (its longest run without
+    white space, hyphens or apostrophes, lower case): a lower-cased text
+    (:func:`patterns.ascii_fold`) in which it finds nothing holds no match of
+    :func:`words_pattern`, which is then not searched. ``None`` when some word has no
+    such piece or one that is not ASCII (the text is then always searched)."""
+    from ahocorasick_rs import AhoCorasick
+
+    pieces = set()
+    for w in words:
+        parts = [p for p in re.split(r"[\s'’-]+", w.lower()) if p]
+        if not parts or not all(p.isascii() for p in parts):
+            return None
+        pieces.add(max(parts, key=len))
+    return AhoCorasick(sorted(pieces)) if pieces else None
 
 
 def _fold(surface: str) -> str:
