@@ -183,3 +183,17 @@ def test_the_earlier_war_shortcuts_change_no_answer():
         assert profile._earlier_war(text) == expected, text
     assert pieces_finder(["Ağdam war"]) is None  # a piece that is not ASCII: no shortcut
     assert pieces_finder(["--"]) is None
+
+
+def test_a_found_words_key_is_the_key_of_its_text():
+    # find_keyed takes the key from the automaton; it must be what key() makes of the
+    # matched text, on the fast path and on the regex fallback ("ſ")
+    profile = load_profile()
+    for finder in (profile._sides, profile._places):
+        for text in ("ARMENIAN soldiers and Azerbaijani’s troops near Nagorno-Karabakh",
+                     "shelling of Ganja and Stepanakert; Karabakh  Armenians",
+                     "the Armenian-ſide losses in STEPANAKERT"):
+            found = finder.find_keyed(text)
+            assert found, text
+            assert [k for *_, k in found] == [finder.key(w) for _, _, w, _ in found]
+            assert [f[:3] for f in found] == finder.find(text)

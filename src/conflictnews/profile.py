@@ -154,8 +154,8 @@ class Profile:
     def _side_words_in(self, text: str) -> tuple[tuple[int, str, str], ...]:
         """``(position, side, word)`` of every side word in ``text``, in order (not inside
         a neutral name: "Nagorno-Karabakh" names no side's people)."""
-        key, side_of = self._sides.key, self._side_of_word
-        found = ((a, side_of[key(word)], word) for a, _, word in self._sides.find(text))
+        side_of = self._side_of_word
+        found = ((a, side_of[key], word) for a, _, word, key in self._sides.find_keyed(text))
         return tuple(f for f in found if f[1])
 
     def side_on(self, place: Place, day: dt.date | None) -> str:
@@ -166,10 +166,10 @@ class Profile:
     def _places_in(self, text: str) -> tuple[tuple[int, int, Place], ...]:
         """``(start, end, place)`` of every place of the profile named in ``text``."""
         out = []
-        for a, b, word in self._places.find(text):
+        for a, b, _, key in self._places.find_keyed(text):
             if text[b:b + 1] in ("-", "–"):  # "Armenia-Azerbaijan clashes"
                 continue
-            place = self._place_of[self._places.key(word)]
+            place = self._place_of[key]
             if place.after:
                 before = text[max(0, a - 12):a].split()
                 if not before or before[-1].lower() not in place.after:
@@ -286,6 +286,7 @@ class WordFinder:
         self.keys = sorted(self.any_case | set(self.cased))
         self.automaton = AhoCorasick(self.keys, matchkind=MatchKind.LeftmostLongest) \
             if self.keys else None
+        self._key_of = [self.key(k) for k in self.keys]  # what key() gives a match of each
 
     def key(self, word: str) -> str:
         """The list's key for a word or a match of it (lower case, one apostrophe, a
@@ -294,11 +295,18 @@ class WordFinder:
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """``(start, end, matched text)`` of every word of the list in ``text``."""
+        return [(a, b, word) for a, b, word, _ in self.find_keyed(text)]
+
+    def find_keyed(self, text: str) -> list[tuple[int, int, str, str]]:
+        """``(start, end, matched text, its key)`` of every word of the list in ``text``
+        (the key without a call to :meth:`key`: the automaton's match is already lower
+        case and normalised)."""
         if self.automaton is None:
             return []
         low = ascii_fold(text)  # None where lower-casing moves offsets or letters (ſ, İ)
         if low is None:
-            return [(m.start(), m.end(), m.group()) for m in self.regex.finditer(text)]
+            return [(m.start(), m.end(), m.group(), self.key(m.group()))
+                    for m in self.regex.finditer(text)]
         low = self._norm(low)
         out = []
         for index, a, b in find_matches(self.automaton, low):  # lone surrogates too
@@ -308,7 +316,7 @@ class WordFinder:
             if key not in self.any_case and self._norm(text[a:b]) not in \
                     self.cased[key]:
                 continue
-            out.append((a, b, text[a:b]))
+            out.append((a, b, text[a:b], self._key_of[index]))
         return out
 
 
