@@ -158,3 +158,44 @@ def test_what_was_inferred_is_summarised(articles):
     assert [evidence_kind(e) for e in ("place: Ganja", "said", "said: it = last named "
                                        "claimant", "same figure in sentence 3", "")] == [
         "place", "speech verb", "pronoun", "same figure", ""]
+
+
+def test_the_earlier_war_shortcuts_change_no_answer():
+    # the Aho-Corasick and year prefilters in Profile.earlier_war must agree with the
+    # plain searches, in any case, with hyphens and apostrophes, and with letters that
+    # lower-casing moves ("ſ" matches "s" only in the regex)
+    from conflictnews.profile import DECADE, YEAR, pieces_finder
+
+    profile = load_profile()
+    words = profile._re["earlier"]
+    for text in ("Losses in the FIRST KARABAKH WAR were higher.",
+                 "veterans of the first Nagorno Karabakh war said",
+                 "the Khojaly massacre’s victims", "since the Four-Day war",
+                 "the Sumgaıt pogrom", "the firſt war", "In the 1990ſ war",
+                 "300 were killed in the 1990s", "in 1994 and 2020", "killed 20 people",
+                 "the war in Ganja", "x1990s", "12,1990 people"):
+        plain = words.search(text)
+        expected = plain.group() if plain else next(
+            (m.group() for m in DECADE.finditer(text)
+             if int(m.group(1)) + 9 < profile.start.year), "") or next(
+            (m.group(1) for m in YEAR.finditer(text)
+             if int(m.group(1)) < profile.start.year), "")
+        assert profile._earlier_war(text) == expected, text
+    assert pieces_finder(["Ağdam war"]) is None  # a piece that is not ASCII: no shortcut
+    assert pieces_finder(["--"]) is None
+
+
+def test_a_found_words_key_is_the_key_of_its_text():
+    # find_keyed takes the key from the automaton; it must be what key() makes of the
+    # matched text, on the fast path and on the regex fallback ("ſ")
+    profile = load_profile()
+    for finder in (profile._sides, profile._places):
+        keys = []
+        for text in ("ARMENIAN soldiers and Azerbaijani’s troops near Nagorno-Karabakh",
+                     "shelling of Ganja and Stepanakert; Karabakh  Armenians",
+                     "the Armenian-ſide losses in Stepanakert"):
+            found = finder.find_keyed(text)
+            assert [k for *_, k in found] == [finder.key(w) for _, _, w, _ in found]
+            assert [f[:3] for f in found] == finder.find(text)
+            keys += [k for *_, k in found]
+        assert len(keys) >= 3, keys

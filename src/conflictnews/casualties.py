@@ -663,6 +663,11 @@ def _who(c: _Figure, prev: dict | None, sentence: str, clause: str,
             "side_evidence": side_ev}
 
 
+#: The order of the steps that decide a side in :func:`_complete`.
+_CLAIMANT_FIRST = ("claimant", "place", "sentence")
+_WEAK_CLAIMANT_LAST = ("place", "sentence", "claimant")
+
+
 def _complete(row: dict, sentence: str, profile: Profile, day: dt.date | None) -> None:
     """The steps that need the claimant, then the place and the sentence: a claimant's
     kind gives the population (a defence ministry counts soldiers, an ombudsman
@@ -679,19 +684,18 @@ def _complete(row: dict, sentence: str, profile: Profile, day: dt.date | None) -
         own = BOTH  # "Official sources from Armenia and Azerbaijan state that ..."
     own = own if own and (row["_possessive"] or row["rule"] != "object") else ""
     # a claimant found only from the article around the figure counts after the place
-    weak = any(w in row["claim_evidence"] for w in ("headline", "continues", "same"))
-    steps = [
-        ("claimant", lambda: (own, f"claimant: {group} (own people)") if own else
-         (UNSPECIFIED, "")),
-        ("place", lambda: inference.place_side(profile, clause, day)),
-        ("sentence", lambda: inference.sentence_side(profile, sentence, day)),
-    ]
-    if weak:
-        steps = steps[1:] + steps[:1]
-    for _, step in steps:
+    evidence = row["claim_evidence"]
+    weak = "headline" in evidence or "continues" in evidence or "same" in evidence
+    for step in (_WEAK_CLAIMANT_LAST if weak else _CLAIMANT_FIRST):
         if row["side"] != UNSPECIFIED:
             break
-        row["side"], row["side_evidence"] = step()
+        if step == "claimant":
+            found = (own, f"claimant: {group} (own people)") if own else (UNSPECIFIED, "")
+        elif step == "place":
+            found = inference.place_side(profile, clause, day)
+        else:
+            found = inference.sentence_side(profile, sentence, day)
+        row["side"], row["side_evidence"] = found
     if row["population"] == UNSPECIFIED:  # people killed in a town behind the front
         row["population"], row["population_evidence"] = inference.civilian_place(
             profile, sentence)

@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
+from collections.abc import Callable
+from functools import lru_cache, partial, wraps
 from itertools import pairwise
 
 import pandas as pd
@@ -105,6 +106,26 @@ POSSESSIVE = re.compile(r"\b(?:its|their|our|own)\b", re.IGNORECASE)
 PEOPLE = re.compile(r"\b(?:people|persons)\b")
 
 
+def per_profile(maxsize: int) -> Callable[[Callable], Callable]:
+    """Cache a rule ``f(profile, *texts)`` per profile (an LRU of ``maxsize`` entries
+    kept on the profile, as its own word searches are): a figure's words, clause or
+    sentence recur across figures and articles and are read once each. The rules are
+    pure functions of their arguments and return tuples of strings."""
+    def decorate(rule: Callable) -> Callable:
+        attribute = f"_memo_{rule.__name__}"
+
+        @wraps(rule)
+        def cached(profile: Profile, *args: object) -> object:
+            memo = profile.__dict__.get(attribute)
+            if memo is None:
+                memo = profile.__dict__[attribute] = lru_cache(maxsize)(partial(rule, profile))
+            return memo(*args)
+
+        return cached
+
+    return decorate
+
+
 def _alt(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+")
                     for w in sorted(set(words), key=len, reverse=True))
@@ -128,6 +149,7 @@ _PEOPLE_AFTER = re.compile(rf"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:{_alt(MILITARY + C
                            re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)
 def population(phrase: str) -> tuple[str, str]:
     """``(population, evidence)`` from the people words of a figure's phrase (up to the
     words that say where, when or why: "12 people were killed when the Armenian
@@ -249,6 +271,7 @@ def place_side(profile: Profile, text: str, day: dt.date | None) -> tuple[str, s
     return UNSPECIFIED, ""
 
 
+@per_profile(4096)
 def own_side(profile: Profile, np: str, tail: str) -> tuple[str, str]:
     """``(side, evidence)`` from a figure's own words: both sides, a side's word in its
     phrase, an origin after it ("from Syria")."""
@@ -271,6 +294,7 @@ def own_side(profile: Profile, np: str, tail: str) -> tuple[str, str]:
     return UNSPECIFIED, ""
 
 
+@per_profile(4096)
 def clause_side(profile: Profile, clause: str) -> tuple[str, str]:
     """``(side, evidence)`` from the loser ("Azerbaijan lost"), else the attacker, in a
     figure's clause."""
@@ -295,6 +319,7 @@ def civilian_place(profile: Profile, text: str) -> tuple[str, str]:
     return UNSPECIFIED, ""
 
 
+@per_profile(4096)
 def sentence_side(profile: Profile, sentence: str, day: dt.date | None) -> tuple[str, str]:
     """``(side, evidence)`` from anywhere in the sentence: an attacker or a loser; the
     two parties named together ("Armenia-Azerbaijan clashes", "between Yerevan and
