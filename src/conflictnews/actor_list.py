@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from conflictnews.problems import read_yaml
+from conflictnews.problems import read_yaml, yaml_date, yaml_strings
 
 KINDS = ("person", "state", "organization", "armed_group", "territory")
 DEFAULT_ACTORS = "data/actors.yml"
@@ -68,20 +68,11 @@ class ActorList:
 
 
 def _strings(value: object, where: str, key: str) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise ActorListError(f"{where}: {key} must be a list of non-empty strings")
-    return tuple(v.strip() for v in value)
+    return yaml_strings(value, where, key, ActorListError)
 
 
 def _date(value: object, where: str) -> dt.date:
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError as exc:
-        raise ActorListError(f"{where}: {value!r} is not a date (YYYY-MM-DD)") from exc
+    return yaml_date(value, where, ActorListError)
 
 
 def _actor(entry: object, where: str) -> Actor:

@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
-from conflictnews.patterns import find_matches
+from conflictnews.patterns import UPPER, find_matches
 from conflictnews.profile import Profile
 
 #: Verbs that make their subject a speaker (quotes) and a claimant (figures).
@@ -68,15 +68,6 @@ AUTHORITY_WORDS = ("official", "officials", "authorities", "ministry", "office",
                    "sources", "spokesman", "spokeswoman", "spokesperson", "police",
                    "investigators", "report", "statement", "monitors", "observers",
                    "correspondent", "media", "ombudsperson")
-
-#: Any upper-case letter of the alphabetic scripts (Latin, Greek, Cyrillic, Armenian,
-#: Georgian ...: Ş, Ç, İ, Д, Ω).
-UPPER = "[" + "".join(sorted({re.escape(c) for c in map(chr, range(0x3000))
-                              if c.isupper()})) + "]"
-#: Any lower-case letter of the same scripts.
-LOWER = "[" + "".join(sorted({re.escape(c) for c in map(chr, range(0x3000))
-                              if c.islower()})) + "]"
-
 
 def _alt(words: tuple[str, ...] | list[str]) -> str:
     ordered = sorted(set(words), key=len, reverse=True)

@@ -313,17 +313,25 @@ def _record(parts: ArticleParts, source_file: str, position: int, encoding: str)
     }
 
 
+def _file_bytes(path: Path, rel: str) -> tuple[bytes, Problem | None]:
+    """A file's bytes, or the problem that stops it being read (unreadable, empty)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return b"", Problem(rel, None, f"cannot read file: {exc.strerror or exc}")
+    if not data.strip():
+        return b"", Problem(rel, None, "empty file: no text to read")
+    return data, None
+
+
 def read_text_file(path: Path, rel: str, *, dotted: str = "dmy"
                    ) -> tuple[list[dict], list[Problem]]:
     """Read one .txt file into article records (several when the file holds several;
     ``dotted``: the order of all-number dates in a news-archive export, see
     :func:`~conflictnews.dates.read_date`)."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return [], [Problem(rel, None, f"cannot read file: {exc.strerror or exc}")]
-    if not data.strip():
-        return [], [Problem(rel, None, "empty file: no text to read")]
+    data, problem = _file_bytes(path, rel)
+    if problem:
+        return [], [problem]
     try:
         raw, encoding = decode(data)
     except ValueError as exc:
@@ -368,12 +376,9 @@ def _found_record(found: Found, rel: str, position: int, encoding: str,
 def read_html_file(path: Path, rel: str, *, dotted: str = "dmy"
                    ) -> tuple[list[dict], list[Problem]]:
     """Read one saved web page into (at most) one article record."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return [], [Problem(rel, None, f"cannot read file: {exc.strerror or exc}")]
-    if not data.strip():
-        return [], [Problem(rel, None, "empty file: no text to read")]
+    data, problem = _file_bytes(path, rel)
+    if problem:
+        return [], [problem]
     found, encoding, problems = read_page(data, rel, decode)
     return [_found_record(f, rel, i, encoding, problems, dotted)
             for i, f in enumerate(found)], problems

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -57,3 +58,25 @@ def read_yaml(path: Path, error: type[Exception], what: str) -> object:
         raise error(f"{path}: {what} not found") from exc
     except yaml.YAMLError as exc:
         raise error(f"{path}: not valid YAML: {exc}") from exc
+
+
+def yaml_strings(value: object, where: str, key: str,
+                 error: type[Exception] = ValueError) -> tuple[str, ...]:
+    """A YAML entry's list of non-empty strings (stripped); ``()`` when absent.
+    Raises ``error`` naming ``where`` and ``key`` otherwise."""
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise error(f"{where}: {key} must be a list of non-empty strings")
+    return tuple(v.strip() for v in value)
+
+
+def yaml_date(value: object, where: str, error: type[Exception] = ValueError) -> dt.date:
+    """A YAML entry's date (a YAML date, or an ISO string); raises ``error`` naming
+    ``where`` otherwise."""
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise error(f"{where}: {value!r} is not a date (YYYY-MM-DD)") from exc

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from conflictnews.actor_list import ActorList, load_actors
 from conflictnews.patterns import ascii_fold, find_matches
-from conflictnews.problems import read_yaml
+from conflictnews.problems import read_yaml, yaml_date, yaml_strings
 
 DEFAULT_PROFILE = "data/profile.yml"
 #: Side values every profile has besides its own sides.
@@ -357,20 +357,11 @@ def words_pattern(words: list[str] | tuple[str, ...]) -> re.Pattern:
 # --------------------------------------------------------------------------- loading
 
 def _strings(value: object, where: str, key: str) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise ProfileError(f"{where}: {key} must be a list of non-empty strings")
-    return tuple(v.strip() for v in value)
+    return yaml_strings(value, where, key, ProfileError)
 
 
 def _date(value: object, where: str) -> dt.date:
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError as exc:
-        raise ProfileError(f"{where}: {value!r} is not a date (YYYY-MM-DD)") from exc
+    return yaml_date(value, where, ProfileError)
 
 
 def _mapping(value: object, where: str, keys: set[str], required: set[str]) -> dict:

@@ -21,9 +21,9 @@ import pandas as pd
 from ahocorasick_rs import AhoCorasick, MatchKind
 
 from conflictnews.actor_list import ActorList
-from conflictnews.attribution import INVERTED_VERBS, LOWER, SPEECH_VERBS, UPPER
+from conflictnews.attribution import INVERTED_VERBS, SPEECH_VERBS
 from conflictnews.mentions import find_mentions, matcher
-from conflictnews.patterns import find_matches
+from conflictnews.patterns import LOWER, UPPER, find_matches
 from conflictnews.profile import Profile, load_profile
 from conflictnews.sentences import sentence_spans
 from conflictnews.tables import records, repeat_rows
