@@ -144,69 +144,6 @@ def timeline(articles: pd.DataFrame, *, interactive: bool = True):
     return fig
 
 
-def casualty_chart(series: pd.DataFrame, estimates: pd.DataFrame | None = None, *,
-                   title: str = "Reported casualty figures", interactive: bool = True):
-    """Running totals as step lines, increments as markers, and a low–high band per
-    (population, side, status) when ``estimates`` is given."""
-    totals = series[series["kind"] == "total"]
-    increments = series[series["kind"] == "increment"]
-    if interactive:
-        fig = go.Figure()
-        if estimates is not None and len(estimates):
-            for (pop, side, status), band in estimates.groupby(["population", "side",
-                                                               "status"]):
-                band = band.dropna(subset=["low", "high"])
-                if len(band) < 2 or (band["low"] == band["high"]).all():
-                    continue
-                name = safe(f"low–high: {pop} · {side} · {status}")
-                fig.add_scatter(x=band["published"], y=band["high"], mode="lines",
-                                line={"width": 0, "shape": "hv"}, showlegend=False,
-                                hoverinfo="skip", legendgroup=name)
-                fig.add_scatter(x=band["published"], y=band["low"], mode="lines",
-                                line={"width": 0, "shape": "hv"}, fill="tonexty",
-                                fillcolor="rgba(120,120,120,0.15)", name=name,
-                                legendgroup=name, hoverinfo="skip")
-        for i, (name, part) in enumerate(totals.groupby("series", sort=True)):
-            color = PALETTE[i % len(PALETTE)]
-            hover = [safe(f"{label} ({flag})" if flag else label) + "<br>" + safe(docs)
-                     for label, flag, docs in zip(part["label"], part["flag"], part["doc_ids"],
-                                                  strict=True)]
-            fig.add_scatter(x=part["published"], y=part["count"], mode="lines+markers",
-                            line={"shape": "hv", "color": color}, name=safe(name),
-                            text=hover, hovertemplate="%{x|%Y-%m-%d}: %{text}<extra></extra>")
-            flagged = part[part["flag"] != ""]
-            if len(flagged):
-                fig.add_scatter(x=flagged["published"], y=flagged["count"], mode="markers",
-                                marker={"symbol": "x", "size": 14, "color": "black"},
-                                name=safe(f"flagged: {name}"), text=[safe(n) for n in
-                                                                      flagged["note"]],
-                                hovertemplate="%{text}<extra></extra>")
-        if len(increments):
-            fig.add_scatter(x=increments["published"], y=increments["count"], mode="markers",
-                            marker={"symbol": "triangle-up", "size": 11, "color": "#ff7f0e"},
-                            name="reported increments",
-                            text=[safe(f"+{c:,} ({s})") for c, s in
-                                  zip(increments["count"], increments["series"], strict=True)],
-                            hovertemplate="%{x|%Y-%m-%d}: %{text}<extra></extra>")
-        fig.update_yaxes(title="people", rangemode="tozero")
-        return _layout(fig, title, height=520)
-    fig, ax = plt.subplots(figsize=(10, 5))
-    for i, (name, part) in enumerate(totals.groupby("series", sort=True)):
-        ax.step(part["published"], part["count"], where="post", marker="o", label=name,
-                color=PALETTE[i % len(PALETTE)])
-        for d, c, lab in zip(part["published"], part["count"], part["label"], strict=True):
-            ax.annotate(lab, (d, c), textcoords="offset points", xytext=(2, 4), fontsize=7)
-    if len(increments):
-        ax.scatter(increments["published"], increments["count"], marker="^", color="#ff7f0e",
-                   label="reported increments", zorder=3)
-    ax.set_ylabel("people")
-    ax.set_title(title)
-    ax.legend(fontsize=7, loc="upper left")
-    fig.autofmt_xdate()
-    fig.tight_layout()
-    return fig
-
-
 def data_table(frame: pd.DataFrame, summary: str = "The data behind this chart",
                max_rows: int = 200) -> str:
     """HTML for a collapsible, escaped table of a chart's data (pandas escapes cells)."""
