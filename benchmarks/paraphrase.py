@@ -39,7 +39,8 @@ PREDICATES = [
     ("killed", "have died"), ("killed", "are believed to have died"),
     ("killed", "are estimated to have been killed"), ("killed", "were reportedly killed"),
     ("killed", "lost their lives"), ("killed", "were shot dead"), ("killed", "perished"),
-    ("killed", "were massacred"), ("killed", "were found dead"), ("killed", "were killed or died of wounds"),
+    ("killed", "were massacred"), ("killed", "were found dead"),
+    ("killed", "were killed or died of wounds"),
     ("wounded", "were wounded"), ("wounded", "have been injured"), ("wounded", "were hurt"),
     ("wounded", "sustained injuries"), ("wounded", "were hospitalised with wounds"),
     ("wounded", "suffered shrapnel wounds"), ("wounded", "were seriously injured"),
@@ -118,7 +119,8 @@ def probe(seed: int = 12) -> tuple[list[tuple[str, str, int, str]], list[str]]:
             (ntext, value), people = rng.choice(NUMBERS), rng.choice(PEOPLE)
             before, after = rng.choice(FRAMES)
             subject = f"{ntext} {people}"
-            subject = subject[0].upper() + subject[1:] if not before else subject[0].lower() + subject[1:]
+            first = subject[0].lower() if before else subject[0].upper()
+            subject = first + subject[1:]
             out.append((f"predicate: {pred}", f"{before}{subject} {pred}{after}", value, status))
     for status, tmpl in NOMINALS:
         for _ in range(3):
@@ -164,7 +166,7 @@ def main() -> int:
     print(f"== negatives: {len(negatives)}, with a figure reported: {len(wrong)}")
     for s, f in wrong:
         print(f"    {[(x['count'], x['status']) for x in f]}  {s}")
-    for part, sentence, value, status in missed[: args.misses]:
+    for _part, sentence, value, status in missed[: args.misses]:
         print(f"  missed {value} {status:9}  {sentence}")
     return 0
 
