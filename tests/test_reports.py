@@ -431,3 +431,65 @@ def test_corpus_tables_keep_ten_articles_per_point(tmp_path):
         [ids.split()[:10] for ids in full["doc_ids"]]
     assert all(ids.endswith(" …") and len(ids.split()) == 11 for ids in shown["doc_ids"])
     assert shown.drop(columns="doc_ids").equals(full.drop(columns="doc_ids"))
+
+
+@pytest.fixture(scope="module")
+def copied_extract(tmp_path_factory, articles):
+    """The seeds as a JSONL corpus plus four re-runs of seed articles by another outlet
+    three days later: copy detection marks the re-runs, whose figures fall on other
+    dates than their originals'."""
+    from conflictnews.extract import run_extract
+
+    folder = tmp_path_factory.mktemp("copied")
+    rows = [{"title": a.headline, "text": a.text, "source": a.outlet,
+             "date": f"{a.published:%Y-%m-%d}"} for a in articles.itertuples()
+            if not pd.isna(a.published)]
+    rows += [{**row, "source": "Daily Copy",
+              "date": f"{pd.Timestamp(row['date']) + pd.Timedelta(days=3):%Y-%m-%d}"}
+             for row in rows[:4]]
+    manifest = run_extract(_jsonl(folder / "copied.jsonl", rows), folder / "x", None)
+    assert manifest["copies"]["found"] == 4
+    return folder / "x"
+
+
+def test_ready_made_series_equal_the_recompute_with_copies_left_out(copied_extract):
+    from conflictnews.selection import open_selection
+
+    chosen = open_selection(extract_dir=str(copied_extract))
+    assert chosen.copies_left_out == 4 and not chosen.filtered and not chosen.whole
+    ready, computed = chosen.casualty_tables(), chosen.casualty_tables(ready=False)
+    assert "ready-made" in ready.source and "4 copies" in ready.source
+    assert computed.source.startswith("Computed from the")
+    pd.testing.assert_frame_equal(ready.series, computed.series)
+    pd.testing.assert_frame_equal(ready.estimates, computed.estimates)
+    # the copies' figures (three days later) are in the corpus-wide series, not here
+    every = chosen.corpus_table("casualty_series")
+    assert len(every) > len(ready.series)
+    copies = set(chosen.everything.loc[chosen.everything["duplicate_of"] != "", "doc_id"])
+    assert copies & set(" ".join(every["doc_ids"]).split())
+    assert not copies & set(" ".join(ready.series["doc_ids"]).split())
+
+
+def test_ready_made_series_equal_the_recompute_with_copies_kept(copied_extract):
+    from conflictnews.selection import open_selection
+
+    chosen = open_selection(extract_dir=str(copied_extract), include_copies=True)
+    assert chosen.whole and chosen.copies_left_out == 0
+    ready, computed = chosen.casualty_tables(), chosen.casualty_tables(ready=False)
+    assert "every article" in ready.source
+    pd.testing.assert_frame_equal(ready.series, computed.series)
+    pd.testing.assert_frame_equal(ready.estimates, computed.estimates)
+
+
+def test_a_date_filter_computes_the_series_of_the_selected_articles(copied_extract):
+    from conflictnews.selection import open_selection
+
+    chosen = open_selection(extract_dir=str(copied_extract), start="2020-10-01",
+                            end="2020-10-31")
+    assert chosen.filtered and chosen.ready_table("casualty_series") is None
+    tables = chosen.casualty_tables()
+    assert tables.source.startswith("Computed from the")
+    assert len(tables.series)
+    assert tables.series["published"].between("2020-10-01", "2020-10-31").all()
+    reported = set(" ".join(tables.series["doc_ids"]).split())
+    assert reported <= set(chosen.articles["doc_id"])

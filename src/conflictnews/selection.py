@@ -155,6 +155,43 @@ def outlet_groups(outlets: pd.Series, table: pd.DataFrame, by: str) -> tuple[pd.
     return groups, notes
 
 
+def _shortened(batch: object, keep_ids: int) -> object:
+    """A record batch of a series or estimates table with each ``doc_ids`` list cut to
+    its first ``keep_ids`` articles (then " …") and each note to 200 characters."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if "doc_ids" in batch.schema.names:
+        ids = batch.column("doc_ids")
+        space = pa.scalar(" ", ids.type)
+        short = pc.binary_join(pc.list_slice(pc.split_pattern(
+            ids, " ", max_splits=keep_ids), 0, keep_ids), space)
+        longer = pc.greater(pc.utf8_length(ids), pc.utf8_length(short))
+        short = pc.if_else(longer, pc.binary_join_element_wise(
+            short, pa.scalar("…", ids.type), space), short)
+        batch = batch.set_column(batch.schema.get_field_index("doc_ids"), "doc_ids",
+                                 short.cast(ids.type))
+    if "note" in batch.schema.names:  # "other values the same day: ..." lists
+        note = batch.column("note")
+        cut = pc.utf8_slice_codeunits(note, 0, 200)
+        cut = pc.if_else(pc.greater(pc.utf8_length(note), 200),
+                         pc.binary_join_element_wise(cut, pa.scalar("…", note.type),
+                                                     pa.scalar("", note.type)), cut)
+        batch = batch.set_column(batch.schema.get_field_index("note"), "note",
+                                 cut.cast(note.type))
+    return batch
+
+
+@dataclass
+class CasualtyTables:
+    """A selection's casualty ``series`` and ``estimates``, and ``source``: a sentence
+    saying whether they are the extract's ready-made tables or computed for it."""
+
+    series: pd.DataFrame
+    estimates: pd.DataFrame
+    source: str
+
+
 @dataclass
 class Selection:
     """The articles a notebook looks at, from one extract folder.
@@ -171,6 +208,8 @@ class Selection:
     where: object = None  # the pyarrow filter that selects these articles' rows
     whole: bool = True  # nothing was left out: corpus-wide tables can be used as they are
     manifest: dict = field(default_factory=dict)
+    filtered: bool = False  # dates or outlets left articles out (copies aside)
+    copies_left_out: int = 0  # copies of other articles left out (include_copies False)
 
     def table(self, name: str, columns: list[str] | None = None,
               categories: Iterable[str] = (), doc_ids: Iterable[str] | None = None
@@ -195,7 +234,8 @@ class Selection:
 
     def corpus_table(self, name: str, keep_ids: int = 10) -> pd.DataFrame:
         """A corpus-wide table of the extract (``casualty_series``,
-        ``casualty_estimates``): valid for the selection only when :attr:`whole`.
+        ``casualty_estimates``, or their ``*_without_copies`` versions): valid for the
+        selection as it is only when :attr:`whole` (see :meth:`ready_table`).
 
         Its ``doc_ids`` lists keep their first ``keep_ids`` articles (then " …") and its
         notes their first 200 characters (the extract's own files have them whole): a
@@ -203,34 +243,79 @@ class Selection:
         would otherwise fill memory with lists no chart or table shows.
         """
         import pyarrow as pa
-        import pyarrow.compute as pc
         import pyarrow.parquet as pq
 
         source = pq.ParquetFile(self.path / f"{name}.parquet")
-        batches = []
-        for batch in source.iter_batches(batch_size=8192):
-            if "doc_ids" in batch.schema.names:
-                ids = batch.column("doc_ids")
-                space = pa.scalar(" ", ids.type)
-                short = pc.binary_join(pc.list_slice(pc.split_pattern(
-                    ids, " ", max_splits=keep_ids), 0, keep_ids), space)
-                longer = pc.greater(pc.utf8_length(ids), pc.utf8_length(short))
-                short = pc.if_else(longer, pc.binary_join_element_wise(
-                    short, pa.scalar("…", ids.type), space), short)
-                batch = batch.set_column(batch.schema.get_field_index("doc_ids"), "doc_ids",
-                                         short.cast(ids.type))
-            if "note" in batch.schema.names:  # "other values the same day: ..." lists
-                note = batch.column("note")
-                cut = pc.utf8_slice_codeunits(note, 0, 200)
-                cut = pc.if_else(pc.greater(pc.utf8_length(note), 200),
-                                 pc.binary_join_element_wise(cut, pa.scalar("…", note.type),
-                                                             pa.scalar("", note.type)), cut)
-                batch = batch.set_column(batch.schema.get_field_index("note"), "note",
-                                         cut.cast(note.type))
-            batches.append(batch)
+        batches = [_shortened(batch, keep_ids)
+                   for batch in source.iter_batches(batch_size=8192)]
         table = pa.Table.from_batches(batches, schema=batches[0].schema) if batches \
             else source.read()
         return table.to_pandas()
+
+    def ready_table(self, name: str, keep_ids: int = 10) -> pd.DataFrame | None:
+        """The extract's corpus-wide table ``name`` when it is valid for this
+        selection: as it is when nothing is left out, its ``name_without_copies``
+        version when only copies are left out; ``None`` when dates or outlets leave
+        articles out (then compute it from :meth:`table`)."""
+        if self.filtered:
+            return None
+        if self.copies_left_out:
+            name += "_without_copies"
+        if not (self.path / f"{name}.parquet").is_file():
+            return None
+        return self.corpus_table(name, keep_ids)
+
+    def casualty_tables(self, ready: bool = True, keep_ids: int = 10) -> CasualtyTables:
+        """The casualty series and estimates of the selected articles, with a sentence
+        saying where they come from: the extract's ready-made tables when they fit the
+        selection (:meth:`ready_table`), else computed from the selected articles'
+        figures, reading only the columns the series need (the same tables either way;
+        ``ready=False`` always computes). ``doc_ids`` and notes are shortened as in
+        :meth:`corpus_table`."""
+        series = self.ready_table("casualty_series", keep_ids) if ready else None
+        estimates = self.ready_table("casualty_estimates", keep_ids) if ready else None
+        n = len(self.articles)
+        if series is not None and estimates is not None:
+            what = (f"copies left out: {self.copies_left_out:,} copies of other articles"
+                    if self.copies_left_out else "every article")
+            return CasualtyTables(series, estimates, (
+                f"The extract's ready-made series of the whole corpus ({n:,} articles, "
+                f"{what}); a filter on dates or outlets recomputes them."))
+        import pyarrow as pa
+
+        from conflictnews.copies import count_stories
+        from conflictnews.series import (
+            FIGURE_COLUMNS,
+            SeriesPoints,
+            casualty_estimates,
+            casualty_series,
+            series_points,
+        )
+
+        figures = self.table("casualties", FIGURE_COLUMNS)
+        points = series_points(figures)
+        copies = self._copies_kept()
+        if copies:  # counted as in the extract: a copy reports its original's story
+            points = SeriesPoints(count_stories(points.totals, copies),
+                                  count_stories(points.increments, copies))
+        tables = []
+        for frame in (casualty_series(points), casualty_estimates(points)):
+            arrow = pa.Table.from_pandas(frame, preserve_index=False)
+            batches = [_shortened(b, keep_ids) for b in arrow.to_batches(8192)]
+            tables.append((pa.Table.from_batches(batches, schema=batches[0].schema)
+                           if batches else arrow).to_pandas())
+        return CasualtyTables(*tables, (
+            f"Computed from the {len(figures):,} figures of the {n:,} selected articles."))
+
+    def _copies_kept(self) -> dict[str, str]:
+        """Copy → original of the copies in the selection, when the extract counts each
+        story once (its manifest says so); else empty."""
+        if "duplicate_of" not in self.articles or not self.manifest.get(
+                "copies", {}).get("counted_once", True):
+            return {}
+        original = self.articles["duplicate_of"].fillna("").astype(str)
+        copy = original != ""
+        return dict(zip(self.articles.loc[copy, "doc_id"], original[copy], strict=True))
 
     def iter_texts(self, columns: tuple[str, ...] = ("doc_id", "text"),
                    parts: int = 20) -> Iterator[pd.DataFrame]:
@@ -329,6 +414,7 @@ def open_selection(corpus: str = "", metadata: str = "", actors_file: str = "", 
 
     chosen = everything
     where = None
+    copies_left_out = 0
     outlets = list(outlets)
     if outlets:
         valid, bad = check_choices(outlets, sorted(everything["outlet"].astype(str).unique()),
@@ -360,16 +446,21 @@ def open_selection(corpus: str = "", metadata: str = "", actors_file: str = "", 
         if copies.any():
             notes.append(f"{int(copies.sum()):,} copies of other articles (syndicated "
                          "stories) are left out; set include_copies = True to keep them")
+            copies_left_out = int(copies.sum())
+            filtered = len(chosen) < len(everything)
+            # rows of the copies left out: a short list, cheaper than the kept ones
+            where = _and(where, ~_doc_filter(chosen.loc[copies, "doc_id"]))
             chosen = chosen[~copies]
-            where = _and(where, _doc_filter(chosen["doc_id"]))
     if chosen.empty and not everything.empty:
         dated = everything["published"].dropna()
         span = f"{dated.min():%Y-%m-%d} to {dated.max():%Y-%m-%d}" if len(dated) else "none"
         notes.append(f"no article matches this selection (the corpus has "
                      f"{len(everything)} articles, dated {span}); charts below are empty")
     whole = len(chosen) == len(everything)
+    if not copies_left_out:
+        filtered = not whole
     return Selection(path, everything.reset_index(drop=True), chosen.reset_index(drop=True),
-                     notes, where, whole, manifest)
+                     notes, where, whole, manifest, filtered, copies_left_out)
 
 
 def _doc_filter(doc_ids: Iterable[str]) -> object:
