@@ -493,3 +493,26 @@ def test_a_date_filter_computes_the_series_of_the_selected_articles(copied_extra
     assert tables.series["published"].between("2020-10-01", "2020-10-31").all()
     reported = set(" ".join(tables.series["doc_ids"]).split())
     assert reported <= set(chosen.articles["doc_id"])
+
+
+def test_texts_and_rows_of_some_articles_read_only_their_parts(tmp_path, monkeypatch):
+    from conflictnews import selection as selection_module
+    from conflictnews.extract import run_extract
+    from conflictnews.selection import open_selection
+
+    run_extract(ROOT / "seeds", tmp_path / "x", ROOT / "data" / "metadata.csv",
+                batch_files=1)  # one part per seed file
+    chosen = open_selection(extract_dir=str(tmp_path / "x"))
+    every = chosen.texts()
+    wanted = every["doc_id"].iloc[[1, -1]].tolist()
+    read = []
+    real = selection_module.read_parts
+    monkeypatch.setattr(selection_module, "read_parts", lambda *a, **k: (
+        read.append(k.get("part_names", a[5] if len(a) > 5 else None)), real(*a, **k))[1])
+    texts = chosen.texts(wanted)
+    assert texts["doc_id"].tolist() == wanted
+    assert texts["text"].tolist() == every.set_index("doc_id").loc[wanted, "text"].tolist()
+    mentions = chosen.table("mentions", ["actor"], doc_ids=wanted)
+    assert set(mentions["doc_id"]) == set(wanted)
+    assert len(read) == 2 and all(len(names) == 2 for names in read)
+    assert len(list((tmp_path / "x" / "articles").glob("part-*.parquet"))) > 2

@@ -423,16 +423,22 @@ def _per_date(line: pd.DataFrame) -> pd.DataFrame:
     """One point per report date of one series: the largest value that day (a step line
     through several values reported the same day would zigzag), with a short hover
     text (up to three values and three articles) and whether any value was flagged."""
-    rows = []
-    for date, day in line.groupby("published", sort=True):
-        day = day.sort_values("count", ascending=False)
-        labels = [f"{lab} ({flag})" if flag else str(lab)
-                  for lab, flag in zip(day["label"], day["flag"], strict=True)]
-        docs = " ".join(str(d) for d in day["doc_ids"]).split()
+    line = line.sort_values(["published", "count"], ascending=[True, False], kind="stable")
+    dates = line["published"].tolist()
+    values = zip(line["count"].tolist(), line["label"].tolist(), line["flag"].tolist(),
+                 line["doc_ids"].tolist(), strict=True)
+    rows, day = [], []
+    for i, value in enumerate(values):
+        day.append(value)
+        if i + 1 < len(dates) and dates[i + 1] == dates[i]:
+            continue
+        labels = [f"{lab} ({flag})" if flag else str(lab) for _, lab, flag, _ in day]
+        docs = " ".join(str(d) for *_, d in day).split()
         hover = safe(", ".join(labels[:3]) + (f" and {len(labels) - 3} more values"
                                               if len(labels) > 3 else ""))
         hover += "<br>" + safe(" ".join(docs[:3]) + (" …" if len(docs) > 3 else ""))
-        rows.append((date, int(day["count"].iloc[0]), hover, bool((day["flag"] != "").any())))
+        rows.append((dates[i], int(day[0][0]), hover, any(flag for _, _, flag, _ in day)))
+        day = []
     return pd.DataFrame(rows, columns=["published", "count", "hover", "flagged"])
 
 

@@ -410,7 +410,7 @@ def run_extract(
     return manifest
 
 
-def points_without(folder: Path, copies: Iterable[str], parts: int = MERGE_EVERY
+def points_without(folder: Path, copies: Iterable[str], parts: int = 4 * MERGE_EVERY
                    ) -> SeriesPoints:
     """The series points of the figures in ``folder``'s parts whose article is not
     among ``copies``: the figure columns of ``parts`` parts at a time, merged."""
@@ -422,15 +422,15 @@ def points_without(folder: Path, copies: Iterable[str], parts: int = MERGE_EVERY
 
     files = sorted(folder.glob("part-*.parquet"))
     keep = ~pc.field("doc_id").isin(pa.array([str(d) for d in copies], type=pa.string()))
-    merged = merge_points([])
+    found = []
     for i in range(0, len(files), parts):
         schema = parts_schema(files[i:i + parts])
         columns = [c for c in FIGURE_COLUMNS if c in schema.names]
         figures = ds.dataset(files[i:i + parts], schema=schema, format="parquet").to_table(
             columns=columns, filter=keep).to_pandas()
         if len(figures):
-            merged = merge_points([merged, series_points(figures)])
-    return merged
+            found.append(series_points(figures))
+    return merge_points(found)
 
 
 #: The suffix of the corpus-wide tables computed without the copies of other articles.

@@ -71,14 +71,21 @@ UNLISTED = "(not in outlets.csv)"
 
 
 def read_parts(extract_dir: str | os.PathLike, name: str, columns: list[str] | None = None,
-               where: object = None, categories: Iterable[str] = ()) -> pd.DataFrame:
+               where: object = None, categories: Iterable[str] = (),
+               part_names: Iterable[str] | None = None) -> pd.DataFrame:
     """One table of an extract folder (its parts in batch order), reading only
-    ``columns`` and the rows matching the pyarrow expression ``where``; ``categories``
-    come back as pandas categoricals (less memory, faster grouping)."""
+    ``columns`` and the rows matching the pyarrow expression ``where`` (and only the
+    parts named in ``part_names``, when given); ``categories`` come back as pandas
+    categoricals (less memory, faster grouping)."""
     import pyarrow.dataset as ds
 
     folder = Path(extract_dir) / name
     parts = sorted(folder.glob("part-*.parquet")) if folder.is_dir() else []
+    if parts and part_names is not None:
+        named = set(part_names)
+        parts = [p for p in parts if p.name in named]
+        if not parts:
+            return pd.DataFrame(columns=columns or [])
     if not parts:
         single = folder.with_suffix(".parquet")
         if not single.is_file():
@@ -210,6 +217,14 @@ class Selection:
     manifest: dict = field(default_factory=dict)
     filtered: bool = False  # dates or outlets left articles out (copies aside)
     copies_left_out: int = 0  # copies of other articles left out (include_copies False)
+    part_of: pd.Series | None = None  # doc_id -> its batch's part file name
+
+    def _parts(self, doc_ids: list[str]) -> list[str] | None:
+        """The part files that hold ``doc_ids`` (every table of an extract numbers its
+        parts by batch), or ``None`` (read them all) when the extract has no parts."""
+        if self.part_of is None:
+            return None
+        return self.part_of.reindex(doc_ids).dropna().unique().tolist()
 
     def table(self, name: str, columns: list[str] | None = None,
               categories: Iterable[str] = (), doc_ids: Iterable[str] | None = None
@@ -221,9 +236,11 @@ class Selection:
         if columns is not None:
             columns = list(dict.fromkeys([*columns, "doc_id", "outlet"]))
         where = None if self.whole else self.where
+        parts = None
         if doc_ids is not None:
-            where = _doc_filter(doc_ids)
-        frame = read_parts(self.path, name, columns, where, categories)
+            doc_ids = [str(d) for d in doc_ids]
+            where, parts = _doc_filter(doc_ids), self._parts(doc_ids)
+        frame = read_parts(self.path, name, columns, where, categories, parts)
         if doc_ids is not None and not self.whole and len(frame):
             frame = frame[frame["doc_id"].isin(self.articles["doc_id"])]
         if "outlet" in frame:
@@ -338,10 +355,11 @@ class Selection:
         """``doc_id`` and ``text`` (or ``columns``) of the selected articles, or of
         ``doc_ids`` among them; in corpus order."""
 
-        wanted = None if doc_ids is None else list(doc_ids)
+        wanted = None if doc_ids is None else [str(d) for d in doc_ids]
         where = self.where if wanted is None else _doc_filter(wanted)
         frame = read_parts(self.path, "articles", list(columns),
-                           None if self.whole and wanted is None else where)
+                           None if self.whole and wanted is None else where,
+                           part_names=None if wanted is None else self._parts(wanted))
         if wanted is not None and not self.whole and len(frame):
             frame = frame[frame["doc_id"].isin(self.articles["doc_id"])]
         return frame.reset_index(drop=True)
@@ -408,6 +426,7 @@ def open_selection(corpus: str = "", metadata: str = "", actors_file: str = "", 
             notes.append(f"… and {len(rows) - 50} more problems in {problems}")
     columns = ARTICLE_META + [c for c in ("duplicate_of", "similarity") if _has_column(path, c)]
     everything = read_parts(path, "articles", columns)
+    part_of = _part_names(path / "articles", everything["doc_id"])
     table, more = read_outlets(outlets_file)
     everything["group"], more_groups = outlet_groups(everything["outlet"], table, compare_by)
     notes += [n for n in more if compare_by != "outlet"] + more_groups
@@ -460,7 +479,22 @@ def open_selection(corpus: str = "", metadata: str = "", actors_file: str = "", 
     if not copies_left_out:
         filtered = not whole
     return Selection(path, everything.reset_index(drop=True), chosen.reset_index(drop=True),
-                     notes, where, whole, manifest, filtered, copies_left_out)
+                     notes, where, whole, manifest, filtered, copies_left_out, part_of)
+
+
+def _part_names(folder: Path, doc_ids: pd.Series) -> pd.Series | None:
+    """doc_id -> the name of the part file holding it, for ``doc_ids`` read from the
+    parts of ``folder`` in order (row counts from the Parquet footers)."""
+    import numpy as np
+    import pyarrow.parquet as pq
+
+    parts = sorted(folder.glob("part-*.parquet")) if folder.is_dir() else []
+    rows = [pq.ParquetFile(p).metadata.num_rows for p in parts]
+    if not parts or sum(rows) != len(doc_ids):
+        return None
+    names = pd.Categorical.from_codes(np.repeat(np.arange(len(parts)), rows),
+                                      [p.name for p in parts])
+    return pd.Series(names, index=doc_ids.astype(str).to_numpy())
 
 
 def _doc_filter(doc_ids: Iterable[str]) -> object:
