@@ -516,3 +516,32 @@ def test_texts_and_rows_of_some_articles_read_only_their_parts(tmp_path, monkeyp
     assert set(mentions["doc_id"]) == set(wanted)
     assert len(read) == 2 and all(len(names) == 2 for names in read)
     assert len(list((tmp_path / "x" / "articles").glob("part-*.parquet"))) > 2
+
+
+def test_big_tables_are_streamed_to_their_file_and_samples_read_few_parts(tmp_path,
+                                                                          monkeypatch):
+    from conflictnews import charts
+    from conflictnews.extract import run_extract
+    from conflictnews.selection import open_selection
+
+    run_extract(ROOT / "seeds", tmp_path / "x", ROOT / "data" / "metadata.csv",
+                batch_files=1)
+    chosen = open_selection(extract_dir=str(tmp_path / "x"), outlets=["Reuters", "AP"])
+    columns = ["outlet", "actor", "verb", "quote"]
+    whole = chosen.table("speakers", columns)[columns]
+    assert len(whole) > 5 and set(whole["outlet"]) <= {"Reuters", "AP"}
+    monkeypatch.setattr(charts.Tables, "CSV_ROWS", 3)  # above it: Parquet, streamed
+    html = charts.Tables(str(tmp_path / "t"), rows=2).show_selected(
+        chosen, "speakers", columns, "Every attribution", "speakers")
+    written = pd.read_parquet(tmp_path / "t" / "speakers.parquet")
+    pd.testing.assert_frame_equal(written, whole, check_dtype=False)
+    assert f"The first 2 of {len(whole):,} rows" in html and "t/speakers.parquet" in html
+    assert f"({len(whole):,} rows)" in charts.Tables("", rows=2).show_selected(
+        chosen, "speakers", columns, "Every attribution", "speakers")
+    # a sample: the same every time, among the selected, from as few parts as needed
+    every = open_selection(extract_dir=str(tmp_path / "x"))
+    sample = every.sample(3, spread=1)
+    assert sample.tolist() == every.sample(3, spread=1).tolist() and len(sample) == 3
+    assert sample.index.is_monotonic_increasing
+    assert every.part_of[sample.tolist()].nunique() < every.part_of.nunique()
+    assert set(chosen.sample(2)) <= set(chosen.articles["doc_id"])

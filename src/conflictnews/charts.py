@@ -473,14 +473,49 @@ class Tables:
         table file."""
         rows = self.rows if rows is None else rows
         link = self.save(frame, name)
-        shown = frame.head(rows).to_html(index=False, escape=True, border=0)
+        return self._html(frame.head(rows), len(frame), link, summary, open_)
+
+    def show_selected(self, selection, table: str, columns: list[str], summary: str,
+                      name: str, rows: int | None = None, open_: bool = False) -> str:
+        """:meth:`show` for the selected articles' rows of an extract table too big to
+        hold in memory (e.g. every attribution of 10^5 articles): the first rows are
+        read from the first parts, and the whole table (``columns``) is streamed into
+        the file part by part (Parquet above :attr:`CSV_ROWS` rows)."""
+        rows = self.rows if rows is None else rows
+        total = selection.count_rows(table)
+        if self.folder is None or total <= self.CSV_ROWS:
+            frame = (selection.table(table, columns)[columns] if self.folder is not None
+                     else selection.head(table, columns, rows))
+            link = self.save(frame, name)
+            return self._html(frame.head(rows), total, link, summary, open_)
+        import pyarrow.parquet as pq
+
+        from conflictnews.outputs import write_atomic
+
+        path = self.folder / f"{re.sub(r'[^A-Za-z0-9_-]+', '-', name)}.parquet"
+
+        def write(tmp) -> None:
+            writer = None
+            for part in selection.iter_parts(table, columns):
+                writer = writer or pq.ParquetWriter(tmp, part.schema)
+                writer.write_table(part)
+            if writer is not None:
+                writer.close()
+
+        write_atomic(path, write)
+        return self._html(selection.head(table, columns, rows), total,
+                          f"{self.folder.name}/{path.name}", summary, open_)
+
+    @staticmethod
+    def _html(shown: pd.DataFrame, total: int, link: str, summary: str, open_: bool) -> str:
+        rows = shown.to_html(index=False, escape=True, border=0)
         more = ""
-        if len(frame) > rows:
-            more = f"<p>The first {rows} of {len(frame):,} rows"
+        if total > len(shown):
+            more = f"<p>The first {len(shown)} of {total:,} rows"
         elif link:
             more = "<p>All rows"
         if link:
             more += f'; the whole table: <a href="{safe(link)}">{safe(link)}</a>'
         more += "</p>" if more else ""
         return (f"<details{' open' if open_ else ''}><summary>{safe(summary)} "
-                f"({len(frame):,} rows)</summary>{shown}{more}</details>")
+                f"({total:,} rows)</summary>{rows}{more}</details>")

@@ -219,6 +219,25 @@ class Selection:
     copies_left_out: int = 0  # copies of other articles left out (include_copies False)
     part_of: pd.Series | None = None  # doc_id -> its batch's part file name
 
+    def sample(self, n: int, seed: int = 0, spread: int = 5) -> pd.Series:
+        """The doc_ids of ``n`` selected articles drawn at random (the same on every
+        run; all of them when there are no more than ``n``), in corpus order. In an
+        extract of many parts they are drawn from the articles of randomly chosen
+        parts holding ``spread`` × ``n`` selected articles, so reading their texts
+        reads a few parts, not all of them."""
+        ids = self.articles["doc_id"]
+        if len(ids) <= n:
+            return ids
+        if self.part_of is not None:
+            import numpy as np
+
+            part = self.part_of.reindex(ids.astype(str).to_numpy()).to_numpy()
+            names, sizes = np.unique(part.astype(str), return_counts=True)
+            order = np.random.default_rng(seed).permutation(len(names))
+            enough = np.searchsorted(np.cumsum(sizes[order]), spread * n) + 1
+            ids = ids[np.isin(part.astype(str), names[order[:enough]])]
+        return ids.sample(n, random_state=seed).sort_index() if len(ids) > n else ids
+
     def _parts(self, doc_ids: list[str]) -> list[str] | None:
         """The part files that hold ``doc_ids`` (every table of an extract numbers its
         parts by batch), or ``None`` (read them all) when the extract has no parts."""
@@ -237,12 +256,10 @@ class Selection:
             columns = list(dict.fromkeys([*columns, "doc_id", "outlet"]))
         where = None if self.whole else self.where
         parts = None
-        if doc_ids is not None:
+        if doc_ids is not None:  # those articles, if they are among the selected
             doc_ids = [str(d) for d in doc_ids]
-            where, parts = _doc_filter(doc_ids), self._parts(doc_ids)
+            where, parts = _and(where, _doc_filter(doc_ids)), self._parts(doc_ids)
         frame = read_parts(self.path, name, columns, where, categories, parts)
-        if doc_ids is not None and not self.whole and len(frame):
-            frame = frame[frame["doc_id"].isin(self.articles["doc_id"])]
         if "outlet" in frame:
             groups = dict(zip(self.everything["outlet"], self.everything["group"],
                               strict=True))
@@ -339,16 +356,54 @@ class Selection:
         """The selected articles' ``columns``, ``parts`` extract parts at a time (a few
         thousand articles, in corpus order): a pass over every text that never holds
         them all in memory."""
+        for table in self.iter_parts("articles", list(columns), parts):
+            yield table.to_pandas()
+
+    def _dataset(self, name: str, files: list[Path] | None = None) -> object:
         import pyarrow.dataset as ds
 
-        files = sorted((self.path / "articles").glob("part-*.parquet"))
+        files = sorted((self.path / name).glob("part-*.parquet")) if files is None else files
+        return ds.dataset(files, schema=parts_schema(files), format="parquet")
+
+    def iter_parts(self, name: str, columns: list[str], parts: int = 20) -> Iterator[object]:
+        """The selected articles' rows of table ``name`` (``columns`` only) as pyarrow
+        tables of ``parts`` extract parts each, in corpus order, all with one schema: a
+        pass over a table too big to hold (e.g. to write it to a file)."""
+        files = sorted((self.path / name).glob("part-*.parquet"))
+        if not files:
+            return
+        schema = parts_schema(files)
+        columns = [c for c in columns if c in schema.names]
+        import pyarrow.dataset as ds
+
         # the filter that chose the articles (outlet, dates, copies) chooses their rows
         for i in range(0, len(files), parts):
-            frame = ds.dataset(files[i:i + parts], schema=parts_schema(files[i:i + parts]),
-                               format="parquet").to_table(
-                columns=list(columns), filter=None if self.whole else self.where).to_pandas()
-            if len(frame):
-                yield frame
+            table = ds.dataset(files[i:i + parts], schema=schema, format="parquet").to_table(
+                columns=columns, filter=None if self.whole else self.where)
+            if table.num_rows:
+                yield table
+
+    def count_rows(self, name: str) -> int:
+        """How many rows of table ``name`` belong to the selected articles."""
+        files = sorted((self.path / name).glob("part-*.parquet"))
+        if not files:
+            return 0
+        return self._dataset(name, files).count_rows(filter=None if self.whole else self.where)
+
+    def head(self, name: str, columns: list[str], rows: int = 20) -> pd.DataFrame:
+        """The first ``rows`` rows of table ``name`` for the selected articles (reading
+        parts until there are enough)."""
+        import pyarrow as pa
+
+        found, n = [], 0
+        for table in self.iter_parts(name, columns, parts=1):
+            found.append(table)
+            n += table.num_rows
+            if n >= rows:
+                break
+        if not found:
+            return pd.DataFrame(columns=columns)
+        return pa.concat_tables(found).slice(0, rows).to_pandas()
 
     def texts(self, doc_ids: Iterable[str] | None = None,
               columns: tuple[str, ...] = ("doc_id", "text")) -> pd.DataFrame:
@@ -356,12 +411,11 @@ class Selection:
         ``doc_ids`` among them; in corpus order."""
 
         wanted = None if doc_ids is None else [str(d) for d in doc_ids]
-        where = self.where if wanted is None else _doc_filter(wanted)
-        frame = read_parts(self.path, "articles", list(columns),
-                           None if self.whole and wanted is None else where,
+        where = None if self.whole else self.where
+        if wanted is not None:  # those articles, if they are among the selected
+            where = _and(where, _doc_filter(wanted))
+        frame = read_parts(self.path, "articles", list(columns), where,
                            part_names=None if wanted is None else self._parts(wanted))
-        if wanted is not None and not self.whole and len(frame):
-            frame = frame[frame["doc_id"].isin(self.articles["doc_id"])]
         return frame.reset_index(drop=True)
 
 
