@@ -261,8 +261,8 @@ class Selection:
             where, parts = _and(where, _doc_filter(doc_ids)), self._parts(doc_ids)
         frame = read_parts(self.path, name, columns, where, categories, parts)
         if "outlet" in frame:
-            groups = dict(zip(self.everything["outlet"], self.everything["group"],
-                              strict=True))
+            pairs = self.everything[["outlet", "group"]].drop_duplicates("outlet")
+            groups = dict(zip(pairs["outlet"], pairs["group"], strict=True))
             frame = frame.assign(group=frame["outlet"].map(groups))
         return frame.reset_index(drop=True)
 
