@@ -17,6 +17,7 @@ import datetime as dt
 import html
 import json
 import os
+import sys
 import time
 import traceback
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -27,6 +28,12 @@ from pathlib import Path
 
 from conflictnews.outputs import Busy, locked, ordinary_mode, write_atomic
 from conflictnews.problems import read_yaml
+
+# papermill and nbconvert import nbformat, whose jsonschema imports rfc3987_syntax when it
+# is installed (it comes with JupyterLab) and compiles an IRI grammar: 2.2 s in the main
+# process and in every worker, for a format check no notebook here uses (charts.py does
+# the same for the kernels).
+sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
 
 TEMPLATES = Path(__file__).parent / "templates"
 DEFAULT_CONFIG = "notebooks/reports.yml"
