@@ -464,7 +464,7 @@ def test_ready_made_series_equal_the_recompute_with_copies_left_out(copied_extra
     chosen = open_selection(extract_dir=str(copied_extract))
     assert chosen.copies_left_out == 4 and not chosen.filtered and not chosen.whole
     ready, computed = chosen.casualty_tables(), chosen.casualty_tables(ready=False)
-    assert "ready-made" in ready.source and "4 copies" in ready.source
+    assert "ready-made" in ready.source and "left out (4 of 15 articles)" in ready.source
     assert computed.source.startswith("Computed from the")
     pd.testing.assert_frame_equal(ready.series, computed.series)
     pd.testing.assert_frame_equal(ready.estimates, computed.estimates)
@@ -482,7 +482,7 @@ def test_ready_made_series_equal_the_recompute_with_copies_kept(copied_extract):
     chosen = open_selection(extract_dir=str(copied_extract), include_copies=True)
     assert chosen.whole and chosen.copies_left_out == 0
     ready, computed = chosen.casualty_tables(), chosen.casualty_tables(ready=False)
-    assert "every article" in ready.source
+    assert "ready-made" in ready.source and "every article (15)" in ready.source
     pd.testing.assert_frame_equal(ready.series, computed.series)
     pd.testing.assert_frame_equal(ready.estimates, computed.estimates)
 

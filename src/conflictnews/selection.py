@@ -310,11 +310,13 @@ class Selection:
         estimates = self.ready_table("casualty_estimates", keep_ids) if ready else None
         n = len(self.articles)
         if series is not None and estimates is not None:
-            what = (f"copies left out: {self.copies_left_out:,} copies of other articles"
-                    if self.copies_left_out else "every article")
+            total = len(self.everything)
+            what = (f"with the copies of other articles left out "
+                    f"({self.copies_left_out:,} of {total:,} articles)"
+                    if self.copies_left_out else f"every article ({total:,})")
             return CasualtyTables(series, estimates, (
-                f"The extract's ready-made series of the whole corpus ({n:,} articles, "
-                f"{what}); a filter on dates or outlets recomputes them."))
+                f"The extract's ready-made series of the whole corpus, {what}; a filter "
+                "on dates or outlets computes them from the selected articles' figures."))
         import pyarrow as pa
 
         from conflictnews.copies import count_stories
