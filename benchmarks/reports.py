@@ -9,8 +9,10 @@ Each corpus is a Parquet table (title, text, date, source) of articles made as
 extract time, each report's time, the wall time, the peak memory (the largest process,
 and the whole process tree summed, sampled every 0.2 s) and the HTML sizes; then re-runs
 notebooks 02 and 03 with one parameter changed on the cached extract (papermill, one
-notebook each: the interactive case). ``--seeds`` first times the seed report set
-(``make reports``) the same way.
+notebook each: the interactive case; 02 also with a date filter), with the kernel's
+peak memory. ``--seeds`` first times the seed report set (``make reports``) the same
+way; ``--reruns-only`` times only the re-runs, on the extracts a previous run cached
+(for a quiet moment on a shared machine).
 """
 
 from __future__ import annotations
@@ -124,15 +126,46 @@ def run_reports(args: list[str], out: Path) -> dict:
                      if p.name != "index.html"}}
 
 
-def rerun(notebook: str, parameters: dict, out: Path) -> float:
-    """Seconds for one papermill run of ``notebook`` (the interactive re-run)."""
+def rerun(notebook: str, parameters: dict, out: Path) -> tuple[float, float, float]:
+    """Seconds, CPU seconds (papermill and its kernel: what the wall time would be on an
+    idle machine, less the waits) and peak RSS (MB, the largest process: the kernel) of
+    one papermill run of ``notebook`` (the interactive re-run)."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "papermill", str(ROOT / "notebooks" / notebook),
-                    str(out), "--cwd", str(ROOT / "notebooks"), "-k", "python3",
-                    "--no-progress-bar", *[x for k, v in parameters.items() for x in
-                                           ("-y", json.dumps({k: v}))]],
-                   check=True, capture_output=True)
-    return time.perf_counter() - started
+    proc = subprocess.Popen([sys.executable, "-m", "papermill",
+                             str(ROOT / "notebooks" / notebook), str(out),
+                             "--cwd", str(ROOT / "notebooks"), "-k", "python3",
+                             "--no-progress-bar", *[x for k, v in parameters.items() for x in
+                                                    ("-y", json.dumps({k: v}))]],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    memory = PeakMemory(proc.pid)
+    _, stderr = proc.communicate()
+    memory.stop()
+    if proc.returncode:
+        raise RuntimeError(f"{notebook}: {stderr[-2000:]}")
+    seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return seconds, cpu, memory.largest
+
+
+#: The interactive re-runs: one parameter changed (and a real date filter, which makes
+#: notebook 02 compute its series from the selected figures).
+RERUNS = (("02-casualties-over-time.ipynb", {"statuses": ["killed"]}),
+          ("02-casualties-over-time.ipynb", {"start": "2020-10-01", "end": "2020-10-20"}),
+          ("03-actor-mentions.ipynb", {"top_n": 10}))
+
+
+def reruns(corpus: Path, extract_dir: str, work: Path, n: int) -> None:
+    """Time :data:`RERUNS` on the cached extract of ``corpus``."""
+    for i, (notebook, params) in enumerate(RERUNS):
+        seconds, cpu, peak = rerun(notebook, {"corpus": str(corpus), "metadata": "",
+                                              "extract_dir": extract_dir, **params},
+                                   work / f"rerun-{n}-{i}-{notebook}")
+        print(f"   re-run {notebook} with {params}: {seconds:.1f} s ({cpu:.1f} s CPU), "
+              f"kernel peak RSS {peak:.0f} MB", flush=True)
 
 
 def report(label: str, result: dict, extract_seconds: float | None) -> None:
@@ -153,8 +186,23 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--work", type=Path, default=ROOT / "build" / "bench-reports")
     parser.add_argument("--seeds", action="store_true", help="time the seed report set too")
+    parser.add_argument("--reruns-only", action="store_true",
+                        help="only the re-runs of 02 and 03, on the extracts a previous run "
+                        "left in build/cache")
     args = parser.parse_args()
     print(f"load before: {Path('/proc/loadavg').read_text().split()[:3]}")
+    if args.reruns_only:
+        for n in args.sizes:
+            corpus = args.work / f"corpus-{n}.parquet"
+            found = [m.parent for m in (ROOT / "build" / "cache").glob("*/manifest.json")
+                     if json.loads(m.read_text()).get("source") == str(corpus)]
+            if not found:
+                print(f"no cached extract of {corpus}: run without --reruns-only first")
+                continue
+            print(f"== {n:,} articles, cached extract {found[0].name}")
+            reruns(corpus, str(found[0]), args.work, n)
+        print(f"load after: {Path('/proc/loadavg').read_text().split()[:3]}")
+        return 0
     if args.seeds:
         shutil.rmtree(ROOT / "build" / "cache", ignore_errors=True)
         result = run_reports(["--config", "notebooks/reports.yml", "--jobs", str(args.jobs)],
@@ -175,13 +223,7 @@ def main() -> int:
         if result["code"] != 0:
             print(result["stderr"][-2000:])
             continue
-        extract_dir = str(extract.parent)
-        for notebook, params in (("02-casualties-over-time.ipynb", {"statuses": ["killed"]}),
-                                 ("03-actor-mentions.ipynb", {"top_n": 10})):
-            seconds = rerun(notebook, {"corpus": str(corpus), "metadata": "",
-                                       "extract_dir": extract_dir, **params},
-                            args.work / f"rerun-{n}-{notebook}")
-            print(f"   re-run {notebook} with {params}: {seconds:.1f} s")
+        reruns(corpus, str(extract.parent), args.work, n)
     print(f"load after: {Path('/proc/loadavg').read_text().split()[:3]}")
     return 0
 

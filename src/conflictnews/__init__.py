@@ -4,14 +4,35 @@
 >>> articles = load_corpus("seeds", "data/metadata.csv")  # doctest: +SKIP
 """
 
-from conflictnews.actor_list import ActorList, ActorListError, load_actors
-from conflictnews.casualties import extract_casualties, figures_in_sentence
-from conflictnews.corpus import Corpus, load_corpus, read_corpus, summary
-from conflictnews.mentions import co_mentions, find_mentions, mention_frequency
-from conflictnews.problems import CorpusError, Problem
-from conflictnews.quotes import quoted_speakers, speaker_counts, unknown_names
-from conflictnews.sentences import sentence_spans, sentences_table, split_sentences
-from conflictnews.series import casualty_estimates, casualty_series, series_for
+import importlib
+
+#: Where each name of the package's API lives; imported on first use (PEP 562), so that
+#: ``from conflictnews import charts`` in a notebook does not compile every rule first.
+_API = {
+    "ActorList": "actor_list", "ActorListError": "actor_list", "load_actors": "actor_list",
+    "extract_casualties": "casualties", "figures_in_sentence": "casualties",
+    "Corpus": "corpus", "load_corpus": "corpus", "read_corpus": "corpus",
+    "summary": "corpus",
+    "co_mentions": "mentions", "find_mentions": "mentions", "mention_frequency": "mentions",
+    "CorpusError": "problems", "Problem": "problems",
+    "quoted_speakers": "quotes", "speaker_counts": "quotes", "unknown_names": "quotes",
+    "sentence_spans": "sentences", "sentences_table": "sentences",
+    "split_sentences": "sentences",
+    "casualty_estimates": "series", "casualty_series": "series", "series_for": "series",
+}
+
+
+def __getattr__(name: str) -> object:
+    if name in _API:
+        value = getattr(importlib.import_module(f"conflictnews.{_API[name]}"), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'conflictnews' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_API])
+
 
 __all__ = [
     "ActorList",

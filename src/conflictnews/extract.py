@@ -8,8 +8,10 @@ one Parquet row group), each batch writing one part of every per-article table::
 
 so memory does not grow with the corpus. Each batch also returns the points of its
 casualty series (distinct values per claimant and date), merged as they come; the
-corpus-wide tables (``casualty_series``, ``casualty_estimates``), ``problems.csv`` and
-``manifest.json`` are written at the end, and one CSV per table when the corpus is small.
+corpus-wide tables (``casualty_series``, ``casualty_estimates``; when copies were found,
+also ``*_without_copies.parquet``, the same tables without the copies' figures: what a
+notebook's default selection shows), ``problems.csv`` and ``manifest.json`` are
+written at the end, and one CSV per table when the corpus is small.
 Batches run in ``jobs`` local worker processes or on a Dask cluster; parts are numbered
 by batch, so the output is the same for any number of workers. The whole folder is
 written beside ``DIR`` and swapped in when complete: an interrupted run leaves the
@@ -49,6 +51,7 @@ from conflictnews.outputs import locked, replacing_dir, write_atomic, write_tabl
 from conflictnews.problems import CorpusError, Problem, problems_frame
 from conflictnews.quotes import quoted_speakers
 from conflictnews.series import (
+    FIGURE_COLUMNS,
     SeriesPoints,
     casualty_estimates,
     casualty_series,
@@ -380,11 +383,15 @@ def run_extract(
         copies, part_of = copy_index.copies()
         copy_index.seconds += rewrite_parts(tmp / "articles", copies, part_of)
         points = merge_points([points, *pending])
+        # the series of the corpus without its copies: what a notebook's default
+        # selection (copies left out, nothing else) shows, ready-made
+        originals = points_without(tmp / "casualties", copies["doc_id"]) if len(copies) \
+            else None
         if not include_copies and len(copies):
             story = dict(zip(copies["doc_id"], copies["duplicate_of"], strict=True))
             points = SeriesPoints(count_stories(points.totals, story),
                                   count_stories(points.increments, story))
-        _finish_extract(tmp, totals, points)
+        _finish_extract(tmp, totals, points, originals)
         frame = problems_frame(problems)
         write_table(frame, tmp / "problems.csv")
         manifest = {
@@ -403,13 +410,45 @@ def run_extract(
     return manifest
 
 
-def _finish_extract(out: Path, totals: dict[str, int], points: SeriesPoints) -> None:
+def points_without(folder: Path, copies: Iterable[str], parts: int = 4 * MERGE_EVERY
+                   ) -> SeriesPoints:
+    """The series points of the figures in ``folder``'s parts whose article is not
+    among ``copies``: the figure columns of ``parts`` parts at a time, merged."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.dataset as ds
+
+    from conflictnews.selection import parts_schema
+
+    files = sorted(folder.glob("part-*.parquet"))
+    keep = ~pc.field("doc_id").isin(pa.array([str(d) for d in copies], type=pa.string()))
+    found = []
+    for i in range(0, len(files), parts):
+        schema = parts_schema(files[i:i + parts])
+        columns = [c for c in FIGURE_COLUMNS if c in schema.names]
+        figures = ds.dataset(files[i:i + parts], schema=schema, format="parquet").to_table(
+            columns=columns, filter=keep).to_pandas()
+        if len(figures):
+            found.append(series_points(figures))
+    return merge_points(found)
+
+
+#: The suffix of the corpus-wide tables computed without the copies of other articles.
+WITHOUT_COPIES = "_without_copies"
+
+
+def _finish_extract(out: Path, totals: dict[str, int], points: SeriesPoints,
+                    originals: SeriesPoints | None = None) -> None:
     """Corpus-wide tables from the batches' series points (memory holds the distinct
-    values per claimant and date, never the figures), and CSVs when the corpus is small."""
+    values per claimant and date, never the figures), and CSVs when the corpus is small.
+    With ``originals`` (the points without the copies' figures) the same tables are
+    also written as ``NAME_without_copies.parquet``."""
     for name, build in SUMMARY_TABLES.items():
         table = build(points)
         write_table(table, out / f"{name}.parquet")
         write_table(table, out / f"{name}.csv")
+        if originals is not None:
+            write_table(build(originals), out / f"{name}{WITHOUT_COPIES}.parquet")
     if totals["articles"] <= CSV_LIMIT:
         for name in PART_TABLES:
             write_atomic(out / f"{name}.csv", lambda tmp, name=name: _parts_to_csv(

@@ -395,7 +395,8 @@ def evidence_counts(figures: pd.DataFrame) -> pd.DataFrame:
     parts = []
     for field, column, none in INFERRED:
         decided = figures[figures[field].fillna(none) != none]
-        kinds = decided[column].fillna("").map(evidence_kind)
+        evidence = decided[column].fillna("")  # each distinct text read once
+        kinds = evidence.map({e: evidence_kind(e) for e in evidence.unique()})
         value = decided[field] if field != "claimed_by" else decided["claimant_group"]
         parts.append(pd.DataFrame({"field": field, "value": value.to_numpy(),
                                    "evidence": kinds.to_numpy()}))

@@ -17,6 +17,7 @@ import datetime as dt
 import html
 import json
 import os
+import sys
 import time
 import traceback
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -27,6 +28,12 @@ from pathlib import Path
 
 from conflictnews.outputs import Busy, locked, ordinary_mode, write_atomic
 from conflictnews.problems import read_yaml
+
+# papermill and nbconvert import nbformat, whose jsonschema imports rfc3987_syntax when it
+# is installed (it comes with JupyterLab) and compiles an IRI grammar: 2.2 s in the main
+# process and in every worker, for a format check no notebook here uses (charts.py does
+# the same for the kernels).
+sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
 
 TEMPLATES = Path(__file__).parent / "templates"
 DEFAULT_CONFIG = "notebooks/reports.yml"
@@ -180,6 +187,7 @@ def run_report(spec: ReportSpec, out: Path, show_code: bool = False) -> ReportRe
         pm.execute_notebook(str(spec.notebook), str(tmp), parameters=spec.parameters,
                             kernel_name="python3", cwd=str(spec.notebook.parent),
                             progress_bar=False, log_output=False,
+                            request_save_on_cell_execute=False,
                             kernel_manager_class=_ipc_kernel_manager())
         executed = nbformat.read(tmp, as_version=4)
         executed.metadata["title"] = spec.title

@@ -6,7 +6,8 @@ Rules (also in docs/rules.md):
   running totals (``figure_type == "total"``) that claimant reported, by report date.
   Historical figures (earlier wars) are left out. Increments are kept apart
   (``kind == "increment"``) and checked against the totals, never summed into them.
-- The same value reported twice on one date is one point (``n_reports`` counts them);
+- The same value reported twice on one date is one point (``n_reports`` counts the
+  articles that reported it);
   different values on one date stay side by side, flagged ``same_day_conflict``.
 - ``decrease``: a running total lower than the same claimant's previous total.
 - ``increment_mismatch``: an increment that differs from the change between the
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from conflictnews.profile import Profile, load_profile
@@ -55,7 +57,7 @@ FIGURE_COLUMNS = ["doc_id", *POINT_KEY, "count_high", "figure_type", "historical
 class SeriesPoints:
     """The points of all series (running totals and increments), before any checks:
     one row per :data:`POINT_KEY` with ``count_high`` (largest range top),
-    ``n_reports`` and ``doc_ids`` (a list, in report order)."""
+    ``n_reports`` (articles) and ``doc_ids`` (a list, in report order)."""
 
     totals: pd.DataFrame
     increments: pd.DataFrame
@@ -66,11 +68,21 @@ def _points(figures: pd.DataFrame, kind: str) -> pd.DataFrame:
                    & figures["published"].notna()]
     if rows.empty:
         return pd.DataFrame(columns=[*POINT_KEY, "count_high", "n_reports", "doc_ids"])
-    return rows.groupby(POINT_KEY, dropna=False, sort=True).agg(
+    # read back from Parquet parts, a column empty everywhere comes as text
+    rows = rows.assign(count_high=pd.to_numeric(rows["count_high"]))
+    out = rows.groupby(POINT_KEY, dropna=False, sort=True).agg(
         count_high=("count_high", "max"),
-        n_reports=("doc_id", "size"),
         doc_ids=("doc_id", lambda s: list(dict.fromkeys(s))),
     ).reset_index()
+    return _counted(out)
+
+
+def _counted(points: pd.DataFrame) -> pd.DataFrame:
+    """``points`` with ``n_reports``: how many articles reported the value (an article
+    that states it twice reports it once), before ``doc_ids``."""
+    points.insert(points.columns.get_loc("doc_ids"), "n_reports",
+                  points["doc_ids"].map(len).astype("int64"))
+    return points
 
 
 def series_points(figures: pd.DataFrame) -> SeriesPoints:
@@ -89,13 +101,12 @@ def merge_points(parts: list[SeriesPoints]) -> SeriesPoints:
             return _points(pd.DataFrame(columns=FIGURE_COLUMNS), "total")
         if len(frames) == 1:
             return frames[0]
-        return pd.concat(frames, ignore_index=True).groupby(
+        return _counted(pd.concat(frames, ignore_index=True).groupby(
             POINT_KEY, dropna=False, sort=True).agg(
             count_high=("count_high", "max"),
-            n_reports=("n_reports", "sum"),
             doc_ids=("doc_ids", lambda lists: list(dict.fromkeys(
                 doc for ids in lists for doc in ids))),
-        ).reset_index()
+        ).reset_index())
 
     return SeriesPoints(merge([p.totals for p in parts]),
                         merge([p.increments for p in parts]))
@@ -105,53 +116,94 @@ def _listed(points: pd.DataFrame) -> pd.DataFrame:
     return points.assign(doc_ids=[" ".join(ids) for ids in points["doc_ids"]])
 
 
+#: A point's note lists at most this many other values of its day ("… and N more"):
+#: thousands of values on one day would otherwise repeat thousands of times each.
+NOTE_VALUES = 10
+
+
+def _same_day_notes(counts: np.ndarray, day: np.ndarray) -> list[str]:
+    """"other values the same day: …" for each point that shares its day with other
+    values (``counts`` sorted within each ``day``, the number of its series × date):
+    the first :data:`NOTE_VALUES` other values, then how many more."""
+    from collections import Counter
+
+    bounds = np.flatnonzero(np.diff(day)) + 1
+    notes = [""] * len(counts)
+    for a, b in zip([0, *bounds.tolist()], [*bounds.tolist(), len(counts)], strict=True):
+        if b - a < 2:
+            continue
+        values = counts[a:b].tolist()
+        times = Counter(values)
+        for i, own in enumerate(values, start=a):
+            shown = []
+            for v in values:  # sorted: the copies of ``own`` sit together, then stop
+                if v != own:
+                    shown.append(f"{v:,}")
+                    if len(shown) == NOTE_VALUES:
+                        break
+            more = (b - a) - times[own] - len(shown)
+            notes[i] = ("other values the same day: " + ", ".join(shown)
+                        + (f" and {more:,} more" if more else ""))
+    return notes
+
+
 def casualty_series(figures: pd.DataFrame | SeriesPoints) -> pd.DataFrame:
     """Return running totals and increments per series, with consistency flags.
 
     One row per (series, date, value); columns :data:`SERIES_COLUMNS`. ``figures`` is
     the figures table, or its :class:`SeriesPoints` (an extract builds them part by part).
+    Computed on whole columns (grouped by series and date), not point by point: the
+    same rows as checking each point in turn (``tests/test_series_scale.py`` keeps that
+    loop as the reference), in seconds for 10^5 points.
     """
     points = figures if isinstance(figures, SeriesPoints) else series_points(figures)
     totals = _listed(points.totals).assign(kind="total")
     increments = _listed(points.increments).assign(kind="increment")
-    out = []
-    for key, points in totals.groupby(SERIES_KEY, sort=True):
-        points = points.sort_values(["published", "count"])
-        by_date = points.groupby("published")["count"].agg(["min", "max", "size"])
-        previous = by_date["max"].shift(1)
-        for row in points.itertuples(index=False):
-            prev = previous.get(row.published)
-            flags, notes = [], []
-            if by_date.at[row.published, "size"] > 1:
-                flags.append("same_day_conflict")
-                notes.append("other values the same day: " + ", ".join(
-                    f"{v:,}" for v in points.loc[points.published == row.published, "count"]
-                    if v != row.count))
-            if prev is not None and not pd.isna(prev) and row.count < prev:
-                # a vague lower bound ("hundreds") below an earlier figure may be no decrease
-                flags.append("decrease_vague" if row.vague else "decrease")
-                notes.append(f"down from {int(prev):,} in the previous report")
-            out.append({**row._asdict(), "previous": prev, "flag": " ".join(flags),
-                        "note": "; ".join(notes)})
-        inc = increments.merge(pd.DataFrame([key], columns=SERIES_KEY), on=SERIES_KEY)
-        for row in inc.itertuples(index=False):
-            today = by_date["max"].get(row.published)
-            before = previous.get(row.published)
-            flag = note = ""
-            if today is not None and before is not None and not pd.isna(before):
-                change = int(today - before)
-                if change != row.count:
-                    flag = "increment_mismatch"
-                    note = (f"reported +{row.count:,} but the totals went from {int(before):,}"
-                            f" to {int(today):,} (+{change:,})")
-            out.append({**row._asdict(), "previous": None, "flag": flag, "note": note})
-    # increments of series that have no totals at all are kept too
-    seen = {tuple(r[k] for k in SERIES_KEY) for r in out}
-    for row in increments.itertuples(index=False):
-        if tuple(getattr(row, k) for k in SERIES_KEY) not in seen:
-            out.append({**row._asdict(), "previous": None, "flag": "", "note": ""})
-    frame = pd.DataFrame(out, columns=[c for c in SERIES_COLUMNS if c not in
-                                       ("series", "label", "change")])
+    # points come sorted by POINT_KEY; series with an empty key part have no totals
+    totals = totals.dropna(subset=SERIES_KEY).sort_values(
+        [*SERIES_KEY, "published", "count"], kind="stable").reset_index(drop=True)
+    series_id = totals.groupby(SERIES_KEY, sort=False).ngroup()
+    day = totals.groupby([series_id, totals["published"]], sort=False).ngroup()
+    by_day = totals.groupby(day)["count"].agg(["max", "size"])
+    by_day["series_id"] = series_id.groupby(day).first()
+    by_day["previous"] = by_day.groupby("series_id")["max"].shift(1)
+    previous = by_day["previous"].to_numpy(dtype=float, na_value=np.nan)[day.to_numpy()]
+    size = by_day["size"].to_numpy()[day.to_numpy()]
+    conflict = size > 1
+    down = ~np.isnan(previous) & (totals["count"].to_numpy(dtype=float) < previous)
+    vague = totals["vague"].astype(bool).to_numpy()
+    same_day = _same_day_notes(totals["count"].to_numpy(), day.to_numpy()) \
+        if conflict.any() else [""] * len(totals)
+    flags, notes = [], []
+    for i in range(len(totals)):
+        flag, note = [], []
+        if conflict[i]:
+            flag.append("same_day_conflict")
+            note.append(same_day[i])
+        if down[i]:
+            flag.append("decrease_vague" if vague[i] else "decrease")
+            note.append(f"down from {int(previous[i]):,} in the previous report")
+        flags.append(" ".join(flag))
+        notes.append("; ".join(note))
+    totals = totals.assign(previous=pd.array(
+        [None if np.isnan(v) else int(v) for v in previous], dtype="Int64"),
+        flag=flags, note=notes)
+    # increments: checked against the change of their series' totals on their date
+    first = (day != day.shift()).to_numpy()  # each day's first point: its key and date
+    keyed = totals.loc[first, [*SERIES_KEY, "published"]].assign(
+        today=by_day["max"].to_numpy(), before=by_day["previous"].to_numpy())
+    checked = increments.merge(keyed, on=[*SERIES_KEY, "published"], how="left")
+    change = checked["today"] - checked["before"]
+    mismatch = change.notna() & (change != checked["count"])
+    checked["flag"] = np.where(mismatch, "increment_mismatch", "")
+    checked["note"] = [
+        f"reported +{c:,} but the totals went from {int(b):,} to {int(t):,} (+{int(t - b):,})"
+        if m else "" for c, b, t, m in zip(checked["count"], checked["before"],
+                                           checked["today"], mismatch, strict=True)]
+    checked["previous"] = pd.array([None] * len(checked), dtype="Int64")
+    columns = [c for c in SERIES_COLUMNS if c not in ("series", "label", "change")]
+    parts = [f[columns] for f in (totals, checked) if len(f)]
+    frame = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=columns)
     frame["previous"] = frame["previous"].astype("Int64")
     frame["count_high"] = frame["count_high"].astype("Int64")
     frame["change"] = (frame["count"].astype("Int64") - frame["previous"]).where(
