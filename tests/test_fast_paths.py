@@ -35,7 +35,7 @@ from conflictnews.casualties import (
 )
 from conflictnews.corpus import WORD, count_words, load_corpus
 from conflictnews.mentions import find_mentions
-from conflictnews.numbers import NUMBER, NUMBER_LOWER, find_numbers
+from conflictnews.numbers import NUMBER, NUMBER_LOWER, PLAIN_NUMBER, find_numbers
 from conflictnews.patterns import ascii_fold, search_at_end
 from conflictnews.quotes import (
     AFTER_SUBJECT,
@@ -97,6 +97,28 @@ def test_numbers_on_folded_text_equal_numbers_ignoring_case_in_the_corpus(articl
                                                                          generated):
     for text in _texts(articles, generated):
         assert _numbers(NUMBER_LOWER, ascii_fold(text)) == _numbers(NUMBER, text)
+
+
+#: Words that start like number words ("the", "for", "tend", "Mill Street") or are
+#: number words in any case and spelling.
+NUMBER_START_PIECES = [*PIECES, "the", "thou", "thousand", "for", "forty", "four", "FORTY",
+                       "tend", "tens of thousands", "scores", "ſcores", "half", "a half",
+                       "half a", "an", "a-", "a\n", "mill", "Million", "bn", "12", "1.5"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(NUMBER_START_PIECES), max_size=12).map(" ".join))
+def test_the_number_start_test_finds_what_the_plain_pattern_finds(text):
+    assert _numbers(NUMBER, text) == _numbers(PLAIN_NUMBER, text)
+    folded = ascii_fold(text)
+    if folded is not None:
+        assert _numbers(NUMBER_LOWER, folded) == _numbers(PLAIN_NUMBER, text)
+
+
+def test_the_number_start_test_finds_what_the_plain_pattern_finds_in_the_corpus(
+        articles, generated):
+    for text in _texts(articles, generated):
+        assert _numbers(NUMBER, text) == _numbers(PLAIN_NUMBER, text)
 
 
 @settings(max_examples=2000, deadline=None)

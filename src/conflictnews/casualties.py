@@ -858,6 +858,8 @@ def figures_in_sentence(
         cands.append(_Figure(n, q_start, qualifier, statuses, rule, np, tail, trig_end))
     _coordinate(sentence, cands)
     cands = [c for c in cands if not (c.status and _counts_things(sentence, c.number))]
+    if not any(c.status for c in cands):  # no figure (increments and totals need one)
+        return []
     out: list[dict] = []
     prev: dict | None = None
     # computed once per sentence, and only when a figure needs them
