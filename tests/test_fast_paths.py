@@ -16,6 +16,7 @@ from conftest import load_benchmark
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conflictnews import attribution
 from conflictnews.casualties import (
     _ACTIVE_WORDS,
     _CONTACT_WORDS,
@@ -36,7 +37,7 @@ from conflictnews.casualties import (
 from conflictnews.corpus import WORD, count_words, load_corpus
 from conflictnews.mentions import find_mentions
 from conflictnews.numbers import NUMBER, NUMBER_LOWER, PLAIN_NUMBER, find_numbers
-from conflictnews.patterns import ascii_fold, search_at_end
+from conflictnews.patterns import ascii_fold, find_matches, search_at_end
 from conflictnews.quotes import (
     AFTER_SUBJECT,
     BEFORE_OBJECT,
@@ -238,3 +239,29 @@ def test_searches_at_the_end_of_a_window_equal_the_full_search(text, data):
         fast, full = search_at_end(pattern, text, pos, end, words), pattern.search(text, pos, end)
         assert (fast and (fast.span(), fast.groups())) == (full and (full.span(), full.groups()))
     assert _excluded_left(text, pos, end) == bool(EXCLUDE_LEFT.search(text[pos:end]))
+
+
+CLAIM_PIECES = ["said", "Said", "says", "unsaid", "saidx", "reported", "pointed out",
+                "pointed  out", "pointed\nout", "The ministry", "Armenia’s Ombudsman", "X",
+                ", which", ",", " ", "that ", "and ", "has ", "also ", "12", "1,2", " – ",
+                "(", "“", "Şuşa", "ſ", "\ud800"]
+
+
+def _claim_matches_stop_at_the_last_verb(text):
+    end = attribution._verbs_end(text, find_matches(attribution._NEEDS, text,
+                                                    overlapping=True))
+    for pattern in attribution._ENDS_WITH_VERB:
+        assert [(m.span(), m.groups()) for m in pattern.finditer(text, 0, end)] == [
+            (m.span(), m.groups()) for m in pattern.finditer(text)]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(CLAIM_PIECES), max_size=14).map("".join))
+def test_claim_searches_stop_after_the_last_claim_verb(text):
+    _claim_matches_stop_at_the_last_verb(text)
+
+
+def test_claim_searches_stop_after_the_last_claim_verb_in_the_corpus(articles, generated):
+    for text in _texts(articles, generated):
+        for a, b in sentence_spans(text):
+            _claim_matches_stop_at_the_last_verb(text[a:b])

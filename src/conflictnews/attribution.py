@@ -143,6 +143,12 @@ _PATTERNS = (
 _NEEDED = sorted({w for _, needs in _PATTERNS for w in needs})
 _NEEDS = AhoCorasick(_NEEDED, matchkind=MatchKind.Standard)
 _WANTS = [frozenset(_NEEDED.index(w) for w in needs) for _, needs in _PATTERNS]
+#: Patterns whose every match ends with a claim verb: no match starts after the last one
+#: in the sentence, so their search stops just after it (a claim verb of several words
+#: may have any white space inside: the whole sentence is then searched).
+_ENDS_WITH_VERB = (_BEFORE, _WHICH, _APPOSED)
+_VERB_KEYS = frozenset(_NEEDED.index(w) for w in CLAIM_VERBS if " " not in w)
+_SPACED_VERBS = tuple({w.split()[0] for w in CLAIM_VERBS if " " in w})
 
 
 @lru_cache(maxsize=2048)
@@ -151,11 +157,14 @@ def claims(sentence: str) -> list[tuple[int, str, str]]:
     (a pronoun in lower case), ``how`` the verb or phrase that attributes it. (Cached:
     the list must not be changed.)"""
     found = []
-    present = {i for i, _, _ in find_matches(_NEEDS, sentence, overlapping=True)}
+    needed = find_matches(_NEEDS, sentence, overlapping=True)
+    present = {i for i, _, _ in needed}
+    verbs_end = _verbs_end(sentence, needed)
     for (pattern, _), wants in zip(_PATTERNS, _WANTS, strict=True):
         if not present & wants or (pattern is _APPOSED and not _COMMA_VERB.search(sentence)):
             continue  # a word the pattern needs is missing
-        for m in pattern.finditer(sentence):
+        end = verbs_end if pattern in _ENDS_WITH_VERB else len(sentence)
+        for m in pattern.finditer(sentence, 0, end):
             who = (m.group("who") or m.group("whose")).strip() if pattern is _ACCORDING \
                 else m.group("who").strip()
             if pattern is _BEFORE and _COPULA.search(who):  # "The figure is higher than
@@ -183,6 +192,15 @@ def claims(sentence: str) -> list[tuple[int, str, str]]:
         if m and _WHO_WORD.search(m.group("who")) and len(m.group("who").split()) <= 6:
             found.append((m.start("who"), m.group("who").strip(), "headline: ... - source"))
     return found
+
+
+def _verbs_end(sentence: str, needed: list[tuple[int, int, int]]) -> int:
+    """Where the search for a pattern of :data:`_ENDS_WITH_VERB` may stop: just after the
+    last claim verb (``needed``: the matches of :data:`_NEEDS` in ``sentence``)."""
+    if any(w in sentence for w in _SPACED_VERBS):
+        return len(sentence)
+    last = max((b for i, _, b in needed if i in _VERB_KEYS), default=-1)
+    return min(len(sentence), last + 1)
 
 
 _HOW = {id(_ACCORDING): "according to", id(_HEAD_START): "headline: source: ..."}
