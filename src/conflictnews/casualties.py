@@ -317,15 +317,28 @@ _ANY_TRIGGER = _alt(list(_TRIGGER_STATUS))
 _NP_WORD = rf"(?!(?:{_alt(NP_STOP)})\b)(?!\d)[\w’'.-]+"
 _PEOPLE_ALT = _alt(MILITARY + CIVILIAN + PEOPLE_WORDS)
 #: A subject figure's words may hold a place or an origin ("192 soldiers from the army",
-#: "six troops deployed by Moscow in the region") and two people words ("soldiers and
-#: civilians").
+#: "six troops deployed by Moscow in the region"), two people words ("soldiers and
+#: civilians") and a word in quotation marks ('five "volunteer" fighters').
 _SUBJECT_NP_WORD = (rf"(?:{_NP_WORD}|(?:{_alt(SUBJECT_NP_LINKS)})\b|"
-                    rf"and(?=\s+(?:{_PEOPLE_ALT})\b))")
+                    rf"and(?=\s+(?:{_PEOPLE_ALT})\b)|[\"“‘][\w’'-]+[\"”’](?=\s))")
 
+#: What news puts between a figure's words and its verb: a dash or bracket aside, "including
+#: ...", a part "3 of them women", a relative clause "who fought for ...", ages "aged 31
+#: and 20", a name in apposition "one of the servicemen, ensign X Y died", a hedge ", and
+#: possibly many more,".
+SUBJECT_ASIDES = (
+    r"\s*[–—]\s[^–—]{0,60}[–—]",
+    r",?\s+including\s[^,;]{0,120}?,?",
+    r",\s+(?:among them|most of them|mostly)\s[^,]{0,60}?,?",
+    r",\s+(?:\w+\s+)?of\s+(?:them|whom)\s[^,;]{0,60},",
+    r",\s+(?:who|whose|whom)\s[^,;]{0,100},",
+    r"\s+aged\s+\d+(?:(?:\s*,\s*|\s+and\s+)\d+)*,?",
+    rf",\s+[^,;]{{0,60}}?\b(?-i:{UPPER}{LOWER}+\s+{UPPER}{LOWER}+),?(?=\s+(?:{_ANY_TRIGGER})\b)",
+    r"\s*\([^()]{0,100}\)",
+)
 SUBJECT = re.compile(
     rf"^(?P<np>(?:\s+{_SUBJECT_NP_WORD}){{0,7}}?)(?P<sides>\s+(?:{_alt(SIDE_PHRASES)})\b)?"
-    r"(?P<aside>\s*[–—]\s[^–—]{0,60}[–—]|,\s+(?:including|among them|most of them|mostly)\s"
-    r"[^,]{0,60}?,?|\s*\([^()]{0,100}\)|,\s+(?:and|or)\s+(?:possibly|perhaps|maybe|probably)\s"
+    rf"(?P<aside>{'|'.join(SUBJECT_ASIDES)}|,\s+(?:and|or)\s+(?:possibly|perhaps|maybe|probably)\s"
     rf"[^,]{{0,40}},(?P<np2>(?:\s+{_SUBJECT_NP_WORD}){{0,3}}?))?"
     rf"(?P<aux>(?:,?\s+(?:{_alt(AUXILIARIES)}|\w+ly))*)\s+(?P<trig>{_ANY_TRIGGER})\b",
     re.IGNORECASE,
@@ -441,6 +454,9 @@ THING_NEXT = re.compile(
 NOT_A_FIGURE_LEFT = re.compile(
     rf"\b(?:{_alt(NOT_A_FIGURE_BEFORE)})(?:\s+(?:{_alt(list(_QUALIFIER))}))?\s+$",
     re.IGNORECASE)
+#: Ages before a number, a list or range of them: "aged 31 and 20", "aged between 18 and 65".
+AGES_LEFT = re.compile(r"\b(?:aged|ages)\s+(?:between\s+|from\s+)?(?:\d+(?:\s*,\s*|\s+(?:and|or|to)"
+                       r"\s+))*$", re.IGNORECASE)
 COORDINATED_GAP = re.compile(
     rf"(?:\s+of\s+(?:its|their|the))?(?:\s+{_NP_WORD}){{0,5}}\s*,?\s+and\s*")
 LIST_GAP = re.compile(rf"(?:\s+of\s+(?:its|their|the))?(?:\s+{_NP_WORD}){{0,5}}\s*,\s*")
@@ -779,9 +795,12 @@ def _numbers(sentence: str) -> list[Number]:
 
 def _counts_things(sentence: str, n: Number) -> bool:
     """``n`` counts things or is a population or age ("4 Grad launchers", "a population
-    of 120,000", "aged 45"): tested only on numbers a rule has read as a figure."""
+    of 120,000", "aged 45", "aged 31 and 20"): tested only on numbers a rule has read as
+    a figure."""
+    before = max(0, n.start - 40)
     return THING_NEXT.match(sentence, n.end) is not None or NOT_A_FIGURE_LEFT.search(
-        sentence, max(0, n.start - 40), n.start) is not None
+        sentence, before, n.start) is not None or AGES_LEFT.search(
+        sentence, before, n.start) is not None
 
 
 def _inside_subject(sentence: str, last: _Figure, n: Number) -> bool:
