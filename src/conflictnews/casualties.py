@@ -74,7 +74,7 @@ STATUS_TRIGGERS: dict[str, tuple[str, ...]] = {
         "martyrs", "shot dead", "gave their lives", "lives were lost", "lives have been lost",
         "lives lost", "victims", "fatal casualties", "burned to death", "fell victim",
         "among the dead", "among the killed", "among the victims", "among the fatalities",
-        "fallen", "fatal cases", "succumbed",
+        "fallen", "fatal cases", "succumbed", "burned alive", "burnt alive", "burnt to death",
     ),
     "wounded": ("wounded", "injured", "hurt", "injuries", "injury", "wounding", "injuring",
                 "hospitalized", "hospitalised", "taken to hospital", "taken to hospitals",
@@ -83,14 +83,18 @@ STATUS_TRIGGERS: dict[str, tuple[str, ...]] = {
                 "transported to hospitals", "evacuated to hospital", "evacuated to hospitals",
                 "airlifted to hospital", "received injuries", "sustained injuries",
                 "suffered injuries", "received wounds", "sustained wounds", "wounds",
-                "among the wounded", "among the injured"),
+                "among the wounded", "among the injured", "treated in hospitals",
+                "treated in the hospital", "treated at hospital", "treated at hospitals",
+                "treated at the hospital", "suffered burns", "sustained burns",
+                "received burns"),
     "missing": ("missing", "unaccounted for", "disappeared", "whose fate is unknown",
                 "whose fate remains unknown", "whose fate is still unknown",
                 "whose fate remains unclear", "whose whereabouts are unknown"),
     "captured": (
         "captured", "taken prisoner", "taken captive", "prisoners of war", "prisoners",
         "POWs", "captives", "hostages", "taken hostage", "held captive", "held hostage",
-        "detainees",
+        "detainees", "taken hostages", "taken as hostages", "taken prisoners",
+        "taken as prisoners",
     ),
     "displaced": (
         "displaced", "fled their homes", "fled", "refugees", "made homeless", "homeless",
@@ -103,7 +107,15 @@ STATUS_TRIGGERS: dict[str, tuple[str, ...]] = {
 #: the number and the trigger are empty or name people (:data:`PEOPLE_WORDS`), never
 #: military ones for a movement ("2,000 peacekeepers arrived in" is a deployment).
 PEOPLE_TRIGGERS: dict[str, tuple[str, ...]] = {
-    "killed": ("eliminated", "neutralized", "neutralised", "destroyed"),
+    "killed": ("eliminated", "neutralized", "neutralised", "destroyed",
+               # hit by a mine or a blast: the casualties of it, killed and wounded
+               "hit a landmine", "hit a mine", "hit landmines", "hit mines",
+               "hit by a landmine", "hit by a mine", "hit by the explosion",
+               "hit by an explosion", "hit by the blast", "hit by a blast",
+               "stepped on a landmine", "stepped on a mine", "blown up by a mine",
+               "blown up by a landmine", "suffered from mine explosions",
+               "suffered from landmine explosions", "suffered from mines",
+               "suffered from landmines"),
     "wounded": ("received treatment", "received medical treatment", "receiving treatment",
                 "receiving medical treatment", "sought medical help", "needed medical help"),
     "displaced": (
@@ -113,15 +125,23 @@ PEOPLE_TRIGGERS: dict[str, tuple[str, ...]] = {
         "left the country", "left their homes", "left their villages", "left home",
         "arrived in", "sought shelter", "sought refuge", "took refuge", "taken refuge",
         "found refuge", "relocated", "resettled", "moved to", "forced to leave",
-        "forced out",
+        "forced out", "entered", "poured into", "streamed into",
     ),
     "captured": (
         "released", "freed", "repatriated", "exchanged", "handed over",
         "came back from captivity", "returned from captivity", "remain in captivity",
         "held", "being held",
-        "in captivity", "detained", "abducted", "kidnapped",
+        "in captivity", "detained", "abducted", "kidnapped", "extradited", "convicted",
+        "sentenced", "imprisoned", "jailed", "arrested", "in custody",
     ),
 }
+#: People triggers of military reports that count only with soldiers named ("up to 30 enemy
+#: servicemen were eliminated", "the manpower of 25 people was destroyed", not "8 families
+#: were completely destroyed").
+MILITARY_TRIGGERS = ("eliminated", "neutralized", "neutralised", "destroyed")
+#: People triggers that count only before a place's name ("3,000 people had entered
+#: Armenia", not "two men entered the building").
+PLACE_TRIGGERS = ("entered",)
 #: Verbs that take the figure as their object ("killed two soldiers").
 ACTIVE_VERBS: dict[str, tuple[str, ...]] = {
     "killed": ("killed", "killing", "kill", "kills", "claimed the lives of", "left dead",
@@ -143,7 +163,7 @@ PEOPLE_VERBS: dict[str, tuple[str, ...]] = {
     "captured": ("freed", "released", "releasing", "frees", "freeing", "exchanged",
                  "swapped", "repatriated", "handed over", "hands over", "handing over",
                  "returned", "returning",
-                 "abducted", "kidnapped"),
+                 "abducted", "kidnapped", "extradited", "extradites", "extraditing"),
 }
 #: Verbs whose object counts only when it is lives: "a conflict that claimed 20,000
 #: lives", "the war cost 6,000 lives" (not "claimed 3 villages", "took 30 soldiers").
@@ -423,6 +443,11 @@ DISPLACED_NP = re.compile(rf"(?i:\b(?:{_alt(DISPLACED_PEOPLE)})\b)|"
 #: a release word followed by its object is an active verb of someone else's
 HAS_OBJECT = re.compile(r"\s+(?:a|an|the|their|his|her|its|our|this|these|those|talks|"
                         r"meetings?|statements?)\b", re.IGNORECASE)
+_MILITARY_NP = re.compile(rf"\b(?:{_alt(MILITARY)})\b", re.IGNORECASE)
+#: "the manpower of up to 25 people was destroyed": soldiers
+MANPOWER = re.compile(r"\bmanpower\s+of\s*$", re.IGNORECASE)
+#: a place's name next: "entered Armenia", "entered the Syunik province"
+PLACE_NEXT = re.compile(rf"\s+(?:the\s+)?{UPPER}")
 _NP_LINK = re.compile(rf"\b(?:{_alt(SUBJECT_NP_LINKS)})\b", re.IGNORECASE)
 CLAUSE_END_RIGHT = re.compile(r"\s*(?:[.;]|$)")
 PARTICLE_VERB = re.compile(rf"\b(?:{_alt(PARTICLE_VERBS)})\s+$", re.IGNORECASE)
@@ -436,7 +461,7 @@ _UNITS = (
     "met(?:er|re)s?|feet|foot|tonnes?|tons?|kg|kilograms?|times|fold|percent|per\\s+cent|"
     "points?|degrees?|o'clock|a\\.m\\.|p\\.m\\.|am|pm|hectares?|acres?|square|barrels?|"
     "dollars?|euros?|francs?|rubles?|roubles?|manats?|drams?|rials?|pounds?|liras?|"
-    "settlements?|villages?|cases|aircraft|tanks?|drones?|cities|towns"
+    "settlements?|villages?|cases(?!\\s+of\\s)|aircraft|tanks?|drones?|cities|towns"
 )
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
           r"Aug(?:ust)?|Sep(?:t|tember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
@@ -448,9 +473,10 @@ EXCLUDE_RIGHT = re.compile(
 EXCLUDE_LEFT = re.compile(
     rf"(?:{LETTER}[-–]|\+|[$€£₽]\s?|\b{_MONTH}\s|\bNo\.\s|\d[-–/]|#)$"
 )
+#: (but "31 cases of injuries" counts people)
 THING_NEXT = re.compile(
-    rf"(?:\s+(?!(?:{_ANY_TRIGGER}|{_PEOPLE_ALT})\b){_NP_WORD}){{0,2}}?\s+(?:{_alt(THINGS)})\b",
-    re.IGNORECASE)
+    rf"(?:\s+(?!(?:{_ANY_TRIGGER}|{_PEOPLE_ALT})\b){_NP_WORD}){{0,2}}?\s+(?:{_alt(THINGS)})\b"
+    rf"(?!\s+of\s+(?:{_TRIGGER})\b)", re.IGNORECASE)
 NOT_A_FIGURE_LEFT = re.compile(
     rf"\b(?:{_alt(NOT_A_FIGURE_BEFORE)})(?:\s+(?:{_alt(list(_QUALIFIER))}))?\s+$",
     re.IGNORECASE)
@@ -594,7 +620,10 @@ def _read_status(
     subj = SUBJECT.match(right)
     trigger = _key(subj.group("trig")) if subj else ""
     if subj and _subject_counts(trigger, subj.group("np")) and not \
-            _release_read_otherwise(left, right, subj, trigger):
+            _release_read_otherwise(left, right, subj, trigger) and not (
+                trigger in PLACE_TRIGGERS and not PLACE_NEXT.match(right, subj.end())) and not (
+                trigger in MILITARY_TRIGGERS and not _MILITARY_NP.search(subj.group("np"))
+                and not MANPOWER.search(left)):
         status = _TRIGGER_STATUS[trigger]
         end = n.end + subj.end()
         then = trigger in _GENERIC and AUX_TRIGGER.match(sentence, end)
