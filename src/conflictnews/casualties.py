@@ -204,6 +204,23 @@ TOLL_VERBS = (
     "comprised", "made up", "past", "above", "over", "beyond", "reaching", "surpassing",
     "exceeding", "topping", "passing", "hitting",
 )
+#: The toll phrases that name a count and nothing else: they may stand far from their
+#: figure ("the death toll in clashes between ... forces over ... has reached about 600")
+#: or, in a headline, without a verb ("Death Toll in Border Clashes About 600").
+TOLL_NOUNS = ("death toll", "toll", "casualty toll", "injury toll", "death count",
+              "body count", "number of dead", "number of deaths", "number killed",
+              "number of people killed", "number of victims", "number of fallen",
+              "number of the fallen", "number of wounded", "number of injured")
+#: How a far toll phrase comes to its figure: only the verbs of reaching a number.
+TOLL_REACH = ("reached", "reach", "reaches", "rose to", "risen to", "rises to", "climbed to",
+              "climbs to", "grew to", "grows to", "increased to", "increases to", "jumped to",
+              "went up to", "hit", "hits", "passed", "surpassed", "exceeded", "topped",
+              "stood at", "stands at", "is now", "was now", "neared", "nears", "nearing",
+              "approached", "approaching")
+#: "the number was nearing 5,000", "estimated this number to be more than 200": a number
+#: the sentence or the one before has told of; the status of its last casualty word.
+THE_NUMBER = ("the number", "this number", "that number", "the figure", "this figure",
+              "the toll", "this toll")
 #: "the number of refugees has reached": NUMBER-OF [up to three words] TRIGGER, then any
 #: toll verb; the trigger says what is counted.
 NUMBER_OF = ("number of", "total number of", "total of", "overall number of", "tally of",
@@ -248,7 +265,7 @@ QUALIFIERS: dict[str, tuple[str, ...]] = {
                   "past"),
     "at_least": ("at least", "no fewer than", "no less than", "a minimum of", "not less than"),
     "about": ("about", "around", "approximately", "roughly", "some", "nearly", "almost",
-              "close to", "an approximate"),
+              "close to", "an approximate", "nearing", "approaching"),
     "estimate": ("an estimated", "estimated", "estimates", "estimate"),
     "up_to": ("up to", "as many as", "at most", "no more than", "fewer than", "less than",
               "under", "as much as", "not exceed", "will not exceed", "does not exceed",
@@ -374,9 +391,23 @@ PEOPLE_NP = re.compile(rf"(?i:\b(?:{_alt(MILITARY + CIVILIAN + PEOPLE_WORDS)})\b
 _LIVES = re.compile(r"^\s+(?:\w+\s+)?lives\b", re.IGNORECASE)
 _TOLL_VERB = _alt(TOLL_VERBS)
 TOLL = re.compile(
-    rf"\b(?P<trig>{_alt(list(_TOLL_STATUS))})\b(?P<mid>[^,.;]{{0,40}}?)\s*(?:\b(?:{_TOLL_VERB})|:)"
-    r"\s*$", re.IGNORECASE,
+    rf"\b(?P<trig>{_alt(list(_TOLL_STATUS))})\b(?P<mid>(?:(?!\b(?:number|total|figure)\s)[^,.;])"
+    rf"{{0,40}}?)\s*(?:\b(?:{_TOLL_VERB})|:)\s*$", re.IGNORECASE,
 )
+#: what a far toll phrase's words may not hold: another count ("the death toll is unknown
+#: and the number of evacuees reached 3,000"), a toll road
+_FAR_MID = r"(?:(?!\b(?:number|total|figure|count|road|roads)\b)[^.;:\d])"
+TOLL_FAR = re.compile(
+    rf"\b(?P<trig>{_alt(TOLL_NOUNS)})\b(?P<mid>{_FAR_MID}{{0,120}}?)\s+(?:{_alt(TOLL_REACH)})"
+    r"\s*[“\"‘]?\s*$", re.IGNORECASE)
+TOLL_HEADLINE = re.compile(rf"\b(?P<trig>{_alt(TOLL_NOUNS)})\b(?P<mid>{_FAR_MID}{{0,80}}?)\s*$",
+                           re.IGNORECASE)
+#: the end of a clause right after a headline's toll figure
+TOLL_HEADLINE_END = re.compile(r"\s*(?:[.,;:!?”\"]|$)")
+THE_NUMBER_LEFT = re.compile(
+    rf"\b(?:{_alt(THE_NUMBER)})(?:\s+(?:now|then|already|so\s+far|\w+ly))?\s+"
+    rf"(?:(?:was|is|had|has|stood|stands|to\s+be|at|put\s+at|reached|would\s+be|will\s+be)\s*)+"
+    r"[“\"‘]?\s*$", re.IGNORECASE)
 #: "the number of refugees has reached", "the total number of its servicemen killed ...
 #: had increased by": what the trigger counts.
 NUMBER_OF_TOLL = re.compile(
@@ -644,6 +675,12 @@ def _read_status(
         status = _TRIGGER_STATUS[_key(counted.group("trig"))]
         phrase_start = base + max(0, counted.start() - 40)
         return [status], "toll", sentence[phrase_start : n.end], "", n.end
+    far = TOLL_FAR.search(left) or (q_start < n.start and TOLL_HEADLINE_END.match(
+        sentence, n.end) and TOLL_HEADLINE.search(sentence, base, q_start))
+    if far:  # "the death toll in clashes between ... has reached 600"; a headline's
+        status = _TOLL_STATUS[_key(far.group("trig"))]  # "Death Toll in X About 600"
+        phrase_start = base + max(0, far.start() - 40)
+        return [status], "toll", sentence[phrase_start : n.end], "", n.end
     noun = search_at_end(NOUN_OF, left, 0, len(left), _NOUN_OF_WORDS)
     if noun:
         statuses = [_TRIGGER_STATUS[_key(g)]
@@ -824,6 +861,20 @@ def _numbers(sentence: str) -> list[Number]:
     return out
 
 
+def _last_status(text: str) -> str:
+    """The status of the last casualty word in ``text`` ("" when there is none)."""
+    found = [m.group("trig") for m in _STATUS_WORD.finditer(text)]
+    return _TRIGGER_STATUS[_key(found[-1])] if found else ""
+
+
+def _sentence_before(article: ArticleClaimants | None, index: int) -> str:
+    """The text of the sentence before sentence ``index`` of ``article`` ("" for none)."""
+    if article is None or index < 1 or index > len(article.spans):
+        return ""
+    a, b = article.spans[index - 1]
+    return article.text[a:b]
+
+
 def _counts_things(sentence: str, n: Number) -> bool:
     """``n`` counts things or is a population or age ("4 Grad launchers", "a population
     of 120,000", "aged 45", "aged 31 and 20"): tested only on numbers a rule has read as
@@ -923,6 +974,10 @@ def figures_in_sentence(
             c.status, c.rule = [prev["status"]], "increment"
         if not c.status and TOTAL_TO.search(left) and prev:
             c.status, c.rule = [prev["status"]], "total_of"
+        if not c.status and THE_NUMBER_LEFT.search(left):  # "the number was nearing 5,000"
+            status = _last_status(sentence[: c.q_start]) or _last_status(
+                _sentence_before(article, index))
+            c.status, c.rule = ([status], "the_number") if status else ([], "")
         if not c.status:
             continue
         scope = sentence[max(0, c.q_start - 30) : c.trig_end] + _clause_tail(sentence,
