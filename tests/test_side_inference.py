@@ -116,3 +116,33 @@ def test_a_source_in_another_paragraph_is_not_carried():
     text = ("The ministry said 20 soldiers had been killed.\n\n"
             "As a result of the storm, 4 people died in the north.")
     assert figure(text, 4)["claimed_by"] == ""
+
+
+# ------------------------------------------------------------- side from the paragraph
+
+def test_a_result_of_the_attack_before_counts_the_attacked_sides_people():
+    text = ("On Sunday night Armenian forces fired rockets at a housing block in Ganja. "
+            "As a result, 9 residents were killed.")
+    row = figure(text, 9)
+    assert row["side"] == "azerbaijani"
+    assert row["side_evidence"].startswith("previous sentence attacker")
+
+
+def test_others_after_a_figure_are_of_its_side():
+    text = ("Shelling has killed 14 Armenian civilians in the region since Monday. "
+            "More than 60 others were injured.")
+    row = figure(text, 60)
+    assert row["side"] == "armenian"
+    assert row["side_evidence"] == "previous sentence's figure 14"
+
+
+def test_no_side_is_carried_across_a_paragraph_or_from_two_sides():
+    text = ("Azerbaijani drones struck the outskirts of Martuni.\n\n"
+            "Elsewhere, 5 people died in a bus crash.")
+    assert figure(text, 5)["side"] == "unspecified"
+    text = ("The fighting between Armenia and Azerbaijan entered its third week. "
+            "At least 400 people have been killed.")
+    assert figure(text, 400)["side"] == "unspecified"
+    text = ("Baku said 11 Azerbaijani civilians were killed and Yerevan said 20 Armenian "
+            "soldiers were killed. A further 7 people were wounded.")
+    assert figure(text, 7)["side"] == "unspecified"

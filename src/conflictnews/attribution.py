@@ -354,6 +354,8 @@ class ArticleClaimants:
         for i in range(index - 1, max(-1, index - 1 - back), -1):
             if not self.same_paragraph(i, index):
                 break
+            if len(set(self.named(i))) > 1:
+                return -1, ""  # two sources before: no telling whose this is
             who = self.speaker(i)
             if who:
                 speaks_of_losses = _LOSS_WORD.search(self.text, *self.spans[i]) is not None

@@ -1045,12 +1045,14 @@ def _from_article(rows: list[dict], named: ArticleClaimants, profile: Profile,
         if row["claimed_by"]:
             stated.setdefault((row["count"], row["status"]), row)
     last: dict[int, dict] = {}  # per sentence, its last figure with a claimant
+    sources: dict[int, set[str]] = {}  # per sentence, its figures' claimant groups
     for row in rows:
         index = row["sentence_index"]
         if not row["claimed_by"] and not row["_background"]:
             other = stated.get((row["count"], row["status"]))
             before = next((last[i] for i in (index - 1, index - 2) if i in last
-                           and named.same_paragraph(i, index)), None)
+                           and named.same_paragraph(i, index)
+                           and len(sources.get(i, ())) == 1), None)
             if other is not None:
                 found = (other["claimed_by"], other["claimant_group"],
                          f"same figure in sentence {other['sentence_index']}")
@@ -1065,6 +1067,7 @@ def _from_article(rows: list[dict], named: ArticleClaimants, profile: Profile,
                 _complete(row, row["sentence"], profile, day)
         if row["claimed_by"] and not row["_background"]:
             last[index] = row
+            sources.setdefault(index, set()).add(row["claimant_group"])
     known: dict[tuple[str, int, str], dict] = {}
     for row in rows:
         for field in ("side", "population"):
@@ -1082,6 +1085,7 @@ def _from_article(rows: list[dict], named: ArticleClaimants, profile: Profile,
             if row[field] == UNSPECIFIED and other is not None:
                 row[field] = other[field]
                 row[f"{field}_evidence"] = f"same figure in sentence {other['sentence_index']}"
+    inference.side_from_paragraph(rows, named, profile, day)
 
 
 #: Any word without which no rule can read a figure: sentences without one are skipped

@@ -29,6 +29,7 @@ from itertools import pairwise
 
 import pandas as pd
 
+from conflictnews.attribution import ArticleClaimants
 from conflictnews.profile import BOTH, UNSPECIFIED, Profile
 
 MILITARY = (
@@ -347,6 +348,40 @@ def sentence_side(profile: Profile, sentence: str, day: dt.date | None) -> tuple
     if places:
         return places[0][0], f"sentence place: {places[0][1]}"
     return UNSPECIFIED, ""
+
+
+def side_from_paragraph(rows: list[dict], named: ArticleClaimants, profile: Profile,
+                        day: dt.date | None) -> None:
+    """Whose people a figure counts when its sentence does not say, from the sentence
+    before it in its paragraph, as a reader carries the story on ("Armenian forces fired
+    missiles at Ganja. As a result, 7 civilians were killed."): the side of that
+    sentence's figures when they share one party's, else its attacker, loser or place
+    (never "both": a war's two sides named before are no telling whose this figure
+    counts). Not for a figure another source claims, nor one of an earlier war.
+    Changes ``rows`` (one article's figures, in order) in place."""
+    by_sentence: dict[int, list[dict]] = {}
+    for row in rows:
+        by_sentence.setdefault(row["sentence_index"], []).append(row)
+    for row in rows:
+        index = row["sentence_index"]
+        if row["side"] != UNSPECIFIED or row["historical"] or index == 0 or \
+                not named.same_paragraph(index - 1, index):
+            continue
+        before = by_sentence.get(index - 1, [])
+        sides = {r["side"] for r in before} - {UNSPECIFIED, BOTH}
+        groups = {r["claimant_group"] for r in before} | {"unattributed"}
+        if row["claimed_by"] and row["claimant_group"] not in groups:
+            continue  # another source's figure
+        if len(sides) == 1:
+            row["side"] = sides.pop()
+            row["side_evidence"] = f"previous sentence's figure {before[-1]['count']:,}"
+            continue
+        if before:
+            continue  # figures of two sides, or of none: no telling
+        a, b = named.spans[index - 1]
+        side, evidence = sentence_side(profile, named.text[a:b], day)
+        if side not in (UNSPECIFIED, BOTH):  # a war's two sides: not this figure's
+            row["side"], row["side_evidence"] = side, f"previous {evidence}"
 
 
 # --------------------------------------------------------------------------- summaries
