@@ -479,6 +479,8 @@ _MILITARY_NP = re.compile(rf"\b(?:{_alt(MILITARY)})\b", re.IGNORECASE)
 MANPOWER = re.compile(r"\bmanpower\s+of\s*$", re.IGNORECASE)
 #: a place's name next: "entered Armenia", "entered the Syunik province"
 PLACE_NEXT = re.compile(rf"\s+(?:the\s+)?{UPPER}")
+#: A figure's words that point back at people named before: "105 of them", "29 of those"
+OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|whom)\s*", re.IGNORECASE)
 _NP_LINK = re.compile(rf"\b(?:{_alt(SUBJECT_NP_LINKS)})\b", re.IGNORECASE)
 CLAUSE_END_RIGHT = re.compile(r"\s*(?:[.;]|$)")
 PARTICLE_VERB = re.compile(rf"\b(?:{_alt(PARTICLE_VERBS)})\s+$", re.IGNORECASE)
@@ -598,17 +600,26 @@ def _clause_tail(sentence: str, pos: int) -> str:
     return sentence[pos : match.start() if match else len(sentence)]
 
 
-def _object_counts(verb: str, np_text: str, right: str) -> bool:
+def _names_people(np_text: str, them: Callable[[], bool], pattern: re.Pattern = PEOPLE_NP
+                  ) -> bool:
+    """A figure's words name people, or are "of them" / "of those" and ``them()`` says
+    the text before names people ("122 prisoners of war ... 105 of them have been
+    repatriated")."""
+    return pattern.search(np_text) is not None or (
+        OF_THEM.fullmatch(np_text) is not None and them())
+
+
+def _object_counts(verb: str, np_text: str, right: str, them: Callable[[], bool]) -> bool:
     """An object figure of ``verb`` counts: any object for a plain verb, people for
     "lost"/"freed", lives for "claimed"/"cost" ("claimed 20,000 lives")."""
     if verb in _NEEDS_LIVES:
         return _LIVES.match(right) is not None
     if verb in _NEEDS_PEOPLE:
-        return PEOPLE_NP.search(np_text) is not None
+        return _names_people(np_text, them)
     return True
 
 
-def _subject_counts(trigger: str, np_text: str) -> bool:
+def _subject_counts(trigger: str, np_text: str, them: Callable[[], bool]) -> bool:
     """A subject figure of ``trigger`` counts: always for a casualty word; for a movement
     or release ("crossed into", "released") only when its words are empty or name
     people, and never military ones for a movement ("500 troops arrived in")."""
@@ -620,8 +631,8 @@ def _subject_counts(trigger: str, np_text: str) -> bool:
     if not np_text.strip():  # "26,000 have left the region"; not "3 were destroyed"
         return _TRIGGER_STATUS[trigger] != "killed"
     if _TRIGGER_STATUS[trigger] == "displaced":  # residents move; troops, reporters deploy
-        return DISPLACED_NP.search(np_text) is not None
-    return PEOPLE_NP.search(np_text) is not None
+        return _names_people(np_text, them, DISPLACED_NP)
+    return _names_people(np_text, them)
 
 
 def _release_read_otherwise(left: str, right: str, subj: re.Match, trigger: str) -> bool:
@@ -635,9 +646,10 @@ def _release_read_otherwise(left: str, right: str, subj: re.Match, trigger: str)
 
 
 def _read_status(
-    sentence: str, n: Number, q_start: int
+    sentence: str, n: Number, q_start: int, them: Callable[[], bool] = lambda: False,
 ) -> tuple[list[str], str, str, str, int]:
-    """Return (statuses, rule, noun phrase, clause tail, end of trigger) for ``n``."""
+    """Return (statuses, rule, noun phrase, clause tail, end of trigger) for ``n``;
+    ``them()``: the text before names people (for "105 of them were repatriated")."""
     base = max(0, q_start - LEFT_WINDOW)
     left, right = sentence[base:q_start], sentence[n.end :]
     obj = search_at_end(OBJECT, left, 0, len(left), _ACTIVE_WORDS)
@@ -645,12 +657,12 @@ def _read_status(
         np = OBJECT_NP.match(right)
         np_text = np.group("np") if np else ""
         verb = _key(obj.group("trig"))
-        if _object_counts(verb, np_text, right):
+        if _object_counts(verb, np_text, right, them):
             tail = _clause_tail(sentence, n.end + len(np_text))
             return [_ACTIVE_STATUS[verb]], "object", np_text, tail, n.end + len(np_text)
     subj = SUBJECT.match(right)
     trigger = _key(subj.group("trig")) if subj else ""
-    if subj and _subject_counts(trigger, subj.group("np")) and not \
+    if subj and _subject_counts(trigger, subj.group("np"), them) and not \
             _release_read_otherwise(left, right, subj, trigger) and not (
                 trigger in PLACE_TRIGGERS and not PLACE_NEXT.match(right, subj.end())) and not (
                 trigger in MILITARY_TRIGGERS and not _MILITARY_NP.search(subj.group("np"))
@@ -867,6 +879,20 @@ def _last_status(text: str) -> str:
     return _TRIGGER_STATUS[_key(found[-1])] if found else ""
 
 
+def _people_before(sentence: str, pos: int, article: ArticleClaimants | None,
+                   index: int) -> bool:
+    """The last count before ``pos`` in its sentence, else in the sentence before, is a
+    count of people ("the 62 Armenian servicemen who ...": "29 of them" are people; "30
+    houses; 12 of them" are not)."""
+    for text, end in ((sentence, pos), (_sentence_before(article, index), None)):
+        end = len(text) if end is None else end
+        counts = [n for n in find_numbers(text[:end]) if not _excluded(text, n)]
+        if counts:
+            np = OBJECT_NP.match(text[counts[-1].end :])
+            return np is not None and PEOPLE_NP.search(np.group("np")) is not None
+    return False
+
+
 def _sentence_before(article: ArticleClaimants | None, index: int) -> str:
     """The text of the sentence before sentence ``index`` of ``article`` ("" for none)."""
     if article is None or index < 1 or index > len(article.spans):
@@ -918,6 +944,16 @@ def _coordinate(sentence: str, cands: list[_Figure]) -> None:
             b.status, b.rule, b.np, b.tail, b.trig_end = (
                 a.status, "breakdown", "", "", b.number.end)
             continue
+        gap = sentence[a.trig_end : b.q_start]
+        after = ELLIPTICAL_RIGHT.match(sentence, b.number.end)
+        if after and a.rule in ELLIPTICAL_AFTER and ELLIPTICAL_GAP.fullmatch(gap):
+            # "Seven were injured in X, and 23 - in Y", "105 have been repatriated to
+            # Armenia and 17 to Azerbaijan": the verb left out after the second figure
+            dash = after.group("dash") is not None
+            tail = _clause_tail(sentence, after.end()) if dash else ""
+            b.status, b.rule, b.np, b.tail, b.trig_end = (
+                a.status, "elliptical", tail if dash else a.np, "", b.number.end)
+            continue
         if a.rule not in ("object", "object_list", "noun_of", "toll"):
             continue
         gap = sentence[a.number.end : b.q_start]
@@ -927,6 +963,17 @@ def _coordinate(sentence: str, cands: list[_Figure]) -> None:
             end = b.number.end + len(np_text)
             b.status, b.rule, b.np = a.status, "object_list", np_text
             b.tail, b.trig_end = _clause_tail(sentence, end), end
+
+
+#: The figures whose verb a second figure may leave out.
+ELLIPTICAL_AFTER = ("subject", "coordinated", "object", "object_list", "elliptical")
+#: Between the first figure's verb and the second figure: words without a number or a
+#: sentence's end, then "and".
+ELLIPTICAL_GAP = re.compile(r"[^\d.;:!?]{0,160}?,?\s+and\s*")
+#: After the second figure: a dash ("and 23 – as a result of ...", "and 12 – members of the
+#: security forces") or where they went ("and 17 to Azerbaijan", "and 3 in Barda").
+ELLIPTICAL_RIGHT = re.compile(
+    rf"(?P<dash>\s*[–—-]\s+)|\s+(?:to|in|into|from|at|on)\s+(?:the\s+)?(?-i:{UPPER})")
 
 
 def figures_in_sentence(
@@ -955,7 +1002,8 @@ def figures_in_sentence(
         if _excluded(sentence, n) or (cands and _inside_subject(sentence, cands[-1], n)):
             continue
         q_start, qualifier = _qualifier(sentence, n.start)
-        statuses, rule, np, tail, trig_end = _read_status(sentence, n, q_start)
+        statuses, rule, np, tail, trig_end = _read_status(
+            sentence, n, q_start, lambda q=q_start: _people_before(sentence, q, article, index))
         cands.append(_Figure(n, q_start, qualifier, statuses, rule, np, tail, trig_end))
     _coordinate(sentence, cands)
     cands = [c for c in cands if not (c.status and _counts_things(sentence, c.number))]
