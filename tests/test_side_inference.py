@@ -146,3 +146,44 @@ def test_no_side_is_carried_across_a_paragraph_or_from_two_sides():
     text = ("Baku said 11 Azerbaijani civilians were killed and Yerevan said 20 Armenian "
             "soldiers were killed. A further 7 people were wounded.")
     assert figure(text, 7)["side"] == "unspecified"
+
+
+def test_parts_of_a_figure_share_its_side():
+    text = ("Since the war ended, 41 Azerbaijani citizens, including 9 soldiers and 32 "
+            "civilians, have been killed by landmines.")
+    assert figure(text, 9)["side"] == "azerbaijani"
+    assert figure(text, 32)["side_evidence"] == "same sentence's figure 41"
+    # two parties' figures in one sentence leave a third figure undecided
+    text = ("The clashes killed 6 Armenian and 4 Azerbaijani soldiers, and 3 people were "
+            "wounded.")
+    assert figure(text, 3)["side"] == "unspecified"
+
+
+# ------------------------------------------------------------------ claimant's own side
+
+def test_a_party_counting_the_enemy_counts_the_other_sides_people():
+    text = "Azerbaijan's defence ministry said the enemy had lost 300 soldiers on Friday."
+    row = figure(text, 300)
+    assert row["side"] == "armenian"
+    assert row["side_evidence"] == "claimant: Azerbaijan (enemy)"
+    # counting its own: its own people
+    text = "Azerbaijan's defence ministry said 30 of its soldiers were killed on Friday."
+    assert figure(text, 30)["side"] == "azerbaijani"
+
+
+def test_a_leader_speaking_of_his_countrys_soldiers():
+    text = ("Armenian President Serzh Sarkisian said that 9 of his country's soldiers had "
+            "been killed.")
+    row = figure(text, 9)
+    assert (row["claimant_group"], row["side"]) == ("Armenia", "armenian")
+
+
+@pytest.mark.parametrize(("sentence", "side"), [
+    ("Yerevan handed over 12 detainees to Baku on Monday, the ministry said.",
+     "azerbaijani"),
+    ("In all, 40 prisoners of war have returned to Armenia and Azerbaijan since December.",
+     "both"),
+    ("Baku has returned 5 captured soldiers to Yerevan.", "armenian"),
+])
+def test_captives_returned_to_a_party_or_its_capital_are_its_people(sentence, side):
+    assert figures_of(sentence)["side"].tolist() == [side]

@@ -59,7 +59,7 @@ from conflictnews.patterns import (
     trie_regex,
     word_char,
 )
-from conflictnews.profile import BOTH, UNSPECIFIED, Profile, load_profile
+from conflictnews.profile import UNSPECIFIED, Profile, load_profile
 from conflictnews.sentences import sentence_spans
 from conflictnews.tables import records
 
@@ -772,11 +772,8 @@ def _complete(row: dict, sentence: str, profile: Profile, day: dt.date | None) -
     if row["population"] == UNSPECIFIED and claimed_by:
         row["population"], row["population_evidence"] = inference.claimant_population(
             claimed_by)
-    own = profile.group_side(group)
-    if own and " and " in claimed_by and len({profile.group_side(g) for _, g, _ in
-                                              profile.groups_in(claimed_by, day)}) > 1:
-        own = BOTH  # "Official sources from Armenia and Azerbaijan state that ..."
-    own = own if own and (row["_possessive"] or row["rule"] != "object") else ""
+    own = inference.claimant_side(profile, group, claimed_by, clause, row["_possessive"]
+                                  or row["rule"] != "object", day)
     # a claimant found only from the article around the figure counts after the place
     evidence = row["claim_evidence"]
     weak = "headline" in evidence or "continues" in evidence or "same" in evidence
@@ -784,7 +781,7 @@ def _complete(row: dict, sentence: str, profile: Profile, day: dt.date | None) -
         if row["side"] != UNSPECIFIED:
             break
         if step == "claimant":
-            found = (own, f"claimant: {group} (own people)") if own else (UNSPECIFIED, "")
+            found = own
         elif step == "place":
             found = inference.place_side(profile, clause, day)
         else:

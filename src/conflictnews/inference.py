@@ -103,7 +103,10 @@ ATTACKED_BY = re.compile(r"\b(?:killed|wounded|injured|shelled|hit|struck|target
                          r"fired|launched|carried\s+out|caused|bombed|shot|held|captured|"
                          r"detained|abducted|taken\s+prisoner|taken\s+captive)\s+by\s+"
                          r"(?:the\s+)?(?P<by>[^,;]*)", re.IGNORECASE)
-POSSESSIVE = re.compile(r"\b(?:its|their|our|own)\b", re.IGNORECASE)
+POSSESSIVE = re.compile(r"\b(?:its|their|our|own|his|her|my)\b", re.IGNORECASE)
+#: Words for the other party, as a claimant speaks of it ("the enemy has lost").
+ENEMY = re.compile(r"\b(?:enemy|enemy['’]s|adversary|adversary['’]s|the\s+other\s+side)\b",
+                   re.IGNORECASE)
 PEOPLE = re.compile(r"\b(?:people|persons)\b")
 
 
@@ -257,12 +260,26 @@ def attacker(profile: Profile, text: str) -> tuple[str, str]:
     return UNSPECIFIED, ""
 
 
-def returned_to(profile: Profile, text: str) -> tuple[str, str]:
-    """``(side, evidence)`` for captives handed over or returned to a side."""
-    for pos, side, word in profile.side_words_in(text):
-        if side in profile.opponent and RETURNED_TO.search(text, max(0, pos - 120), pos):
+def returned_to(profile: Profile, text: str, day: dt.date | None = None) -> tuple[str, str]:
+    """``(side, evidence)`` for captives handed over or returned to a side or a place
+    it holds ("returned 17 POWs to Baku"); to both parties ("returned to Armenia and
+    Azerbaijan"): both."""
+    named = sorted([(pos, side, word) for pos, side, word in profile.side_words_in(text)
+                    if side in profile.opponent] +
+                   [(a, profile.side_on(place, day), text[a:b])
+                    for a, b, place in profile.places_in(text)])
+    for i, (pos, side, word) in enumerate(named):
+        if RETURNED_TO.search(text, max(0, pos - 120), pos):
+            after = named[i + 1] if i + 1 < len(named) else None
+            if after is not None and after[1] != side and \
+                    AND_NEXT.fullmatch(text, pos + len(word), after[0]):
+                return BOTH, f"returned to: {word} and {after[2]}"
             return side, f"returned to: {word}"
     return UNSPECIFIED, ""
+
+
+#: What joins two parties as one: "Armenia and Azerbaijan", "Yerevan and Baku".
+AND_NEXT = re.compile(r"\s+and\s+(?:the\s+)?")
 
 
 def place_side(profile: Profile, text: str, day: dt.date | None) -> tuple[str, str]:
@@ -299,9 +316,10 @@ def own_side(profile: Profile, np: str, tail: str) -> tuple[str, str]:
 def clause_side(profile: Profile, clause: str) -> tuple[str, str]:
     """``(side, evidence)`` from the loser ("Azerbaijan lost"), else the attacker, in a
     figure's clause."""
-    if not profile.side_words_in(clause):  # every rule needs a side's word
-        return UNSPECIFIED, ""
     low = clause.lower()
+    if not profile.side_words_in(clause) and not (" to " in low and
+                                                  profile.places_in(clause)):
+        return UNSPECIFIED, ""  # every rule needs a side's word (or a place, returned to)
     for rule, needs in ((on_side, (" side",)), (loser, ("los", "suffer", "mourn", "buried")),
                         (returned_to, (" to ",)), (attacker, ())):
         if needs and not any(n in low for n in needs):
@@ -310,6 +328,25 @@ def clause_side(profile: Profile, clause: str) -> tuple[str, str]:
         if found != UNSPECIFIED:
             return found, evidence
     return UNSPECIFIED, ""
+
+
+def claimant_side(profile: Profile, group: str, claimed_by: str, clause: str, own: bool,
+                  day: dt.date | None) -> tuple[str, str]:
+    """``(side, evidence)`` a claimant gives a figure: a party's claimant counting "the
+    enemy" in the figure's clause counts the other party's people; else its own people
+    when ``own`` (its words say "its", "our", "his", or name people, or it is a toll);
+    a claimant naming both parties ("Official sources from Armenia and Azerbaijan")
+    both; else ``("unspecified", "")``."""
+    side = profile.group_side(group)
+    if not side:
+        return UNSPECIFIED, ""
+    if " and " in claimed_by and len({profile.group_side(g) for _, g, _ in
+                                      profile.groups_in(claimed_by, day)}) > 1:
+        return BOTH, f"claimant: {claimed_by} (both parties)"
+    enemy = ENEMY.search(clause)
+    if enemy and profile.opponent.get(side):
+        return profile.opponent[side], f"claimant: {group} ({enemy.group()})"
+    return (side, f"claimant: {group} (own people)") if own else (UNSPECIFIED, "")
 
 
 def civilian_place(profile: Profile, text: str) -> tuple[str, str]:
@@ -352,8 +389,10 @@ def sentence_side(profile: Profile, sentence: str, day: dt.date | None) -> tuple
 
 def side_from_paragraph(rows: list[dict], named: ArticleClaimants, profile: Profile,
                         day: dt.date | None) -> None:
-    """Whose people a figure counts when its sentence does not say, from the sentence
-    before it in its paragraph, as a reader carries the story on ("Armenian forces fired
+    """Whose people a figure counts when its own words and clause do not say: the side
+    of the other figures of its sentence when they share one party's ("33 Azerbaijani
+    citizens, including 7 soldiers and 26 civilians"); else from the sentence before it
+    in its paragraph, as a reader carries the story on ("Armenian forces fired
     missiles at Ganja. As a result, 7 civilians were killed."): the side of that
     sentence's figures when they share one party's, else its attacker, loser or place
     (never "both": a war's two sides named before are no telling whose this figure
@@ -362,22 +401,38 @@ def side_from_paragraph(rows: list[dict], named: ArticleClaimants, profile: Prof
     by_sentence: dict[int, list[dict]] = {}
     for row in rows:
         by_sentence.setdefault(row["sentence_index"], []).append(row)
+
+    def one_side(figures: list[dict], row: dict) -> dict | None:
+        """The last of ``figures`` if they count one party's people and are ``row``'s
+        source's (or nobody's)."""
+        sided = [r for r in figures if r["side"] not in (UNSPECIFIED, BOTH)]
+        groups = {r["claimant_group"] for r in figures} | {"unattributed"}
+        if not sided or len({r["side"] for r in sided}) > 1 or (
+                row["claimed_by"] and row["claimant_group"] not in groups):
+            return None
+        return sided[-1]
+
+    found = []  # "33 Azerbaijani citizens, including 7 soldiers and 26 civilians"
+    for row in rows:
+        if row["side"] == UNSPECIFIED and not row["historical"]:
+            other = one_side([r for r in by_sentence[row["sentence_index"]]
+                              if r is not row], row)
+            if other is not None:
+                found.append((row, other["side"], f"same sentence's figure {other['count']:,}"))
+    for row, side, evidence in found:  # from the figures decided before this step
+        row["side"], row["side_evidence"] = side, evidence
     for row in rows:
         index = row["sentence_index"]
         if row["side"] != UNSPECIFIED or row["historical"] or index == 0 or \
                 not named.same_paragraph(index - 1, index):
             continue
         before = by_sentence.get(index - 1, [])
-        sides = {r["side"] for r in before} - {UNSPECIFIED, BOTH}
-        groups = {r["claimant_group"] for r in before} | {"unattributed"}
-        if row["claimed_by"] and row["claimant_group"] not in groups:
-            continue  # another source's figure
-        if len(sides) == 1:
-            row["side"] = sides.pop()
-            row["side_evidence"] = f"previous sentence's figure {before[-1]['count']:,}"
-            continue
         if before:
-            continue  # figures of two sides, or of none: no telling
+            other = one_side(before, row)
+            if other is not None:
+                row["side"] = other["side"]
+                row["side_evidence"] = f"previous sentence's figure {other['count']:,}"
+            continue  # figures of two sides, of none, or another source's
         a, b = named.spans[index - 1]
         side, evidence = sentence_side(profile, named.text[a:b], day)
         if side not in (UNSPECIFIED, BOTH):  # a war's two sides: not this figure's
