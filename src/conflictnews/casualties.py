@@ -475,6 +475,8 @@ DISPLACED_NP = re.compile(rf"(?i:\b(?:{_alt(DISPLACED_PEOPLE)})\b)|"
 HAS_OBJECT = re.compile(r"\s+(?:a|an|the|their|his|her|its|our|this|these|those|talks|"
                         r"meetings?|statements?)\b", re.IGNORECASE)
 _MILITARY_NP = re.compile(rf"\b(?:{_alt(MILITARY)})\b", re.IGNORECASE)
+#: a casualty verb whose object is nobody: "the blast in Sector 7 injured no one"
+NO_ONE = re.compile(r"\s+(?:no\s+one|nobody|none|no-one|no\s+people)\b", re.IGNORECASE)
 #: "the manpower of up to 25 people was destroyed": soldiers
 MANPOWER = re.compile(r"\bmanpower\s+of\s*$", re.IGNORECASE)
 #: a place's name next: "entered Armenia", "entered the Syunik province"
@@ -513,6 +515,11 @@ THING_NEXT = re.compile(
 NOT_A_FIGURE_LEFT = re.compile(
     rf"\b(?:{_alt(NOT_A_FIGURE_BEFORE)})(?:\s+(?:{_alt(list(_QUALIFIER))}))?\s+$",
     re.IGNORECASE)
+#: A law's wording in brackets after its article: "Article 120.2.4 of the Criminal Code
+#: (premeditated murder of two or more persons)", "116.0.6 (...), 120.2.7 (intentional
+#: killing of two or more people)".
+LAW_LEFT = re.compile(r"(?:\b(?i:articles?)\s+\d+[^()]{0,60}?|\d+\.\d+(?:\.\d+)*\s*)"
+                      r"\([^()]{0,120}$")
 #: Ages before a number, a list or range of them: "aged 31 and 20", "aged between 18 and 65".
 AGES_LEFT = re.compile(r"\b(?:aged|ages)\s+(?:between\s+|from\s+)?(?:\d+(?:\s*,\s*|\s+(?:and|or|to)"
                        r"\s+))*$", re.IGNORECASE)
@@ -666,7 +673,7 @@ def _read_status(
             _release_read_otherwise(left, right, subj, trigger) and not (
                 trigger in PLACE_TRIGGERS and not PLACE_NEXT.match(right, subj.end())) and not (
                 trigger in MILITARY_TRIGGERS and not _MILITARY_NP.search(subj.group("np"))
-                and not MANPOWER.search(left)):
+                and not MANPOWER.search(left)) and not NO_ONE.match(right, subj.end()):
         status = _TRIGGER_STATUS[trigger]
         end = n.end + subj.end()
         then = trigger in _GENERIC and AUX_TRIGGER.match(sentence, end)
@@ -900,12 +907,13 @@ def _sentence_before(article: ArticleClaimants | None, index: int) -> str:
 
 def _counts_things(sentence: str, n: Number) -> bool:
     """``n`` counts things or is a population or age ("4 Grad launchers", "a population
-    of 120,000", "aged 45", "aged 31 and 20"): tested only on numbers a rule has read as
-    a figure."""
+    of 120,000", "aged 45", "aged 31 and 20") or a law's wording ("Article 120.2.4
+    (murder of two or more persons)"): tested only on numbers a rule has read as a figure."""
     before = max(0, n.start - 40)
     return THING_NEXT.match(sentence, n.end) is not None or NOT_A_FIGURE_LEFT.search(
         sentence, before, n.start) is not None or AGES_LEFT.search(
-        sentence, before, n.start) is not None
+        sentence, before, n.start) is not None or LAW_LEFT.search(
+        sentence, max(0, n.start - 200), n.start) is not None
 
 
 def _inside_subject(sentence: str, last: _Figure, n: Number) -> bool:
