@@ -187,3 +187,49 @@ def test_a_leader_speaking_of_his_countrys_soldiers():
 ])
 def test_captives_returned_to_a_party_or_its_capital_are_its_people(sentence, side):
     assert figures_of(sentence)["side"].tolist() == [side]
+
+
+# ------------------------------------------------------------------------- population
+
+@pytest.mark.parametrize(("sentence", "count", "population"), [
+    ("Baku said 14 POWs and detainees were handed over on Monday.", 14, "mixed"),
+    ("Some 30 soldiers and civilians remain in captivity, officials said.", 30, "mixed"),
+    ("The shelling killed five people from one family in Tartar.", 5, "civilian"),
+    ("Eleven members of the security forces were killed.", 11, "military"),
+    # "and one civilian" is a figure of its own: the nine are soldiers only
+    ("The ministry reported the wounding of nine soldiers and one civilian.", 9, "military"),
+])
+def test_people_words_of_a_figure(sentence, count, population):
+    assert figure(sentence, count)["population"] == population
+
+
+def test_a_figure_whose_parts_are_soldiers_and_civilians_is_mixed():
+    text = ("Since the war, 52 citizens (40 civilians and 12 servicemen) were killed, and "
+            "120 citizens (80 servicemen and 40 civilians) were wounded by mines.")
+    row = figure(text, 52)
+    assert row["population"] == "mixed"
+    assert row["population_evidence"] == "parts: civilians, servicemen"
+    text = ("As many as 41 Azerbaijani citizens, including 9 soldiers and 32 civilians, "
+            "have been killed and 150 injured since the war ended.")
+    assert figure(text, 41)["population"] == "mixed"
+    # the wounded go with the whole, not with its last part
+    assert figure(text, 150)["population_evidence"] == "neighbour: 41"
+
+
+def test_a_bare_figure_takes_the_people_of_its_sentence():
+    text = "The strike on the market killed 21 civilians and wounded at least 70."
+    row = figure(text, 70)
+    assert (row["population"], row["population_evidence"]) == (
+        "civilian", "same sentence's figure 21")
+    # people who fled are not the soldiers counted beside them
+    text = ("The war left 243 soldiers missing and thousands of people displaced, the "
+            "minister said.")
+    assert figure(text, 2000, "displaced")["population"] == "unspecified"
+
+
+def test_others_in_the_next_sentence_are_the_same_people():
+    text = "Shelling killed 12 Armenian civilians on Sunday. More than 40 others were hurt."
+    assert figure(text, 40)["population"] == "civilian"
+    # without a word pointing back, the next figure's people stay untold
+    text = "Shelling killed 12 Armenian civilians on Sunday. 40 were hurt at the border."
+    assert figure(text, 40)["population"] == "unspecified"

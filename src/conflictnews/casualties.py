@@ -1138,7 +1138,7 @@ def _from_article(rows: list[dict], named: ArticleClaimants, profile: Profile,
             if row[field] == UNSPECIFIED and other is not None:
                 row[field] = other[field]
                 row[f"{field}_evidence"] = f"same figure in sentence {other['sentence_index']}"
-    inference.side_from_paragraph(rows, named, profile, day)
+    inference.from_paragraph(rows, named, profile, day)
 
 
 #: Any word without which no rule can read a figure: sentences without one are skipped

@@ -39,8 +39,12 @@ MILITARY = (
     "militiamen", "policemen", "police", "guards", "reservists", "commanders", "servicewomen",
     "peacekeepers", "sappers", "deminers", "volunteers", "border guards", "servicepeople",
     "military personnel", "contract soldiers", "officer", "fighter", "mercenary",
-    "prisoners of war", "POWs", "POW", "peacekeeper", "servicemembers",
+    "prisoners of war", "POWs", "POW", "peacekeeper", "servicemembers", "security forces",
+    "occupiers", "invaders",
 )
+#: People held who are not soldiers when named beside prisoners of war ("POWs and
+#: detainees": both kinds).
+DETAINED = ("detainees", "detained persons", "detained people", "hostages")
 CIVILIAN = (
     "civilians", "civilian", "residents", "children", "child", "women", "villagers",
     "inhabitants", "journalists", "reporters", "students", "medics", "doctors", "passengers",
@@ -82,9 +86,6 @@ ON_SIDE = re.compile(r"\b(?:on|from|of)\s+the\s+$", re.IGNORECASE)
 #: Explicit words for both sides anywhere in the sentence ("from both sides").
 BOTH_IN_SENTENCE = re.compile(r"\b(?:on|from|of)\s+both\s+sides\b|\bon\s+each\s+side\b",
                               re.IGNORECASE)
-#: Words after which a figure's phrase says where or why, not whose or which people.
-PHRASE_END = re.compile(r"\s(?:when|as|after|by|while|because|since|in|at|near|during|"
-                        r"from|and|but|amid|following|with|on)\s.*$", re.IGNORECASE)
 KILLING_VERBS = ("killed", "kill", "kills", "killing", "wounded", "wounding", "injured",
                  "shot", "murdered", "massacred", "executed", "shelled", "struck", "hit",
                  "targeted", "attacked", "bombed", "launched", "fired", "opened fire")
@@ -137,6 +138,15 @@ def _alt(words: tuple[str, ...]) -> str:
 
 MILITARY_WORD = re.compile(rf"\b(?:{_alt(MILITARY)})\b", re.IGNORECASE)
 CIVILIAN_WORD = re.compile(rf"\b(?:{_alt(CIVILIAN)})\b", re.IGNORECASE)
+DETAINED_WORD = re.compile(rf"\b(?:{_alt(DETAINED)})\b", re.IGNORECASE)
+_PEOPLE_WORDS = _alt((*MILITARY, *CIVILIAN, *DETAINED, "people", "persons"))
+#: Words after which a figure's phrase says where or why, not whose or which people
+#: (not "and" before more people: "soldiers and civilians", but "and 3 civilians" is
+#: another figure; not "from one family").
+PHRASE_END = re.compile(r"\s(?:when|as|after|by|while|because|since|in|at|near|during|"
+                        r"from(?!\s+(?:one|the\s+same|a|a\s+single)\s+family)|"
+                        rf"and(?!\s+(?:other\s+)?(?:{_PEOPLE_WORDS})\b)|"
+                        r"but|amid|following|with|on)\s.*$", re.IGNORECASE)
 _CLAIMANT_POP = [(pop, re.compile(rf"(?i:\b(?:{_alt(words)})\b)"))
                  for pop, words in CLAIMANT_POPULATION.items()]
 _ATTACK_AFTER = re.compile(rf"(?:['’`]s)?\s+(?:(?!(?:following|after|by|against|on|in|to|of|"
@@ -159,17 +169,17 @@ def population(phrase: str) -> tuple[str, str]:
     words that say where, when or why: "12 people were killed when the Armenian
     military fired" counts no soldiers)."""
     inner = "(" in phrase and PARENTHESIS.search(phrase)  # "45 citizens (35 civilians and 10 ...)"
-    if inner:
-        found, evidence = population(inner.group(1))
-        if found == "mixed":
-            return found, evidence
+    if inner:  # a breakdown: its parts, whole ("35 civilians and 10 servicemen")
+        mil, civ = MILITARY_WORD.search(inner.group(1)), CIVILIAN_WORD.search(inner.group(1))
+        if mil and civ:
+            return "mixed", f"words: {mil.group()}, {civ.group()}"
     including = "including" in phrase and INCLUDING.search(phrase)  # "people, including 29 ..."
     if including and not MILITARY_WORD.search(phrase, 0, including.start()) and \
             not CIVILIAN_WORD.search(phrase, 0, including.start()):
         return "mixed", f"including: {including.group('who')}"
     phrase = PHRASE_END.sub("", phrase)
     mil = MILITARY_WORD.search(phrase)
-    civ = CIVILIAN_WORD.search(phrase)
+    civ = CIVILIAN_WORD.search(phrase) or (mil and DETAINED_WORD.search(phrase))
     if mil and civ:
         return "mixed", f"words: {mil.group()}, {civ.group()}"
     if mil:
@@ -182,7 +192,8 @@ def population(phrase: str) -> tuple[str, str]:
 #: A breakdown in brackets after a figure's people.
 PARENTHESIS = re.compile(r"\(([^()]{3,120})\)")
 #: "people, including 29 civilians": civilians among people of every kind.
-INCLUDING = re.compile(rf"\b(?:people|persons|victims|dead|killed|wounded|injured)\b[^.;]{{0,6}}"
+INCLUDING = re.compile(rf"\b(?:people|persons|victims|dead|killed|wounded|injured)\b"
+                       rf"(?:\s+on\s+(?:their|its|our|the\s+\w+)\s+side)?[^.;]{{0,6}}"
                        rf"\bincluding\s+(?:\w+\s+){{0,3}}?(?P<who>{_alt(CIVILIAN)})\b",
                        re.IGNORECASE)
 
@@ -387,56 +398,138 @@ def sentence_side(profile: Profile, sentence: str, day: dt.date | None) -> tuple
     return UNSPECIFIED, ""
 
 
-def side_from_paragraph(rows: list[dict], named: ArticleClaimants, profile: Profile,
-                        day: dt.date | None) -> None:
-    """Whose people a figure counts when its own words and clause do not say: the side
-    of the other figures of its sentence when they share one party's ("33 Azerbaijani
-    citizens, including 7 soldiers and 26 civilians"); else from the sentence before it
-    in its paragraph, as a reader carries the story on ("Armenian forces fired
-    missiles at Ganja. As a result, 7 civilians were killed."): the side of that
-    sentence's figures when they share one party's, else its attacker, loser or place
-    (never "both": a war's two sides named before are no telling whose this figure
-    counts). Not for a figure another source claims, nor one of an earlier war.
-    Changes ``rows`` (one article's figures, in order) in place."""
+#: Between a figure and a part of it: "41 citizens, including 9 soldiers", "45 citizens
+#: (35 civilians ...", "231 mercenaries ..., of which 183".
+PART_GAP = re.compile(r"[^.;]{0,60}?(?:\bincluding\b|\(|\bof\s+(?:whom|them|which)\b|"
+                      r"\bamong\s+them\b)[^.;()]{0,40}$", re.IGNORECASE)
+#: Words right after a number that point back at people counted before ("100 others",
+#: "29 of them").
+OTHERS = re.compile(r"\s*(?:[\w-]+\s+)?(?:others|more)\b|\s*of\s+(?:them|whom|these|those)\b",
+                    re.IGNORECASE)
+#: What a field's value is when a figure counts no one kind (skipped when carried).
+_NO_KIND = {"side": (UNSPECIFIED, BOTH), "population": (UNSPECIFIED, "mixed")}
+
+
+def from_paragraph(rows: list[dict], named: ArticleClaimants, profile: Profile,
+                   day: dt.date | None) -> None:
+    """Side and population a figure's own words and clause leave open, as a reader
+    carries a story on; changes ``rows`` (one article's figures, in order) in place.
+
+    - A figure whose parts count soldiers and civilians counts both kinds ("45 citizens
+      (35 civilians and 10 servicemen)": mixed).
+    - A figure takes the side of the other figures of its sentence when they share one
+      ("41 Azerbaijani citizens, including 9 soldiers"), and so the population of one
+      that names no people ("killing 21 civilians and wounding 70").
+    - Else the sentence before it in its paragraph: the side of its figures when they
+      share one party's, else its attacker, loser or place ("Armenian forces fired
+      missiles at Ganja. As a result, 7 civilians were killed."); the population of its
+      figures only for people pointed back at ("More than 100 others were injured").
+
+    Never "both" or "mixed" carried (a war's two sides named before are no telling
+    whose this figure counts); not for another source's figure, nor an earlier war's.
+    """
     by_sentence: dict[int, list[dict]] = {}
     for row in rows:
         by_sentence.setdefault(row["sentence_index"], []).append(row)
+    text = named.text
+    for figures in by_sentence.values():
+        _parts(figures, text)
 
-    def one_side(figures: list[dict], row: dict) -> dict | None:
-        """The last of ``figures`` if they count one party's people and are ``row``'s
-        source's (or nobody's)."""
-        sided = [r for r in figures if r["side"] not in (UNSPECIFIED, BOTH)]
+    def one(figures: list[dict], row: dict, field: str) -> dict | None:
+        """The last of ``figures`` if they share one value of ``field`` and are
+        ``row``'s source's (or nobody's)."""
+        decided = [r for r in figures if r[field] not in _NO_KIND[field]]
         groups = {r["claimant_group"] for r in figures} | {"unattributed"}
-        if not sided or len({r["side"] for r in sided}) > 1 or (
+        if not decided or len({r[field] for r in decided}) > 1 or (
                 row["claimed_by"] and row["claimant_group"] not in groups):
             return None
-        return sided[-1]
+        return decided[-1]
 
-    found = []  # "33 Azerbaijani citizens, including 7 soldiers and 26 civilians"
-    for row in rows:
-        if row["side"] == UNSPECIFIED and not row["historical"]:
-            other = one_side([r for r in by_sentence[row["sentence_index"]]
-                              if r is not row], row)
-            if other is not None:
-                found.append((row, other["side"], f"same sentence's figure {other['count']:,}"))
-    for row, side, evidence in found:  # from the figures decided before this step
-        row["side"], row["side_evidence"] = side, evidence
+    for field in ("side", "population"):
+        found = []
+        for row in rows:
+            if row[field] == UNSPECIFIED and not row["historical"] and (
+                    field == "side" or _bare(row, text)):
+                other = one([r for r in by_sentence[row["sentence_index"]] if r is not row],
+                            row, field)
+                if other is not None:
+                    found.append((row, other[field],
+                                  f"same sentence's figure {other['count']:,}"))
+        for row, value, evidence in found:  # from the figures decided before this step
+            row[field], row[f"{field}_evidence"] = value, evidence
     for row in rows:
         index = row["sentence_index"]
-        if row["side"] != UNSPECIFIED or row["historical"] or index == 0 or \
-                not named.same_paragraph(index - 1, index):
+        if row["historical"] or index == 0 or not named.same_paragraph(index - 1, index):
             continue
         before = by_sentence.get(index - 1, [])
+        if row["population"] == UNSPECIFIED and OTHERS.match(text, row["end"]):
+            other = one(before, row, "population")
+            if other is not None:
+                row["population"] = other["population"]
+                row["population_evidence"] = f"previous sentence's figure {other['count']:,}"
+        if row["side"] != UNSPECIFIED:
+            continue
         if before:
-            other = one_side(before, row)
+            other = one(before, row, "side")
             if other is not None:
                 row["side"] = other["side"]
                 row["side_evidence"] = f"previous sentence's figure {other['count']:,}"
             continue  # figures of two sides, of none, or another source's
         a, b = named.spans[index - 1]
-        side, evidence = sentence_side(profile, named.text[a:b], day)
+        side, evidence = sentence_side(profile, text[a:b], day)
         if side not in (UNSPECIFIED, BOTH):  # a war's two sides: not this figure's
             row["side"], row["side_evidence"] = side, f"previous {evidence}"
+
+
+#: A breakdown in brackets right after a figure's people: "45 citizens (35 civilians and
+#: 10 servicemen)".
+BREAKDOWN = re.compile(r"\s+(?:[\w-]+\s+){0,2}\(([^()]{3,120})\)")
+#: People words that name no kind of people: a figure with one is left as it says.
+GENERIC_PEOPLE = re.compile(r"\s*(?:[\w-]+\s+)?(?:people|persons|individuals|men)\b",
+                            re.IGNORECASE)
+
+
+def _bare(row: dict, text: str) -> bool:
+    """Does a figure name no people ("and injured 10", "dozens were wounded"), and count
+    no displaced (who are never the soldiers or civilians counted beside them)?"""
+    return row["status"] != "displaced" and not GENERIC_PEOPLE.match(text, row["end"])
+
+
+def _parts(figures: list[dict], text: str) -> None:
+    """A figure whose parts (later figures of its sentence after "including", "(", "of
+    whom") count soldiers and civilians is mixed; a figure taken as the neighbour of
+    one of its parts takes the whole's population instead."""
+    whole_of: dict[int, dict] = {}
+    for head in figures:  # a breakdown in brackets: "45 citizens (35 civilians and 10 ...)"
+        inner = BREAKDOWN.match(text, head["end"])
+        if inner and head["population"] != "mixed":
+            mil = MILITARY_WORD.search(inner.group(1))
+            civ = CIVILIAN_WORD.search(inner.group(1))
+            if mil and civ:
+                head["population"] = "mixed"
+                head["population_evidence"] = f"parts: {civ.group()}, {mil.group()}"
+    for i, head in enumerate(figures):
+        parts = []
+        for part in figures[i + 1:]:
+            if part["start"] - head["end"] > 100 or not PART_GAP.match(
+                    text, head["end"], part["start"]):
+                break
+            parts.append(part)
+            whole_of.setdefault(id(part), head)
+        kinds = {p["population"] for p in parts}
+        if {"military", "civilian"} <= kinds and head["population"] != "mixed":
+            head["population"] = "mixed"
+            head["population_evidence"] = "parts: " + ", ".join(
+                f"{p['count']:,} {p['population']}" for p in parts)
+    for row in figures:
+        ev = row["population_evidence"]
+        if ev.startswith("neighbour: "):
+            part = next((p for p in figures if id(p) in whole_of and
+                         ev == f"neighbour: {p['count']:,}"), None)
+            if part is not None:
+                whole = whole_of[id(part)]
+                row["population"] = whole["population"]
+                row["population_evidence"] = f"neighbour: {whole['count']:,}"
 
 
 # --------------------------------------------------------------------------- summaries
