@@ -89,3 +89,13 @@ def test_of_them_counts_people_named_in_the_sentence_before():
     things = ("Officials spoke of the 48 trucks that were seized in May. "
               "The other side has released 20 of them so far.")
     assert found(things) == []
+
+
+def test_a_year_before_a_comma_dates_an_earlier_war():
+    """"In 1993, ..." is a year of the earlier war although a comma follows it."""
+    got = figures_in_sentence("In 1993, the fighting drove 40,000 villagers from their "
+                              "homes.", DAY)
+    assert [(f["count"], f["status"], f["historical"]) for f in got] == [
+        (40000, "displaced", True)]
+    got = figures_in_sentence("Since 12 October, 40,000 villagers have fled.", DAY)
+    assert [(f["count"], f["historical"]) for f in got] == [(40000, False)]

@@ -99,6 +99,8 @@ STATUS_TRIGGERS: dict[str, tuple[str, ...]] = {
     "displaced": (
         "displaced", "fled their homes", "fled", "refugees", "made homeless", "homeless",
         "uprooted", "forced from their homes", "forced to flee", "evacuated", "evacuees",
+        "driven from their homes", "driven out of their homes", "forced out of their homes",
+        "forced to leave their homes", "sent fleeing",
         "displacement", "IDPs", "internally displaced", "among the displaced",
     ),
 }
@@ -165,6 +167,11 @@ PEOPLE_VERBS: dict[str, tuple[str, ...]] = {
                  "returned", "returning",
                  "abducted", "kidnapped", "extradited", "extradites", "extraditing"),
 }
+#: Verbs whose object counts only when people are sent away after it: "forced 40,000
+#: villagers from their homes", "drove tens of thousands of people to flee", "sent 3,000
+#: fleeing" (not "forced 12 soldiers to retreat", "sent 300 troops").
+AWAY_VERBS = ("forced", "forcing", "forces", "force", "drove", "driven", "driving", "drives",
+              "sent", "sending", "pushed", "pushing")
 #: Verbs whose object counts only when it is lives: "a conflict that claimed 20,000
 #: lives", "the war cost 6,000 lives" (not "claimed 3 villages", "took 30 soldiers").
 LIVES_VERBS = ("claimed", "claiming", "claims", "claim", "cost", "costing", "costs", "took",
@@ -347,6 +354,11 @@ _ACTIVE_STATUS = {
 _NEEDS_LIVES = {w.lower() for w in LIVES_VERBS} - {w.lower() for ws in PEOPLE_VERBS.values()
                                                    for w in ws}
 _NEEDS_PEOPLE = {w.lower() for ws in PEOPLE_VERBS.values() for w in ws}
+_ACTIVE_STATUS.update({w: "displaced" for w in AWAY_VERBS})
+#: what sends a figure's people away after an AWAY verb and its object
+AWAY_AFTER = re.compile(r"\s+(?:(?:from|out\s+of)\s+(?:their|his|her|the(?:ir)?)\s+(?:homes?|"
+                        r"houses|villages?|towns?|region|area)|to\s+flee|fleeing|to\s+leave|"
+                        r"into\s+exile|to\s+seek\s+(?:refuge|shelter)|out)\b", re.IGNORECASE)
 _TOLL_STATUS = {w.lower(): s for s, ws in TOLLS.items() for w in ws}
 _QUALIFIER = {w: q for q, ws in QUALIFIERS.items() for w in ws}
 _TRIGGER = _alt([w for ws in STATUS_TRIGGERS.values() for w in ws])
@@ -619,6 +631,9 @@ def _names_people(np_text: str, them: Callable[[], bool], pattern: re.Pattern = 
 def _object_counts(verb: str, np_text: str, right: str, them: Callable[[], bool]) -> bool:
     """An object figure of ``verb`` counts: any object for a plain verb, people for
     "lost"/"freed", lives for "claimed"/"cost" ("claimed 20,000 lives")."""
+    if verb in AWAY_VERBS:  # "forced 40,000 villagers from their homes"
+        return (not np_text.strip() or DISPLACED_NP.search(np_text) is not None) and \
+            AWAY_AFTER.search(right, 0, len(np_text) + 40) is not None
     if verb in _NEEDS_LIVES:
         return _LIVES.match(right) is not None
     if verb in _NEEDS_PEOPLE:

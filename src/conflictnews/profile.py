@@ -24,7 +24,7 @@ DEFAULT_PROFILE = "data/profile.yml"
 #: Side values every profile has besides its own sides.
 BOTH, UNSPECIFIED = "both", "unspecified"
 #: A four-digit year, not inside a longer number.
-YEAR = re.compile(r"(?<![\d,.])((?:1[89]|20)\d\d)(?![\d,])")
+YEAR = re.compile(r"(?<![\d,.])((?:1[89]|20)\d\d)(?!\d|,\d)")
 DECADE = re.compile(r"\b((?:1[89]|20)\d0)s\b")
 #: What every YEAR and DECADE match contains: texts without it (two in three clauses)
 #: skip both searches.
