@@ -233,3 +233,29 @@ def test_others_in_the_next_sentence_are_the_same_people():
     # without a word pointing back, the next figure's people stay untold
     text = "Shelling killed 12 Armenian civilians on Sunday. 40 were hurt at the border."
     assert figure(text, 40)["population"] == "unspecified"
+
+
+@pytest.mark.parametrize(("sentence", "count", "side"), [
+    ("Officials said two of the wounded reporters were French citizens.", 2, "other"),
+    ("During the Afghan war about 14 thousand Soviet servicemen were killed.", 14000, "other"),
+    ("Azerbaijani troops attacked a car used by Russian peacekeepers, killing four people, "
+     "investigators said.", 4, "other"),
+    # the attacker's opponent when the target names nobody's people
+    ("Azerbaijani troops attacked a car near the village, killing four people.", 4,
+     "armenian"),
+])
+def test_third_countries_people_and_an_attacks_target(sentence, count, side):
+    assert figure(sentence, count)["side"] == side
+
+
+def test_the_enemy_one_fights_is_not_the_one_counted():
+    text = ("Another 40 servicemen were killed in battles with the enemy, the Karabakh "
+            "defence ministry said.")
+    assert figure(text, 40)["side"] == "armenian"
+
+
+def test_an_undated_reports_title_is_read_as_of_this_war():
+    text = ("Azerbaijan does not give its losses. The Russian president said the toll was "
+            "nearing 4,000.")
+    articles = figures_of(text, pd.NaT)
+    assert articles["claimant_group"].tolist() == ["Russia"]

@@ -89,6 +89,10 @@ BOTH_IN_SENTENCE = re.compile(r"\b(?:on|from|of)\s+both\s+sides\b|\bon\s+each\s+
 KILLING_VERBS = ("killed", "kill", "kills", "killing", "wounded", "wounding", "injured",
                  "shot", "murdered", "massacred", "executed", "shelled", "struck", "hit",
                  "targeted", "attacked", "bombed", "launched", "fired", "opened fire")
+#: The people an attack struck, after its verb: "attacked a vehicle used by (Russian
+#: peacekeepers)", "fired at a bus carrying (Armenian ...)".
+TARGET = re.compile(r"\s+(?:at|on)?\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:used\s+by|"
+                    r"carrying|belonging\s+to|transporting|with)\s+(?:the\s+)?")
 #: "handed over 10 captive soldiers to Armenia": captives go back to their own side.
 RETURNED_TO = re.compile(r"\b(?:handed\s+over|returned|repatriated|transferred|released|"
                          r"freed|sent\s+back|brought\s+back|flown)\b[^,.;]{0,80}?\bto\s+"
@@ -256,13 +260,19 @@ def loser(profile: Profile, text: str) -> tuple[str, str]:
 def attacker(profile: Profile, text: str) -> tuple[str, str]:
     """``(side of the victims, evidence)`` when ``text`` names an attacking side
     ("Armenian shelling", "Azeri drones had killed", "by Azerbaijani forces")."""
-    for pos, side, word in profile.side_words_in(text):
+    words = profile.side_words_in(text)
+    for pos, side, word in words:
         victims = profile.opponent.get(side)
         if not victims:
             continue
         rest = text[pos + len(word):]
         m = _ATTACK_AFTER.match(rest) or _FORCES_KILL.match(rest)
         if m:
+            end = pos + len(word) + m.end()
+            target = TARGET.match(text, end)
+            for at, other, name in words if target else ():
+                if at == target.end() and other != side:  # "attacked a vehicle used by
+                    return other, f"target: {text[end:at].strip()} {name}"  # Russian ..."
             return victims, f"attacker: {word}{m.group().rstrip()}"
     for m in ATTACKED_BY.finditer(text) if " by " in text else ():
         for _, side, word in profile.side_words_in(m.group("by")[:50]):
@@ -332,13 +342,29 @@ def clause_side(profile: Profile, clause: str) -> tuple[str, str]:
                                                   profile.places_in(clause)):
         return UNSPECIFIED, ""  # every rule needs a side's word (or a place, returned to)
     for rule, needs in ((on_side, (" side",)), (loser, ("los", "suffer", "mourn", "buried")),
-                        (returned_to, (" to ",)), (attacker, ())):
+                        (returned_to, (" to ",)), (attacker, ()), (third_party, ())):
         if needs and not any(n in low for n in needs):
             continue
         found, evidence = rule(profile, clause)
         if found != UNSPECIFIED:
             return found, evidence
     return UNSPECIFIED, ""
+
+
+def third_party(profile: Profile, text: str) -> tuple[str, str]:
+    """``("other", evidence)`` when ``text`` names people of a third country ("were
+    French citizens", "15 thousand Soviet servicemen", "Russian peacekeepers"), not as
+    the other party of a fight."""
+    for pos, side, word in profile.side_words_in(text):
+        if side in profile.opponent or OPPONENT_BEFORE.search(text, max(0, pos - 14), pos):
+            continue
+        if _PEOPLE_AFTER.match(text, pos + len(word)) or PEOPLE_SIDE_WORD.fullmatch(word):
+            return side, f"word: {word}"
+    return UNSPECIFIED, ""
+
+
+#: Side words that are themselves people ("peacekeepers", "Syrians", "mercenaries").
+PEOPLE_SIDE_WORD = re.compile(r"(?i:.*(?:s|peacekeeping\s+forces?))")
 
 
 def claimant_side(profile: Profile, group: str, claimed_by: str, clause: str, own: bool,
@@ -355,6 +381,8 @@ def claimant_side(profile: Profile, group: str, claimed_by: str, clause: str, ow
                                       profile.groups_in(claimed_by, day)}) > 1:
         return BOTH, f"claimant: {claimed_by} (both parties)"
     enemy = ENEMY.search(clause)
+    if enemy and OPPONENT_BEFORE.search(clause, max(0, enemy.start() - 14), enemy.start()):
+        enemy = None  # "killed in battles with the enemy": its own people
     if enemy and profile.opponent.get(side):
         return profile.opponent[side], f"claimant: {group} ({enemy.group()})"
     return (side, f"claimant: {group} (own people)") if own else (UNSPECIFIED, "")

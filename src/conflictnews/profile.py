@@ -213,12 +213,13 @@ class Profile:
         """``(group, actor)`` of a claimant as written: the first group (in the profile's
         order) one of whose words, actors or countries' people the phrase names; else the
         first actor on the list it names (its name is the group); else the words
-        themselves. No claimant gives ``("unattributed", "")``."""
+        themselves. No claimant gives ``("unattributed", "")``. An undated report's
+        titles ("the Russian president") are read on this war's first day."""
         if not claimed_by:
             return "unattributed", ""
         from conflictnews.mentions import matcher
 
-        found = matcher(self.actors).find(claimed_by, day)
+        found = matcher(self.actors).find(claimed_by, day or self.start)
         candidates: list[tuple[int, str, str]] = []
         for _, _, actor, _ in found:
             group = self._group_of(actor)
