@@ -127,7 +127,7 @@ PEOPLE_TRIGGERS: dict[str, tuple[str, ...]] = {
         "left the country", "left their homes", "left their villages", "left home",
         "arrived in", "sought shelter", "sought refuge", "took refuge", "taken refuge",
         "found refuge", "relocated", "resettled", "moved to", "forced to leave",
-        "forced out", "entered", "poured into", "streamed into",
+        "forced out", "entered", "poured into", "streamed into", "flee", "flees", "fleeing",
     ),
     "captured": (
         "released", "freed", "repatriated", "exchanged", "handed over",
@@ -195,9 +195,9 @@ TOLLS: dict[str, tuple[str, ...]] = {
                "number of people killed", "casualty toll", "tally", "losses", "casualties",
                "fatalities", "deaths", "number of victims", "death count", "body count",
                "human losses", "loss of life", "the victims", "the dead", "number of fallen",
-               "number of the fallen"),
+               "number of the fallen", "those killed", "those who died", "the fatalities"),
     "wounded": ("number of wounded", "number of injured", "injury toll", "the wounded",
-                "the injured"),
+                "the injured", "those wounded", "those injured"),
 }
 #: How a toll phrase comes to its figure: "the toll rose to", "losses are about", "has
 #: reached", "will not exceed"; the "by" ones give an increment ("increased by 35").
@@ -209,6 +209,7 @@ TOLL_VERBS = (
     "increased by", "increases by", "grew by", "grows by", "went up by", "jumped by",
     "climbed by", "now", "stand at", "constitute", "constituted",
     "comprised", "made up", "past", "above", "over", "beyond", "reaching", "surpassing",
+    "included", "include", "includes",
     "exceeding", "topping", "passing", "hitting",
 )
 #: The toll phrases that name a count and nothing else: they may stand far from their
@@ -372,15 +373,17 @@ _SUBJECT_NP_WORD = (rf"(?:{_NP_WORD}|(?:{_alt(SUBJECT_NP_LINKS)})\b|"
                     rf"and(?=\s+(?:{_PEOPLE_ALT})\b)|[\"“‘][\w’'-]+[\"”’](?=\s))")
 
 #: What news puts between a figure's words and its verb: a dash or bracket aside, "including
-#: ...", a part "3 of them women", a relative clause "who fought for ...", ages "aged 31
-#: and 20", a name in apposition "one of the servicemen, ensign X Y died", a hedge ", and
-#: possibly many more,".
+#: ...", a part "3 of them women", a relative clause "who fought for ...", a short
+#: apposition before an auxiliary ("90,000 people, half of the population, have fled"),
+#: ages "aged 31 and 20", a name in apposition "one of the servicemen, ensign X Y died", a
+#: hedge ", and possibly many more,".
 SUBJECT_ASIDES = (
     r"\s*[–—]\s[^–—]{0,60}[–—]",
     r",?\s+including\s[^,;]{0,120}?,?",
     r",\s+(?:among them|most of them|mostly)\s[^,]{0,60}?,?",
     r",\s+(?:\w+\s+)?of\s+(?:them|whom)\s[^,;]{0,60},",
     r",\s+(?:who|whose|whom)\s[^,;]{0,100},",
+    r",\s+(?-i:[a-z])[^,;\d]{0,39},(?=(?:\s+(?:have|has|had|were|was|are|is)\b))",
     r"\s+aged\s+\d+(?:(?:\s*,\s*|\s+and\s+)\d+)*,?",
     rf",\s+[^,;]{{0,60}}?\b(?-i:{UPPER}{LOWER}+\s+{UPPER}{LOWER}+),?(?=\s+(?:{_ANY_TRIGGER})\b)",
     r"\s*\([^()]{0,100}\)",
@@ -427,6 +430,9 @@ NUMBER_OF_TOLL = re.compile(
     rf"(?P<trig>{_ANY_TRIGGER})\b(?P<mid>[^,.;]{{0,60}}?)\s*\b(?:{_TOLL_VERB})\s*$",
     re.IGNORECASE,
 )
+#: "the remains of 15 servicemen": killed ("remains" is no trigger of its own: "12 remain
+#: missing").
+REMAINS_OF = re.compile(r"\bremains\s+of(?:\s+(?:the|another|a\s+further))?\s*$", re.IGNORECASE)
 #: "the fate of 120 soldiers remains unknown": missing.
 FATE_OF = re.compile(rf"\b(?:fate|whereabouts)\s+of(?:\s+(?:the|{_alt(QUALIFIER_FILLERS)}))?\s*$",
                      re.IGNORECASE)
@@ -721,6 +727,8 @@ def _read_status(
                     for g in (noun.group("trig"), noun.group("trig2")) if g]
         tail = _clause_tail(sentence, n.end)
         return list(dict.fromkeys(statuses)), "noun_of", "", tail, n.end
+    if REMAINS_OF.search(left):  # "the remains of 15 servicemen were found"
+        return ["killed"], "noun_of", "", _clause_tail(sentence, n.end), n.end
     if FATE_OF.search(left):
         tail = _clause_tail(sentence, n.end)
         if FATE_UNKNOWN.search(tail):
@@ -1160,7 +1168,7 @@ def _from_article(rows: list[dict], named: ArticleClaimants, profile: Profile,
 #: before the (slower) rules run. Built from the tables above, so it never disagrees: a
 #: phrase is keyed by its longest word that is not a common one ("left the region" by
 #: "left", "death count" by "death"); the verbs that need lives by "lives", the "fate of"
-#: rule by "fate".
+#: rule by "fate", "the remains of" by "remains".
 CANDIDATE_COMMON = ("region", "area", "country", "territory", "enclave", "their", "being",
                     "among",
                     "over", "count", "home", "homes", "hospital", "hospitals", "life",
@@ -1176,7 +1184,7 @@ def _candidate_key(phrase: str) -> str:
 _CANDIDATE_WORDS = sorted(
     {_candidate_key(w) for table in (STATUS_TRIGGERS, PEOPLE_TRIGGERS, ACTIVE_VERBS,
                                      PEOPLE_VERBS, TOLLS)
-     for ws in table.values() for w in ws} | {"total", "lives", "fate"})
+     for ws in table.values() for w in ws} | {"total", "lives", "fate", "remains"})
 CANDIDATE = re.compile(r"\b(?:" + trie_regex(_CANDIDATE_WORDS) + ")", re.IGNORECASE)
 #: The same words for an Aho-Corasick automaton on lower-cased text: ten times faster.
 #: The words are all letters, so a match that starts inside another match never starts
