@@ -284,6 +284,10 @@ PARTICLE_VERBS = ("handed", "hand", "hands", "handing", "turned", "turn", "turns
                   "took", "take", "takes", "taking", "taken")
 #: Words a qualifier may have between it and the figure: "wounded at least another 30".
 QUALIFIER_FILLERS = ("another", "a further", "an additional", "other")
+#: Words between an object verb and its figure: "killing its 2 passengers", "killed all 12
+#: crew members".
+OBJECT_DETERMINERS = ("the", "its", "their", "his", "her", "all", "all the", "all of the",
+                      "all of its", "all of their")
 #: Words marking an increment rather than a running total.
 INCREMENT_BEFORE = ("another", "a further", "an additional", "additional", "up", "rose by",
                     "an increase of", "a rise of", "increased by", "grew by", "went up by",
@@ -396,7 +400,10 @@ SUBJECT = re.compile(
     re.IGNORECASE,
 )
 OBJECT = re.compile(rf"\b(?P<trig>{_alt(list(_ACTIVE_STATUS))})"
-                    rf"(?:\s+(?:{_alt(QUALIFIER_FILLERS)}))?\s*$", re.IGNORECASE)
+                    rf"(?:\s+(?:{_alt(QUALIFIER_FILLERS + OBJECT_DETERMINERS)}))?\s*$",
+                    re.IGNORECASE)
+#: "Killed: 12", "Dead: 5; injured: 17", "Wounded – 40": a list's or table's label
+LABEL = re.compile(rf"\b(?P<trig>{_TRIGGER})\s*(?::|[–—]\s)\s*$", re.IGNORECASE)
 OBJECT_NP = re.compile(rf"^(?P<np>(?:\s+(?:of\s+)?{_NP_WORD}){{0,4}}?)(?=\s*$|\s*[,.;:)”\"]|\s+"
                        rf"(?:{_alt(NP_STOP)})\b)", re.IGNORECASE)
 #: A figure's words name people: the people tables, or a capitalised plural of a
@@ -460,7 +467,8 @@ _FILLER_WORDS = max(len(w.split()) for w in QUALIFIER_FILLERS)
 #: "TRIGGER [and TRIGGER] of": trigger phrases are words of letters (a test checks it)
 _NOUN_OF_WORDS = 2 * max(len(w.split()) for ws in STATUS_TRIGGERS.values() for w in ws) + 2
 _QUALIFIER_WORDS = max(len(w.split()) for w in _QUALIFIER) + _FILLER_WORDS
-_ACTIVE_WORDS = max(len(w.split()) for w in _ACTIVE_STATUS) + _FILLER_WORDS
+_ACTIVE_WORDS = max(len(w.split()) for w in _ACTIVE_STATUS) + max(
+    len(w.split()) for w in QUALIFIER_FILLERS + OBJECT_DETERMINERS)
 _INCREMENT_WORDS = max(len(w.split()) for w in INCREMENT_BEFORE)
 INCREMENT_RIGHT = re.compile(rf"^\s+(?:{_alt(INCREMENT_AFTER)})\b", re.IGNORECASE)
 UP_FROM = re.compile(r"\bup\s*$", re.IGNORECASE)
@@ -727,6 +735,12 @@ def _read_status(
                     for g in (noun.group("trig"), noun.group("trig2")) if g]
         tail = _clause_tail(sentence, n.end)
         return list(dict.fromkeys(statuses)), "noun_of", "", tail, n.end
+    label = LABEL.search(left)
+    if label:  # "Killed: 12", "Dead: 5; injured: 17"
+        np = OBJECT_NP.match(right)
+        np_text = np.group("np") if np else ""
+        status = _TRIGGER_STATUS[_key(label.group("trig"))]
+        return [status], "label", np_text, "", n.end + len(np_text)
     if REMAINS_OF.search(left):  # "the remains of 15 servicemen were found"
         return ["killed"], "noun_of", "", _clause_tail(sentence, n.end), n.end
     if FATE_OF.search(left):
