@@ -54,6 +54,9 @@ CLAIM_VERBS = (
     "named", "informs", "inform", "recollects", "recollected", "recalls", "lists", "listed",
     "reads",
 )
+#: Claim verbs that are also nouns ("the report said", "their statement").
+NOUN_VERBS = ("report", "reports", "state", "states", "put", "puts", "lists", "reads",
+              "estimates", "claims", "updated", "posted", "recalls")
 #: Verbs that may come before their claimant ("said the General Prosecutor's Office").
 INVERTED_CLAIM_VERBS = ("said", "says", "reported", "added", "stated", "announced", "noted",
                         "wrote", "tweeted", "reports", "adds", "confirmed", "explained")
@@ -80,10 +83,11 @@ def _alt(words: tuple[str, ...] | list[str]) -> str:
 _BEFORE = re.compile(
     r"(?:^|(?:,(?!\d)|[;:“”\"()]|\s[–—-]\s)\s*|"
     r"\b(?:that|after|while|as|but|and|when|since|because)\s+)"
-    r"(?P<who>(?:[^,;:“”\"()–—]|,(?=\d))(?:[^,;:“”\"()–—]|(?<=\d),(?=\d)){0,89}?)"
-    r"(?<!\b[Tt]he)(?<!\b[Aa])(?<!\b[Aa]n)(?<!\b[Ii]ts)(?<!\b[Tt]heir)(?<!\b[Tt]his)\s+"
+    r"(?P<who>(?:[^,;:“”\"()–—]|,(?=\d))(?:[^,;:“”\"()–—]|(?<=\d),(?=\d)){0,89}?)\s+"
     r"(?:(?:has|have|had|also|earlier|previously|later|separately|had\s+earlier|now)\s+)*"
-    rf"(?P<verb>{_alt(CLAIM_VERBS)})\b",
+    # a verb that is also a noun is no verb after a determiner ("the report said")
+    r"(?P<verb>(?<!\b[Tt]he\s)(?<!\b[Aa]\s)(?<!\b[Aa]n\s)(?<!\b[Ii]ts\s)(?<!\b[Tt]heir\s)"
+    rf"(?<!\b[Tt]his\s)(?:{_alt(NOUN_VERBS)})|{_alt(set(CLAIM_VERBS) - set(NOUN_VERBS))})\b",
 )
 _WHICH = re.compile(
     rf"(?P<who>(?:{UPPER}[\w’'.-]*\s+)*{UPPER}[\w’'.-]*),\s+which\s+(?:has\s+|had\s+|have\s+)?"
@@ -257,7 +261,6 @@ class ArticleClaimants:
         self._named: dict[int, list[str]] = {}
         self._last: dict[int, str] = {}
         self._opened: dict[int, int] | None = None
-        self._open_mark = ""
 
     def named(self, index: int) -> list[str]:
         if index not in self._named:
@@ -402,26 +405,32 @@ class ArticleClaimants:
         if self._opened is not None:
             return self._opened
         self._opened = {}
+        text, spans = self.text, self.spans
+        marks = [(m.start(), m.group()) for m in _QUOTE_MARK.finditer(text)]
+        if not marks:
+            return self._opened
+        k, open_mark = 0, ""
         opener = None  # sentence where the open quotation started
-        for i, (a, b) in enumerate(self.spans):
-            if i and not self.same_paragraph(i - 1, i):
-                opener = None  # a quotation does not run past its paragraph ...
-                if self.text[a:a + 1] in _OPENERS and self.named(i - 1) and \
-                        _SAID_END.search(self.text, self.spans[i - 1][0], self.spans[i - 1][1]):
+        for i, (a, b) in enumerate(spans):
+            if i and "\n" in text[spans[i - 1][1]:a]:  # a new paragraph
+                opener, open_mark = None, ""  # a quotation does not run past it ...
+                if text[a:a + 1] in _OPENERS and _SAID_END.search(
+                        text, spans[i - 1][0], spans[i - 1][1]) and self.named(i - 1):
                     self._opened[i] = -(i - 1) - 1  # ... unless a new one goes on
             elif opener is not None:
                 self._opened[i] = opener
-            if _QUOTE_MARK.search(self.text, a, b) is None:
-                continue
-            open_mark = self._open_mark if opener is not None else ""
-            for m in _QUOTE_MARK.finditer(self.text, a, b):
-                mark = m.group()
+            while k < len(marks) and marks[k][0] < a:
+                k += 1
+            while k < len(marks) and marks[k][0] < b:
+                mark = marks[k][1]
                 if not open_mark and mark in _OPENERS:
                     open_mark = mark
                 elif open_mark and mark == _CLOSING[open_mark]:
                     open_mark = ""
-            self._open_mark = open_mark
+                k += 1
             opener = (opener if opener is not None else i) if open_mark else None
+            if k == len(marks) and opener is None:
+                break  # no quotation opens after this sentence
         return self._opened
 
     def announced_after(self, index: int) -> str:

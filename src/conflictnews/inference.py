@@ -528,8 +528,10 @@ def _parts(figures: list[dict], text: str) -> None:
     whom") count soldiers and civilians is mixed; a figure taken as the neighbour of
     one of its parts takes the whole's population instead."""
     whole_of: dict[int, dict] = {}
+    if len(figures) == 1 and "(" not in text[figures[0]["end"]:figures[0]["end"] + 40]:
+        return  # no parts, no breakdown
     for head in figures:  # a breakdown in brackets: "45 citizens (35 civilians and 10 ...)"
-        inner = BREAKDOWN.match(text, head["end"])
+        inner = "(" in text[head["end"]:head["end"] + 40] and BREAKDOWN.match(text, head["end"])
         if inner and head["population"] != "mixed":
             mil = MILITARY_WORD.search(inner.group(1))
             civ = CIVILIAN_WORD.search(inner.group(1))
