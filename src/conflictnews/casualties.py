@@ -241,7 +241,8 @@ AUXILIARIES = (
     "declared", "listed", "as", "were", "getting", "got", "remain", "remains", "remained",
     "still", "considered", "went", "currently", "either", "each", "seriously", "critically",
     "severely", "badly", "fatally", "lightly", "slightly", "mortally", "gravely", "may",
-    "might", "could", "must",
+    "might", "could", "must", "found", "pronounced", "said", "known", "expected", "likely",
+    "to",
 )
 #: Words that may stand inside a figure's noun phrase although they are also auxiliaries:
 #: "six confirmed civilian deaths", "12 reported casualties".
@@ -495,6 +496,10 @@ SIDE_RIGHT = re.compile(rf"^\s+(?:{_alt(EACH_SIDE)})\b", re.IGNORECASE)
 _STATUS_WORD = re.compile(rf"\b(?P<trig>{_TRIGGER})\b", re.IGNORECASE)
 AUX_TRIGGER = re.compile(rf"(?:,?\s+(?:{_alt(AUXILIARIES)}|\w+ly))+\s+(?P<trig>{_TRIGGER})\b",
                          re.IGNORECASE)
+#: "four of the wounded [soldiers] later died": a part of one group, and what befell it
+PARTITIVE = re.compile(r"\bof\s+(?:the|those|these)\s*$", re.IGNORECASE)
+PARTITIVE_THEN = re.compile(rf"(?:\s+{_NP_WORD}){{0,2}}?(?:,?\s+(?:{_alt(AUXILIARIES)}|\w+ly))*"
+                            rf"\s+(?P<trig>{_TRIGGER})\b", re.IGNORECASE)
 DISPLACED_NP = re.compile(rf"(?i:\b(?:{_alt(DISPLACED_PEOPLE)})\b)|"
                           rf"\b(?:{UPPER}{LOWER}+(?:ans|is|ese)|Turks|Kurds)\b")
 #: a release word followed by its object is an active verb of someone else's
@@ -705,8 +710,9 @@ def _read_status(
                 and not MANPOWER.search(left)) and not NO_ONE.match(right, subj.end()):
         status = _TRIGGER_STATUS[trigger]
         end = n.end + subj.end()
-        then = trigger in _GENERIC and AUX_TRIGGER.match(sentence, end)
-        if then:  # "24 victims were injured": wounded
+        then = (trigger in _GENERIC and AUX_TRIGGER.match(sentence, end)) or (
+            PARTITIVE.search(subj.group("np")) and PARTITIVE_THEN.match(sentence, end))
+        if then:  # "24 victims were injured": wounded; "4 of the wounded later died": killed
             status, end = _TRIGGER_STATUS[_key(then.group("trig"))], then.end()
         tail = _clause_tail(sentence, end)
         np_text = " ".join(g for g in subj.group("np", "sides", "np2") if g)
