@@ -112,11 +112,6 @@ def test_background_after_a_source_on_something_else_stays_the_outlets():
     assert figure(text, 300)["claimed_by"] == ""
 
 
-def test_a_source_in_another_paragraph_is_not_carried():
-    text = ("The ministry said 20 soldiers had been killed.\n\n"
-            "As a result of the storm, 4 people died in the north.")
-    assert figure(text, 4)["claimed_by"] == ""
-
 
 # ------------------------------------------------------------- side from the paragraph
 
@@ -259,3 +254,31 @@ def test_an_undated_reports_title_is_read_as_of_this_war():
             "nearing 4,000.")
     articles = figures_of(text, pd.NaT)
     assert articles["claimant_group"].tolist() == ["Russia"]
+
+
+def test_an_article_relaying_one_sources_report_states_it_throughout():
+    text = ("Ombudsman: 11 civilians killed in the region\n\n"
+            "The office of the ombudsman has completed its review of the shelling.\n\n"
+            "A total of 11 civilians were killed, among them 3 women.\n\n"
+            "About 45 people were wounded in their homes.")
+    row = figure(text, 45)
+    assert row["claimed_by"] == "Ombudsman"
+    assert row["claim_evidence"] == "continues the article's source (sentence 0)"
+
+
+@pytest.mark.parametrize("last", [
+    "Since the war began, 3,000 people have been killed.",       # a toll to date
+    "On May 3, a landmine killed 2 shepherds near the border.",  # another event
+])
+def test_the_lead_source_does_not_state_the_outlets_summaries(last):
+    text = ("The defence ministry said Armenian shelling killed 4 soldiers on Sunday.\n\n"
+            "Talks are planned for next week.\n\n" + last)
+    found = figures_of(text)
+    assert found["claimed_by"].iloc[-1] == ""
+
+
+def test_the_lead_source_stops_where_another_source_speaks():
+    text = ("The defence ministry said Armenian shelling killed 4 soldiers on Sunday.\n\n"
+            "The UN called for restraint, its spokesman said.\n\n"
+            "Eleven soldiers were wounded in the attack.")
+    assert figure(text, 11)["claimed_by"] == ""

@@ -212,10 +212,23 @@ _HOW = {id(_ACCORDING): "according to", id(_HEAD_START): "headline: source: ..."
 _GOES_ON = re.compile(r"\W*(?:As\s+a\s+result|In\s+addition|Additionally|Besides|Moreover|"
                       r"Furthermore|Also|Thus|Of\s+(?:these|them|whom|those)|Among\s+"
                       r"(?:them|these|those)|In\s+total|Overall|Altogether)\b")
-#: Words that say a source speaks of casualties.
-_LOSS_WORD = re.compile(r"(?i:\b(?:kill|dead|death|die|wound|injur|casualt|loss|lost|"
-                        r"missing|captiv|prisoner|hostage|victim|bod(?:y|ies)|fled|flee|"
-                        r"displac|refugee|evacuat|martyr|toll)\w*)")
+#: Word stems that say a source speaks of casualties, and of attacks.
+LOSS_STEMS = ("kill", "dead", "death", "die", "wound", "injur", "casualt", "loss", "lost",
+              "missing", "captiv", "prisoner", "hostage", "victim", "body", "bodies", "fled",
+              "flee", "displac", "refugee", "evacuat", "martyr", "toll")
+ATTACK_STEMS = ("attack", "shell", "bombard", "strik", "missile", "rocket", "target")
+_LOSS_WORD = re.compile(rf"(?i:\b(?:{'|'.join(LOSS_STEMS)})\w*)")
+#: Words that say a lead speaks of losses or attacks.
+_ATTACK_OR_LOSS = re.compile(rf"(?i:\b(?:{'|'.join(LOSS_STEMS + ATTACK_STEMS)})\w*)")
+#: A toll to date, which an outlet states itself: "have been killed since ...", "have
+#: fled", "are fleeing".
+_RUNNING = re.compile(r"\b(?:ha(?:ve|s)\s+(?:already\s+)?(?:been\s+)?\w+(?:ed|en|ied|ft|d)|"
+                      r"since|are\s+fleeing|so\s+far|to\s+date)\b", re.IGNORECASE)
+#: Another event than the lead's: "On June 12, ...", "in the past two months", "This
+#: follows Oct. 27's attacks".
+_OTHER_EVENT = re.compile(r"\W*(?:On|In)\s+(?:\w+\.?\s+)?\d{1,2}\b|"
+                          r".*?\b(?:(?:[Ii]n|[Oo]ver)\s+the\s+(?:past|last)|(?:This|It)\s+"
+                          r"follows)\b")
 #: Quotation marks that open and close a quotation.
 OPEN_QUOTE, CLOSE_QUOTE = "“", "”"
 _CLOSING = {"“": "”", "«": "»", "‘": "’", '"': '"'}
@@ -365,17 +378,53 @@ class ArticleClaimants:
                 return (i, who) if joined or speaks_of_losses else (-1, "")
         return -1, ""
 
-    def context(self, index: int) -> tuple[str, str]:
+    def context(self, index: int, profile: Profile | None = None,
+                day: dt.date | None = None) -> tuple[str, str]:
         """``(claimant, evidence)`` for a sentence that names none: the speaker of a
         quotation open where it starts, else the claimant of the sentence or two before
-        it in its paragraph; ``("", "")`` when neither."""
+        it in its paragraph, else (with a ``profile``) the source the article's lead
+        names when no other source has spoken since; ``("", "")`` when none."""
         opened = self._quote_opened().get(index)
         who = self.quoted_by(index)
         if who:
             where = -opened - 1 if opened < 0 else opened
             return who, f"continues the quotation of sentence {where}"
         i, who = self.recent(index)
-        return (who, f"continues the report of sentence {i}") if who else ("", "")
+        if who:
+            return who, f"continues the report of sentence {i}"
+        if profile is not None:
+            i, who = self.lead_source(index, profile, day)
+            if who:
+                return who, f"continues the article's source (sentence {i})"
+        return "", ""
+
+    def lead_source(self, index: int, profile: Profile, day: dt.date | None,
+                    lead: int = 3) -> tuple[int, str]:
+        """``(sentence, claimant)``: the source named in the article's headline or lead
+        (its first ``lead`` sentences: "Ombudsman: 19 civilians killed ...", "Trend
+        reports citing the Prosecutor General's Office") when it speaks of losses or
+        attacks, and every source named after it and before sentence ``index`` is the
+        same (by claimant group); not for a toll to date ("have been killed since ...")
+        or another event ("On June 12, ...", "in the past two months"): the outlet's own
+        summary; else ``(-1, "")``. An article relaying one source's
+        report states it throughout."""
+        a, b = self.spans[index]
+        if _RUNNING.search(self.text, a, b) or _OTHER_EVENT.match(self.text, a, b):
+            return -1, ""  # a toll to date or another event: the outlet's own summary
+        first = next((k for k in range(min(lead, index)) if self.speaker(k)), None)
+        if first is None or not _ATTACK_OR_LOSS.search(self.text, *self.spans[first]):
+            return -1, ""  # no lead source, or one that speaks of something else
+        who = self.speaker(first)
+        group = profile.group_for(who, day)[0]
+        if len({profile.group_side(profile.group_for(w, day)[0])
+                for w in self.named(first)} - {""}) > 1:
+            return -1, ""  # a lead naming both parties ("Baku said ... and Yerevan said")
+        for k in range(first + 1, index):
+            for other in self.named(k):
+                named = self.antecedent(k, other) or other if is_office(other) else other
+                if profile.group_for(named, day)[0] != group:
+                    return -1, ""  # another source has spoken since
+        return first, who
 
     def same_paragraph(self, i: int, j: int) -> bool:
         """Are sentences ``i`` < ``j`` in one paragraph (no line break between them)?"""

@@ -858,7 +858,7 @@ def _claimant(sentence: str, pos: int, claims: Callable[[], list], previous: obj
                 evidence = how
                 break
         if not claimed_by:  # the quotation or report its sentence goes on with
-            claimed_by, evidence = article.context(index)
+            claimed_by, evidence = article.context(index, profile, day)
     group = profile.group_for(claimed_by, day)[0]
     if group == claimed_by and article is not None and is_office(claimed_by):
         named = article.antecedent(index, claimed_by) or article.party_before(
