@@ -109,9 +109,11 @@ ATTACKED_BY = re.compile(r"\b(?:killed|wounded|injured|shelled|hit|struck|target
                          r"detained|abducted|taken\s+prisoner|taken\s+captive)\s+by\s+"
                          r"(?:the\s+)?(?P<by>[^,;]*)", re.IGNORECASE)
 POSSESSIVE = re.compile(r"\b(?:its|their|our|own|his|her|my)\b", re.IGNORECASE)
-#: Words for the other party, as a claimant speaks of it ("the enemy has lost").
-ENEMY = re.compile(r"\b(?:enemy|enemy['’]s|adversary|adversary['’]s|the\s+other\s+side)\b",
-                   re.IGNORECASE)
+#: The other party's losses, as a claimant speaks of them ("the enemy has lost", "enemy
+#: soldiers"; not "the enemy killed").
+ENEMY = re.compile(r"\b(?:enemy|adversary|other\s+side)(?:['’]s)?\s+(?:(?:has|have|had)\s+)?"
+                   r"(?:lost|loses|losses|suffered|casualties|dead|soldiers|troops|"
+                   r"servicemen|personnel|manpower|fighters)\b", re.IGNORECASE)
 PEOPLE = re.compile(r"\b(?:people|persons)\b")
 
 
@@ -219,8 +221,10 @@ def _words_side(profile: Profile, text: str) -> tuple[str, str]:
     words of two sides name both."""
     found, against = [], []
     for pos, side, word in profile.side_words_in(text):
-        if OPPONENT_BEFORE.search(text, max(0, pos - 14), pos):
-            against.append((side, word))
+        if OPPONENT_BEFORE.search(text, max(0, pos - 14), pos) or (
+                side in profile.opponent and _ATTACK_AFTER.match(text, pos + len(word))):
+            against.append((side, word))  # the other party, or the attacker ("civilians
+            # killed by Armenian attacks")
         elif _PEOPLE_AFTER.match(text, pos + len(word)):
             return side, f"word: {word}"
         else:
@@ -352,15 +356,22 @@ def clause_side(profile: Profile, clause: str) -> tuple[str, str]:
 
 
 def third_party(profile: Profile, text: str) -> tuple[str, str]:
-    """``("other", evidence)`` when ``text`` names people of a third country ("were
-    French citizens", "15 thousand Soviet servicemen", "Russian peacekeepers"), not as
-    the other party of a fight."""
+    """``(side, evidence)`` when ``text`` names people of a third country ("were French
+    citizens", "15 thousand Soviet servicemen", "Russian peacekeepers"), or a party's
+    civilians ("two Azerbaijani journalists"), not as the other party of a fight."""
     for pos, side, word in profile.side_words_in(text):
-        if side in profile.opponent or OPPONENT_BEFORE.search(text, max(0, pos - 14), pos):
+        if OPPONENT_BEFORE.search(text, max(0, pos - 14), pos):
             continue
-        if _PEOPLE_AFTER.match(text, pos + len(word)) or PEOPLE_SIDE_WORD.fullmatch(word):
+        if side in profile.opponent:  # a party's civilians (never the attackers)
+            if _CIVILIANS_AFTER.match(text, pos + len(word)):
+                return side, f"word: {word}"
+        elif _PEOPLE_AFTER.match(text, pos + len(word)) or PEOPLE_SIDE_WORD.fullmatch(word):
             return side, f"word: {word}"
     return UNSPECIFIED, ""
+
+
+_CIVILIANS_AFTER = re.compile(rf"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:{_alt(CIVILIAN)})\b",
+                              re.IGNORECASE)
 
 
 #: Side words that are themselves people ("peacekeepers", "Syrians", "mercenaries").
@@ -476,8 +487,9 @@ def from_paragraph(rows: list[dict], named: ArticleClaimants, profile: Profile,
     for field in ("side", "population"):
         found = []
         for row in rows:
-            if row[field] == UNSPECIFIED and not row["historical"] and (
-                    field == "side" or _bare(row, text)):
+            undecided = row[field] == UNSPECIFIED or row[f"{field}_evidence"].startswith(
+                "same figure in")  # the same count elsewhere is weaker than this sentence
+            if undecided and not row["historical"] and (field == "side" or _bare(row, text)):
                 other = one([r for r in by_sentence[row["sentence_index"]] if r is not row],
                             row, field)
                 if other is not None:
