@@ -305,3 +305,17 @@ def test_its_own_sentence_outweighs_the_same_count_elsewhere():
             "enemy killed three of its soldiers and wounded two others on Tuesday.")
     rows = figures_of(text)
     assert rows["side"].tolist() == ["armenian"] * 3
+
+
+def test_a_civil_defence_ministry_counts_civilians():
+    text = "At least 9 people were killed in the strike, the Civil Defence Ministry said."
+    assert figure(text, 9)["population"] == "civilian"
+    text = "At least 9 people were killed in the strike, the Defence Ministry said."
+    assert figure(text, 9)["population"] == "military"
+
+
+def test_a_tolls_people_are_named_before_its_number():
+    text = "The number of civilians killed in the region has risen to 31, officials said."
+    row = figure(text, 31)
+    assert (row["population"], row["population_evidence"]) == (
+        "civilian", "toll of word: civilians")

@@ -61,7 +61,8 @@ CLAIMANT_POPULATION = {
                  "armed forces", "military", "general staff", "MoD"),
     # not a health ministry: in 2020 Armenia's counted soldiers' deaths
     "civilian": ("ombudsman", "human rights defender", "prosecutor", "prosecutor-general",
-                 "prosecutor general", "emergency", "rescue service", "emergencies ministry"),
+                 "prosecutor general", "emergency", "rescue service", "emergencies ministry",
+                 "civil defence", "civil defense"),
 }
 #: Words that make a side's word the attacker: "Azeri drones", "Armenian shelling".
 ATTACK_WORDS = (
@@ -208,10 +209,11 @@ INCLUDING = re.compile(rf"\b(?:people|persons|victims|dead|killed|wounded|injure
 def claimant_population(claimed_by: str) -> tuple[str, str]:
     """``(population, evidence)`` a claimant's own words imply (a defence ministry counts
     soldiers), or ``("unspecified", "")``."""
-    for pop, pattern in _CLAIMANT_POP:
-        m = pattern.search(claimed_by)
-        if m:
-            return pop, f"claimant: {m.group()}"
+    found = [(m.start(), -len(m.group()), pop, m.group()) for pop, pattern in _CLAIMANT_POP
+             for m in [pattern.search(claimed_by)] if m]
+    if found:  # the first named, the longest there: "Civil Defence Ministry" is civil
+        _, _, pop, word = min(found)
+        return pop, f"claimant: {word}"
     return UNSPECIFIED, ""
 
 
@@ -441,6 +443,10 @@ def sentence_side(profile: Profile, sentence: str, day: dt.date | None) -> tuple
 #: (35 civilians ...", "231 mercenaries ..., of which 183".
 PART_GAP = re.compile(r"[^.;]{0,60}?(?:\bincluding\b|\(|\bof\s+(?:whom|them|which)\b|"
                       r"\bamong\s+them\b)[^.;()]{0,40}$", re.IGNORECASE)
+#: A toll's people before its number: "the number of (civilians) killed has risen to".
+NUMBER_OF = re.compile(r"\bnumber\s+of\s+(?P<who>(?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:killed|"
+                       r"wounded|injured|dead|missing|displaced|captured)\b[^.;]{0,80}$",
+                       re.IGNORECASE)
 #: Words right after a number that point back at people counted before ("100 others",
 #: "29 of them").
 OTHERS = re.compile(r"\s*(?:[\w-]+\s+)?(?:others|more)\b|\s*of\s+(?:them|whom|these|those)\b",
@@ -473,6 +479,12 @@ def from_paragraph(rows: list[dict], named: ArticleClaimants, profile: Profile,
     text = named.text
     for figures in by_sentence.values():
         _parts(figures, text)
+    for row in rows:  # "the number of civilians killed has risen to 11"
+        if row["population"] == UNSPECIFIED and "number" in row["sentence"]:
+            toll = NUMBER_OF.search(text, max(0, row["start"] - 150), row["start"])
+            found, evidence = population(toll.group("who")) if toll else (UNSPECIFIED, "")
+            if found != UNSPECIFIED:
+                row["population"], row["population_evidence"] = found, f"toll of {evidence}"
 
     def one(figures: list[dict], row: dict, field: str) -> dict | None:
         """The last of ``figures`` if they share one value of ``field`` and are
