@@ -51,8 +51,12 @@ CLAIM_VERBS = (
     "clarified", "mentioned", "pointed out", "underlined", "emphasized", "emphasised",
     "stressed", "warned", "indicated", "alleged", "alleges", "learned", "wrote",
     "tweeted", "posted", "announces", "reports", "put", "puts", "state", "confirm",
-    "named",
+    "named", "informs", "inform", "recollects", "recollected", "recalls", "lists", "listed",
+    "reads",
 )
+#: Claim verbs that are also nouns ("the report said", "their statement").
+NOUN_VERBS = ("report", "reports", "state", "states", "put", "puts", "lists", "reads",
+              "estimates", "claims", "updated", "posted", "recalls")
 #: Verbs that may come before their claimant ("said the General Prosecutor's Office").
 INVERTED_CLAIM_VERBS = ("said", "says", "reported", "added", "stated", "announced", "noted",
                         "wrote", "tweeted", "reports", "adds", "confirmed", "explained")
@@ -67,7 +71,9 @@ AUTHORITY_WORDS = ("official", "officials", "authorities", "ministry", "office",
                    "command", "headquarters", "administration", "residents", "witnesses",
                    "sources", "spokesman", "spokeswoman", "spokesperson", "police",
                    "investigators", "report", "statement", "monitors", "observers",
-                   "correspondent", "media", "ombudsperson")
+                   "correspondent", "media", "ombudsperson", "authority", "commission",
+                   "minister", "president", "aide", "adviser", "advisor", "governor",
+                   "mayor", "commander", "ambassador", "envoy")
 
 def _alt(words: tuple[str, ...] | list[str]) -> str:
     ordered = sorted(set(words), key=len, reverse=True)
@@ -75,11 +81,13 @@ def _alt(words: tuple[str, ...] | list[str]) -> str:
 
 
 _BEFORE = re.compile(
-    r"(?:^|(?:,(?!\d)|[;:“”\"(]|\s[–—-]\s)\s*|"
+    r"(?:^|(?:,(?!\d)|[;:“”\"()]|\s[–—-]\s)\s*|"
     r"\b(?:that|after|while|as|but|and|when|since|because)\s+)"
     r"(?P<who>(?:[^,;:“”\"()–—]|,(?=\d))(?:[^,;:“”\"()–—]|(?<=\d),(?=\d)){0,89}?)\s+"
-    r"(?:(?:has|have|had|also|earlier|previously|later|separately|had\s+earlier)\s+)*"
-    rf"(?P<verb>{_alt(CLAIM_VERBS)})\b",
+    r"(?:(?:has|have|had|also|earlier|previously|later|separately|had\s+earlier|now)\s+)*"
+    # a verb that is also a noun is no verb after a determiner ("the report said")
+    r"(?P<verb>(?<!\b[Tt]he\s)(?<!\b[Aa]\s)(?<!\b[Aa]n\s)(?<!\b[Ii]ts\s)(?<!\b[Tt]heir\s)"
+    rf"(?<!\b[Tt]his\s)(?:{_alt(NOUN_VERBS)})|{_alt(set(CLAIM_VERBS) - set(NOUN_VERBS))})\b",
 )
 #: (The name's first capital leads the pattern: the regex engine then skips ahead to the
 #: next capital instead of trying the pattern at every letter, three times faster.)
@@ -124,8 +132,18 @@ _SUBORDINATE = re.compile(r"\b(?:after|that|while|because|when|since|as|but|alth
                           r"though|if)\s+(?=\S)")
 _DIGIT = re.compile(r"\d")
 _COPULA = re.compile(r"\b(?:is|was|are|were|than|be)\b")
-#: A time at the end of a claimant's phrase ("the ministry on Wednesday").
-_WHEN = re.compile(r"\s+(?:on|last|earlier|late|this)\s+\w+$")
+#: A time at the end of a claimant's phrase ("the ministry on Wednesday", "Beglaryan
+#: today").
+_WHEN = re.compile(r"\s+(?:(?:on|last|earlier|late|this)\s+\w+|today|yesterday|tonight)$")
+#: A date before a claimant's phrase (a dateline: "2020-10-02 Human Rights Defender ...",
+#: "October 2, 2020 The ministry ...").
+_DATELINE = re.compile(r"^.*\b(?:1[89]|20)\d\d\b(?:-\d\d-\d\d)?[.,:]?\s+(?=\S)")
+#: "claimed the lives of 32", "claimed dozens of lives": a toll, not a claim.
+_TOLL_OBJECT = re.compile(r"\s+(?:the\s+)?(?:[\w,-]+\s+){0,3}?(?:lives?|deaths?)\b",
+                          re.IGNORECASE)
+#: "Trend reports citing the Prosecutor General's Office": the source cited.
+_CITING = re.compile(r"\bciting\s+(?P<who>[^,;.“”\"]{2,80}?)(?=\s+(?:that|as|on|in|about|"
+                     r"saying)\b|[,;.“”\"]|$)")
 #: "It is reported", "it was announced": nobody claims.
 _IMPERSONAL = re.compile(r"(?i:it|this|that|there)\s+(?:is|was|has\s+been|had\s+been)")
 _PREPOSITION = re.compile(r"(?:In|On|At)\b")
@@ -138,6 +156,7 @@ _PATTERNS = (
     (_WHICH, ("which",)), (_BEFORE, CLAIM_VERBS),
     (_ACCORDING, ("ccording to ", " words")), (_NOUN, CLAIM_NOUNS),
     (_AFTER, INVERTED_CLAIM_VERBS), (_APPOSED, CLAIM_VERBS), (_HEAD_START, (":",)),
+    (_CITING, ("citing ",)),
 )
 #: Every word some pattern needs, found in one pass (overlapping: all of them).
 _NEEDED = sorted({w for _, needs in _PATTERNS for w in needs})
@@ -169,7 +188,11 @@ def claims(sentence: str) -> list[tuple[int, str, str]]:
                 else m.group("who").strip()
             if pattern is _BEFORE and _COPULA.search(who):  # "The figure is higher than
                 continue  # previous estimates": no claimant
+            if pattern is _BEFORE and m.group("verb").startswith("claim") and \
+                    _TOLL_OBJECT.match(sentence, m.end()):
+                continue  # "attacks have claimed the lives of 32": a toll
             who = _SUBORDINATE.split(who)[-1] if pattern is _BEFORE else who
+            who = _DATELINE.sub("", who) if _DIGIT.search(who) else who
             who = _WHO_END.sub("", who) if pattern is _AFTER else who
             who = who[:-1] if who.endswith(".") and who[-2:-1].islower() else who
             who = _WHEN.sub("", who)
@@ -203,9 +226,40 @@ def _verbs_end(sentence: str, needed: list[tuple[int, int, int]]) -> int:
     return min(len(sentence), last + 1)
 
 
-_HOW = {id(_ACCORDING): "according to", id(_HEAD_START): "headline: source: ..."}
+_HOW = {id(_ACCORDING): "according to", id(_HEAD_START): "headline: source: ...",
+        id(_CITING): "citing"}
+#: Words that open a sentence going on with the report before it.
+_GOES_ON = re.compile(r"\W*(?:As\s+a\s+result|In\s+addition|Additionally|Besides|Moreover|"
+                      r"Furthermore|Also|Thus|Of\s+(?:these|them|whom|those)|Among\s+"
+                      r"(?:them|these|those)|In\s+total|Overall|Altogether)\b")
+#: Word stems that say a source speaks of casualties, and of attacks.
+LOSS_STEMS = ("kill", "dead", "death", "die", "wound", "injur", "casualt", "loss", "lost",
+              "missing", "captiv", "prisoner", "hostage", "victim", "body", "bodies", "fled",
+              "flee", "displac", "refugee", "evacuat", "martyr", "toll")
+ATTACK_STEMS = ("attack", "shell", "bombard", "strik", "missile", "rocket", "target")
+_LOSS_WORD = re.compile(rf"(?i:\b(?:{'|'.join(LOSS_STEMS)})\w*)")
+#: Words that say a lead speaks of losses or attacks.
+_ATTACK_OR_LOSS = re.compile(rf"(?i:\b(?:{'|'.join(LOSS_STEMS + ATTACK_STEMS)})\w*)")
+#: A toll to date, which an outlet states itself: "have been killed since ...", "have
+#: fled", "are fleeing".
+_RUNNING = re.compile(r"\b(?:ha(?:ve|s)\s+(?:already\s+)?(?:been\s+)?\w+(?:ed|en|ied|ft|d)|"
+                      r"since|are\s+fleeing|so\s+far|to\s+date)\b", re.IGNORECASE)
+#: Another event than the lead's: "On June 12, ...", "in the past two months", "This
+#: follows Oct. 27's attacks".
+_OTHER_EVENT = re.compile(r"\W*(?:On|In)\s+(?:\w+\.?\s+)?\d{1,2}\b|"
+                          r".*?\b(?:(?:[Ii]n|[Oo]ver)\s+the\s+(?:past|last)|(?:This|It)\s+"
+                          r"follows)\b")
 #: Quotation marks that open and close a quotation.
 OPEN_QUOTE, CLOSE_QUOTE = "“", "”"
+_CLOSING = {"“": "”", "«": "»", "‘": "’", '"': '"'}
+_OPENERS = "".join(_CLOSING)
+#: A quotation mark: opening, closing, straight; a single closing quote only where no
+#: letter follows (not the apostrophe of "Armenia’s").
+_QUOTE_MARK = re.compile(r"[“”«»\"]|‘|’(?![\w])")
+#: A sentence ending with its speaker ("..., Erdogan said.") or with a colon before
+#: what it quotes ("the statement reads:").
+_SAID_END = re.compile(rf"[”’\"],?\s+[^.“”\"]{{1,60}}\s(?:{'|'.join(SPEECH_VERBS)})\W*$|"
+                       r":\s*$")
 
 
 def announced_by(sentence: str) -> str:
@@ -239,6 +293,7 @@ class ArticleClaimants:
         self.text, self.spans = text, spans
         self._named: dict[int, list[str]] = {}
         self._last: dict[int, str] = {}
+        self._opened: dict[int, int] | None = None
 
     def named(self, index: int) -> list[str]:
         if index not in self._named:
@@ -315,20 +370,137 @@ class ArticleClaimants:
                 return ""
         return ""
 
-    def recent(self, index: int, back: int = 2) -> str:
-        """The claimant named last in the ``back`` sentences before ``index`` in the same
-        paragraph (an unattributed sentence that goes on reporting a source's figures),
-        or ``""``."""
+    def speaker(self, index: int) -> str:
+        """The claimant sentence ``index`` names last; for "it said", "he added" the one
+        named before it; ``""`` when it attributes nothing."""
+        if self.named(index):
+            return self.named(index)[-1]
+        a, b = self.spans[index]
+        return self.last_before(index) if claims(self.text[a:b]) else ""
+
+    def recent(self, index: int, back: int = 2) -> tuple[int, str]:
+        """``(sentence, claimant)`` named last in the ``back`` sentences before ``index``
+        in the same paragraph, when the sentence goes on with that source's report: the
+        source spoke of casualties ("The ombudsman said 19 civilians were killed. A
+        total of 80 people were injured."), or the sentence opens by joining on to it
+        ("Hajiyev said the shelling struck a cemetery. As a result, three civilians
+        were killed."); else ``(-1, "")``."""
+        a, b = self.spans[index]
+        joined = _GOES_ON.match(self.text, a, b) is not None
         for i in range(index - 1, max(-1, index - 1 - back), -1):
-            if "\n" in self.text[self.spans[i][1]:self.spans[i + 1][0]]:
-                return ""
-            if self.named(i):
-                return self.named(i)[-1]
-        return ""
+            if not self.same_paragraph(i, index):
+                break
+            if len(set(self.named(i))) > 1:
+                return -1, ""  # two sources before: no telling whose this is
+            who = self.speaker(i)
+            if who:
+                speaks_of_losses = _LOSS_WORD.search(self.text, *self.spans[i]) is not None
+                return (i, who) if joined or speaks_of_losses else (-1, "")
+        return -1, ""
+
+    def context(self, index: int, profile: Profile | None = None,
+                day: dt.date | None = None) -> tuple[str, str]:
+        """``(claimant, evidence)`` for a sentence that names none: the speaker of a
+        quotation open where it starts, else the claimant of the sentence or two before
+        it in its paragraph, else (with a ``profile``) the source the article's lead
+        names when no other source has spoken since; ``("", "")`` when none."""
+        opened = self._quote_opened().get(index)
+        who = self.quoted_by(index)
+        if who:
+            where = -opened - 1 if opened < 0 else opened
+            return who, f"continues the quotation of sentence {where}"
+        i, who = self.recent(index)
+        if who:
+            return who, f"continues the report of sentence {i}"
+        if profile is not None:
+            i, who = self.lead_source(index, profile, day)
+            if who:
+                return who, f"continues the article's source (sentence {i})"
+        return "", ""
+
+    def lead_source(self, index: int, profile: Profile, day: dt.date | None,
+                    lead: int = 3) -> tuple[int, str]:
+        """``(sentence, claimant)``: the source named in the article's headline or lead
+        (its first ``lead`` sentences: "Ombudsman: 19 civilians killed ...", "Trend
+        reports citing the Prosecutor General's Office") when it speaks of losses or
+        attacks, and every source named after it and before sentence ``index`` is the
+        same (by claimant group); not for a toll to date ("have been killed since ...")
+        or another event ("On June 12, ...", "in the past two months"): the outlet's own
+        summary; else ``(-1, "")``. An article relaying one source's
+        report states it throughout."""
+        a, b = self.spans[index]
+        if _RUNNING.search(self.text, a, b) or _OTHER_EVENT.match(self.text, a, b):
+            return -1, ""  # a toll to date or another event: the outlet's own summary
+        first = next((k for k in range(min(lead, index)) if self.speaker(k)), None)
+        if first is None or not _ATTACK_OR_LOSS.search(self.text, *self.spans[first]):
+            return -1, ""  # no lead source, or one that speaks of something else
+        who = self.speaker(first)
+        group = profile.group_for(who, day)[0]
+        if len({profile.group_side(profile.group_for(w, day)[0])
+                for w in self.named(first)} - {""}) > 1:
+            return -1, ""  # a lead naming both parties ("Baku said ... and Yerevan said")
+        for k in range(first + 1, index):
+            for other in self.named(k):
+                named = self.antecedent(k, other) or other if is_office(other) else other
+                if profile.group_for(named, day)[0] != group:
+                    return -1, ""  # another source has spoken since
+        return first, who
 
     def same_paragraph(self, i: int, j: int) -> bool:
         """Are sentences ``i`` < ``j`` in one paragraph (no line break between them)?"""
         return "\n" not in self.text[self.spans[i][1]:self.spans[j][0]]
+
+    def quoted_by(self, index: int) -> str:
+        """The speaker of a quotation that is open where sentence ``index`` starts: the
+        claimant named in the sentence that opened it ("the ministry stated that “2,783
+        ... . More than a hundred ..."), else the one who closes it; a paragraph that
+        opens with a quotation after a paragraph ending "..., Erdogan said." goes on
+        quoting that speaker. ``""`` when no quotation is open or nobody is named."""
+        opened = self._quote_opened().get(index)
+        if opened is None:
+            return ""
+        if opened < 0:  # a paragraph opening with a quotation: the speaker before goes on
+            return self.named(-opened - 1)[-1] if self.named(-opened - 1) else ""
+        if self.named(opened):
+            return self.named(opened)[-1]
+        if opened in self._opened and opened != index:  # opened its paragraph
+            return self.quoted_by(opened)
+        return self.quote_closer(opened) if opened != index else ""
+
+    def _quote_opened(self) -> dict[int, int]:
+        """For each sentence that starts inside a quotation: the sentence that opened
+        it; ``-k - 1`` when the quotation opened its paragraph and sentence ``k`` (the
+        paragraph before ends with it) names its speaker. Read once per article."""
+        if self._opened is not None:
+            return self._opened
+        self._opened = {}
+        text, spans = self.text, self.spans
+        marks = [(m.start(), m.group()) for m in _QUOTE_MARK.finditer(text)]
+        if not marks:
+            return self._opened
+        k, open_mark = 0, ""
+        opener = None  # sentence where the open quotation started
+        for i, (a, b) in enumerate(spans):
+            if i and "\n" in text[spans[i - 1][1]:a]:  # a new paragraph
+                opener, open_mark = None, ""  # a quotation does not run past it ...
+                if text[a:a + 1] in _OPENERS and _SAID_END.search(
+                        text, spans[i - 1][0], spans[i - 1][1]) and self.named(i - 1):
+                    self._opened[i] = -(i - 1) - 1  # ... unless a new one goes on
+            elif opener is not None:
+                self._opened[i] = opener
+            while k < len(marks) and marks[k][0] < a:
+                k += 1
+            while k < len(marks) and marks[k][0] < b:
+                mark = marks[k][1]
+                if not open_mark and mark in _OPENERS:
+                    open_mark = mark
+                elif open_mark and mark == _CLOSING[open_mark]:
+                    open_mark = ""
+                k += 1
+            opener = (opener if opener is not None else i) if open_mark else None
+            if k == len(marks) and opener is None:
+                break  # no quotation opens after this sentence
+        return self._opened
 
     def announced_after(self, index: int) -> str:
         if index + 1 >= len(self.spans):

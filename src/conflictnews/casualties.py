@@ -59,7 +59,7 @@ from conflictnews.patterns import (
     trie_regex,
     word_char,
 )
-from conflictnews.profile import BOTH, UNSPECIFIED, Profile, load_profile
+from conflictnews.profile import UNSPECIFIED, Profile, load_profile
 from conflictnews.sentences import sentence_spans
 from conflictnews.tables import records
 
@@ -74,7 +74,7 @@ STATUS_TRIGGERS: dict[str, tuple[str, ...]] = {
         "martyrs", "shot dead", "gave their lives", "lives were lost", "lives have been lost",
         "lives lost", "victims", "fatal casualties", "burned to death", "fell victim",
         "among the dead", "among the killed", "among the victims", "among the fatalities",
-        "fallen", "fatal cases", "succumbed",
+        "fallen", "fatal cases", "succumbed", "burned alive", "burnt alive", "burnt to death",
     ),
     "wounded": ("wounded", "injured", "hurt", "injuries", "injury", "wounding", "injuring",
                 "hospitalized", "hospitalised", "taken to hospital", "taken to hospitals",
@@ -83,18 +83,24 @@ STATUS_TRIGGERS: dict[str, tuple[str, ...]] = {
                 "transported to hospitals", "evacuated to hospital", "evacuated to hospitals",
                 "airlifted to hospital", "received injuries", "sustained injuries",
                 "suffered injuries", "received wounds", "sustained wounds", "wounds",
-                "among the wounded", "among the injured"),
+                "among the wounded", "among the injured", "treated in hospitals",
+                "treated in the hospital", "treated at hospital", "treated at hospitals",
+                "treated at the hospital", "suffered burns", "sustained burns",
+                "received burns"),
     "missing": ("missing", "unaccounted for", "disappeared", "whose fate is unknown",
                 "whose fate remains unknown", "whose fate is still unknown",
                 "whose fate remains unclear", "whose whereabouts are unknown"),
     "captured": (
         "captured", "taken prisoner", "taken captive", "prisoners of war", "prisoners",
         "POWs", "captives", "hostages", "taken hostage", "held captive", "held hostage",
-        "detainees",
+        "detainees", "taken hostages", "taken as hostages", "taken prisoners",
+        "taken as prisoners",
     ),
     "displaced": (
         "displaced", "fled their homes", "fled", "refugees", "made homeless", "homeless",
         "uprooted", "forced from their homes", "forced to flee", "evacuated", "evacuees",
+        "driven from their homes", "driven out of their homes", "forced out of their homes",
+        "forced to leave their homes", "sent fleeing",
         "displacement", "IDPs", "internally displaced", "among the displaced",
     ),
 }
@@ -103,7 +109,15 @@ STATUS_TRIGGERS: dict[str, tuple[str, ...]] = {
 #: the number and the trigger are empty or name people (:data:`PEOPLE_WORDS`), never
 #: military ones for a movement ("2,000 peacekeepers arrived in" is a deployment).
 PEOPLE_TRIGGERS: dict[str, tuple[str, ...]] = {
-    "killed": ("eliminated", "neutralized", "neutralised", "destroyed"),
+    "killed": ("eliminated", "neutralized", "neutralised", "destroyed",
+               # hit by a mine or a blast: the casualties of it, killed and wounded
+               "hit a landmine", "hit a mine", "hit landmines", "hit mines",
+               "hit by a landmine", "hit by a mine", "hit by the explosion",
+               "hit by an explosion", "hit by the blast", "hit by a blast",
+               "stepped on a landmine", "stepped on a mine", "blown up by a mine",
+               "blown up by a landmine", "suffered from mine explosions",
+               "suffered from landmine explosions", "suffered from mines",
+               "suffered from landmines"),
     "wounded": ("received treatment", "received medical treatment", "receiving treatment",
                 "receiving medical treatment", "sought medical help", "needed medical help"),
     "displaced": (
@@ -113,15 +127,23 @@ PEOPLE_TRIGGERS: dict[str, tuple[str, ...]] = {
         "left the country", "left their homes", "left their villages", "left home",
         "arrived in", "sought shelter", "sought refuge", "took refuge", "taken refuge",
         "found refuge", "relocated", "resettled", "moved to", "forced to leave",
-        "forced out",
+        "forced out", "entered", "poured into", "streamed into", "flee", "flees", "fleeing",
     ),
     "captured": (
         "released", "freed", "repatriated", "exchanged", "handed over",
         "came back from captivity", "returned from captivity", "remain in captivity",
         "held", "being held",
-        "in captivity", "detained", "abducted", "kidnapped",
+        "in captivity", "detained", "abducted", "kidnapped", "extradited", "convicted",
+        "sentenced", "imprisoned", "jailed", "arrested", "in custody",
     ),
 }
+#: People triggers of military reports that count only with soldiers named ("up to 30 enemy
+#: servicemen were eliminated", "the manpower of 25 people was destroyed", not "8 families
+#: were completely destroyed").
+MILITARY_TRIGGERS = ("eliminated", "neutralized", "neutralised", "destroyed")
+#: People triggers that count only before a place's name ("3,000 people had entered
+#: Armenia", not "two men entered the building").
+PLACE_TRIGGERS = ("entered",)
 #: Verbs that take the figure as their object ("killed two soldiers").
 ACTIVE_VERBS: dict[str, tuple[str, ...]] = {
     "killed": ("killed", "killing", "kill", "kills", "claimed the lives of", "left dead",
@@ -143,8 +165,13 @@ PEOPLE_VERBS: dict[str, tuple[str, ...]] = {
     "captured": ("freed", "released", "releasing", "frees", "freeing", "exchanged",
                  "swapped", "repatriated", "handed over", "hands over", "handing over",
                  "returned", "returning",
-                 "abducted", "kidnapped"),
+                 "abducted", "kidnapped", "extradited", "extradites", "extraditing"),
 }
+#: Verbs whose object counts only when people are sent away after it: "forced 40,000
+#: villagers from their homes", "drove tens of thousands of people to flee", "sent 3,000
+#: fleeing" (not "forced 12 soldiers to retreat", "sent 300 troops").
+AWAY_VERBS = ("forced", "forcing", "forces", "force", "drove", "driven", "driving", "drives",
+              "sent", "sending", "pushed", "pushing")
 #: Verbs whose object counts only when it is lives: "a conflict that claimed 20,000
 #: lives", "the war cost 6,000 lives" (not "claimed 3 villages", "took 30 soldiers").
 LIVES_VERBS = ("claimed", "claiming", "claims", "claim", "cost", "costing", "costs", "took",
@@ -168,9 +195,9 @@ TOLLS: dict[str, tuple[str, ...]] = {
                "number of people killed", "casualty toll", "tally", "losses", "casualties",
                "fatalities", "deaths", "number of victims", "death count", "body count",
                "human losses", "loss of life", "the victims", "the dead", "number of fallen",
-               "number of the fallen"),
+               "number of the fallen", "those killed", "those who died", "the fatalities"),
     "wounded": ("number of wounded", "number of injured", "injury toll", "the wounded",
-                "the injured"),
+                "the injured", "those wounded", "those injured"),
 }
 #: How a toll phrase comes to its figure: "the toll rose to", "losses are about", "has
 #: reached", "will not exceed"; the "by" ones give an increment ("increased by 35").
@@ -182,8 +209,26 @@ TOLL_VERBS = (
     "increased by", "increases by", "grew by", "grows by", "went up by", "jumped by",
     "climbed by", "now", "stand at", "constitute", "constituted",
     "comprised", "made up", "past", "above", "over", "beyond", "reaching", "surpassing",
+    "included", "include", "includes",
     "exceeding", "topping", "passing", "hitting",
 )
+#: The toll phrases that name a count and nothing else: they may stand far from their
+#: figure ("the death toll in clashes between ... forces over ... has reached about 600")
+#: or, in a headline, without a verb ("Death Toll in Border Clashes About 600").
+TOLL_NOUNS = ("death toll", "toll", "casualty toll", "injury toll", "death count",
+              "body count", "number of dead", "number of deaths", "number killed",
+              "number of people killed", "number of victims", "number of fallen",
+              "number of the fallen", "number of wounded", "number of injured")
+#: How a far toll phrase comes to its figure: only the verbs of reaching a number.
+TOLL_REACH = ("reached", "reach", "reaches", "rose to", "risen to", "rises to", "climbed to",
+              "climbs to", "grew to", "grows to", "increased to", "increases to", "jumped to",
+              "went up to", "hit", "hits", "passed", "surpassed", "exceeded", "topped",
+              "stood at", "stands at", "is now", "was now", "neared", "nears", "nearing",
+              "approached", "approaching")
+#: "the number was nearing 5,000", "estimated this number to be more than 200": a number
+#: the sentence or the one before has told of; the status of its last casualty word.
+THE_NUMBER = ("the number", "this number", "that number", "the figure", "this figure",
+              "the toll", "this toll")
 #: "the number of refugees has reached": NUMBER-OF [up to three words] TRIGGER, then any
 #: toll verb; the trigger says what is counted.
 NUMBER_OF = ("number of", "total number of", "total of", "overall number of", "tally of",
@@ -196,7 +241,8 @@ AUXILIARIES = (
     "declared", "listed", "as", "were", "getting", "got", "remain", "remains", "remained",
     "still", "considered", "went", "currently", "either", "each", "seriously", "critically",
     "severely", "badly", "fatally", "lightly", "slightly", "mortally", "gravely", "may",
-    "might", "could", "must",
+    "might", "could", "must", "found", "pronounced", "said", "known", "expected", "likely",
+    "to",
 )
 #: Words that may stand inside a figure's noun phrase although they are also auxiliaries:
 #: "six confirmed civilian deaths", "12 reported casualties".
@@ -228,7 +274,7 @@ QUALIFIERS: dict[str, tuple[str, ...]] = {
                   "past"),
     "at_least": ("at least", "no fewer than", "no less than", "a minimum of", "not less than"),
     "about": ("about", "around", "approximately", "roughly", "some", "nearly", "almost",
-              "close to", "an approximate"),
+              "close to", "an approximate", "nearing", "approaching"),
     "estimate": ("an estimated", "estimated", "estimates", "estimate"),
     "up_to": ("up to", "as many as", "at most", "no more than", "fewer than", "less than",
               "under", "as much as", "not exceed", "will not exceed", "does not exceed",
@@ -239,6 +285,10 @@ PARTICLE_VERBS = ("handed", "hand", "hands", "handing", "turned", "turn", "turns
                   "took", "take", "takes", "taking", "taken")
 #: Words a qualifier may have between it and the figure: "wounded at least another 30".
 QUALIFIER_FILLERS = ("another", "a further", "an additional", "other")
+#: Words between an object verb and its figure: "killing its 2 passengers", "killed all 12
+#: crew members".
+OBJECT_DETERMINERS = ("the", "its", "their", "his", "her", "all", "all the", "all of the",
+                      "all of its", "all of their")
 #: Words marking an increment rather than a running total.
 INCREMENT_BEFORE = ("another", "a further", "an additional", "additional", "up", "rose by",
                     "an increase of", "a rise of", "increased by", "grew by", "went up by",
@@ -310,6 +360,11 @@ _ACTIVE_STATUS = {
 _NEEDS_LIVES = {w.lower() for w in LIVES_VERBS} - {w.lower() for ws in PEOPLE_VERBS.values()
                                                    for w in ws}
 _NEEDS_PEOPLE = {w.lower() for ws in PEOPLE_VERBS.values() for w in ws}
+_ACTIVE_STATUS.update({w: "displaced" for w in AWAY_VERBS})
+#: what sends a figure's people away after an AWAY verb and its object
+AWAY_AFTER = re.compile(r"\s+(?:(?:from|out\s+of)\s+(?:their|his|her|the(?:ir)?)\s+(?:homes?|"
+                        r"houses|villages?|towns?|region|area)|to\s+flee|fleeing|to\s+leave|"
+                        r"into\s+exile|to\s+seek\s+(?:refuge|shelter)|out)\b", re.IGNORECASE)
 _TOLL_STATUS = {w.lower(): s for s, ws in TOLLS.items() for w in ws}
 _QUALIFIER = {w: q for q, ws in QUALIFIERS.items() for w in ws}
 _TRIGGER = _alt([w for ws in STATUS_TRIGGERS.values() for w in ws])
@@ -317,21 +372,39 @@ _ANY_TRIGGER = _alt(list(_TRIGGER_STATUS))
 _NP_WORD = rf"(?!(?:{_alt(NP_STOP)})\b)(?!\d)[\w’'.-]+"
 _PEOPLE_ALT = _alt(MILITARY + CIVILIAN + PEOPLE_WORDS)
 #: A subject figure's words may hold a place or an origin ("192 soldiers from the army",
-#: "six troops deployed by Moscow in the region") and two people words ("soldiers and
-#: civilians").
+#: "six troops deployed by Moscow in the region"), two people words ("soldiers and
+#: civilians") and a word in quotation marks ('five "volunteer" fighters').
 _SUBJECT_NP_WORD = (rf"(?:{_NP_WORD}|(?:{_alt(SUBJECT_NP_LINKS)})\b|"
-                    rf"and(?=\s+(?:{_PEOPLE_ALT})\b))")
+                    rf"and(?=\s+(?:{_PEOPLE_ALT})\b)|[\"“‘][\w’'-]+[\"”’](?=\s))")
 
+#: What news puts between a figure's words and its verb: a dash or bracket aside, "including
+#: ...", a part "3 of them women", a relative clause "who fought for ...", a short
+#: apposition before an auxiliary ("90,000 people, half of the population, have fled"),
+#: ages "aged 31 and 20", a name in apposition "one of the servicemen, ensign X Y died", a
+#: hedge ", and possibly many more,".
+SUBJECT_ASIDES = (
+    r"\s*[–—]\s[^–—]{0,60}[–—]",
+    r",?\s+including\s[^,;]{0,120}?,?",
+    r",\s+(?:among them|most of them|mostly)\s[^,]{0,60}?,?",
+    r",\s+(?:\w+\s+)?of\s+(?:them|whom)\s[^,;]{0,60},",
+    r",\s+(?:who|whose|whom)\s[^,;]{0,100},",
+    r",\s+(?-i:[a-z])[^,;\d]{0,39},(?=(?:\s+(?:have|has|had|were|was|are|is)\b))",
+    r"\s+aged\s+\d+(?:(?:\s*,\s*|\s+and\s+)\d+)*,?",
+    rf",\s+[^,;]{{0,60}}?\b(?-i:{UPPER}{LOWER}+\s+{UPPER}{LOWER}+),?(?=\s+(?:{_ANY_TRIGGER})\b)",
+    r"\s*\([^()]{0,100}\)",
+)
 SUBJECT = re.compile(
     rf"^(?P<np>(?:\s+{_SUBJECT_NP_WORD}){{0,7}}?)(?P<sides>\s+(?:{_alt(SIDE_PHRASES)})\b)?"
-    r"(?P<aside>\s*[–—]\s[^–—]{0,60}[–—]|,\s+(?:including|among them|most of them|mostly)\s"
-    r"[^,]{0,60}?,?|\s*\([^()]{0,100}\)|,\s+(?:and|or)\s+(?:possibly|perhaps|maybe|probably)\s"
+    rf"(?P<aside>{'|'.join(SUBJECT_ASIDES)}|,\s+(?:and|or)\s+(?:possibly|perhaps|maybe|probably)\s"
     rf"[^,]{{0,40}},(?P<np2>(?:\s+{_SUBJECT_NP_WORD}){{0,3}}?))?"
     rf"(?P<aux>(?:,?\s+(?:{_alt(AUXILIARIES)}|\w+ly))*)\s+(?P<trig>{_ANY_TRIGGER})\b",
     re.IGNORECASE,
 )
 OBJECT = re.compile(rf"\b(?P<trig>{_alt(list(_ACTIVE_STATUS))})"
-                    rf"(?:\s+(?:{_alt(QUALIFIER_FILLERS)}))?\s*$", re.IGNORECASE)
+                    rf"(?:\s+(?:{_alt(QUALIFIER_FILLERS + OBJECT_DETERMINERS)}))?\s*$",
+                    re.IGNORECASE)
+#: "Killed: 12", "Dead: 5; injured: 17", "Wounded – 40": a list's or table's label
+LABEL = re.compile(rf"\b(?P<trig>{_TRIGGER})\s*(?::|[–—]\s)\s*$", re.IGNORECASE)
 OBJECT_NP = re.compile(rf"^(?P<np>(?:\s+(?:of\s+)?{_NP_WORD}){{0,4}}?)(?=\s*$|\s*[,.;:)”\"]|\s+"
                        rf"(?:{_alt(NP_STOP)})\b)", re.IGNORECASE)
 #: A figure's words name people: the people tables, or a capitalised plural of a
@@ -341,9 +414,23 @@ PEOPLE_NP = re.compile(rf"(?i:\b(?:{_alt(MILITARY + CIVILIAN + PEOPLE_WORDS)})\b
 _LIVES = re.compile(r"^\s+(?:\w+\s+)?lives\b", re.IGNORECASE)
 _TOLL_VERB = _alt(TOLL_VERBS)
 TOLL = re.compile(
-    rf"\b(?P<trig>{_alt(list(_TOLL_STATUS))})\b(?P<mid>[^,.;]{{0,40}}?)\s*(?:\b(?:{_TOLL_VERB})|:)"
-    r"\s*$", re.IGNORECASE,
+    rf"\b(?P<trig>{_alt(list(_TOLL_STATUS))})\b(?P<mid>(?:(?!\b(?:number|total|figure)\s)[^,.;])"
+    rf"{{0,40}}?)\s*(?:\b(?:{_TOLL_VERB})|:)\s*$", re.IGNORECASE,
 )
+#: what a far toll phrase's words may not hold: another count ("the death toll is unknown
+#: and the number of evacuees reached 3,000"), a toll road
+_FAR_MID = r"(?:(?!\b(?:number|total|figure|count|road|roads)\b)[^.;:\d])"
+TOLL_FAR = re.compile(
+    rf"\b(?P<trig>{_alt(TOLL_NOUNS)})\b(?P<mid>{_FAR_MID}{{0,120}}?)\s+(?:{_alt(TOLL_REACH)})"
+    r"\s*[“\"‘]?\s*$", re.IGNORECASE)
+TOLL_HEADLINE = re.compile(rf"\b(?P<trig>{_alt(TOLL_NOUNS)})\b(?P<mid>{_FAR_MID}{{0,80}}?)\s*$",
+                           re.IGNORECASE)
+#: the end of a clause right after a headline's toll figure
+TOLL_HEADLINE_END = re.compile(r"\s*(?:[.,;:!?”\"]|$)")
+THE_NUMBER_LEFT = re.compile(
+    rf"\b(?:{_alt(THE_NUMBER)})(?:\s+(?:now|then|already|so\s+far|\w+ly))?\s+"
+    rf"(?:(?:was|is|had|has|stood|stands|to\s+be|at|put\s+at|reached|would\s+be|will\s+be)\s*)+"
+    r"[“\"‘]?\s*$", re.IGNORECASE)
 #: "the number of refugees has reached", "the total number of its servicemen killed ...
 #: had increased by": what the trigger counts.
 NUMBER_OF_TOLL = re.compile(
@@ -351,6 +438,9 @@ NUMBER_OF_TOLL = re.compile(
     rf"(?P<trig>{_ANY_TRIGGER})\b(?P<mid>[^,.;]{{0,60}}?)\s*\b(?:{_TOLL_VERB})\s*$",
     re.IGNORECASE,
 )
+#: "the remains of 15 servicemen": killed ("remains" is no trigger of its own: "12 remain
+#: missing").
+REMAINS_OF = re.compile(r"\bremains\s+of(?:\s+(?:the|another|a\s+further))?\s*$", re.IGNORECASE)
 #: "the fate of 120 soldiers remains unknown": missing.
 FATE_OF = re.compile(rf"\b(?:fate|whereabouts)\s+of(?:\s+(?:the|{_alt(QUALIFIER_FILLERS)}))?\s*$",
                      re.IGNORECASE)
@@ -378,7 +468,8 @@ _FILLER_WORDS = max(len(w.split()) for w in QUALIFIER_FILLERS)
 #: "TRIGGER [and TRIGGER] of": trigger phrases are words of letters (a test checks it)
 _NOUN_OF_WORDS = 2 * max(len(w.split()) for ws in STATUS_TRIGGERS.values() for w in ws) + 2
 _QUALIFIER_WORDS = max(len(w.split()) for w in _QUALIFIER) + _FILLER_WORDS
-_ACTIVE_WORDS = max(len(w.split()) for w in _ACTIVE_STATUS) + _FILLER_WORDS
+_ACTIVE_WORDS = max(len(w.split()) for w in _ACTIVE_STATUS) + max(
+    len(w.split()) for w in QUALIFIER_FILLERS + OBJECT_DETERMINERS)
 _INCREMENT_WORDS = max(len(w.split()) for w in INCREMENT_BEFORE)
 INCREMENT_RIGHT = re.compile(rf"^\s+(?:{_alt(INCREMENT_AFTER)})\b", re.IGNORECASE)
 UP_FROM = re.compile(r"\bup\s*$", re.IGNORECASE)
@@ -405,11 +496,24 @@ SIDE_RIGHT = re.compile(rf"^\s+(?:{_alt(EACH_SIDE)})\b", re.IGNORECASE)
 _STATUS_WORD = re.compile(rf"\b(?P<trig>{_TRIGGER})\b", re.IGNORECASE)
 AUX_TRIGGER = re.compile(rf"(?:,?\s+(?:{_alt(AUXILIARIES)}|\w+ly))+\s+(?P<trig>{_TRIGGER})\b",
                          re.IGNORECASE)
+#: "four of the wounded [soldiers] later died": a part of one group, and what befell it
+PARTITIVE = re.compile(r"\bof\s+(?:the|those|these)\s*$", re.IGNORECASE)
+PARTITIVE_THEN = re.compile(rf"(?:\s+{_NP_WORD}){{0,2}}?(?:,?\s+(?:{_alt(AUXILIARIES)}|\w+ly))*"
+                            rf"\s+(?P<trig>{_TRIGGER})\b", re.IGNORECASE)
 DISPLACED_NP = re.compile(rf"(?i:\b(?:{_alt(DISPLACED_PEOPLE)})\b)|"
                           rf"\b(?:{UPPER}{LOWER}+(?:ans|is|ese)|Turks|Kurds)\b")
 #: a release word followed by its object is an active verb of someone else's
 HAS_OBJECT = re.compile(r"\s+(?:a|an|the|their|his|her|its|our|this|these|those|talks|"
                         r"meetings?|statements?)\b", re.IGNORECASE)
+_MILITARY_NP = re.compile(rf"\b(?:{_alt(MILITARY)})\b", re.IGNORECASE)
+#: a casualty verb whose object is nobody: "the blast in Sector 7 injured no one"
+NO_ONE = re.compile(r"\s+(?:no\s+one|nobody|none|no-one|no\s+people)\b", re.IGNORECASE)
+#: "the manpower of up to 25 people was destroyed": soldiers
+MANPOWER = re.compile(r"\bmanpower\s+of\s*$", re.IGNORECASE)
+#: a place's name next: "entered Armenia", "entered the Syunik province"
+PLACE_NEXT = re.compile(rf"\s+(?:the\s+)?{UPPER}")
+#: A figure's words that point back at people named before: "105 of them", "29 of those"
+OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|whom)\s*", re.IGNORECASE)
 _NP_LINK = re.compile(rf"\b(?:{_alt(SUBJECT_NP_LINKS)})\b", re.IGNORECASE)
 CLAUSE_END_RIGHT = re.compile(r"\s*(?:[.;]|$)")
 PARTICLE_VERB = re.compile(rf"\b(?:{_alt(PARTICLE_VERBS)})\s+$", re.IGNORECASE)
@@ -423,7 +527,7 @@ _UNITS = (
     "met(?:er|re)s?|feet|foot|tonnes?|tons?|kg|kilograms?|times|fold|percent|per\\s+cent|"
     "points?|degrees?|o'clock|a\\.m\\.|p\\.m\\.|am|pm|hectares?|acres?|square|barrels?|"
     "dollars?|euros?|francs?|rubles?|roubles?|manats?|drams?|rials?|pounds?|liras?|"
-    "settlements?|villages?|cases|aircraft|tanks?|drones?|cities|towns"
+    "settlements?|villages?|cases(?!\\s+of\\s)|aircraft|tanks?|drones?|cities|towns"
 )
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
           r"Aug(?:ust)?|Sep(?:t|tember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
@@ -435,12 +539,21 @@ EXCLUDE_RIGHT = re.compile(
 EXCLUDE_LEFT = re.compile(
     rf"(?:{LETTER}[-–]|\+|[$€£₽]\s?|\b{_MONTH}\s|\bNo\.\s|\d[-–/]|#)$"
 )
+#: (but "31 cases of injuries" counts people)
 THING_NEXT = re.compile(
-    rf"(?:\s+(?!(?:{_ANY_TRIGGER}|{_PEOPLE_ALT})\b){_NP_WORD}){{0,2}}?\s+(?:{_alt(THINGS)})\b",
-    re.IGNORECASE)
+    rf"(?:\s+(?!(?:{_ANY_TRIGGER}|{_PEOPLE_ALT})\b){_NP_WORD}){{0,2}}?\s+(?:{_alt(THINGS)})\b"
+    rf"(?!\s+of\s+(?:{_TRIGGER})\b)", re.IGNORECASE)
 NOT_A_FIGURE_LEFT = re.compile(
     rf"\b(?:{_alt(NOT_A_FIGURE_BEFORE)})(?:\s+(?:{_alt(list(_QUALIFIER))}))?\s+$",
     re.IGNORECASE)
+#: A law's wording in brackets after its article: "Article 120.2.4 of the Criminal Code
+#: (premeditated murder of two or more persons)", "116.0.6 (...), 120.2.7 (intentional
+#: killing of two or more people)".
+LAW_LEFT = re.compile(r"(?:\b(?i:articles?)\s+\d+[^()]{0,60}?|\d+\.\d+(?:\.\d+)*\s*)"
+                      r"\([^()]{0,120}$")
+#: Ages before a number, a list or range of them: "aged 31 and 20", "aged between 18 and 65".
+AGES_LEFT = re.compile(r"\b(?:aged|ages)\s+(?:between\s+|from\s+)?(?:\d+(?:\s*,\s*|\s+(?:and|or|to)"
+                       r"\s+))*$", re.IGNORECASE)
 COORDINATED_GAP = re.compile(
     rf"(?:\s+of\s+(?:its|their|the))?(?:\s+{_NP_WORD}){{0,5}}\s*,?\s+and\s*")
 LIST_GAP = re.compile(rf"(?:\s+of\s+(?:its|their|the))?(?:\s+{_NP_WORD}){{0,5}}\s*,\s*")
@@ -525,17 +638,29 @@ def _clause_tail(sentence: str, pos: int) -> str:
     return sentence[pos : match.start() if match else len(sentence)]
 
 
-def _object_counts(verb: str, np_text: str, right: str) -> bool:
+def _names_people(np_text: str, them: Callable[[], bool], pattern: re.Pattern = PEOPLE_NP
+                  ) -> bool:
+    """A figure's words name people, or are "of them" / "of those" and ``them()`` says
+    the text before names people ("122 prisoners of war ... 105 of them have been
+    repatriated")."""
+    return pattern.search(np_text) is not None or (
+        OF_THEM.fullmatch(np_text) is not None and them())
+
+
+def _object_counts(verb: str, np_text: str, right: str, them: Callable[[], bool]) -> bool:
     """An object figure of ``verb`` counts: any object for a plain verb, people for
     "lost"/"freed", lives for "claimed"/"cost" ("claimed 20,000 lives")."""
+    if verb in AWAY_VERBS:  # "forced 40,000 villagers from their homes"
+        return (not np_text.strip() or DISPLACED_NP.search(np_text) is not None) and \
+            AWAY_AFTER.search(right, 0, len(np_text) + 40) is not None
     if verb in _NEEDS_LIVES:
         return _LIVES.match(right) is not None
     if verb in _NEEDS_PEOPLE:
-        return PEOPLE_NP.search(np_text) is not None
+        return _names_people(np_text, them)
     return True
 
 
-def _subject_counts(trigger: str, np_text: str) -> bool:
+def _subject_counts(trigger: str, np_text: str, them: Callable[[], bool]) -> bool:
     """A subject figure of ``trigger`` counts: always for a casualty word; for a movement
     or release ("crossed into", "released") only when its words are empty or name
     people, and never military ones for a movement ("500 troops arrived in")."""
@@ -547,8 +672,8 @@ def _subject_counts(trigger: str, np_text: str) -> bool:
     if not np_text.strip():  # "26,000 have left the region"; not "3 were destroyed"
         return _TRIGGER_STATUS[trigger] != "killed"
     if _TRIGGER_STATUS[trigger] == "displaced":  # residents move; troops, reporters deploy
-        return DISPLACED_NP.search(np_text) is not None
-    return PEOPLE_NP.search(np_text) is not None
+        return _names_people(np_text, them, DISPLACED_NP)
+    return _names_people(np_text, them)
 
 
 def _release_read_otherwise(left: str, right: str, subj: re.Match, trigger: str) -> bool:
@@ -562,9 +687,10 @@ def _release_read_otherwise(left: str, right: str, subj: re.Match, trigger: str)
 
 
 def _read_status(
-    sentence: str, n: Number, q_start: int
+    sentence: str, n: Number, q_start: int, them: Callable[[], bool] = lambda: False,
 ) -> tuple[list[str], str, str, str, int]:
-    """Return (statuses, rule, noun phrase, clause tail, end of trigger) for ``n``."""
+    """Return (statuses, rule, noun phrase, clause tail, end of trigger) for ``n``;
+    ``them()``: the text before names people (for "105 of them were repatriated")."""
     base = max(0, q_start - LEFT_WINDOW)
     left, right = sentence[base:q_start], sentence[n.end :]
     obj = search_at_end(OBJECT, left, 0, len(left), _ACTIVE_WORDS)
@@ -572,17 +698,21 @@ def _read_status(
         np = OBJECT_NP.match(right)
         np_text = np.group("np") if np else ""
         verb = _key(obj.group("trig"))
-        if _object_counts(verb, np_text, right):
+        if _object_counts(verb, np_text, right, them):
             tail = _clause_tail(sentence, n.end + len(np_text))
             return [_ACTIVE_STATUS[verb]], "object", np_text, tail, n.end + len(np_text)
     subj = SUBJECT.match(right)
     trigger = _key(subj.group("trig")) if subj else ""
-    if subj and _subject_counts(trigger, subj.group("np")) and not \
-            _release_read_otherwise(left, right, subj, trigger):
+    if subj and _subject_counts(trigger, subj.group("np"), them) and not \
+            _release_read_otherwise(left, right, subj, trigger) and not (
+                trigger in PLACE_TRIGGERS and not PLACE_NEXT.match(right, subj.end())) and not (
+                trigger in MILITARY_TRIGGERS and not _MILITARY_NP.search(subj.group("np"))
+                and not MANPOWER.search(left)) and not NO_ONE.match(right, subj.end()):
         status = _TRIGGER_STATUS[trigger]
         end = n.end + subj.end()
-        then = trigger in _GENERIC and AUX_TRIGGER.match(sentence, end)
-        if then:  # "24 victims were injured": wounded
+        then = (trigger in _GENERIC and AUX_TRIGGER.match(sentence, end)) or (
+            PARTITIVE.search(subj.group("np")) and PARTITIVE_THEN.match(sentence, end))
+        if then:  # "24 victims were injured": wounded; "4 of the wounded later died": killed
             status, end = _TRIGGER_STATUS[_key(then.group("trig"))], then.end()
         tail = _clause_tail(sentence, end)
         np_text = " ".join(g for g in subj.group("np", "sides", "np2") if g)
@@ -599,12 +729,26 @@ def _read_status(
         status = _TRIGGER_STATUS[_key(counted.group("trig"))]
         phrase_start = base + max(0, counted.start() - 40)
         return [status], "toll", sentence[phrase_start : n.end], "", n.end
+    far = TOLL_FAR.search(left) or (q_start < n.start and TOLL_HEADLINE_END.match(
+        sentence, n.end) and TOLL_HEADLINE.search(sentence, base, q_start))
+    if far:  # "the death toll in clashes between ... has reached 600"; a headline's
+        status = _TOLL_STATUS[_key(far.group("trig"))]  # "Death Toll in X About 600"
+        phrase_start = base + max(0, far.start() - 40)
+        return [status], "toll", sentence[phrase_start : n.end], "", n.end
     noun = search_at_end(NOUN_OF, left, 0, len(left), _NOUN_OF_WORDS)
     if noun:
         statuses = [_TRIGGER_STATUS[_key(g)]
                     for g in (noun.group("trig"), noun.group("trig2")) if g]
         tail = _clause_tail(sentence, n.end)
         return list(dict.fromkeys(statuses)), "noun_of", "", tail, n.end
+    label = LABEL.search(left)
+    if label:  # "Killed: 12", "Dead: 5; injured: 17"
+        np = OBJECT_NP.match(right)
+        np_text = np.group("np") if np else ""
+        status = _TRIGGER_STATUS[_key(label.group("trig"))]
+        return [status], "label", np_text, "", n.end + len(np_text)
+    if REMAINS_OF.search(left):  # "the remains of 15 servicemen were found"
+        return ["killed"], "noun_of", "", _clause_tail(sentence, n.end), n.end
     if FATE_OF.search(left):
         tail = _clause_tail(sentence, n.end)
         if FATE_UNKNOWN.search(tail):
@@ -678,11 +822,8 @@ def _complete(row: dict, sentence: str, profile: Profile, day: dt.date | None) -
     if row["population"] == UNSPECIFIED and claimed_by:
         row["population"], row["population_evidence"] = inference.claimant_population(
             claimed_by)
-    own = profile.group_side(group)
-    if own and " and " in claimed_by and len({profile.group_side(g) for _, g, _ in
-                                              profile.groups_in(claimed_by, day)}) > 1:
-        own = BOTH  # "Official sources from Armenia and Azerbaijan state that ..."
-    own = own if own and (row["_possessive"] or row["rule"] != "object") else ""
+    own = inference.claimant_side(profile, group, claimed_by, clause, row["_possessive"]
+                                  or row["rule"] != "object", day)
     # a claimant found only from the article around the figure counts after the place
     evidence = row["claim_evidence"]
     weak = "headline" in evidence or "continues" in evidence or "same" in evidence
@@ -690,7 +831,7 @@ def _complete(row: dict, sentence: str, profile: Profile, day: dt.date | None) -
         if row["side"] != UNSPECIFIED:
             break
         if step == "claimant":
-            found = (own, f"claimant: {group} (own people)") if own else (UNSPECIFIED, "")
+            found = own
         elif step == "place":
             found = inference.place_side(profile, clause, day)
         else:
@@ -716,6 +857,8 @@ def _claimant(sentence: str, pos: int, claims: Callable[[], list], previous: obj
             if claimed_by:
                 evidence = how
                 break
+        if not claimed_by:  # the quotation or report its sentence goes on with
+            claimed_by, evidence = article.context(index, profile, day)
     group = profile.group_for(claimed_by, day)[0]
     if group == claimed_by and article is not None and is_office(claimed_by):
         named = article.antecedent(index, claimed_by) or article.party_before(
@@ -777,11 +920,43 @@ def _numbers(sentence: str) -> list[Number]:
     return out
 
 
+def _last_status(text: str) -> str:
+    """The status of the last casualty word in ``text`` ("" when there is none)."""
+    found = [m.group("trig") for m in _STATUS_WORD.finditer(text)]
+    return _TRIGGER_STATUS[_key(found[-1])] if found else ""
+
+
+def _people_before(sentence: str, pos: int, article: ArticleClaimants | None,
+                   index: int) -> bool:
+    """The last count before ``pos`` in its sentence, else in the sentence before, is a
+    count of people ("the 62 Armenian servicemen who ...": "29 of them" are people; "30
+    houses; 12 of them" are not)."""
+    for text, end in ((sentence, pos), (_sentence_before(article, index), None)):
+        end = len(text) if end is None else end
+        counts = [n for n in find_numbers(text[:end]) if not _excluded(text, n)]
+        if counts:
+            np = OBJECT_NP.match(text[counts[-1].end :])
+            return np is not None and PEOPLE_NP.search(np.group("np")) is not None
+    return False
+
+
+def _sentence_before(article: ArticleClaimants | None, index: int) -> str:
+    """The text of the sentence before sentence ``index`` of ``article`` ("" for none)."""
+    if article is None or index < 1 or index > len(article.spans):
+        return ""
+    a, b = article.spans[index - 1]
+    return article.text[a:b]
+
+
 def _counts_things(sentence: str, n: Number) -> bool:
     """``n`` counts things or is a population or age ("4 Grad launchers", "a population
-    of 120,000", "aged 45"): tested only on numbers a rule has read as a figure."""
+    of 120,000", "aged 45", "aged 31 and 20") or a law's wording ("Article 120.2.4
+    (murder of two or more persons)"): tested only on numbers a rule has read as a figure."""
+    before = max(0, n.start - 40)
     return THING_NEXT.match(sentence, n.end) is not None or NOT_A_FIGURE_LEFT.search(
-        sentence, max(0, n.start - 40), n.start) is not None
+        sentence, before, n.start) is not None or AGES_LEFT.search(
+        sentence, before, n.start) is not None or LAW_LEFT.search(
+        sentence, max(0, n.start - 200), n.start) is not None
 
 
 def _inside_subject(sentence: str, last: _Figure, n: Number) -> bool:
@@ -817,6 +992,16 @@ def _coordinate(sentence: str, cands: list[_Figure]) -> None:
             b.status, b.rule, b.np, b.tail, b.trig_end = (
                 a.status, "breakdown", "", "", b.number.end)
             continue
+        gap = sentence[a.trig_end : b.q_start]
+        after = ELLIPTICAL_RIGHT.match(sentence, b.number.end)
+        if after and a.rule in ELLIPTICAL_AFTER and ELLIPTICAL_GAP.fullmatch(gap):
+            # "Seven were injured in X, and 23 - in Y", "105 have been repatriated to
+            # Armenia and 17 to Azerbaijan": the verb left out after the second figure
+            dash = after.group("dash") is not None
+            tail = _clause_tail(sentence, after.end()) if dash else ""
+            b.status, b.rule, b.np, b.tail, b.trig_end = (
+                a.status, "elliptical", tail if dash else a.np, "", b.number.end)
+            continue
         if a.rule not in ("object", "object_list", "noun_of", "toll"):
             continue
         gap = sentence[a.number.end : b.q_start]
@@ -826,6 +1011,17 @@ def _coordinate(sentence: str, cands: list[_Figure]) -> None:
             end = b.number.end + len(np_text)
             b.status, b.rule, b.np = a.status, "object_list", np_text
             b.tail, b.trig_end = _clause_tail(sentence, end), end
+
+
+#: The figures whose verb a second figure may leave out.
+ELLIPTICAL_AFTER = ("subject", "coordinated", "object", "object_list", "elliptical")
+#: Between the first figure's verb and the second figure: words without a number or a
+#: sentence's end, then "and".
+ELLIPTICAL_GAP = re.compile(r"[^\d.;:!?]{0,160}?,?\s+and\s*")
+#: After the second figure: a dash ("and 23 – as a result of ...", "and 12 – members of the
+#: security forces") or where they went ("and 17 to Azerbaijan", "and 3 in Barda").
+ELLIPTICAL_RIGHT = re.compile(
+    rf"(?P<dash>\s*[–—-]\s+)|\s+(?:to|in|into|from|at|on)\s+(?:the\s+)?(?-i:{UPPER})")
 
 
 def figures_in_sentence(
@@ -854,11 +1050,12 @@ def figures_in_sentence(
         if _excluded(sentence, n) or (cands and _inside_subject(sentence, cands[-1], n)):
             continue
         q_start, qualifier = _qualifier(sentence, n.start)
-        statuses, rule, np, tail, trig_end = _read_status(sentence, n, q_start)
+        statuses, rule, np, tail, trig_end = _read_status(
+            sentence, n, q_start, lambda q=q_start: _people_before(sentence, q, article, index))
         cands.append(_Figure(n, q_start, qualifier, statuses, rule, np, tail, trig_end))
     _coordinate(sentence, cands)
     cands = [c for c in cands if not (c.status and _counts_things(sentence, c.number))]
-    if not any(c.status for c in cands):  # no figure (increments and totals need one)
+    if not cands:  # no number that can be a figure
         return []
     out: list[dict] = []
     prev: dict | None = None
@@ -875,6 +1072,10 @@ def figures_in_sentence(
             c.status, c.rule = [prev["status"]], "increment"
         if not c.status and TOTAL_TO.search(left) and prev:
             c.status, c.rule = [prev["status"]], "total_of"
+        if not c.status and THE_NUMBER_LEFT.search(left):  # "the number was nearing 5,000"
+            status = _last_status(sentence[: c.q_start]) or _last_status(
+                _sentence_before(article, index))
+            c.status, c.rule = ([status], "the_number") if status else ([], "")
         if not c.status:
             continue
         scope = sentence[max(0, c.q_start - 30) : c.trig_end] + _clause_tail(sentence,
@@ -942,12 +1143,14 @@ def _from_article(rows: list[dict], named: ArticleClaimants, profile: Profile,
         if row["claimed_by"]:
             stated.setdefault((row["count"], row["status"]), row)
     last: dict[int, dict] = {}  # per sentence, its last figure with a claimant
+    sources: dict[int, set[str]] = {}  # per sentence, its figures' claimant groups
     for row in rows:
         index = row["sentence_index"]
         if not row["claimed_by"] and not row["_background"]:
             other = stated.get((row["count"], row["status"]))
             before = next((last[i] for i in (index - 1, index - 2) if i in last
-                           and named.same_paragraph(i, index)), None)
+                           and named.same_paragraph(i, index)
+                           and len(sources.get(i, ())) == 1), None)
             if other is not None:
                 found = (other["claimed_by"], other["claimant_group"],
                          f"same figure in sentence {other['sentence_index']}")
@@ -962,6 +1165,7 @@ def _from_article(rows: list[dict], named: ArticleClaimants, profile: Profile,
                 _complete(row, row["sentence"], profile, day)
         if row["claimed_by"] and not row["_background"]:
             last[index] = row
+            sources.setdefault(index, set()).add(row["claimant_group"])
     known: dict[tuple[str, int, str], dict] = {}
     for row in rows:
         for field in ("side", "population"):
@@ -979,17 +1183,19 @@ def _from_article(rows: list[dict], named: ArticleClaimants, profile: Profile,
             if row[field] == UNSPECIFIED and other is not None:
                 row[field] = other[field]
                 row[f"{field}_evidence"] = f"same figure in sentence {other['sentence_index']}"
+    inference.from_paragraph(rows, named, profile, day)
 
 
 #: Any word without which no rule can read a figure: sentences without one are skipped
 #: before the (slower) rules run. Built from the tables above, so it never disagrees: a
 #: phrase is keyed by its longest word that is not a common one ("left the region" by
 #: "left", "death count" by "death"); the verbs that need lives by "lives", the "fate of"
-#: rule by "fate".
+#: rule by "fate", "the remains of" by "remains of", "drove N from their homes" by "drove".
 CANDIDATE_COMMON = ("region", "area", "country", "territory", "enclave", "their", "being",
                     "among",
                     "over", "count", "home", "homes", "hospital", "hospitals", "life",
-                    "the", "number", "total", "into", "border", "from", "with")
+                    "the", "number", "total", "into", "border", "from", "with", "those",
+                    "suffered")
 
 
 def _candidate_key(phrase: str) -> str:
@@ -1001,7 +1207,7 @@ def _candidate_key(phrase: str) -> str:
 _CANDIDATE_WORDS = sorted(
     {_candidate_key(w) for table in (STATUS_TRIGGERS, PEOPLE_TRIGGERS, ACTIVE_VERBS,
                                      PEOPLE_VERBS, TOLLS)
-     for ws in table.values() for w in ws} | {"total", "lives", "fate"})
+     for ws in table.values() for w in ws} | {"total", "lives", "fate", "remains of", "drove"})
 CANDIDATE = re.compile(r"\b(?:" + trie_regex(_CANDIDATE_WORDS) + ")", re.IGNORECASE)
 #: The same words for an Aho-Corasick automaton on lower-cased text: ten times faster.
 #: The words are all letters, so a match that starts inside another match never starts

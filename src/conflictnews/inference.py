@@ -29,6 +29,7 @@ from itertools import pairwise
 
 import pandas as pd
 
+from conflictnews.attribution import ArticleClaimants
 from conflictnews.profile import BOTH, UNSPECIFIED, Profile
 
 MILITARY = (
@@ -38,8 +39,12 @@ MILITARY = (
     "militiamen", "policemen", "police", "guards", "reservists", "commanders", "servicewomen",
     "peacekeepers", "sappers", "deminers", "volunteers", "border guards", "servicepeople",
     "military personnel", "contract soldiers", "officer", "fighter", "mercenary",
-    "prisoners of war", "POWs", "POW", "peacekeeper", "servicemembers",
+    "prisoners of war", "POWs", "POW", "peacekeeper", "servicemembers", "security forces",
+    "occupiers", "invaders",
 )
+#: People held who are not soldiers when named beside prisoners of war ("POWs and
+#: detainees": both kinds).
+DETAINED = ("detainees", "detained persons", "detained people", "hostages")
 CIVILIAN = (
     "civilians", "civilian", "residents", "children", "child", "women", "villagers",
     "inhabitants", "journalists", "reporters", "students", "medics", "doctors", "passengers",
@@ -56,7 +61,8 @@ CLAIMANT_POPULATION = {
                  "armed forces", "military", "general staff", "MoD"),
     # not a health ministry: in 2020 Armenia's counted soldiers' deaths
     "civilian": ("ombudsman", "human rights defender", "prosecutor", "prosecutor-general",
-                 "prosecutor general", "emergency", "rescue service", "emergencies ministry"),
+                 "prosecutor general", "emergency", "rescue service", "emergencies ministry",
+                 "civil defence", "civil defense"),
 }
 #: Words that make a side's word the attacker: "Azeri drones", "Armenian shelling".
 ATTACK_WORDS = (
@@ -81,12 +87,13 @@ ON_SIDE = re.compile(r"\b(?:on|from|of)\s+the\s+$", re.IGNORECASE)
 #: Explicit words for both sides anywhere in the sentence ("from both sides").
 BOTH_IN_SENTENCE = re.compile(r"\b(?:on|from|of)\s+both\s+sides\b|\bon\s+each\s+side\b",
                               re.IGNORECASE)
-#: Words after which a figure's phrase says where or why, not whose or which people.
-PHRASE_END = re.compile(r"\s(?:when|as|after|by|while|because|since|in|at|near|during|"
-                        r"from|and|but|amid|following|with|on)\s.*$", re.IGNORECASE)
 KILLING_VERBS = ("killed", "kill", "kills", "killing", "wounded", "wounding", "injured",
                  "shot", "murdered", "massacred", "executed", "shelled", "struck", "hit",
                  "targeted", "attacked", "bombed", "launched", "fired", "opened fire")
+#: The people an attack struck, after its verb: "attacked a vehicle used by (Russian
+#: peacekeepers)", "fired at a bus carrying (Armenian ...)".
+TARGET = re.compile(r"\s+(?:at|on)?\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:used\s+by|"
+                    r"carrying|belonging\s+to|transporting|with)\s+(?:the\s+)?")
 #: "handed over 10 captive soldiers to Armenia": captives go back to their own side.
 RETURNED_TO = re.compile(r"\b(?:handed\s+over|returned|repatriated|transferred|released|"
                          r"freed|sent\s+back|brought\s+back|flown)\b[^,.;]{0,80}?\bto\s+"
@@ -102,7 +109,12 @@ ATTACKED_BY = re.compile(r"\b(?:killed|wounded|injured|shelled|hit|struck|target
                          r"fired|launched|carried\s+out|caused|bombed|shot|held|captured|"
                          r"detained|abducted|taken\s+prisoner|taken\s+captive)\s+by\s+"
                          r"(?:the\s+)?(?P<by>[^,;]*)", re.IGNORECASE)
-POSSESSIVE = re.compile(r"\b(?:its|their|our|own)\b", re.IGNORECASE)
+POSSESSIVE = re.compile(r"\b(?:its|their|our|own|his|her|my)\b", re.IGNORECASE)
+#: The other party's losses, as a claimant speaks of them ("the enemy has lost", "enemy
+#: soldiers"; not "the enemy killed").
+ENEMY = re.compile(r"\b(?:enemy|adversary|other\s+side)(?:['’]s)?\s+(?:(?:has|have|had)\s+)?"
+                   r"(?:lost|loses|losses|suffered|casualties|dead|soldiers|troops|"
+                   r"servicemen|personnel|manpower|fighters)\b", re.IGNORECASE)
 PEOPLE = re.compile(r"\b(?:people|persons)\b")
 
 
@@ -133,6 +145,15 @@ def _alt(words: tuple[str, ...]) -> str:
 
 MILITARY_WORD = re.compile(rf"\b(?:{_alt(MILITARY)})\b", re.IGNORECASE)
 CIVILIAN_WORD = re.compile(rf"\b(?:{_alt(CIVILIAN)})\b", re.IGNORECASE)
+DETAINED_WORD = re.compile(rf"\b(?:{_alt(DETAINED)})\b", re.IGNORECASE)
+_PEOPLE_WORDS = _alt((*MILITARY, *CIVILIAN, *DETAINED, "people", "persons"))
+#: Words after which a figure's phrase says where or why, not whose or which people
+#: (not "and" before more people: "soldiers and civilians", but "and 3 civilians" is
+#: another figure; not "from one family").
+PHRASE_END = re.compile(r"\s(?:when|as|after|by|while|because|since|in|at|near|during|"
+                        r"from(?!\s+(?:one|the\s+same|a|a\s+single)\s+family)|"
+                        rf"and(?!\s+(?:other\s+)?(?:{_PEOPLE_WORDS})\b)|"
+                        r"but|amid|following|with|on)\s.*$", re.IGNORECASE)
 _CLAIMANT_POP = [(pop, re.compile(rf"(?i:\b(?:{_alt(words)})\b)"))
                  for pop, words in CLAIMANT_POPULATION.items()]
 _ATTACK_AFTER = re.compile(rf"(?:['’`]s)?\s+(?:(?!(?:following|after|by|against|on|in|to|of|"
@@ -155,17 +176,17 @@ def population(phrase: str) -> tuple[str, str]:
     words that say where, when or why: "12 people were killed when the Armenian
     military fired" counts no soldiers)."""
     inner = "(" in phrase and PARENTHESIS.search(phrase)  # "45 citizens (35 civilians and 10 ...)"
-    if inner:
-        found, evidence = population(inner.group(1))
-        if found == "mixed":
-            return found, evidence
+    if inner:  # a breakdown: its parts, whole ("35 civilians and 10 servicemen")
+        mil, civ = MILITARY_WORD.search(inner.group(1)), CIVILIAN_WORD.search(inner.group(1))
+        if mil and civ:
+            return "mixed", f"words: {mil.group()}, {civ.group()}"
     including = "including" in phrase and INCLUDING.search(phrase)  # "people, including 29 ..."
     if including and not MILITARY_WORD.search(phrase, 0, including.start()) and \
             not CIVILIAN_WORD.search(phrase, 0, including.start()):
         return "mixed", f"including: {including.group('who')}"
     phrase = PHRASE_END.sub("", phrase)
     mil = MILITARY_WORD.search(phrase)
-    civ = CIVILIAN_WORD.search(phrase)
+    civ = CIVILIAN_WORD.search(phrase) or (mil and DETAINED_WORD.search(phrase))
     if mil and civ:
         return "mixed", f"words: {mil.group()}, {civ.group()}"
     if mil:
@@ -178,7 +199,8 @@ def population(phrase: str) -> tuple[str, str]:
 #: A breakdown in brackets after a figure's people.
 PARENTHESIS = re.compile(r"\(([^()]{3,120})\)")
 #: "people, including 29 civilians": civilians among people of every kind.
-INCLUDING = re.compile(rf"\b(?:people|persons|victims|dead|killed|wounded|injured)\b[^.;]{{0,6}}"
+INCLUDING = re.compile(rf"\b(?:people|persons|victims|dead|killed|wounded|injured)\b"
+                       rf"(?:\s+on\s+(?:their|its|our|the\s+\w+)\s+side)?[^.;]{{0,6}}"
                        rf"\bincluding\s+(?:\w+\s+){{0,3}}?(?P<who>{_alt(CIVILIAN)})\b",
                        re.IGNORECASE)
 
@@ -187,10 +209,11 @@ INCLUDING = re.compile(rf"\b(?:people|persons|victims|dead|killed|wounded|injure
 def claimant_population(claimed_by: str) -> tuple[str, str]:
     """``(population, evidence)`` a claimant's own words imply (a defence ministry counts
     soldiers), or ``("unspecified", "")``."""
-    for pop, pattern in _CLAIMANT_POP:
-        m = pattern.search(claimed_by)
-        if m:
-            return pop, f"claimant: {m.group()}"
+    found = [(m.start(), -len(m.group()), pop, m.group()) for pop, pattern in _CLAIMANT_POP
+             for m in [pattern.search(claimed_by)] if m]
+    if found:  # the first named, the longest there: "Civil Defence Ministry" is civil
+        _, _, pop, word = min(found)
+        return pop, f"claimant: {word}"
     return UNSPECIFIED, ""
 
 
@@ -200,8 +223,10 @@ def _words_side(profile: Profile, text: str) -> tuple[str, str]:
     words of two sides name both."""
     found, against = [], []
     for pos, side, word in profile.side_words_in(text):
-        if OPPONENT_BEFORE.search(text, max(0, pos - 14), pos):
-            against.append((side, word))
+        if OPPONENT_BEFORE.search(text, max(0, pos - 14), pos) or (
+                side in profile.opponent and _ATTACK_AFTER.match(text, pos + len(word))):
+            against.append((side, word))  # the other party, or the attacker ("civilians
+            # killed by Armenian attacks")
         elif _PEOPLE_AFTER.match(text, pos + len(word)):
             return side, f"word: {word}"
         else:
@@ -241,13 +266,19 @@ def loser(profile: Profile, text: str) -> tuple[str, str]:
 def attacker(profile: Profile, text: str) -> tuple[str, str]:
     """``(side of the victims, evidence)`` when ``text`` names an attacking side
     ("Armenian shelling", "Azeri drones had killed", "by Azerbaijani forces")."""
-    for pos, side, word in profile.side_words_in(text):
+    words = profile.side_words_in(text)
+    for pos, side, word in words:
         victims = profile.opponent.get(side)
         if not victims:
             continue
         rest = text[pos + len(word):]
         m = _ATTACK_AFTER.match(rest) or _FORCES_KILL.match(rest)
         if m:
+            end = pos + len(word) + m.end()
+            target = TARGET.match(text, end)
+            for at, other, name in words if target else ():
+                if at == target.end() and other != side:  # "attacked a vehicle used by
+                    return other, f"target: {text[end:at].strip()} {name}"  # Russian ..."
             return victims, f"attacker: {word}{m.group().rstrip()}"
     for m in ATTACKED_BY.finditer(text) if " by " in text else ():
         for _, side, word in profile.side_words_in(m.group("by")[:50]):
@@ -256,12 +287,26 @@ def attacker(profile: Profile, text: str) -> tuple[str, str]:
     return UNSPECIFIED, ""
 
 
-def returned_to(profile: Profile, text: str) -> tuple[str, str]:
-    """``(side, evidence)`` for captives handed over or returned to a side."""
-    for pos, side, word in profile.side_words_in(text):
-        if side in profile.opponent and RETURNED_TO.search(text, max(0, pos - 120), pos):
+def returned_to(profile: Profile, text: str, day: dt.date | None = None) -> tuple[str, str]:
+    """``(side, evidence)`` for captives handed over or returned to a side or a place
+    it holds ("returned 17 POWs to Baku"); to both parties ("returned to Armenia and
+    Azerbaijan"): both."""
+    named = sorted([(pos, side, word) for pos, side, word in profile.side_words_in(text)
+                    if side in profile.opponent] +
+                   [(a, profile.side_on(place, day), text[a:b])
+                    for a, b, place in profile.places_in(text)])
+    for i, (pos, side, word) in enumerate(named):
+        if RETURNED_TO.search(text, max(0, pos - 120), pos):
+            after = named[i + 1] if i + 1 < len(named) else None
+            if after is not None and after[1] != side and \
+                    AND_NEXT.fullmatch(text, pos + len(word), after[0]):
+                return BOTH, f"returned to: {word} and {after[2]}"
             return side, f"returned to: {word}"
     return UNSPECIFIED, ""
+
+
+#: What joins two parties as one: "Armenia and Azerbaijan", "Yerevan and Baku".
+AND_NEXT = re.compile(r"\s+and\s+(?:the\s+)?")
 
 
 def place_side(profile: Profile, text: str, day: dt.date | None) -> tuple[str, str]:
@@ -298,17 +343,62 @@ def own_side(profile: Profile, np: str, tail: str) -> tuple[str, str]:
 def clause_side(profile: Profile, clause: str) -> tuple[str, str]:
     """``(side, evidence)`` from the loser ("Azerbaijan lost"), else the attacker, in a
     figure's clause."""
-    if not profile.side_words_in(clause):  # every rule needs a side's word
-        return UNSPECIFIED, ""
     low = clause.lower()
+    if not profile.side_words_in(clause) and not (" to " in low and
+                                                  profile.places_in(clause)):
+        return UNSPECIFIED, ""  # every rule needs a side's word (or a place, returned to)
     for rule, needs in ((on_side, (" side",)), (loser, ("los", "suffer", "mourn", "buried")),
-                        (returned_to, (" to ",)), (attacker, ())):
+                        (returned_to, (" to ",)), (attacker, ()), (third_party, ())):
         if needs and not any(n in low for n in needs):
             continue
         found, evidence = rule(profile, clause)
         if found != UNSPECIFIED:
             return found, evidence
     return UNSPECIFIED, ""
+
+
+def third_party(profile: Profile, text: str) -> tuple[str, str]:
+    """``(side, evidence)`` when ``text`` names people of a third country ("were French
+    citizens", "15 thousand Soviet servicemen", "Russian peacekeepers"), or a party's
+    civilians ("two Azerbaijani journalists"), not as the other party of a fight."""
+    for pos, side, word in profile.side_words_in(text):
+        if OPPONENT_BEFORE.search(text, max(0, pos - 14), pos):
+            continue
+        if side in profile.opponent:  # a party's civilians (never the attackers)
+            if _CIVILIANS_AFTER.match(text, pos + len(word)):
+                return side, f"word: {word}"
+        elif _PEOPLE_AFTER.match(text, pos + len(word)) or PEOPLE_SIDE_WORD.fullmatch(word):
+            return side, f"word: {word}"
+    return UNSPECIFIED, ""
+
+
+_CIVILIANS_AFTER = re.compile(rf"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:{_alt(CIVILIAN)})\b",
+                              re.IGNORECASE)
+
+
+#: Side words that are themselves people ("peacekeepers", "Syrians", "mercenaries").
+PEOPLE_SIDE_WORD = re.compile(r"(?i:.*(?:s|peacekeeping\s+forces?))")
+
+
+def claimant_side(profile: Profile, group: str, claimed_by: str, clause: str, own: bool,
+                  day: dt.date | None) -> tuple[str, str]:
+    """``(side, evidence)`` a claimant gives a figure: a party's claimant counting "the
+    enemy" in the figure's clause counts the other party's people; else its own people
+    when ``own`` (its words say "its", "our", "his", or name people, or it is a toll);
+    a claimant naming both parties ("Official sources from Armenia and Azerbaijan")
+    both; else ``("unspecified", "")``."""
+    side = profile.group_side(group)
+    if not side:
+        return UNSPECIFIED, ""
+    if " and " in claimed_by and len({profile.group_side(g) for _, g, _ in
+                                      profile.groups_in(claimed_by, day)}) > 1:
+        return BOTH, f"claimant: {claimed_by} (both parties)"
+    enemy = ENEMY.search(clause)
+    if enemy and OPPONENT_BEFORE.search(clause, max(0, enemy.start() - 14), enemy.start()):
+        enemy = None  # "killed in battles with the enemy": its own people
+    if enemy and profile.opponent.get(side):
+        return profile.opponent[side], f"claimant: {group} ({enemy.group()})"
+    return (side, f"claimant: {group} (own people)") if own else (UNSPECIFIED, "")
 
 
 def civilian_place(profile: Profile, text: str) -> tuple[str, str]:
@@ -347,6 +437,153 @@ def sentence_side(profile: Profile, sentence: str, day: dt.date | None) -> tuple
     if places:
         return places[0][0], f"sentence place: {places[0][1]}"
     return UNSPECIFIED, ""
+
+
+#: Between a figure and a part of it: "41 citizens, including 9 soldiers", "45 citizens
+#: (35 civilians ...", "231 mercenaries ..., of which 183".
+PART_GAP = re.compile(r"[^.;]{0,60}?(?:\bincluding\b|\(|\bof\s+(?:whom|them|which)\b|"
+                      r"\bamong\s+them\b)[^.;()]{0,40}$", re.IGNORECASE)
+#: A toll's people before its number: "the number of (civilians) killed has risen to".
+NUMBER_OF = re.compile(r"\bnumber\s+of\s+(?P<who>(?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:killed|"
+                       r"wounded|injured|dead|missing|displaced|captured)\b[^.;]{0,80}$",
+                       re.IGNORECASE)
+#: Words right after a number that point back at people counted before ("100 others",
+#: "29 of them").
+OTHERS = re.compile(r"\s*(?:[\w-]+\s+)?(?:others|more)\b|\s*of\s+(?:them|whom|these|those)\b",
+                    re.IGNORECASE)
+#: What a field's value is when a figure counts no one kind (skipped when carried).
+_NO_KIND = {"side": (UNSPECIFIED, BOTH), "population": (UNSPECIFIED, "mixed")}
+
+
+def from_paragraph(rows: list[dict], named: ArticleClaimants, profile: Profile,
+                   day: dt.date | None) -> None:
+    """Side and population a figure's own words and clause leave open, as a reader
+    carries a story on; changes ``rows`` (one article's figures, in order) in place.
+
+    - A figure whose parts count soldiers and civilians counts both kinds ("45 citizens
+      (35 civilians and 10 servicemen)": mixed).
+    - A figure takes the side of the other figures of its sentence when they share one
+      ("41 Azerbaijani citizens, including 9 soldiers"), and so the population of one
+      that names no people ("killing 21 civilians and wounding 70").
+    - Else the sentence before it in its paragraph: the side of its figures when they
+      share one party's, else its attacker, loser or place ("Armenian forces fired
+      missiles at Ganja. As a result, 7 civilians were killed."); the population of its
+      figures only for people pointed back at ("More than 100 others were injured").
+
+    Never "both" or "mixed" carried (a war's two sides named before are no telling
+    whose this figure counts); not for another source's figure, nor an earlier war's.
+    """
+    by_sentence: dict[int, list[dict]] = {}
+    for row in rows:
+        by_sentence.setdefault(row["sentence_index"], []).append(row)
+    text = named.text
+    for figures in by_sentence.values():
+        _parts(figures, text)
+    for row in rows:  # "the number of civilians killed has risen to 11"
+        if row["population"] == UNSPECIFIED and "number" in row["sentence"]:
+            toll = NUMBER_OF.search(text, max(0, row["start"] - 150), row["start"])
+            found, evidence = population(toll.group("who")) if toll else (UNSPECIFIED, "")
+            if found != UNSPECIFIED:
+                row["population"], row["population_evidence"] = found, f"toll of {evidence}"
+
+    def one(figures: list[dict], row: dict, field: str) -> dict | None:
+        """The last of ``figures`` if they share one value of ``field`` and are
+        ``row``'s source's (or nobody's)."""
+        decided = [r for r in figures if r[field] not in _NO_KIND[field]]
+        groups = {r["claimant_group"] for r in figures} | {"unattributed"}
+        if not decided or len({r[field] for r in decided}) > 1 or (
+                row["claimed_by"] and row["claimant_group"] not in groups):
+            return None
+        return decided[-1]
+
+    for field in ("side", "population"):
+        found = []
+        for row in rows:
+            undecided = row[field] == UNSPECIFIED or row[f"{field}_evidence"].startswith(
+                "same figure in")  # the same count elsewhere is weaker than this sentence
+            if undecided and not row["historical"] and (field == "side" or _bare(row, text)):
+                other = one([r for r in by_sentence[row["sentence_index"]] if r is not row],
+                            row, field)
+                if other is not None:
+                    found.append((row, other[field],
+                                  f"same sentence's figure {other['count']:,}"))
+        for row, value, evidence in found:  # from the figures decided before this step
+            row[field], row[f"{field}_evidence"] = value, evidence
+    for row in rows:
+        index = row["sentence_index"]
+        if row["historical"] or index == 0 or not named.same_paragraph(index - 1, index):
+            continue
+        before = by_sentence.get(index - 1, [])
+        if row["population"] == UNSPECIFIED and OTHERS.match(text, row["end"]):
+            other = one(before, row, "population")
+            if other is not None:
+                row["population"] = other["population"]
+                row["population_evidence"] = f"previous sentence's figure {other['count']:,}"
+        if row["side"] != UNSPECIFIED:
+            continue
+        if before:
+            other = one(before, row, "side")
+            if other is not None:
+                row["side"] = other["side"]
+                row["side_evidence"] = f"previous sentence's figure {other['count']:,}"
+            continue  # figures of two sides, of none, or another source's
+        a, b = named.spans[index - 1]
+        side, evidence = sentence_side(profile, text[a:b], day)
+        if side not in (UNSPECIFIED, BOTH):  # a war's two sides: not this figure's
+            row["side"], row["side_evidence"] = side, f"previous {evidence}"
+
+
+#: A breakdown in brackets right after a figure's people: "45 citizens (35 civilians and
+#: 10 servicemen)".
+BREAKDOWN = re.compile(r"\s+(?:[\w-]+\s+){0,2}\(([^()]{3,120})\)")
+#: People words that name no kind of people: a figure with one is left as it says.
+GENERIC_PEOPLE = re.compile(r"\s*(?:[\w-]+\s+)?(?:people|persons|individuals|men)\b",
+                            re.IGNORECASE)
+
+
+def _bare(row: dict, text: str) -> bool:
+    """Does a figure name no people ("and injured 10", "dozens were wounded"), and count
+    no displaced (who are never the soldiers or civilians counted beside them)?"""
+    return row["status"] != "displaced" and not GENERIC_PEOPLE.match(text, row["end"])
+
+
+def _parts(figures: list[dict], text: str) -> None:
+    """A figure whose parts (later figures of its sentence after "including", "(", "of
+    whom") count soldiers and civilians is mixed; a figure taken as the neighbour of
+    one of its parts takes the whole's population instead."""
+    whole_of: dict[int, dict] = {}
+    if len(figures) == 1 and "(" not in text[figures[0]["end"]:figures[0]["end"] + 40]:
+        return  # no parts, no breakdown
+    for head in figures:  # a breakdown in brackets: "45 citizens (35 civilians and 10 ...)"
+        inner = "(" in text[head["end"]:head["end"] + 40] and BREAKDOWN.match(text, head["end"])
+        if inner and head["population"] != "mixed":
+            mil = MILITARY_WORD.search(inner.group(1))
+            civ = CIVILIAN_WORD.search(inner.group(1))
+            if mil and civ:
+                head["population"] = "mixed"
+                head["population_evidence"] = f"parts: {civ.group()}, {mil.group()}"
+    for i, head in enumerate(figures):
+        parts = []
+        for part in figures[i + 1:]:
+            if part["start"] - head["end"] > 100 or not PART_GAP.match(
+                    text, head["end"], part["start"]):
+                break
+            parts.append(part)
+            whole_of.setdefault(id(part), head)
+        kinds = {p["population"] for p in parts}
+        if {"military", "civilian"} <= kinds and head["population"] != "mixed":
+            head["population"] = "mixed"
+            head["population_evidence"] = "parts: " + ", ".join(
+                f"{p['count']:,} {p['population']}" for p in parts)
+    for row in figures:
+        ev = row["population_evidence"]
+        if ev.startswith("neighbour: "):
+            part = next((p for p in figures if id(p) in whole_of and
+                         ev == f"neighbour: {p['count']:,}"), None)
+            if part is not None:
+                whole = whole_of[id(part)]
+                row["population"] = whole["population"]
+                row["population_evidence"] = f"neighbour: {whole['count']:,}"
 
 
 # --------------------------------------------------------------------------- summaries

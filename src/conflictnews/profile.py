@@ -24,7 +24,7 @@ DEFAULT_PROFILE = "data/profile.yml"
 #: Side values every profile has besides its own sides.
 BOTH, UNSPECIFIED = "both", "unspecified"
 #: A four-digit year, not inside a longer number.
-YEAR = re.compile(r"(?<![\d,.])((?:1[89]|20)\d\d)(?![\d,])")
+YEAR = re.compile(r"(?<![\d,.])((?:1[89]|20)\d\d)(?!\d|,\d)")
 DECADE = re.compile(r"\b((?:1[89]|20)\d0)s\b")
 #: What every YEAR and DECADE match contains: texts without it (two in three clauses)
 #: skip both searches.
@@ -213,12 +213,13 @@ class Profile:
         """``(group, actor)`` of a claimant as written: the first group (in the profile's
         order) one of whose words, actors or countries' people the phrase names; else the
         first actor on the list it names (its name is the group); else the words
-        themselves. No claimant gives ``("unattributed", "")``."""
+        themselves. No claimant gives ``("unattributed", "")``. An undated report's
+        titles ("the Russian president") are read on this war's first day."""
         if not claimed_by:
             return "unattributed", ""
         from conflictnews.mentions import matcher
 
-        found = matcher(self.actors).find(claimed_by, day)
+        found = matcher(self.actors).find(claimed_by, day or self.start)
         candidates: list[tuple[int, str, str]] = []
         for _, _, actor, _ in found:
             group = self._group_of(actor)
