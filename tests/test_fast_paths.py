@@ -23,20 +23,25 @@ from conflictnews.casualties import (
     _INCREMENT_WORDS,
     _NOUN_OF_WORDS,
     _QUALIFIER_WORDS,
+    AGES_LEFT,
     CANDIDATE,
     CONTACT_LEFT,
     EXCLUDE_LEFT,
     INCREMENT_LEFT,
+    LAW_LEFT,
+    NOT_A_FIGURE_LEFT,
     NOUN_OF,
     OBJECT,
     QUALIFIER,
+    THING_NEXT,
     _candidates,
+    _counts_things,
     _excluded_left,
     figures_in_sentence,
 )
 from conflictnews.corpus import WORD, count_words, load_corpus
 from conflictnews.mentions import find_mentions
-from conflictnews.numbers import NUMBER, NUMBER_LOWER, PLAIN_NUMBER, find_numbers
+from conflictnews.numbers import NUMBER, NUMBER_LOWER, PLAIN_NUMBER, Number, find_numbers
 from conflictnews.patterns import ascii_fold, find_matches, search_at_end
 from conflictnews.quotes import (
     AFTER_SUBJECT,
@@ -265,3 +270,21 @@ def test_claim_searches_stop_after_the_last_claim_verb_in_the_corpus(articles, g
     for text in _texts(articles, generated):
         for a, b in sentence_spans(text):
             _claim_matches_stop_at_the_last_verb(text[a:b])
+
+
+THINGS_PIECES = ["aged", "AGED", "Ages", "agency", "between", "and", "(", ")", "Article",
+                 "article 120", "120.2.7", "(murder of", "two or more persons", "tanks",
+                 "population of", "12", "31", " ", ", ", "ſ", "İ"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(THINGS_PIECES), max_size=14).map(" ".join))
+def test_things_ages_and_laws_are_found_as_the_plain_searches_find_them(text):
+    # the searches for ages and laws run only where "age" or "(" is: the same answer
+    text += " 5 "
+    n = Number(len(text) - 2, len(text) - 1, 5)
+    before = max(0, n.start - 40)
+    plain = any((THING_NEXT.match(text, n.end), NOT_A_FIGURE_LEFT.search(text, before, n.start),
+                 AGES_LEFT.search(text, before, n.start),
+                 LAW_LEFT.search(text, max(0, n.start - 200), n.start)))
+    assert _counts_things(text, n) == plain

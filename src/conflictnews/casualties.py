@@ -954,9 +954,11 @@ def _counts_things(sentence: str, n: Number) -> bool:
     (murder of two or more persons)"): tested only on numbers a rule has read as a figure."""
     before = max(0, n.start - 40)
     return THING_NEXT.match(sentence, n.end) is not None or NOT_A_FIGURE_LEFT.search(
-        sentence, before, n.start) is not None or AGES_LEFT.search(
-        sentence, before, n.start) is not None or LAW_LEFT.search(
-        sentence, max(0, n.start - 200), n.start) is not None
+        sentence, before, n.start) is not None or (  # each needs "age", "(" (fast tests)
+            "age" in sentence[before : n.start].lower() and AGES_LEFT.search(
+                sentence, before, n.start) is not None) or (
+            "(" in sentence[max(0, n.start - 200) : n.start] and LAW_LEFT.search(
+                sentence, max(0, n.start - 200), n.start) is not None)
 
 
 def _inside_subject(sentence: str, last: _Figure, n: Number) -> bool:

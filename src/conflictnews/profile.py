@@ -190,14 +190,22 @@ class Profile:
     def _groups_in(self, text: str, day: dt.date | None = None
                    ) -> list[tuple[int, str, str]]:
         """``(position, group, actor)`` for each actor of ``text`` that belongs to a group."""
-        from conflictnews.mentions import matcher
-
         out = []
-        for start, _, actor, _ in matcher(self.actors).find(text, day):
+        for start, _, actor, _ in self._matcher().find(text, day):
             group = self._group_of(actor, parties_only=True)
             if group is not None:
                 out.append((start, group, actor))
         return out
+
+    def _matcher(self) -> object:
+        """The actor list's mention matcher, kept here: looking it up by its actor list
+        hashes the whole list (tens of microseconds a claimant)."""
+        found = self.__dict__.get("_mention_matcher")
+        if found is None:
+            from conflictnews.mentions import matcher
+
+            found = self.__dict__["_mention_matcher"] = matcher(self.actors)
+        return found
 
     def _group_of(self, actor: str, parties_only: bool = False) -> str | None:
         """The group of an actor on the list: listed, or (people, states, territories,
@@ -217,9 +225,7 @@ class Profile:
         titles ("the Russian president") are read on this war's first day."""
         if not claimed_by:
             return "unattributed", ""
-        from conflictnews.mentions import matcher
-
-        found = matcher(self.actors).find(claimed_by, day or self.start)
+        found = self._matcher().find(claimed_by, day or self.start)
         candidates: list[tuple[int, str, str]] = []
         for _, _, actor, _ in found:
             group = self._group_of(actor)
