@@ -16,7 +16,7 @@ from conftest import load_benchmark
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conflictnews import attribution
+from conflictnews import attribution, casualties
 from conflictnews.casualties import (
     _ACTIVE_WORDS,
     _CONTACT_WORDS,
@@ -42,7 +42,7 @@ from conflictnews.casualties import (
 from conflictnews.corpus import WORD, count_words, load_corpus
 from conflictnews.mentions import find_mentions
 from conflictnews.numbers import NUMBER, NUMBER_LOWER, PLAIN_NUMBER, Number, find_numbers
-from conflictnews.patterns import ascii_fold, find_matches, search_at_end
+from conflictnews.patterns import Folded, ascii_fold, find_matches, fold_pattern, search_at_end
 from conflictnews.quotes import (
     AFTER_SUBJECT,
     BEFORE_OBJECT,
@@ -288,3 +288,48 @@ def test_things_ages_and_laws_are_found_as_the_plain_searches_find_them(text):
                  AGES_LEFT.search(text, before, n.start),
                  LAW_LEFT.search(text, max(0, n.start - 200), n.start)))
     assert _counts_things(text, n) == plain
+
+
+#: The case-insensitive patterns the casualty rules search in lower-cased text.
+FOLDED = {name: p for name, p in vars(casualties).items() if isinstance(p, Folded)}
+CASE_PIECES = ["Killed", "KILLING", "killed", "more THAN", "At Least", "another", "deaths",
+               "Deaths and Injuries of", "Death toll", "TOLL", "rose to", "So far", "in total",
+               "IN ALL", "Monday", "MONDAY", "overnight", "The same attacks", "those strikes",
+               "Population of", "aged", "tanks", "Km", "%", "U.S. dollars", "Sept.", "12",
+               "1,200", " ", "  ", "\n", ",", ".", ":", "(", ")", "–", "ſo far", "İn total",
+               "\u212a", "ı", "é", "’"]
+
+
+def _same_matches(pattern, text, pos, end):
+    for method in ("search", "match"):
+        fast = getattr(pattern, method)(text, pos, end)
+        plain = getattr(pattern.plain, method)(text, pos, end)
+        assert (fast and (fast.span(), fast.groups(), fast.group())) == (
+            plain and (plain.span(), plain.groups(), plain.group()))
+
+
+def test_the_folded_patterns_are_the_casualty_rules_hot_case_insensitive_ones():
+    assert {"OBJECT", "QUALIFIER", "_TOTAL", "EXCLUDE_RIGHT"} <= set(FOLDED)
+    with pytest.raises(ValueError):  # a case-sensitive part cannot be folded
+        fold_pattern(r"(?-i:[a-z])")
+    assert fold_pattern(r"(?P<Trig>Sept\.)\W\S\x41") == r"(?P<Trig>sept\.)\W\S\x41"
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(CASE_PIECES), max_size=14).map("".join), st.data())
+def test_folded_patterns_find_what_their_case_insensitive_patterns_find(text, data):
+    pos = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(pos, len(text)))
+    for pattern in FOLDED.values():
+        _same_matches(pattern, text, pos, end)
+
+
+def test_folded_patterns_find_what_their_case_insensitive_patterns_find_in_the_corpus(
+        articles, generated):
+    for text in _texts(articles, generated)[::3]:
+        for a, b in sentence_spans(text):
+            sentence = text[a:b]
+            for n in find_numbers(sentence):
+                for pattern in FOLDED.values():
+                    _same_matches(pattern, sentence, max(0, n.start - 150), n.start)
+                    _same_matches(pattern, sentence, n.end, len(sentence))

@@ -55,6 +55,7 @@ from conflictnews.patterns import (
     ascii_fold,
     find_matches,
     fold_key,
+    folded,
     search_at_end,
     trie_regex,
     word_char,
@@ -400,11 +401,10 @@ SUBJECT = re.compile(
     rf"(?P<aux>(?:,?\s+(?:{_alt(AUXILIARIES)}|\w+ly))*)\s+(?P<trig>{_ANY_TRIGGER})\b",
     re.IGNORECASE,
 )
-OBJECT = re.compile(rf"\b(?P<trig>{_alt(list(_ACTIVE_STATUS))})"
-                    rf"(?:\s+(?:{_alt(QUALIFIER_FILLERS + OBJECT_DETERMINERS)}))?\s*$",
-                    re.IGNORECASE)
+OBJECT = folded(rf"\b(?P<trig>{_alt(list(_ACTIVE_STATUS))})"
+                rf"(?:\s+(?:{_alt(QUALIFIER_FILLERS + OBJECT_DETERMINERS)}))?\s*$")
 #: "Killed: 12", "Dead: 5; injured: 17", "Wounded – 40": a list's or table's label
-LABEL = re.compile(rf"\b(?P<trig>{_TRIGGER})\s*(?::|[–—]\s)\s*$", re.IGNORECASE)
+LABEL = folded(rf"\b(?P<trig>{_TRIGGER})\s*(?::|[–—]\s)\s*$")
 OBJECT_NP = re.compile(rf"^(?P<np>(?:\s+(?:of\s+)?{_NP_WORD}){{0,4}}?)(?=\s*$|\s*[,.;:)”\"]|\s+"
                        rf"(?:{_alt(NP_STOP)})\b)", re.IGNORECASE)
 #: A figure's words name people: the people tables, or a capitalised plural of a
@@ -413,10 +413,9 @@ PEOPLE_NP = re.compile(rf"(?i:\b(?:{_alt(MILITARY + CIVILIAN + PEOPLE_WORDS)})\b
                        rf"\b(?:{UPPER}{LOWER}+(?:ans|is|ese)|Turks|Kurds)\b")
 _LIVES = re.compile(r"^\s+(?:\w+\s+)?lives\b", re.IGNORECASE)
 _TOLL_VERB = _alt(TOLL_VERBS)
-TOLL = re.compile(
+TOLL = folded(
     rf"\b(?P<trig>{_alt(list(_TOLL_STATUS))})\b(?P<mid>(?:(?!\b(?:number|total|figure)\s)[^,.;])"
-    rf"{{0,40}}?)\s*(?:\b(?:{_TOLL_VERB})|:)\s*$", re.IGNORECASE,
-)
+    rf"{{0,40}}?)\s*(?:\b(?:{_TOLL_VERB})|:)\s*$")
 #: what a far toll phrase's words may not hold: another count ("the death toll is unknown
 #: and the number of evacuees reached 3,000"), a toll road
 _FAR_MID = r"(?:(?!\b(?:number|total|figure|count|road|roads)\b)[^.;:\d])"
@@ -457,12 +456,11 @@ FATE_UNKNOWN = re.compile(r"\b(?:unknown|unclear|not\s+known|uncertain|undetermi
 #: "bringing the total to 710": a total of whatever the sentence's previous figure counts.
 TOTAL_TO = re.compile(r"\b(?:the|a|its|their)\s+(?:overall\s+|new\s+)?total\s+(?:\w+\s+){0,2}?"
                       r"(?:to|at|of)\s*$", re.IGNORECASE)
-NOUN_OF = re.compile(
-    rf"\b(?P<trig>{_TRIGGER})(?:\s+and\s+(?P<trig2>{_TRIGGER}))?\s+of\s*$", re.IGNORECASE
-)
-QUALIFIER = re.compile(rf"\b(?P<q>{_alt(list(_QUALIFIER))})(?:\s+(?:{_alt(QUALIFIER_FILLERS)}))?"
-                       r"\s*$", re.IGNORECASE)
-INCREMENT_LEFT = re.compile(rf"\b(?:{_alt(INCREMENT_BEFORE)})\s*$", re.IGNORECASE)
+NOUN_OF = folded(
+    rf"\b(?P<trig>{_TRIGGER})(?:\s+and\s+(?P<trig2>{_TRIGGER}))?\s+of\s*$")
+QUALIFIER = folded(rf"\b(?P<q>{_alt(list(_QUALIFIER))})(?:\s+(?:{_alt(QUALIFIER_FILLERS)}))?"
+                   r"\s*$")
+INCREMENT_LEFT = folded(rf"\b(?:{_alt(INCREMENT_BEFORE)})\s*$")
 #: The most words a match of QUALIFIER, OBJECT, INCREMENT_LEFT has (see search_at_end).
 _FILLER_WORDS = max(len(w.split()) for w in QUALIFIER_FILLERS)
 #: "TRIGGER [and TRIGGER] of": trigger phrases are words of letters (a test checks it)
@@ -476,8 +474,8 @@ UP_FROM = re.compile(r"\bup\s*$", re.IGNORECASE)
 UP_FROM_RIGHT = re.compile(r"^\s+(?:from|since|on|over)\b", re.IGNORECASE)
 CLAUSE_END = re.compile(r"[,;:(]|\s[–—]\s|[.!?](?:\s|$)")
 # the tables' patterns, compiled once
-_TOTAL = re.compile(TOTAL_MARKERS, re.IGNORECASE)
-_INCIDENT = re.compile(INCIDENT_MARKERS, re.IGNORECASE)
+_TOTAL = folded(TOTAL_MARKERS)
+_INCIDENT = folded(INCIDENT_MARKERS)
 _PERFECT = re.compile(PERFECT)
 _YEAR_ONLY = re.compile(r"(?:1[89]|20)\d\d")
 _PEOPLE = re.compile(r"\b(?:people|persons)\b")
@@ -531,21 +529,18 @@ _UNITS = (
 )
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
           r"Aug(?:ust)?|Sep(?:t|tember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-EXCLUDE_RIGHT = re.compile(
+EXCLUDE_RIGHT = folded(
     rf"^(?:\s*(?:{_UNITS})\b|\s*(?:Swiss\s+|U\.S\.\s+)?(?:francs|dollars)\b|[-–]{LETTER}|\+|"
-    rf"\s*%|(?:st|nd|rd|th)\b|\s+{_MONTH}(?!\w)|,\s*(?:19|20)\d\d|\.\d|\s*\)\s*$)",
-    re.IGNORECASE,
-)
+    rf"\s*%|(?:st|nd|rd|th)\b|\s+{_MONTH}(?!\w)|,\s*(?:19|20)\d\d|\.\d|\s*\)\s*$)")
 EXCLUDE_LEFT = re.compile(
     rf"(?:{LETTER}[-–]|\+|[$€£₽]\s?|\b{_MONTH}\s|\bNo\.\s|\d[-–/]|#)$"
 )
 #: (but "31 cases of injuries" counts people)
-THING_NEXT = re.compile(
+THING_NEXT = folded(
     rf"(?:\s+(?!(?:{_ANY_TRIGGER}|{_PEOPLE_ALT})\b){_NP_WORD}){{0,2}}?\s+(?:{_alt(THINGS)})\b"
-    rf"(?!\s+of\s+(?:{_TRIGGER})\b)", re.IGNORECASE)
-NOT_A_FIGURE_LEFT = re.compile(
-    rf"\b(?:{_alt(NOT_A_FIGURE_BEFORE)})(?:\s+(?:{_alt(list(_QUALIFIER))}))?\s+$",
-    re.IGNORECASE)
+    rf"(?!\s+of\s+(?:{_TRIGGER})\b)")
+NOT_A_FIGURE_LEFT = folded(
+    rf"\b(?:{_alt(NOT_A_FIGURE_BEFORE)})(?:\s+(?:{_alt(list(_QUALIFIER))}))?\s+$")
 #: A law's wording in brackets after its article: "Article 120.2.4 of the Criminal Code
 #: (premeditated murder of two or more persons)", "116.0.6 (...), 120.2.7 (intentional
 #: killing of two or more people)".
@@ -1127,9 +1122,8 @@ _PRIVATE = ("_trig_end", "_pre", "_clause", "_possessive", "_background")
 
 
 #: Words that point back at the attacks the sentence before told of.
-THOSE_ATTACKS = re.compile(r"\b(?:those|these|the\s+same|such)\s+(?:\w+\s+)?(?:attacks?|"
-                           r"strikes?|shelling|incidents?|blasts?|explosions?|raids?)\b",
-                           re.IGNORECASE)
+THOSE_ATTACKS = folded(r"\b(?:those|these|the\s+same|such)\s+(?:\w+\s+)?(?:attacks?|"
+                       r"strikes?|shelling|incidents?|blasts?|explosions?|raids?)\b")
 
 
 def _from_article(rows: list[dict], named: ArticleClaimants, profile: Profile,
