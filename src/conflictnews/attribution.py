@@ -220,9 +220,13 @@ def claims(sentence: str) -> list[tuple[int, str, str]]:
 def _verbs_end(sentence: str, needed: list[tuple[int, int, int]]) -> int:
     """Where the search for a pattern of :data:`_ENDS_WITH_VERB` may stop: just after the
     last claim verb (``needed``: the matches of :data:`_NEEDS` in ``sentence``)."""
-    if any(w in sentence for w in _SPACED_VERBS):
-        return len(sentence)
-    last = max((b for i, _, b in needed if i in _VERB_KEYS), default=-1)
+    for w in _SPACED_VERBS:
+        if w in sentence:
+            return len(sentence)
+    last = -1
+    for i, _, b in needed:
+        if b > last and i in _VERB_KEYS:
+            last = b
     return min(len(sentence), last + 1)
 
 
