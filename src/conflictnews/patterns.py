@@ -228,17 +228,22 @@ class FoldedMatch:
         return getattr(self._match, name)
 
 
-#: The last text lower-cased for a folded pattern, and its fold: a sentence searched by
-#: several patterns in a row is lower-cased once (one tuple, replaced whole: thread-safe).
-_LAST_FOLD: tuple[str | None, str | None] = (None, None)
+#: The last two texts lower-cased for folded patterns, and their folds: a sentence and a
+#: window of it searched by several patterns in turn are lower-cased once each (one
+#: tuple, replaced whole: thread-safe).
+_LAST_FOLDS: tuple = (None, None, None, None)
 
 
 def _folded_text(text: str) -> str | None:
-    global _LAST_FOLD
-    last, low = _LAST_FOLD
-    if last is not text:
-        low = ascii_fold(text)
-        _LAST_FOLD = (text, low)
+    global _LAST_FOLDS
+    a, low_a, b, low_b = _LAST_FOLDS
+    if text is a:
+        return low_a
+    if text is b:
+        _LAST_FOLDS = (b, low_b, a, low_a)
+        return low_b
+    low = ascii_fold(text)
+    _LAST_FOLDS = (text, low, a, low_a)
     return low
 
 
