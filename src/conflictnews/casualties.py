@@ -460,7 +460,7 @@ NOUN_OF = folded(
     rf"\b(?P<trig>{_TRIGGER})(?:\s+and\s+(?P<trig2>{_TRIGGER}))?\s+of\s*$")
 QUALIFIER = folded(rf"\b(?P<q>{_alt(list(_QUALIFIER))})(?:\s+(?:{_alt(QUALIFIER_FILLERS)}))?"
                    r"\s*$")
-INCREMENT_LEFT = folded(rf"\b(?:{_alt(INCREMENT_BEFORE)})\s*$")
+INCREMENT_LEFT = re.compile(rf"\b(?:{_alt(INCREMENT_BEFORE)})\s*$", re.IGNORECASE)
 #: The most words a match of QUALIFIER, OBJECT, INCREMENT_LEFT has (see search_at_end).
 _FILLER_WORDS = max(len(w.split()) for w in QUALIFIER_FILLERS)
 #: "TRIGGER [and TRIGGER] of": trigger phrases are words of letters (a test checks it)
@@ -529,18 +529,21 @@ _UNITS = (
 )
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
           r"Aug(?:ust)?|Sep(?:t|tember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-EXCLUDE_RIGHT = folded(
+EXCLUDE_RIGHT = re.compile(
     rf"^(?:\s*(?:{_UNITS})\b|\s*(?:Swiss\s+|U\.S\.\s+)?(?:francs|dollars)\b|[-–]{LETTER}|\+|"
-    rf"\s*%|(?:st|nd|rd|th)\b|\s+{_MONTH}(?!\w)|,\s*(?:19|20)\d\d|\.\d|\s*\)\s*$)")
+    rf"\s*%|(?:st|nd|rd|th)\b|\s+{_MONTH}(?!\w)|,\s*(?:19|20)\d\d|\.\d|\s*\)\s*$)",
+    re.IGNORECASE,
+)
 EXCLUDE_LEFT = re.compile(
     rf"(?:{LETTER}[-–]|\+|[$€£₽]\s?|\b{_MONTH}\s|\bNo\.\s|\d[-–/]|#)$"
 )
 #: (but "31 cases of injuries" counts people)
-THING_NEXT = folded(
+THING_NEXT = re.compile(
     rf"(?:\s+(?!(?:{_ANY_TRIGGER}|{_PEOPLE_ALT})\b){_NP_WORD}){{0,2}}?\s+(?:{_alt(THINGS)})\b"
-    rf"(?!\s+of\s+(?:{_TRIGGER})\b)")
-NOT_A_FIGURE_LEFT = folded(
-    rf"\b(?:{_alt(NOT_A_FIGURE_BEFORE)})(?:\s+(?:{_alt(list(_QUALIFIER))}))?\s+$")
+    rf"(?!\s+of\s+(?:{_TRIGGER})\b)", re.IGNORECASE)
+NOT_A_FIGURE_LEFT = re.compile(
+    rf"\b(?:{_alt(NOT_A_FIGURE_BEFORE)})(?:\s+(?:{_alt(list(_QUALIFIER))}))?\s+$",
+    re.IGNORECASE)
 #: A law's wording in brackets after its article: "Article 120.2.4 of the Criminal Code
 #: (premeditated murder of two or more persons)", "116.0.6 (...), 120.2.7 (intentional
 #: killing of two or more people)".
