@@ -427,6 +427,7 @@ TOLL_HEADLINE = re.compile(rf"\b(?P<trig>{_alt(TOLL_NOUNS)})\b(?P<mid>{_FAR_MID}
                            re.IGNORECASE)
 #: the end of a clause right after a headline's toll figure
 TOLL_HEADLINE_END = re.compile(r"\s*(?:[.,;:!?”\"]|$)")
+_THE_NUMBER_WORD = re.compile(r"(?i:number|figure|toll)")
 THE_NUMBER_LEFT = re.compile(
     rf"\b(?:{_alt(THE_NUMBER)})(?:\s+(?:now|then|already|so\s+far|\w+ly))?\s+"
     rf"(?:(?:was|is|had|has|stood|stands|to\s+be|at|put\s+at|reached|would\s+be|will\s+be)\s*)+"
@@ -729,8 +730,10 @@ def _read_status(
         status = _TRIGGER_STATUS[_key(counted.group("trig"))]
         phrase_start = base + max(0, counted.start() - 40)
         return [status], "toll", sentence[phrase_start : n.end], "", n.end
-    far = TOLL_FAR.search(left) or (q_start < n.start and TOLL_HEADLINE_END.match(
-        sentence, n.end) and TOLL_HEADLINE.search(sentence, base, q_start))
+    low = left.lower()
+    far = ("toll" in low or "count" in low or "number" in low) and (
+        TOLL_FAR.search(left) or (q_start < n.start and TOLL_HEADLINE_END.match(
+            sentence, n.end) and TOLL_HEADLINE.search(sentence, base, q_start)))
     if far:  # "the death toll in clashes between ... has reached 600"; a headline's
         status = _TOLL_STATUS[_key(far.group("trig"))]  # "Death Toll in X About 600"
         phrase_start = base + max(0, far.start() - 40)
@@ -741,13 +744,13 @@ def _read_status(
                     for g in (noun.group("trig"), noun.group("trig2")) if g]
         tail = _clause_tail(sentence, n.end)
         return list(dict.fromkeys(statuses)), "noun_of", "", tail, n.end
-    label = LABEL.search(left)
+    label = left.rstrip()[-1:] in (":", "–", "—") and LABEL.search(left)
     if label:  # "Killed: 12", "Dead: 5; injured: 17"
         np = OBJECT_NP.match(right)
         np_text = np.group("np") if np else ""
         status = _TRIGGER_STATUS[_key(label.group("trig"))]
         return [status], "label", np_text, "", n.end + len(np_text)
-    if REMAINS_OF.search(left):  # "the remains of 15 servicemen were found"
+    if "remains" in low and REMAINS_OF.search(left):  # "the remains of 15 servicemen"
         return ["killed"], "noun_of", "", _clause_tail(sentence, n.end), n.end
     if FATE_OF.search(left):
         tail = _clause_tail(sentence, n.end)
@@ -952,11 +955,13 @@ def _counts_things(sentence: str, n: Number) -> bool:
     """``n`` counts things or is a population or age ("4 Grad launchers", "a population
     of 120,000", "aged 45", "aged 31 and 20") or a law's wording ("Article 120.2.4
     (murder of two or more persons)"): tested only on numbers a rule has read as a figure."""
-    before = max(0, n.start - 40)
+    before, far = max(0, n.start - 40), max(0, n.start - 200)
     return THING_NEXT.match(sentence, n.end) is not None or NOT_A_FIGURE_LEFT.search(
-        sentence, before, n.start) is not None or AGES_LEFT.search(
-        sentence, before, n.start) is not None or LAW_LEFT.search(
-        sentence, max(0, n.start - 200), n.start) is not None
+        sentence, before, n.start) is not None or (
+        "age" in sentence[before : n.start].lower() and AGES_LEFT.search(
+            sentence, before, n.start) is not None) or (
+        "(" in sentence[far : n.start] and LAW_LEFT.search(
+            sentence, far, n.start) is not None)
 
 
 def _inside_subject(sentence: str, last: _Figure, n: Number) -> bool:
@@ -1070,7 +1075,8 @@ def figures_in_sentence(
             c.status, c.rule = [prev["status"]], "increment"
         if not c.status and TOTAL_TO.search(left) and prev:
             c.status, c.rule = [prev["status"]], "total_of"
-        if not c.status and THE_NUMBER_LEFT.search(left):  # "the number was nearing 5,000"
+        if not c.status and _THE_NUMBER_WORD.search(left) and THE_NUMBER_LEFT.search(left):
+            # "the number was nearing 5,000"
             status = _last_status(sentence[: c.q_start]) or _last_status(
                 _sentence_before(article, index))
             c.status, c.rule = ([status], "the_number") if status else ([], "")
