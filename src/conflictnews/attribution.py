@@ -18,6 +18,7 @@ Rules (also in docs/rules.md):
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -273,7 +274,8 @@ class ArticleClaimants:
         self.text, self.spans = text, spans
         self._named: dict[int, list[str]] = {}
         self._last: dict[int, str] = {}
-        self._opened: dict[int, int] | None = None
+        self._opened: dict[int, int | None] = {}
+        self._start_list: list[int] | None = None
 
     def named(self, index: int) -> list[str]:
         if index not in self._named:
@@ -384,9 +386,9 @@ class ArticleClaimants:
         quotation open where it starts, else the claimant of the sentence or two before
         it in its paragraph, else (with a ``profile``) the source the article's lead
         names when no other source has spoken since; ``("", "")`` when none."""
-        opened = self._quote_opened().get(index)
         who = self.quoted_by(index)
         if who:
+            opened = self.quote_opened(index)
             where = -opened - 1 if opened < 0 else opened
             return who, f"continues the quotation of sentence {where}"
         i, who = self.recent(index)
@@ -436,51 +438,50 @@ class ArticleClaimants:
         ... . More than a hundred ..."), else the one who closes it; a paragraph that
         opens with a quotation after a paragraph ending "..., Erdogan said." goes on
         quoting that speaker. ``""`` when no quotation is open or nobody is named."""
-        opened = self._quote_opened().get(index)
+        opened = self.quote_opened(index)
         if opened is None:
             return ""
         if opened < 0:  # a paragraph opening with a quotation: the speaker before goes on
             return self.named(-opened - 1)[-1] if self.named(-opened - 1) else ""
         if self.named(opened):
             return self.named(opened)[-1]
-        if opened in self._opened and opened != index:  # opened its paragraph
+        if opened != index and self.quote_opened(opened) is not None:  # opened its paragraph
             return self.quoted_by(opened)
         return self.quote_closer(opened) if opened != index else ""
 
-    def _quote_opened(self) -> dict[int, int]:
-        """For each sentence that starts inside a quotation: the sentence that opened
-        it; ``-k - 1`` when the quotation opened its paragraph and sentence ``k`` (the
-        paragraph before ends with it) names its speaker. Read once per article."""
-        if self._opened is not None:
-            return self._opened
-        self._opened = {}
+    def quote_opened(self, index: int) -> int | None:
+        """The sentence that opened a quotation still open where sentence ``index``
+        starts (or that it opens with, at its paragraph's start); ``-k - 1`` when the
+        quotation opens the paragraph and sentence ``k`` (ending the paragraph before:
+        "..., Erdogan said.") names its speaker; ``None`` when none is open. A quotation
+        does not run past its paragraph. Reads only the paragraph before the sentence."""
+        if index in self._opened:
+            return self._opened[index]
         text, spans = self.text, self.spans
-        marks = [(m.start(), m.group()) for m in _QUOTE_MARK.finditer(text)]
-        if not marks:
-            return self._opened
-        k, open_mark = 0, ""
-        opener = None  # sentence where the open quotation started
-        for i, (a, b) in enumerate(spans):
-            if i and "\n" in text[spans[i - 1][1]:a]:  # a new paragraph
-                opener, open_mark = None, ""  # a quotation does not run past it ...
-                if text[a:a + 1] in _OPENERS and _SAID_END.search(
-                        text, spans[i - 1][0], spans[i - 1][1]) and self.named(i - 1):
-                    self._opened[i] = -(i - 1) - 1  # ... unless a new one goes on
-            elif opener is not None:
-                self._opened[i] = opener
-            while k < len(marks) and marks[k][0] < a:
-                k += 1
-            while k < len(marks) and marks[k][0] < b:
-                mark = marks[k][1]
-                if not open_mark and mark in _OPENERS:
-                    open_mark = mark
-                elif open_mark and mark == _CLOSING[open_mark]:
-                    open_mark = ""
-                k += 1
-            opener = (opener if opener is not None else i) if open_mark else None
-            if k == len(marks) and opener is None:
-                break  # no quotation opens after this sentence
-        return self._opened
+        a = spans[index][0]
+        start = text.rfind("\n", 0, a) + 1  # the paragraph's start
+        open_mark, open_at = "", -1
+        for m in _QUOTE_MARK.finditer(text, start, a + 1):
+            mark = m.group()
+            if not open_mark and mark in _OPENERS:
+                open_mark, open_at = mark, m.start()
+            elif open_mark and mark == _CLOSING[open_mark]:
+                open_mark = ""
+        opened = None
+        if open_mark:
+            first = bisect.bisect_right(self._starts(), start) - 1  # the paragraph's first
+            if open_at == start and first > 0 and _SAID_END.search(
+                    text, spans[first - 1][0], spans[first - 1][1]) and self.named(first - 1):
+                opened = -(first - 1) - 1  # a new paragraph quoting on
+            elif open_at != a or index != first:
+                opened = bisect.bisect_right(self._starts(), open_at) - 1
+        self._opened[index] = opened
+        return opened
+
+    def _starts(self) -> list[int]:
+        if self._start_list is None:
+            self._start_list = [a for a, _ in self.spans]
+        return self._start_list
 
     def announced_after(self, index: int) -> str:
         if index + 1 >= len(self.spans):

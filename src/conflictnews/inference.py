@@ -447,6 +447,8 @@ PART_GAP = re.compile(r"[^.;]{0,60}?(?:\bincluding\b|\(|\bof\s+(?:whom|them|whic
 NUMBER_OF = re.compile(r"\bnumber\s+of\s+(?P<who>(?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:killed|"
                        r"wounded|injured|dead|missing|displaced|captured)\b[^.;]{0,80}$",
                        re.IGNORECASE)
+#: What every PART_GAP holds (a gap without one is read no further).
+_PART_WORDS = ("includ", "(", "of ", "among")
 #: Words right after a number that point back at people counted before ("100 others",
 #: "29 of them").
 OTHERS = re.compile(r"\s*(?:[\w-]+\s+)?(?:others|more)\b|\s*of\s+(?:them|whom|these|those)\b",
@@ -565,8 +567,9 @@ def _parts(figures: list[dict], text: str) -> None:
     for i, head in enumerate(figures):
         parts = []
         for part in figures[i + 1:]:
-            if part["start"] - head["end"] > 100 or not PART_GAP.match(
-                    text, head["end"], part["start"]):
+            gap = text[head["end"]:part["start"]]
+            if len(gap) > 100 or not any(w in gap for w in _PART_WORDS) or \
+                    not PART_GAP.match(gap):
                 break
             parts.append(part)
             whole_of.setdefault(id(part), head)
@@ -575,7 +578,7 @@ def _parts(figures: list[dict], text: str) -> None:
             head["population"] = "mixed"
             head["population_evidence"] = "parts: " + ", ".join(
                 f"{p['count']:,} {p['population']}" for p in parts)
-    for row in figures:
+    for row in figures if whole_of else ():
         ev = row["population_evidence"]
         if ev.startswith("neighbour: "):
             part = next((p for p in figures if id(p) in whole_of and
