@@ -320,3 +320,9 @@ def test_a_tolls_people_are_named_before_its_number():
     row = figure(text, 31)
     assert row["population"] == "civilian"
     assert row["population_evidence"] == "toll of word: civilians"
+
+
+def test_a_byline_names_no_source():
+    assert claims("Posted by Caucasus Desk - Tbilisi") == []
+    assert [w for _, w, _ in claims("Five soldiers killed in overnight clashes - Ministry")] \
+        == ["Ministry"]

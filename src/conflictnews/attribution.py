@@ -123,6 +123,8 @@ _APPOSED = re.compile(
 #: Headlines: "Ombudsman: 19 civilians killed", "... Killed - Military".
 _HEAD_START = re.compile(r"^\s*(?P<who>[^:,.;“”\"\d]{2,40}):\s")
 _HEAD_END = re.compile(r"(?:\s[-–—]\s|:\s)(?P<who>[^-–—:,.;“”\"\d]{2,50})\s*$")
+#: A byline, which names a writer, not a source: "Posted by Balkan Periscope - Hellas".
+_BYLINE = re.compile(r"\s*(?:[Pp]osted\s+by|[Bb]y|[Ww]ritten\s+by|BY)\s")
 #: Words that end a claimant's phrase after an inverted verb ("said the office on Sunday").
 _WHO_END = re.compile(r"\s+(?:on|in|at|that|this|last|earlier|late|after|before|during|"
                       r"as|when|while|of\s+the\s+attack|adding|citing|quoted|via)\b.*$")
@@ -201,7 +203,7 @@ def claims(sentence: str) -> list[tuple[int, str, str]]:
             elif _WHO_WORD.search(who) and not _PREPOSITION.match(who):
                 found.append((m.start("who"), who, how))
     if not sentence.rstrip().endswith((".", "!", "?", "”", '"', ")")):  # a headline
-        m = _HEAD_END.search(sentence)
+        m = None if _BYLINE.match(sentence) else _HEAD_END.search(sentence)
         if m and _WHO_WORD.search(m.group("who")) and len(m.group("who").split()) <= 6:
             found.append((m.start("who"), m.group("who").strip(), "headline: ... - source"))
     return found
