@@ -326,3 +326,10 @@ def test_a_byline_names_no_source():
     assert claims("Posted by Caucasus Desk - Tbilisi") == []
     assert [w for _, w, _ in claims("Five soldiers killed in overnight clashes - Ministry")] \
         == ["Ministry"]
+
+
+def test_a_part_is_of_its_wholes_side_whatever_place_its_clause_names():
+    text = ("The toll among the Syrian fighters rose to 60 dead, including 41 fighters whose "
+            "bodies remained in Azerbaijan, the monitor said.")
+    row = figure(text, 41)
+    assert (row["side"], row["side_evidence"]) == ("other", "part of figure 60")

@@ -551,8 +551,10 @@ def _bare(row: dict, text: str) -> bool:
 
 def _parts(figures: list[dict], text: str) -> None:
     """A figure whose parts (later figures of its sentence after "including", "(", "of
-    whom") count soldiers and civilians is mixed; a figure taken as the neighbour of
-    one of its parts takes the whole's population instead."""
+    whom") count soldiers and civilians is mixed; a part whose side only a place told
+    takes its whole's ("143 dead, including 92 fighters whose bodies ... remained in
+    Azerbaijan"); a figure taken as the neighbour of one of its parts takes the whole's
+    population instead."""
     whole_of: dict[int, dict] = {}
     if len(figures) == 1 and "(" not in text[figures[0]["end"]:figures[0]["end"] + 40]:
         return  # no parts, no breakdown
@@ -573,6 +575,12 @@ def _parts(figures: list[dict], text: str) -> None:
                 break
             parts.append(part)
             whole_of.setdefault(id(part), head)
+        if head["side"] not in (UNSPECIFIED, BOTH):  # a part is of its whole's side,
+            for part in parts:  # whatever place its own clause names
+                if part["side"] != head["side"] and part["side_evidence"].startswith(
+                        ("place", "sentence place", "same figure")):
+                    part["side"] = head["side"]
+                    part["side_evidence"] = f"part of figure {head['count']:,}"
         kinds = {p["population"] for p in parts}
         if {"military", "civilian"} <= kinds and head["population"] != "mixed":
             head["population"] = "mixed"
