@@ -12,7 +12,9 @@ How English news states a casualty figure, and the rule (``rule`` column) that r
               "killed two soldiers", "captured two mercenaries", "killed about 30,000",
               "has lost 960 men" (people needed), "claimed 20,000 lives" (lives needed)
 ``toll``      TOLL-PHRASE ... VERB N: "raising the Armenian military death toll to five",
-              "the losses are about 5,000", "the number of refugees has reached 65,210"
+              "the losses are about 5,000", "the number of refugees has reached 65,210",
+              "the death toll in clashes between ... has reached about 600", a headline's
+              "Death Toll in X About 600"
 ``noun_of``   NOUN [and NOUN] of N: "the killing and injury of dozens"
 ``coordinated`` N1 people[, N2 people] and N3 people TRIGGER: each takes the trigger
               ("429 of its servicemen and more than 20 civilians have been killed")
@@ -25,6 +27,9 @@ How English news states a casualty figure, and the rule (``rule`` column) that r
 ``increment`` up N from: takes the status of the total it qualifies ("542 ..., up 17 from
               Monday")
 ``total_of``  "bringing the total to N": a running total of what the figure before counts
+``the_number`` "the number was nearing 5,000": the status of the last casualty word before
+``elliptical`` "Seven were injured in X, and 23 - in Y", "... to Armenia and 17 to Azerbaijan"
+``label``     "Dead: 5; injured: 17", "Civilians killed: 92"
 
 Numbers that are measures, ages, money, dates, years, percentages, parts of names, counts
 of things or populations ("15 km", "45-year-old", "9.2 million Swiss francs", "Sept. 27",
