@@ -145,7 +145,8 @@ PEOPLE_TRIGGERS: dict[str, tuple[str, ...]] = {
 #: People triggers of military reports that count only with soldiers named ("up to 30 enemy
 #: servicemen were eliminated", "the manpower of 25 people was destroyed", not "8 families
 #: were completely destroyed").
-MILITARY_TRIGGERS = ("eliminated", "neutralized", "neutralised", "destroyed")
+MILITARY_TRIGGERS = ("eliminated", "neutralized", "neutralised", "destroyed", "eliminating",
+                     "neutralizing", "neutralising", "destroying")
 #: People triggers that count only before a place's name ("3,000 people had entered
 #: Armenia", not "two men entered the building").
 PLACE_TRIGGERS = ("entered",)
@@ -166,7 +167,9 @@ ACTIVE_VERBS: dict[str, tuple[str, ...]] = {
 #: 960 men" but not "lost 4 Grad launchers", "freed three men" but not "released two
 #: reports".
 PEOPLE_VERBS: dict[str, tuple[str, ...]] = {
-    "killed": ("lost", "losing", "loses", "executed", "executing"),
+    "killed": ("lost", "losing", "loses", "executed", "executing", "eliminated", "eliminating",
+               "neutralized", "neutralised", "neutralizing", "neutralising", "destroyed",
+               "destroying"),
     "captured": ("freed", "released", "releasing", "frees", "freeing", "exchanged",
                  "swapped", "repatriated", "handed over", "hands over", "handing over",
                  "returned", "returning",
@@ -408,6 +411,12 @@ SUBJECT = re.compile(
 OBJECT = re.compile(rf"\b(?P<trig>{_alt(list(_ACTIVE_STATUS))})"
                     rf"(?:\s+(?:{_alt(QUALIFIER_FILLERS + OBJECT_DETERMINERS)}))?\s*$",
                     re.IGNORECASE)
+#: "Also killed were 2 medics", "Injured were 4 firefighters": the status before its be-verb
+INVERTED = re.compile(rf"\b(?P<trig>{_TRIGGER})\s+(?:were|was|are|is|include|included)\s*$",
+                      re.IGNORECASE)
+#: "VERB ..., as well as N people": the last object verb before it in the sentence
+AS_WELL_AS = re.compile(r",?\s*\bas\s+well\s+as\s*$", re.IGNORECASE)
+ANY_OBJECT_VERB = re.compile(rf"\b(?P<trig>{_alt(list(_ACTIVE_STATUS))})\b", re.IGNORECASE)
 #: "Killed: 12", "Dead: 5; injured: 17", "Wounded – 40": a list's or table's label
 LABEL = re.compile(rf"\b(?P<trig>{_TRIGGER})\s*(?::|[–—]\s)\s*$", re.IGNORECASE)
 OBJECT_NP = re.compile(rf"^(?P<np>(?:\s+(?:of\s+)?{_NP_WORD}){{0,4}}?)(?=\s*$|\s*[,.;:)”\"]|\s+"
@@ -511,7 +520,9 @@ DISPLACED_NP = re.compile(rf"(?i:\b(?:{_alt(DISPLACED_PEOPLE)})\b)|"
 #: a release word followed by its object is an active verb of someone else's
 HAS_OBJECT = re.compile(r"\s+(?:a|an|the|their|his|her|its|our|this|these|those|talks|"
                         r"meetings?|statements?)\b", re.IGNORECASE)
-_MILITARY_NP = re.compile(rf"\b(?:{_alt(MILITARY)})\b", re.IGNORECASE)
+#: soldiers named (not "military" or "army" before a thing: "destroyed 4 military depots")
+_MILITARY_NP = re.compile(rf"\b(?:{_alt([w for w in MILITARY if w not in ('military', 'army')])})"
+                          r"\b", re.IGNORECASE)
 #: a casualty verb whose object is nobody: "the blast in Sector 7 injured no one"
 NO_ONE = re.compile(r"\s+(?:no\s+one|nobody|none|no-one|no\s+people)\b", re.IGNORECASE)
 #: "the manpower of up to 25 people was destroyed": soldiers
@@ -563,8 +574,8 @@ AGES_LEFT = re.compile(r"\b(?:aged|ages)\s+(?:between\s+|from\s+)?(?:\d+(?:\s*,\
 COORDINATED_GAP = re.compile(
     rf"(?:\s+of\s+(?:its|their|the))?(?:\s+{_NP_WORD}){{0,5}}\s*,?\s+and\s*")
 LIST_GAP = re.compile(rf"(?:\s+of\s+(?:its|their|the))?(?:\s+{_NP_WORD}){{0,5}}\s*,\s*")
-OBJECT_LIST_GAP = re.compile(rf"(?:\s+(?:of\s+)?{_NP_WORD}){{0,4}}\s*(?:,\s*(?:and\s+)?|"
-                             r"\s+and\s+)")
+OBJECT_LIST_GAP = re.compile(rf"(?:\s+(?:of\s+)?{_NP_WORD}){{0,4}}\s*(?:,?\s*(?:as\s+well\s+as|"
+                             r"along\s+with|plus)\s+|,\s*(?:and\s+)?|\s+and\s+)")
 PERSON_NEXT = re.compile(rf"^\s+(?:\w+\s+)?(?:{_alt(MILITARY + CIVILIAN)}|people|persons)\b",
                          re.IGNORECASE)
 
@@ -661,6 +672,8 @@ def _object_counts(verb: str, np_text: str, right: str, them: Callable[[], bool]
             AWAY_AFTER.search(right, 0, len(np_text) + 40) is not None
     if verb in _NEEDS_LIVES:
         return _LIVES.match(right) is not None
+    if verb in MILITARY_TRIGGERS:  # "eliminated 200 soldiers", not "destroyed 5 houses"
+        return _MILITARY_NP.search(np_text) is not None
     if verb in _NEEDS_PEOPLE:
         return _names_people(np_text, them)
     return True
@@ -776,6 +789,22 @@ def _read_status(
     if contact and (contact.group("lost") or CONTACT_RIGHT.match(right)):
         np = OBJECT_NP.match(right)
         return ["missing"], "contact", np.group("np") if np else "", "", n.end
+    inverted = left.rstrip()[-3:].lower() in ("ere", "was", "are", " is", "ude", "ded") and \
+        INVERTED.search(left)
+    if inverted:  # "Also killed were 2 medics", "Injured were 4 firefighters"
+        np = OBJECT_NP.match(right)
+        np_text = np.group("np") if np else ""
+        if PEOPLE_NP.search(np_text):
+            status = _TRIGGER_STATUS[_key(inverted.group("trig"))]
+            return [status], "object", np_text, "", n.end + len(np_text)
+    also = "well as" in left and AS_WELL_AS.search(left)
+    if also:  # "it eliminated officers, including generals, ..., as well as 30 soldiers"
+        verbs = list(ANY_OBJECT_VERB.finditer(left, 0, also.start()))
+        np = OBJECT_NP.match(right)
+        np_text = np.group("np") if np else ""
+        verb = _key(verbs[-1].group("trig")) if verbs else ""
+        if verb and PEOPLE_NP.search(np_text) and _object_counts(verb, np_text, right, them):
+            return [_ACTIVE_STATUS[verb]], "object_list", np_text, "", n.end + len(np_text)
     return [], "", "", "", n.end
 
 
