@@ -73,7 +73,8 @@ from conflictnews.tables import records
 #: Trigger words and the status each one states.
 STATUS_TRIGGERS: dict[str, tuple[str, ...]] = {
     "killed": (
-        "killed", "dead", "died", "deaths", "death", "fatalities", "lost their lives",
+        "killed", "dead", "died", "die", "dies", "deaths", "death", "fatalities",
+        "lost their lives",
         "lost his life", "lost her life", "perished", "slain", "casualties", "losses",
         "bodies", "martyred", "killing", "murdered", "massacred", "executed", "deceased",
         "martyrs", "shot dead", "gave their lives", "lives were lost", "lives have been lost",
@@ -405,7 +406,7 @@ SUBJECT = re.compile(
     rf"^(?P<np>(?:\s+{_SUBJECT_NP_WORD}){{0,7}}?)(?P<sides>\s+(?:{_alt(SIDE_PHRASES)})\b)?"
     rf"(?P<aside>{'|'.join(SUBJECT_ASIDES)}|,\s+(?:and|or)\s+(?:possibly|perhaps|maybe|probably)\s"
     rf"[^,]{{0,40}},(?P<np2>(?:\s+{_SUBJECT_NP_WORD}){{0,3}}?))?"
-    rf"(?P<aux>(?:,?\s+(?:{_alt(AUXILIARIES)}|\w+ly))*)\s+(?P<trig>{_ANY_TRIGGER})\b",
+    rf"(?P<aux>(?:,?\s+(?:{_alt(AUXILIARIES)}|\w+ly))*)\s+(?P<trig>{_ANY_TRIGGER})\b(?!-\w)",
     re.IGNORECASE,
 )
 OBJECT = re.compile(rf"\b(?P<trig>{_alt(list(_ACTIVE_STATUS))})"
@@ -523,6 +524,8 @@ HAS_OBJECT = re.compile(r"\s+(?:a|an|the|their|his|her|its|our|this|these|those|
 #: soldiers named (not "military" or "army" before a thing: "destroyed 4 military depots")
 _MILITARY_NP = re.compile(rf"\b(?:{_alt([w for w in MILITARY if w not in ('military', 'army')])})"
                           r"\b", re.IGNORECASE)
+#: "300 children could die this winter": a death that may come is no figure
+MODAL_END = re.compile(r"\b(?:could|may|might|must|would|will|can|to|not)\s*$", re.IGNORECASE)
 #: a casualty verb whose object is nobody: "the blast in Sector 7 injured no one"
 NO_ONE = re.compile(r"\s+(?:no\s+one|nobody|none|no-one|no\s+people)\b", re.IGNORECASE)
 #: "the manpower of up to 25 people was destroyed": soldiers
@@ -726,7 +729,8 @@ def _read_status(
             _release_read_otherwise(left, right, subj, trigger) and not (
                 trigger in PLACE_TRIGGERS and not PLACE_NEXT.match(right, subj.end())) and not (
                 trigger in MILITARY_TRIGGERS and not _MILITARY_NP.search(subj.group("np"))
-                and not MANPOWER.search(left)) and not NO_ONE.match(right, subj.end()):
+                and not MANPOWER.search(left)) and not NO_ONE.match(right, subj.end()) and not (
+                trigger in ("die", "dies") and MODAL_END.search(subj.group("aux"))):
         status = _TRIGGER_STATUS[trigger]
         end = n.end + subj.end()
         then = (trigger in _GENERIC and AUX_TRIGGER.match(sentence, end)) or (
