@@ -139,14 +139,14 @@ PEOPLE_TRIGGERS: dict[str, tuple[str, ...]] = {
         "left the country", "left their homes", "left their villages", "left home",
         "arrived in", "sought shelter", "sought refuge", "took refuge", "taken refuge",
         "found refuge", "relocated", "resettled", "moved to", "forced to leave",
-        "forced out", "entered", "poured into", "streamed into", "flee", "flees", "fleeing",
+        "forced out", "entered", "poured into", "streamed into", "flee", "flees",
     ),
     "captured": (
         "released", "freed", "repatriated", "exchanged", "handed over",
         "came back from captivity", "returned from captivity", "remain in captivity",
         "held", "being held",
         "in captivity", "detained", "abducted", "kidnapped", "extradited", "convicted",
-        "sentenced", "imprisoned", "jailed", "arrested", "in custody",
+        "sentenced", "imprisoned", "in custody",
     ),
 }
 #: People triggers of military reports that count only with soldiers named ("up to 30 enemy
@@ -154,9 +154,10 @@ PEOPLE_TRIGGERS: dict[str, tuple[str, ...]] = {
 #: were completely destroyed").
 MILITARY_TRIGGERS = ("eliminated", "neutralized", "neutralised", "destroyed", "eliminating",
                      "neutralizing", "neutralising", "destroying")
-#: People triggers that count only before a place's name ("3,000 people had entered
-#: Armenia", not "two men entered the building").
-PLACE_TRIGGERS = ("entered",)
+#: People triggers that count only before a place's name or where they go ("3,000 people had
+#: entered Armenia", "100,000 flee to Armenia"; not "two men entered the building", "Two men
+#: flee as a building burns").
+PLACE_TRIGGERS = ("entered", "flee", "flees")
 #: Verbs that take the figure as their object ("killed two soldiers").
 ACTIVE_VERBS: dict[str, tuple[str, ...]] = {
     "killed": ("killed", "killing", "kill", "kills", "claimed the lives of", "left dead",
@@ -390,7 +391,7 @@ _PEOPLE_ALT = _alt(MILITARY + CIVILIAN + PEOPLE_WORDS)
 #: "six troops deployed by Moscow in the region"), two people words ("soldiers and
 #: civilians") and a word in quotation marks ('five "volunteer" fighters').
 _SUBJECT_NP_WORD = (rf"(?:{_NP_WORD}|(?:{_alt(SUBJECT_NP_LINKS)})\b|"
-                    rf"and(?=\s+(?:{_PEOPLE_ALT})\b)|[\"“‘][\w’'-]+[\"”’](?=\s))")
+                    rf"and(?=\s+(?:{_PEOPLE_ALT})\b)|[\"“‘][\w’'-]+[\"”’](?=\s+(?:{_PEOPLE_ALT})\b))")
 
 #: What news puts between a figure's words and its verb: a dash or bracket aside, "including
 #: ...", a part "3 of them women", a relative clause "who fought for ...", a short
@@ -423,6 +424,7 @@ INVERTED = re.compile(rf"\b(?P<trig>{_TRIGGER})\s+(?:were|was|are|is|include|inc
                       re.IGNORECASE)
 #: "VERB ..., as well as N people": the last object verb before it in the sentence
 AS_WELL_AS = re.compile(r",?\s*\bas\s+well\s+as\s*$", re.IGNORECASE)
+BE_BEFORE = re.compile(r"\b(?:were|was|been|be|are|is|being)\s+$", re.IGNORECASE)
 ANY_OBJECT_VERB = re.compile(rf"\b(?P<trig>{_alt(list(_ACTIVE_STATUS))})\b", re.IGNORECASE)
 #: "Killed: 12", "Dead: 5; injured: 17", "Wounded – 40": a list's or table's label
 LABEL = re.compile(rf"\b(?P<trig>{_TRIGGER})\s*(?::|[–—]\s)\s*$", re.IGNORECASE)
@@ -462,7 +464,8 @@ NUMBER_OF_TOLL = re.compile(
 )
 #: "the remains of 15 servicemen": killed ("remains" is no trigger of its own: "12 remain
 #: missing").
-REMAINS_OF = re.compile(r"\bremains\s+of(?:\s+(?:the|another|a\s+further))?\s*$", re.IGNORECASE)
+REMAINS_OF = re.compile(r"(?:^|\b(?:the|mortal|human|their|his|her)\s+)remains\s+of"
+                        r"(?:\s+(?:the|another|a\s+further))?\s*$", re.IGNORECASE)
 #: "the fate of 120 soldiers remains unknown": missing.
 FATE_OF = re.compile(rf"\b(?:fate|whereabouts)\s+of(?:\s+(?:the|{_alt(QUALIFIER_FILLERS)}))?\s*$",
                      re.IGNORECASE)
@@ -532,12 +535,18 @@ _MILITARY_NP = re.compile(rf"\b(?:{_alt([w for w in MILITARY if w not in ('milit
                           r"\b", re.IGNORECASE)
 #: "300 children could die this winter": a death that may come is no figure
 MODAL_END = re.compile(r"\b(?:could|may|might|must|would|will|can|to|not)\s*$", re.IGNORECASE)
+#: "no one", "any one", "every one": nobody, not one person
+NOBODY_LEFT = re.compile(r"\b(?:no|any|every|each|not\s+a\s+single)[\s-]+$", re.IGNORECASE)
 #: a casualty verb whose object is nobody: "the blast in Sector 7 injured no one"
 NO_ONE = re.compile(r"\s+(?:no\s+one|nobody|none|no-one|no\s+people)\b", re.IGNORECASE)
 #: "the manpower of up to 25 people was destroyed": soldiers
 MANPOWER = re.compile(r"\bmanpower\s+of\s*$", re.IGNORECASE)
 #: a place's name next: "entered Armenia", "entered the Syunik province"
 PLACE_NEXT = re.compile(rf"\s+(?:the\s+)?{UPPER}")
+#: where people flee: "flee to Armenia", "flee their homes", "flee the region" (not "Two men
+#: flee as a building burns")
+FLEE_NEXT = re.compile(rf"\s+(?:to|into|from|across|towards?|their\s+homes?|the\s+(?:region|"
+                       rf"country|area|enclave|fighting|violence|war)|(?:the\s+)?{UPPER})\b")
 #: A figure's words that point back at people named before: "105 of them", "29 of those"
 OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|whom)\s*", re.IGNORECASE)
 _NP_LINK = re.compile(rf"\b(?:{_alt(SUBJECT_NP_LINKS)})\b", re.IGNORECASE)
@@ -655,6 +664,8 @@ def _excluded(sentence: str, n: Number) -> bool:
     if n.value >= MAX_FIGURE:
         return True
     raw = sentence[n.start : n.end]
+    if raw.lower() == "one" and NOBODY_LEFT.search(sentence, max(0, n.start - 12), n.start):
+        return True  # "no one was hurt"
     is_year = _YEAR_ONLY.fullmatch(raw) is not None
     return is_year and not PERSON_NEXT.match(right)
 
@@ -733,7 +744,8 @@ def _read_status(
     trigger = _key(subj.group("trig")) if subj else ""
     if subj and _subject_counts(trigger, subj.group("np"), them) and not \
             _release_read_otherwise(left, right, subj, trigger) and not (
-                trigger in PLACE_TRIGGERS and not PLACE_NEXT.match(right, subj.end())) and not (
+                trigger in PLACE_TRIGGERS and not (FLEE_NEXT if trigger.startswith("flee") else
+                                                   PLACE_NEXT).match(right, subj.end())) and not (
                 trigger in MILITARY_TRIGGERS and not _MILITARY_NP.search(subj.group("np"))
                 and not MANPOWER.search(left)) and not NO_ONE.match(right, subj.end()) and not (
                 trigger in ("die", "dies") and MODAL_END.search(subj.group("aux"))):
@@ -813,7 +825,10 @@ def _read_status(
         np = OBJECT_NP.match(right)
         np_text = np.group("np") if np else ""
         verb = _key(verbs[-1].group("trig")) if verbs else ""
-        if verb and PEOPLE_NP.search(np_text) and _object_counts(verb, np_text, right, them):
+        passive = verbs and BE_BEFORE.search(left, 0, verbs[-1].start())  # "were killed, as
+        own = _STATUS_WORD.search(_clause_tail(right, len(np_text)))  # well as 109 ... received
+        if verb and not passive and not own and PEOPLE_NP.search(np_text) and \
+                _object_counts(verb, np_text, right, them):
             return [_ACTIVE_STATUS[verb]], "object_list", np_text, "", n.end + len(np_text)
     return [], "", "", "", n.end
 
