@@ -146,7 +146,7 @@ PEOPLE_TRIGGERS: dict[str, tuple[str, ...]] = {
         "came back from captivity", "returned from captivity", "remain in captivity",
         "held", "being held",
         "in captivity", "detained", "abducted", "kidnapped", "extradited", "convicted",
-        "sentenced", "imprisoned", "in custody",
+        "sentenced", "imprisoned", "in custody", "taken into custody",
     ),
 }
 #: People triggers of military reports that count only with soldiers named ("up to 30 enemy
@@ -394,7 +394,9 @@ _SUBJECT_NP_WORD = (rf"(?:{_NP_WORD}|(?:{_alt(SUBJECT_NP_LINKS)})\b|"
                     rf"and(?=\s+(?:{_PEOPLE_ALT})\b)|[\"“‘][\w’'-]+[\"”’](?=\s+(?:{_PEOPLE_ALT})\b))")
 
 #: What news puts between a figure's words and its verb: a dash or bracket aside, "including
-#: ...", a part "3 of them women", a relative clause "who fought for ...", a short
+#: ...", a part "3 of them women", a relative clause "who fought for ...", "who strayed
+#: across the border" (in the past: not "who call Nagorno-Karabakh home"), the whole a part
+#: is of ("84,700 of the 120,000 Armenians who call the region home had crossed"), a short
 #: apposition before an auxiliary ("90,000 people, half of the population, have fled"),
 #: ages "aged 31 and 20", a name in apposition "one of the servicemen, ensign X Y died", a
 #: hedge ", and possibly many more,".
@@ -404,8 +406,12 @@ SUBJECT_ASIDES = (
     r",\s+(?:among them|most of them|mostly)\s[^,]{0,60}?,?",
     r",\s+(?:\w+\s+)?of\s+(?:them|whom)\s[^,;]{0,60},",
     r",\s+(?:who|whose|whom)\s[^,;]{0,100},",
+    r"\s+who\s+(?:\w+ed|fled|took|went|came|left|lost|fought|ran)\b[^,;]{0,60}?(?=\s+(?:were|was|"
+    r"have|has|had|are|is)\s)",
     r",\s+(?-i:[a-z])[^,;\d]{0,39},(?=(?:\s+(?:have|has|had|were|was|are|is)\b))",
     r"\s+aged\s+\d+(?:(?:\s*,\s*|\s+and\s+)\d+)*,?",
+    r"\s+of\s+(?:the\s+)?(?:(?:some|about|around|nearly|an\s+estimated)\s+)?\d[\d,.]*(?:\s+[^\s,;]+?)"
+    r"{0,8}?(?=\s+(?:have|has|had|were|was|are|is)\s)",
     rf",\s+[^,;]{{0,60}}?\b(?-i:{UPPER}{LOWER}+\s+{UPPER}{LOWER}+),?(?=\s+(?:{_ANY_TRIGGER})\b)",
     r"\s*\([^()]{0,100}\)",
 )
