@@ -862,8 +862,11 @@ def _who(c: _Figure, prev: dict | None, sentence: str, clause: str,
         pop_ev = neighbour if population != UNSPECIFIED else ""
         side_ev = neighbour if side != UNSPECIFIED else ""
     after = sentence[c.q_start : c.trig_end + 60]
-    if population == UNSPECIFIED and "including" in after:  # "1,000 people have been
-        population, pop_ev = inference.population(after)  # killed, including civilians"
+    if population == UNSPECIFIED and ("including" in after or "among" in after or
+                                      "whom" in after or "–" in after or "—" in after):
+        # "1,000 people have been killed, including civilians", "..., among them
+        # children", "Dozens of people – both civilians and troops – have been killed"
+        population, pop_ev = inference.population(after)
         population, pop_ev = (population, pop_ev) if population == "mixed" else (
             UNSPECIFIED, "")
     if side == UNSPECIFIED:

@@ -21,6 +21,7 @@ Evidence values read ``word: soldiers``, ``place: Ganja``, ``attacker: Azeri dro
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -30,6 +31,7 @@ from itertools import pairwise
 import pandas as pd
 
 from conflictnews.attribution import ArticleClaimants
+from conflictnews.numbers import find_numbers
 from conflictnews.profile import BOTH, UNSPECIFIED, Profile
 
 MILITARY = (
@@ -180,10 +182,11 @@ def population(phrase: str) -> tuple[str, str]:
         mil, civ = MILITARY_WORD.search(inner.group(1)), CIVILIAN_WORD.search(inner.group(1))
         if mil and civ:
             return "mixed", f"words: {mil.group()}, {civ.group()}"
-    including = "including" in phrase and INCLUDING.search(phrase)  # "people, including 29 ..."
+    including = ("including" in phrase or "among" in phrase or "whom" in phrase) and \
+        INCLUDING.search(phrase)  # "people, including 29 ...", "..., among them children"
     if including and not MILITARY_WORD.search(phrase, 0, including.start()) and \
             not CIVILIAN_WORD.search(phrase, 0, including.start()):
-        return "mixed", f"including: {including.group('who')}"
+        return "mixed", f"including: {including.group('who') or including.group('soldiers')}"
     phrase = PHRASE_END.sub("", phrase)
     mil = MILITARY_WORD.search(phrase)
     civ = CIVILIAN_WORD.search(phrase) or (mil and DETAINED_WORD.search(phrase))
@@ -198,11 +201,17 @@ def population(phrase: str) -> tuple[str, str]:
 
 #: A breakdown in brackets after a figure's people.
 PARENTHESIS = re.compile(r"\(([^()]{3,120})\)")
-#: "people, including 29 civilians": civilians among people of every kind.
-INCLUDING = re.compile(rf"\b(?:people|persons|victims|dead|killed|wounded|injured)\b"
-                       rf"(?:\s+on\s+(?:their|its|our|the\s+\w+)\s+side)?[^.;]{{0,6}}"
-                       rf"\bincluding\s+(?:\w+\s+){{0,3}}?(?P<who>{_alt(CIVILIAN)})\b",
-                       re.IGNORECASE)
+#: "people, including 29 civilians", "200 were killed, among them children", "15
+#: Azerbaijanis, including five soldiers": a part of one kind among people of every kind
+#: (a whole named by people words, a nationality or the status alone).
+#: (soldiers are a part of a whole of every kind only when it is named by people words or
+#: a nationality: "143 dead, including 92 fighters" are all fighters).
+_WHOLE = r"\b(?:people|persons|\b(?-i:[A-Z][a-z]+(?:ans|is)))\b"
+_PART_OF = (r"(?:\s+on\s+(?:their|its|our|the\s+\w+)\s+side)?[^.;]{0,6}"
+            r"\b(?:including|among\s+(?:them|whom)|of\s+whom)\s+(?:\w+\s+){0,3}?")
+INCLUDING = re.compile(rf"(?:{_WHOLE}|\b(?:victims|dead|killed|wounded|injured|hurt|casualties)\b)"
+                       rf"{_PART_OF}(?P<who>{_alt(CIVILIAN)})\b|"
+                       rf"{_WHOLE}{_PART_OF}(?P<soldiers>{_alt(MILITARY)})\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=2048)
@@ -533,6 +542,45 @@ def from_paragraph(rows: list[dict], named: ArticleClaimants, profile: Profile,
         side, evidence = sentence_side(profile, text[a:b], day)
         if side not in (UNSPECIFIED, BOTH):  # a war's two sides: not this figure's
             row["side"], row["side_evidence"] = side, f"previous {evidence}"
+    if "among" in text:  # last: only what no other step told
+        _civilians_among(rows, named)
+
+
+#: A count of civilians said to be a part of a toll told before it: "At least 10
+#: civilians were among the dead", "among the casualties, at least 10 were civilians",
+#: "Among the victims are three children".
+CIVILIANS_AMONG = re.compile(
+    rf"\b(?:{_alt(CIVILIAN)})\b[^.;]{{0,30}}?\b(?:were|are|was|is)\s+among\s+(?:the\s+)?"
+    rf"(?P<toll>dead|killed|casualties|victims|wounded|injured)\b|"
+    rf"\bamong\s+(?:the\s+)?(?P<toll2>dead|killed|casualties|victims|wounded|injured)\b,?"
+    rf"\s+(?:(?:are|were)\s+)?[^.;]{{0,30}}?\b(?:{_alt(CIVILIAN)})\b", re.IGNORECASE)
+#: How many sentences before a "civilians among the dead" its toll may be told.
+AMONG_BACK = 4
+
+
+def _civilians_among(rows: list[dict], named: ArticleClaimants) -> None:
+    """A toll of unnamed people followed, in its sentence or one of the next
+    :data:`AMONG_BACK`, by a smaller count of civilians "among the dead" counts soldiers
+    too: mixed ("There are at least 200 killed and 400 wounded." ... "At least 10
+    civilians were among the dead"). A figure that names its people, one of an earlier
+    war and one a place already told civilian keep theirs; a claimant's kind ("an
+    ombudsman counts civilians") yields."""
+    text = named.text
+    starts = [a for a, _ in named.spans]
+    for m in CIVILIANS_AMONG.finditer(text):
+        index = max(0, bisect.bisect_right(starts, m.start()) - 1)
+        counted = find_numbers(m.group())
+        part = counted[0].value if counted else 0
+        for row in rows:
+            if not (index - AMONG_BACK <= row["sentence_index"] <= index) or \
+                    row["end"] > m.start() or row["historical"] or \
+                    row["status"] not in ("killed", "wounded") or row["count"] <= part:
+                continue
+            if row["population"] == UNSPECIFIED or (
+                    row["population"] == "civilian"
+                    and row["population_evidence"].startswith("claimant")):
+                row["population"] = "mixed"
+                row["population_evidence"] = f"civilians among them: {m.group()}"
 
 
 #: A breakdown in brackets right after a figure's people: "45 citizens (35 civilians and

@@ -1,0 +1,93 @@
+"""Rules grown on articles from outlets the rules had never seen (issue 12, the fresh
+c*/d* dev articles): shapes of sentences and of articles that any outlet may use. Every
+text here is written in our own words; each rule has a case where it must not apply.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from conflictnews.casualties import extract_casualties, figures_in_sentence
+
+DAY = pd.Timestamp("2023-09-21")
+
+
+def figures_of(text: str, published: pd.Timestamp = DAY) -> pd.DataFrame:
+    """The casualty figures of one article with ``text``."""
+    articles = pd.DataFrame({"doc_id": ["t"], "source_file": ["t.txt"], "position": [0],
+                             "published": [published], "outlet": ["o"], "text": [text],
+                             "caption": [""], "n_words": [len(text.split())]})
+    return extract_casualties(articles)
+
+
+def one(found: list[dict] | pd.DataFrame, count: int, status: str) -> dict:
+    """The one figure of ``found`` with ``count`` and ``status``."""
+    rows = [dict(r) for r in (found.to_dict("records") if isinstance(found, pd.DataFrame)
+                              else found) if r["count"] == count and r["status"] == status]
+    assert len(rows) == 1, [(r["count"], r["status"]) for r in rows]
+    return rows[0]
+
+
+# ------------------------------------------------- population: a part of the other kind
+
+@pytest.mark.parametrize(("sentence", "count", "status"), [
+    # a part named after the whole: "among them", "of whom", "including" soldiers
+    ("The regional ombudsman said 120 people were killed and over 300 hurt, among them "
+     "children.", 120, "killed"),
+    ("The regional ombudsman said 120 people were killed and over 300 hurt, among them "
+     "children.", 300, "wounded"),
+    ("Officials said 40 Georgians, including six border guards, died in the landslide "
+     "of shells.", 40, "killed"),
+    ("At least 30 people, of whom 11 were children, were wounded.", 30, "wounded"),
+    # both kinds named in an aside between dashes
+    ("Scores of people – soldiers and villagers alike – were killed in the valley.",
+     40, "killed"),
+])
+def test_a_part_of_the_other_kind_makes_a_whole_of_people_mixed(sentence, count, status):
+    fig = one(figures_in_sentence(sentence, DAY), count, status)
+    assert fig["population"] == "mixed", fig["population_evidence"]
+
+
+@pytest.mark.parametrize(("sentence", "count", "status", "population"), [
+    # a whole named by its kind keeps it; soldiers are a part of "the dead" all fighters
+    ("The monitor counted 80 dead, including 50 fighters whose bodies were flown home.",
+     80, "killed", "unspecified"),
+    ("The army said 60 servicemen, including 4 officers, were killed.", 60, "killed",
+     "military"),
+    ("Twelve civilians, among them three children, were wounded.", 12, "wounded",
+     "civilian"),
+])
+def test_a_part_of_its_own_kind_leaves_the_whole_as_it_is(sentence, count, status,
+                                                          population):
+    fig = one(figures_in_sentence(sentence, DAY), count, status)
+    assert fig["population"] == population, fig["population_evidence"]
+
+
+def test_a_dash_aside_naming_one_kind_makes_nothing_mixed():
+    fig = one(figures_in_sentence("Nine people – all of them shepherds – were wounded.", DAY),
+              9, "wounded")
+    assert fig["population"] != "mixed"
+
+
+def test_civilians_among_the_dead_told_later_make_the_toll_mixed():
+    text = ("At Least 150 Killed, 300 Hurt In Offensive On Enclave\n\n"
+            "\"There are at least 150 dead and more than 300 wounded,\" the enclave's "
+            "rights ombudsman wrote on social media.\n\n"
+            "At least 12 civilians were among the dead, four of them children, he added.")
+    found = figures_of(text)
+    for count, status in ((150, "killed"), (300, "wounded")):
+        rows = found[(found["count"] == count) & (found["status"] == status)]
+        assert len(rows) == 2 and set(rows["population"]) == {"mixed"}, rows[
+            ["population", "population_evidence"]]
+    assert set(found[found["count"] == 12]["population"]) == {"civilian"}
+
+
+def test_civilians_among_the_dead_leave_a_toll_of_civilians_and_a_larger_part_alone():
+    text = ("Shelling of the town killed 9 civilians on Monday.\n\n"
+            "Five children were among the dead, the mayor said.\n\n"
+            "Separately, 3 people died in a car crash. Among the victims are 4 children.")
+    found = figures_of(text)
+    assert one(found, 9, "killed")["population"] == "civilian"
+    # 4 children cannot be a part of 3 dead: another event
+    assert one(found, 3, "killed")["population"] == "unspecified"
