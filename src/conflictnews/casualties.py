@@ -595,8 +595,11 @@ LAW_LEFT = re.compile(r"(?:\b(?i:articles?)\s+\d+[^()]{0,60}?|\d+\.\d+(?:\.\d+)*
 #: Ages before a number, a list or range of them: "aged 31 and 20", "aged between 18 and 65".
 AGES_LEFT = re.compile(r"\b(?:aged|ages)\s+(?:between\s+|from\s+)?(?:\d+(?:\s*,\s*|\s+(?:and|or|to)"
                        r"\s+))*$", re.IGNORECASE)
+#: (an aside may follow the first figure's words: "12 soldiers, including a general, and 4
+#: ...", "12 soldiers (two officers) and 4 ...")
 COORDINATED_GAP = re.compile(
-    rf"(?:\s+of\s+(?:its|their|the))?(?:\s+{_NP_WORD}){{0,5}}\s*,?\s+and\s*")
+    rf"(?:\s+of\s+(?:its|their|the))?(?:\s+{_NP_WORD}){{0,5}}(?:\s*,\s+(?:including|among\s+them)"
+    r"\s[^,;\d]{0,60},|\s*\([^()\d]{0,60}\))?\s*,?\s+and\s*")
 LIST_GAP = re.compile(rf"(?:\s+of\s+(?:its|their|the))?(?:\s+{_NP_WORD}){{0,5}}\s*,\s*")
 OBJECT_LIST_GAP = re.compile(rf"(?:\s+(?:of\s+)?{_NP_WORD}){{0,4}}\s*(?:,?\s*(?:as\s+well\s+as|"
                              r"along\s+with|plus)\s+|,\s*(?:and\s+)?|\s+and\s+)")
@@ -1065,6 +1068,12 @@ def _coordinate(sentence: str, cands: list[_Figure]) -> None:
             b.status, b.rule, b.np, b.tail, b.trig_end = (
                 a.status, "breakdown", "", "", b.number.end)
             continue
+        if "killed" in a.status and LOST_LEFT.search(sentence, max(0, b.q_start - 12),
+                                                     b.q_start) and BARE_END.match(
+                sentence, b.number.end):  # "105 of its soldiers were killed, Azerbaijan
+            b.status, b.rule, b.np, b.tail, b.trig_end = (  # says it lost 80"
+                ["killed"], "gapped", a.np, "", b.number.end)
+            continue
         gap = sentence[a.trig_end : b.q_start]
         after = ELLIPTICAL_RIGHT.match(sentence, b.number.end)
         if after and a.rule in ELLIPTICAL_AFTER and ELLIPTICAL_GAP.fullmatch(gap):
@@ -1086,6 +1095,9 @@ def _coordinate(sentence: str, cands: list[_Figure]) -> None:
             b.tail, b.trig_end = _clause_tail(sentence, end), end
 
 
+#: "it lost 80": a loss verb whose figure names nobody, after a figure of the dead
+LOST_LEFT = re.compile(r"\b(?:lost|loses|losing)\s+$", re.IGNORECASE)
+BARE_END = re.compile(r"\s*(?:[.,;:!?”\"]|$)")
 #: The figures whose verb a second figure may leave out.
 ELLIPTICAL_AFTER = ("subject", "coordinated", "object", "object_list", "elliptical")
 #: Between the first figure's verb and the second figure: words without a number or a
