@@ -667,7 +667,7 @@ def evidence_kind(evidence: str) -> str:
             len(evidence.split()) <= 4 and not any(c.isdigit() for c in evidence):
         return "speech verb"
     head = evidence.split(":", 1)[0].split(";", 1)[0]
-    return re.sub(r"\s*\b(?:in\s+)?(?:sentence|of sentence)\s+\d+.*$|\s*\d+.*$", "",
+    return re.sub(r"\s*\(?\b(?:in\s+)?(?:sentence|of sentence)\s+\d+.*$|\s*\d+.*$", "",
                   head).strip()
 
 
