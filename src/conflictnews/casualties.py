@@ -285,9 +285,12 @@ NP_STOP = (
     "like", "via", "despite", "because", "if", "whether", "where", "what", "how",
     *(a for a in AUXILIARIES if a not in NP_ADJECTIVES),
 )
+#: Verbs that say "more than" of the figure after them: "the toll exceeded 600"
+VERB_QUALIFIERS = ("exceeds", "exceeded", "has exceeded", "have exceeded", "surpassed",
+                   "surpasses", "topped", "tops")
 QUALIFIERS: dict[str, tuple[str, ...]] = {
     "more_than": ("more than", "over", "in excess of", "upwards of", "above", "well over",
-                  "past"),
+                  "past", *VERB_QUALIFIERS),
     "at_least": ("at least", "no fewer than", "no less than", "a minimum of", "not less than"),
     "about": ("about", "around", "approximately", "roughly", "some", "nearly", "almost",
               "close to", "an approximate", "nearing", "approaching"),
@@ -584,8 +587,11 @@ EXCLUDE_LEFT = re.compile(
 THING_NEXT = re.compile(
     rf"(?:\s+(?!(?:{_ANY_TRIGGER}|{_PEOPLE_ALT})\b){_NP_WORD}){{0,2}}?\s+(?:{_alt(THINGS)})\b"
     rf"(?!\s+of\s+(?:{_TRIGGER})\b)", re.IGNORECASE)
+#: "a population of about 55,000" (a verb is no qualifier here: "the number of injured among
+#: the civilian population exceeds 40 persons" is a figure)
+_NOUN_QUALIFIERS = [q for q in _QUALIFIER if q not in VERB_QUALIFIERS]
 NOT_A_FIGURE_LEFT = re.compile(
-    rf"\b(?:{_alt(NOT_A_FIGURE_BEFORE)})(?:\s+(?:{_alt(list(_QUALIFIER))}))?\s+$",
+    rf"\b(?:{_alt(NOT_A_FIGURE_BEFORE)})(?:\s+(?:{_alt(_NOUN_QUALIFIERS)}))?\s+$",
     re.IGNORECASE)
 #: A law's wording in brackets after its article: "Article 120.2.4 of the Criminal Code
 #: (premeditated murder of two or more persons)", "116.0.6 (...), 120.2.7 (intentional
@@ -600,6 +606,8 @@ AGES_LEFT = re.compile(r"\b(?:aged|ages)\s+(?:between\s+|from\s+)?(?:\d+(?:\s*,\
 COORDINATED_GAP = re.compile(
     rf"(?:\s+of\s+(?:its|their|the))?(?:\s+{_NP_WORD}){{0,5}}(?:\s*,\s+(?:including|among\s+them)"
     r"\s[^,;\d]{0,60},|\s*\([^()\d]{0,60}\))?\s*,?\s+and\s*")
+#: two figures joined by "and" alone: "at least 30 soldiers and 3 civilians" (one qualifier)
+AND_GAP = re.compile(rf"(?:\s+{_NP_WORD}){{0,3}}\s+and\s+")
 LIST_GAP = re.compile(rf"(?:\s+of\s+(?:its|their|the))?(?:\s+{_NP_WORD}){{0,5}}\s*,\s*")
 OBJECT_LIST_GAP = re.compile(rf"(?:\s+(?:of\s+)?{_NP_WORD}){{0,4}}\s*(?:,?\s*(?:as\s+well\s+as|"
                              r"along\s+with|plus)\s+|,\s*(?:and\s+)?|\s+and\s+)")
@@ -781,7 +789,8 @@ def _read_status(
         return [status], "toll", sentence[phrase_start : n.end], "", n.end
     low = left.lower()
     far = ("toll" in low or "count" in low or "number" in low) and (
-        TOLL_FAR.search(left) or (q_start < n.start and TOLL_HEADLINE_END.match(
+        TOLL_FAR.search(left) or (q_start < n.start and TOLL_FAR.search(
+            sentence, base, n.start)) or (q_start < n.start and TOLL_HEADLINE_END.match(
             sentence, n.end) and TOLL_HEADLINE.search(sentence, base, q_start)))
     if far:  # "the death toll in clashes between ... has reached 600"; a headline's
         status = _TOLL_STATUS[_key(far.group("trig"))]  # "Death Toll in X About 600"
@@ -1054,6 +1063,8 @@ def _coordinate(sentence: str, cands: list[_Figure]) -> None:
                 b.rule == "coordinated" and LIST_GAP.fullmatch(gap))):
             a.status, a.rule = b.status, "coordinated"
             a.np, a.tail, a.trig_end = LIST_END.sub("", gap), b.tail, b.trig_end
+            if a.qualifier != "exact" and b.qualifier == "exact" and AND_GAP.fullmatch(gap):
+                b.qualifier = a.qualifier  # "at least 30 soldiers and 3 civilians": both
     for a, b in pairwise(cands):
         if not a.status or b.status:
             continue
