@@ -91,3 +91,32 @@ def test_civilians_among_the_dead_leave_a_toll_of_civilians_and_a_larger_part_al
     assert one(found, 9, "killed")["population"] == "civilian"
     # 4 children cannot be a part of 3 dead: another event
     assert one(found, 3, "killed")["population"] == "unspecified"
+
+
+# ------------------------------------------------------------ side: the article's party
+
+ONE_PARTY = ("Blast at Ammunition Store in Stepanakert Kills 14\n\n"
+             "Fourteen people died when an ammunition store exploded in Stepanakert on "
+             "Tuesday.\n\n"
+             "Surgeons were still operating on 40 people hurt by the explosion late at night.")
+
+
+def test_a_figure_no_rule_places_takes_the_side_of_an_article_about_one_party():
+    found = figures_of(ONE_PARTY)
+    assert set(found[found["count"] == 14]["side"]) == {"armenian"}
+    hurt = one(found, 40, "wounded")
+    assert hurt["side"] == "armenian" and hurt["side_evidence"].startswith("article")
+
+
+def test_an_article_telling_both_parties_figures_leaves_an_undecided_one_alone():
+    text = ONE_PARTY.replace("late at night.", "late at night. In Ganja, 6 civilians were "
+                             "killed by shelling.")
+    found = figures_of(text)
+    assert one(found, 6, "killed")["side"] == "azerbaijani"
+    assert one(found, 40, "wounded")["side"] == "unspecified"
+
+
+def test_a_wars_whole_toll_is_not_the_article_partys():
+    text = ONE_PARTY + (" The blast is the worst since the six-week war of 2020, which "
+                        "left some 7,000 people dead.")
+    assert one(figures_of(text), 7000, "killed")["side"] != "armenian"

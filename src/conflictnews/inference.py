@@ -544,6 +544,7 @@ def from_paragraph(rows: list[dict], named: ArticleClaimants, profile: Profile,
             row["side"], row["side_evidence"] = side, f"previous {evidence}"
     if "among" in text:  # last: only what no other step told
         _civilians_among(rows, named)
+    _article_side(rows, text)
 
 
 #: A count of civilians said to be a part of a toll told before it: "At least 10
@@ -581,6 +582,40 @@ def _civilians_among(rows: list[dict], named: ArticleClaimants) -> None:
                     and row["population_evidence"].startswith("claimant")):
                 row["population"] = "mixed"
                 row["population_evidence"] = f"civilians among them: {m.group()}"
+
+
+#: How many figures of one party an article must tell, and none of another, before a
+#: figure it leaves undecided is read as that party's.
+ARTICLE_SIDE_MIN = 1
+
+
+#: A war's or a fight's whole toll ("a war that killed 6,600", "the six-week conflict,
+#: which left 6,500 dead") counts both parties' dead, never the one party an article is
+#: about.
+WAR_TOLL = re.compile(r"\b(?:wars?|conflicts?|clashes|fighting|hostilities)\b[^.;]{0,50}?"
+                      r"(?:\b(?:that|which)\s+(?:has\s+|have\s+|had\s+)?)?"
+                      r"\b(?:killed|left|claimed|cost)\b", re.IGNORECASE)
+
+
+def _article_side(rows: list[dict], text: str) -> None:
+    """A figure no step could place takes its article's side when the article tells
+    figures of one party only (at least :data:`ARTICLE_SIDE_MIN`, of the same war: an
+    earlier war's figures and this war's are apart): a report on one side's losses ("the
+    fuel depot blast in Nagorno-Karabakh ... 170 dead ... 290 people injured in the
+    blast"). An article telling two parties' figures, or one for both sides, leaves it
+    undecided, and so does a war's or a fight's toll (:data:`WAR_TOLL` near it)."""
+    for historical in (False, True):
+        same_war = [r for r in rows if r["historical"] == historical]
+        decided = [r for r in same_war if r["side"] != UNSPECIFIED]
+        sides = {r["side"] for r in decided}
+        if len(decided) < ARTICLE_SIDE_MIN or len(sides) != 1 or sides & {BOTH, "other"}:
+            continue
+        side = sides.pop()
+        for row in same_war:
+            if row["side"] == UNSPECIFIED and not WAR_TOLL.search(
+                    text, max(0, row["start"] - 80), row["end"] + 60):
+                row["side"] = side
+                row["side_evidence"] = f"article: {len(decided)} figures {side}"
 
 
 #: A breakdown in brackets right after a figure's people: "45 citizens (35 civilians and
