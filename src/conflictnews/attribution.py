@@ -53,11 +53,15 @@ CLAIM_VERBS = (
     "stressed", "warned", "indicated", "alleged", "alleges", "learned", "wrote",
     "tweeted", "posted", "announces", "reports", "put", "puts", "state", "confirm",
     "named", "informs", "inform", "recollects", "recollected", "recalls", "lists", "listed",
-    "reads",
+    "reads", "documented", "placed", "claim", "accused", "accuses",
 )
 #: Claim verbs that are also nouns ("the report said", "their statement").
 NOUN_VERBS = ("report", "reports", "state", "states", "put", "puts", "lists", "reads",
-              "estimates", "claims", "updated", "posted", "recalls")
+              "estimates", "claims", "claim", "updated", "posted", "recalls")
+#: "X accused Y of killing 21": an accusation claims the losses it names (not "accused
+#: Y of violating a truce").
+ACCUSED_OF = re.compile(r"\s+[^,;.]{1,60}?\bof\s+(?:\w+\s+)?(?:killing|wounding|injuring|"
+                        r"murdering|massacring|shelling|attacking|targeting|capturing)\b")
 #: Verbs that may come before their claimant ("said the General Prosecutor's Office").
 INVERTED_CLAIM_VERBS = ("said", "says", "reported", "added", "stated", "announced", "noted",
                         "wrote", "tweeted", "reports", "adds", "confirmed", "explained")
@@ -84,16 +88,47 @@ def _alt(words: tuple[str, ...] | list[str]) -> str:
 _BEFORE = re.compile(
     r"(?:^|(?:,(?!\d)|[;:“”\"()]|\s[–—-]\s)\s*|"
     r"\b(?:that|after|while|as|but|and|when|since|because)\s+)"
-    r"(?P<who>(?:[^,;:“”\"()–—]|,(?=\d))(?:[^,;:“”\"()–—]|(?<=\d),(?=\d)){0,89}?)\s+"
-    r"(?:(?:has|have|had|also|earlier|previously|later|separately|had\s+earlier|now)\s+)*"
-    # a verb that is also a noun is no verb after a determiner ("the report said")
+    r"(?P<who>(?:[^,;:“”\"()–—]|,(?=\d))(?:[^,;:“”\"()–—]|(?<=\d),(?=\d)|"
+    r"\([A-Z][\w.-]{1,9}\)){0,89}?)\s+"
+    r"(?:(?:has|have|had|also|earlier|previously|later|separately|had\s+earlier|now|only|"
+    r"already|reportedly)\s+)*"
+    # a verb that is also a noun is no verb after a determiner or a preposition ("the
+    # report said", "amid reports of")
     r"(?P<verb>(?<!\b[Tt]he\s)(?<!\b[Aa]\s)(?<!\b[Aa]n\s)(?<!\b[Ii]ts\s)(?<!\b[Tt]heir\s)"
-    rf"(?<!\b[Tt]his\s)(?:{_alt(NOUN_VERBS)})|{_alt(set(CLAIM_VERBS) - set(NOUN_VERBS))})\b",
+    r"(?<!\b[Tt]his\s)(?<!\bamid\s)(?<!\bof\s)(?<!\bin\s)(?<!\bto\s)(?<!\bby\s)"
+    rf"(?:{_alt(NOUN_VERBS)})|{_alt(set(CLAIM_VERBS) - set(NOUN_VERBS))})\b",
 )
 _WHICH = re.compile(
     rf"(?P<who>(?:{UPPER}[\w’'.-]*\s+)*{UPPER}[\w’'.-]*),\s+which\s+(?:has\s+|had\s+|have\s+)?"
     rf"(?P<verb>{_alt(CLAIM_VERBS)})\b"
 )
+#: "Azerbaijan, which re-established control in 2020, said": a relative clause between.
+_RELATIVE = re.compile(
+    rf"(?P<who>(?:{UPPER}[\w’'.-]*\s+)*{UPPER}[\w’'.-]*),\s+(?:which|who)\s+[^,;“”\"]{{3,100}},"
+    r"\s+(?:(?:has|had|have|also|later)\s+)?"
+    rf"(?P<verb>{_alt(CLAIM_VERBS)})\b"
+)
+#: "the region's rights ombudsman, Gegham Stepanyan, announced": a title, then the name.
+_TITLED = re.compile(
+    rf"(?:^|[;:“”\"]\s*|,\s*[”\"]?\s*)(?P<who>(?:[Tt]he\s+|[Aa]n?\s+)?[^,;:“”\"]{{3,80}},\s+"
+    rf"{UPPER}[\w’'-]+(?:\s+{UPPER}[\w’'-]+)+),\s+(?:(?:has|had|also|later)\s+)?"
+    rf"(?P<verb>{_alt(CLAIM_VERBS)})\b"
+)
+#: "an announcement by Karabakh authorities reporting 68 dead", "the authorities' previous
+#: estimate of 68 deaths": a claim named as a noun.
+_BY_NOUN = re.compile(
+    r"\b(?:announcement|statement|report|estimate|figures|data|tally|count|list)\s+"
+    r"(?:(?:issued|released|published|made)\s+)?(?:by|from)\s+(?P<who>[^,;.“”\"]{2,80}?)"
+    r"(?=\s+(?:reporting|saying|that|which|on|in|of|shows?|showed)\b|[,;.“”\"]|$)"
+)
+_POSS_NOUN = re.compile(
+    r"(?P<who>\b(?:the\s+)?(?:[\w’'-]+\s+){0,4}?[\w-]+)['’]s?\s+(?:(?:latest|previous|earlier|"
+    r"new|official|updated|own)\s+)?(?:estimate|figures|count|tally|data|statement)\s+of\b"
+)
+#: Words before the owner of a claim noun ("a rise from (the authorities)' estimate").
+_PREPOSITIONS = re.compile(r"\b(?:from|of|by|in|with|to|at|on|than|over|above|below|under|"
+                           r"is|are|was|were)\s+")
+_DETERMINED = re.compile(r"\b(?=(?:[Tt]he|[Aa]n?)\s)")
 _ACCORDING = re.compile(r"\b[Aa]ccording to (?P<who>[^,;.“”\"]{2,80})|"
                         r"\b[Ii]n (?P<whose>[^,;.“”\"]{2,60}?)['’]s words")
 _NOUN = re.compile(
@@ -123,6 +158,8 @@ _APPOSED = re.compile(
 #: Headlines: "Ombudsman: 19 civilians killed", "... Killed - Military".
 _HEAD_START = re.compile(r"^\s*(?P<who>[^:,.;“”\"\d]{2,40}):\s")
 _HEAD_END = re.compile(r"(?:\s[-–—]\s|:\s)(?P<who>[^-–—:,.;“”\"\d]{2,50})\s*$")
+#: Words that end a headline without naming a source ("...: report").
+_NO_SOURCE = frozenset({"report", "reports", "study", "data", "analysis", "video", "photos"})
 #: A byline, which names a writer, not a source: "Posted by Balkan Periscope - Hellas".
 _BYLINE = re.compile(r"\s*(?:[Pp]osted\s+by|[Bb]y|[Ww]ritten\s+by|BY)\s")
 #: Words that end a claimant's phrase after an inverted verb ("said the office on Sunday").
@@ -157,7 +194,8 @@ _PATTERNS = (
     (_WHICH, ("which",)), (_BEFORE, CLAIM_VERBS),
     (_ACCORDING, ("ccording to ", " words")), (_NOUN, CLAIM_NOUNS),
     (_AFTER, INVERTED_CLAIM_VERBS), (_APPOSED, CLAIM_VERBS), (_HEAD_START, (":",)),
-    (_CITING, ("citing ",)),
+    (_CITING, ("citing ",)), (_RELATIVE, ("which", "who")), (_TITLED, CLAIM_VERBS),
+    (_BY_NOUN, (" by ", " from ")), (_POSS_NOUN, (" of ",)),
 )
 #: Every word some pattern needs, found in one pass (overlapping: all of them).
 _NEEDED = sorted({w for _, needs in _PATTERNS for w in needs})
@@ -178,12 +216,16 @@ def claims(sentence: str) -> list[tuple[int, str, str]]:
         for m in pattern.finditer(sentence):
             who = (m.group("who") or m.group("whose")).strip() if pattern is _ACCORDING \
                 else m.group("who").strip()
+            who = _SUBORDINATE.split(who)[-1] if pattern is _BEFORE else who
+            if pattern is _POSS_NOUN:  # the owner: the words after the last preposition
+                who = _DETERMINED.split(_PREPOSITIONS.split(who)[-1])[-1]  # or determiner
             if pattern is _BEFORE and _COPULA.search(who):  # "The figure is higher than
                 continue  # previous estimates": no claimant
-            if pattern is _BEFORE and m.group("verb").startswith("claim") and \
-                    _TOLL_OBJECT.match(sentence, m.end()):
+            verb = m.group("verb") if "verb" in pattern.groupindex else ""
+            if verb.startswith("claim") and _TOLL_OBJECT.match(sentence, m.end()):
                 continue  # "attacks have claimed the lives of 32": a toll
-            who = _SUBORDINATE.split(who)[-1] if pattern is _BEFORE else who
+            if verb.startswith("accuse") and not ACCUSED_OF.match(sentence, m.end()):
+                continue  # "accused Armenia of violating a truce": no losses claimed
             who = _DATELINE.sub("", who) if _DIGIT.search(who) else who
             who = _WHO_END.sub("", who) if pattern is _AFTER else who
             who = who[:-1] if who.endswith(".") and who[-2:-1].islower() else who
@@ -204,13 +246,14 @@ def claims(sentence: str) -> list[tuple[int, str, str]]:
                 found.append((m.start("who"), who, how))
     if not sentence.rstrip().endswith((".", "!", "?", "”", '"', ")")):  # a headline
         m = None if _BYLINE.match(sentence) else _HEAD_END.search(sentence)
-        if m and _WHO_WORD.search(m.group("who")) and len(m.group("who").split()) <= 6:
+        if m and _WHO_WORD.search(m.group("who")) and len(m.group("who").split()) <= 6 and \
+                m.group("who").strip().lower() not in _NO_SOURCE:
             found.append((m.start("who"), m.group("who").strip(), "headline: ... - source"))
     return found
 
 
 _HOW = {id(_ACCORDING): "according to", id(_HEAD_START): "headline: source: ...",
-        id(_CITING): "citing"}
+        id(_CITING): "citing", id(_BY_NOUN): "noun: ... by", id(_POSS_NOUN): "noun: ...'s"}
 #: Words that open a sentence going on with the report before it.
 _GOES_ON = re.compile(r"\W*(?:As\s+a\s+result|In\s+addition|Additionally|Besides|Moreover|"
                       r"Furthermore|Also|Thus|Of\s+(?:these|them|whom|those)|Among\s+"
@@ -224,9 +267,11 @@ _LOSS_WORD = re.compile(rf"(?i:\b(?:{'|'.join(LOSS_STEMS)})\w*)")
 #: Words that say a lead speaks of losses or attacks.
 _ATTACK_OR_LOSS = re.compile(rf"(?i:\b(?:{'|'.join(LOSS_STEMS + ATTACK_STEMS)})\w*)")
 #: A toll to date, which an outlet states itself: "have been killed since ...", "have
-#: fled", "are fleeing".
+#: fled", "are fleeing", "the conflict cost thousands of lives".
 _RUNNING = re.compile(r"\b(?:ha(?:ve|s)\s+(?:already\s+)?(?:been\s+)?\w+(?:ed|en|ied|ft|d)|"
-                      r"since|are\s+fleeing|so\s+far|to\s+date)\b", re.IGNORECASE)
+                      r"since|are\s+fleeing|so\s+far|to\s+date|(?:war|conflict|fighting|"
+                      r"clashes|hostilities)\b[^.;]{0,40}?\b(?:cost|claimed|killed|left))\b",
+                      re.IGNORECASE)
 #: Another event than the lead's: "On June 12, ...", "in the past two months", "This
 #: follows Oct. 27's attacks".
 _OTHER_EVENT = re.compile(r"\W*(?:On|In)\s+(?:\w+\.?\s+)?\d{1,2}\b|"
