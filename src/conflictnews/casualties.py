@@ -1290,7 +1290,7 @@ CANDIDATE_COMMON = ("region", "area", "country", "territory", "enclave", "their"
                     "among",
                     "over", "count", "home", "homes", "hospital", "hospitals", "life",
                     "the", "number", "total", "into", "border", "from", "with", "those",
-                    "suffered")
+                    "suffered", "assistance", "attention", "received", "aid")
 
 
 def _candidate_key(phrase: str) -> str:
