@@ -120,3 +120,35 @@ def test_a_wars_whole_toll_is_not_the_article_partys():
     text = ONE_PARTY + (" The blast is the worst since the six-week war of 2020, which "
                         "left some 7,000 people dead.")
     assert one(figures_of(text), 7000, "killed")["side"] != "armenian"
+
+
+# ------------------------------------------------- what an outlet's page puts around text
+
+def test_an_iso_date_before_a_count_is_not_a_thousands_group():
+    from conflictnews.numbers import find_numbers
+
+    text = "date 2022-03-14 300 villagers fled the shelling"
+    assert 300 in [n.value for n in find_numbers(text)]
+    assert one(figures_in_sentence(text, DAY), 300, "displaced")["count"] == 300
+    # a space still groups thousands elsewhere
+    assert [n.value for n in find_numbers("about 4 500 people fled")] == [4500]
+
+
+def test_a_headline_before_a_byline_in_a_table_is_read(tmp_path):
+    import json
+
+    from conflictnews.corpus import load_corpus
+
+    text = ("Shelling of Border Village Leaves 3 Dead\n\nBy Jane Roe\n\n"
+            "Officials said the village was shelled overnight.")
+    table = tmp_path / "corpus.jsonl"
+    table.write_text(json.dumps({"text": text, "published": "2021-05-02"}) + "\n"
+                     + json.dumps({"text": text, "published": "2021-05-02",
+                                   "headline": "Village shelled"}) + "\n", encoding="utf-8")
+    articles = load_corpus(table, None)
+    assert articles["headline"].tolist() == ["Shelling of Border Village Leaves 3 Dead",
+                                             "Village shelled"]
+    found = extract_casualties(articles.assign(doc_id=["no_column", "column"]))
+    # without a headline column the first line is the headline, read with the text;
+    # with one, the line before the byline stays a caption
+    assert found[found["count"] == 3]["doc_id"].tolist() == ["no_column"]
