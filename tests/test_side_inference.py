@@ -354,3 +354,31 @@ def test_a_part_is_of_its_wholes_side_whatever_place_its_clause_names():
             "bodies remained in Azerbaijan, the monitor said.")
     row = figure(text, 41)
     assert (row["side"], row["side_evidence"]) == ("other", "part of figure 60")
+
+
+@pytest.mark.parametrize(("sentence", "count", "side"), [
+    # an accusation: the accused is the attacker
+    ("Baku accused Yerevan of killing 8 villagers, and Armenia accused Azerbaijan of "
+     "killing 3 soldiers.", 8, "azerbaijani"),
+    ("Armenia has already lost 90 soldiers, the prime minister said.", 90, "armenian"),
+    # "A said ..., while B said ...": each figure is its own source's
+    ("The Azerbaijani ministry said 4 of its soldiers died, while Armenia's ministry said "
+     "2 civilians were wounded.", 4, "azerbaijani"),
+    ("The Azerbaijani ministry said 4 of its soldiers died, while Armenia's ministry said "
+     "2 civilians were wounded.", 2, "armenian"),
+    # the attacker named in the sentence is not whose office speaks
+    ("Rights officials say at least 20 people have been killed after Azerbaijan attacked "
+     "Armenian-held villages.", 20, "armenian"),
+    # peacekeepers evacuating people are not the people counted
+    ("Russian peacekeepers have evacuated as many as 900 civilians from the district.", 900,
+     "unspecified"),
+    ("Moscow said 3 Russian peacekeepers killed in an ambush were flown home.", 3, "other"),
+])
+def test_accusers_losers_and_who_acts(sentence, count, side):
+    assert figure(sentence, count)["side"] == side
+
+
+def test_a_cited_source_is_the_claimant_not_the_outlet_relaying_it():
+    text = ("The toll from the blast rose to 125, the news agency reported, citing the "
+            "health ministry.")
+    assert figure(text, 125)["claimed_by"] == "the health ministry"

@@ -240,10 +240,12 @@ def claims(sentence: str) -> list[tuple[int, str, str]]:
                 id(pattern), "noun")
             if pattern is _AFTER:
                 how = f"{m.group().split()[0]} (before its claimant)"
+            group = "who" if m.group("who") is not None else "whose"
+            at = m.start(group) + max(0, m.group(group).rfind(who))  # after "while"
             if who.lower() in PRONOUNS:
-                found.append((m.start("who"), who.lower(), how))
+                found.append((at, who.lower(), how))
             elif _WHO_WORD.search(who) and not _PREPOSITION.match(who):
-                found.append((m.start("who"), who, how))
+                found.append((at, who, how))
     if not sentence.rstrip().endswith((".", "!", "?", "”", '"', ")")):  # a headline
         m = None if _BYLINE.match(sentence) else _HEAD_END.search(sentence)
         if m and _WHO_WORD.search(m.group("who")) and len(m.group("who").split()) <= 6 and \
@@ -277,6 +279,8 @@ _RUNNING = re.compile(r"\b(?:ha(?:ve|s)\s+(?:already\s+)?(?:been\s+)?\w+(?:ed|en
 _OTHER_EVENT = re.compile(r"\W*(?:On|In)\s+(?:\w+\.?\s+)?\d{1,2}\b|"
                           r".*?\b(?:(?:[Ii]n|[Oo]ver)\s+the\s+(?:past|last)|(?:This|It)\s+"
                           r"follows)\b")
+#: A turn to another claim within a sentence: "..., while Armenia's ministry said".
+_CLAUSE_TURN = re.compile(r";|\b(?:while|whereas|but)\b")
 #: Quotation marks that open and close a quotation.
 OPEN_QUOTE, CLOSE_QUOTE = "“", "”"
 _CLOSING = {"“": "”", "«": "»", "‘": "’", '"': '"'}
@@ -297,11 +301,20 @@ def announced_by(sentence: str) -> str:
 
 
 def nearest(found: list[tuple[int, str, str]], pos: int,
-            previous: str | Callable[[], str]) -> tuple[str, str]:
-    """``(claimant, evidence)``: the attribution nearest ``pos``; a pronoun is the last
-    named claimant before (``previous``, a value or a function giving it)."""
+            previous: str | Callable[[], str], sentence: str = "") -> tuple[str, str]:
+    """``(claimant, evidence)``: the attribution nearest ``pos`` (with the ``sentence``:
+    not one after a turn to another claim, "A said one died, while B said ..."); a
+    source cited ("Interfax reported, citing the health ministry") before the outlet
+    relaying it; a pronoun is the last named claimant before (``previous``, a value or
+    a function giving it)."""
     if not found:
         return "", ""
+    cited = [c for c in found if c[2] == "citing"]
+    if cited:
+        return cited[0][1], cited[0][2]
+    if sentence and len(found) > 1:
+        kept = [c for c in found if c[0] < pos or not _CLAUSE_TURN.search(sentence, pos, c[0])]
+        found = kept or found
     at, who, how = min(found, key=lambda c: abs(c[0] - pos))
     if who not in PRONOUNS:
         return who, how
@@ -363,17 +376,21 @@ class ArticleClaimants:
         claimant of a group named in its sentence or the ``back`` before ("Azerbaijani
         aide Hajiyev said ... and the prosecutor's office said"), else a party those
         sentences name (the sentence itself first; "Baku does not disclose ... The
-        prosecutor's office said": Baku's); for the headline, what the lead names
-        first."""
+        prosecutor's office said": Baku's), not as an attacker; for the headline, what
+        the lead names first."""
         order = [index, *range(index - 1, max(-1, index - 1 - back), -1)] if index else \
             [0, *range(1, min(len(self.spans), 1 + back))]
         for i in order:
             for named in reversed(self.named(i)):
                 if profile.group_side(profile.group_for(named, day)[0]):
                     return named
+        from conflictnews.inference import attacks_after  # (inference imports this module)
+
         for i in order:
             a, b = self.spans[i]
-            found = profile.groups_in(self.text[a:b], day)
+            text = self.text[a:b]
+            found = [f for f in profile.groups_in(text, day)  # not the attacker ("after
+                     if not attacks_after(text, f[0])]  # Azerbaijan attacked ...")
             if found:
                 return found[0][2] if i == index or not index else found[-1][2]
         return ""

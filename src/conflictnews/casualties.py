@@ -932,7 +932,7 @@ def _claimant(sentence: str, pos: int, claims: Callable[[], list], previous: obj
     nearest attribution in its sentence; else the speaker who closes a quotation it
     opens, or "This was announced by X" next; "the ministry" is the one named before,
     else the party the sentence before names."""
-    claimed_by, evidence = nearest(claims(), pos, previous)
+    claimed_by, evidence = nearest(claims(), pos, previous, sentence)
     if not claimed_by and article is not None:
         for how, get in (("quotation closed by its speaker", article.quote_closer),
                          ("next sentence: announced by", article.announced_after)):

@@ -98,7 +98,7 @@ TARGET = re.compile(r"\s+(?:at|on)?\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:us
                     r"carrying|belonging\s+to|transporting|with)\s+(?:the\s+)?")
 #: "handed over 10 captive soldiers to Armenia": captives go back to their own side.
 RETURNED_TO = re.compile(r"\b(?:handed\s+over|returned|repatriated|transferred|released|"
-                         r"freed|sent\s+back|brought\s+back|flown)\b[^,.;]{0,80}?\bto\s+"
+                         r"freed|sent\s+back|brought\s+back|flown|delivered)\b[^,.;]{0,80}?\bto\s+"
                          r"(?:the\s+)?$", re.IGNORECASE)
 #: What stands between the two parties of one fight: "Armenia-Azerbaijan", "Armenia and
 #: Azerbaijan", "Yerevan/Baku".
@@ -165,6 +165,7 @@ _FORCES_KILL = re.compile(rf"(?:['’]s)?\s+(?:armed\s+)?(?:{_alt(FORCES_WORDS)}
                           r"(?:(?:have|has|had|reportedly|allegedly|also)\s+)?"
                           rf"(?:{_alt(KILLING_VERBS)})\b", re.IGNORECASE)
 _LOSER = re.compile(rf"(?:['’]s)?(?:\s+(?:armed\s+)?(?:{_alt(FORCES_WORDS)}))?\s+"
+                    r"(?:(?:has|have|had)\s+(?:already|reportedly|so\s+far)\s+)?"
                     rf"(?:{_alt(LOSS_VERBS)})\b", re.IGNORECASE)
 _PEOPLE_AFTER = re.compile(rf"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:{_alt(MILITARY + CIVILIAN)}|"
                            r"people|persons|men|lives|dead|deaths|casualties|losses|"
@@ -208,7 +209,7 @@ PARENTHESIS = re.compile(r"\(([^()]{3,120})\)")
 #: a nationality: "143 dead, including 92 fighters" are all fighters).
 _WHOLE = r"\b(?:people|persons|\b(?-i:[A-Z][a-z]+(?:ans|is)))\b"
 _PART_OF = (r"(?:\s+on\s+(?:their|its|our|the\s+\w+)\s+side)?[^.;]{0,6}"
-            r"\b(?:including|among\s+(?:them|whom)|of\s+whom)\s+(?:\w+\s+){0,3}?")
+            r"\b(?:including|among\s+(?:them|whom)|of\s+whom)\s+(?:[\w,]+\s+){0,3}?")
 INCLUDING = re.compile(rf"(?:{_WHOLE}|\b(?:victims|dead|killed|wounded|injured|hurt|casualties)\b)"
                        rf"{_PART_OF}(?P<who>{_alt(CIVILIAN)})\b|"
                        rf"{_WHOLE}{_PART_OF}(?P<soldiers>{_alt(MILITARY)})\b", re.IGNORECASE)
@@ -272,6 +273,22 @@ def loser(profile: Profile, text: str) -> tuple[str, str]:
     return UNSPECIFIED, ""
 
 
+def attacks_after(text: str, pos: int) -> bool:
+    """Is the name at ``pos`` in ``text`` an attacker ("Azerbaijan attacked", "Armenian
+    Armed Force's shelling")?"""
+    end = pos + len(_NAME_AT.match(text, pos).group())
+    return bool(_ATTACK_AFTER.match(text, end) or _FORCES_KILL.match(text, end) or
+                _ATTACKED.match(text, end))
+
+
+_NAME_AT = re.compile(r"[\w’'-]+(?:\s+[A-Z][\w’'-]*)*")
+#: A party as the subject of an attack verb: "Azerbaijan attacked", "Baku launched".
+_ATTACKED = re.compile(r"\s+(?:(?:has|have|had)\s+)?(?:attacked|shelled|struck|bombed|"
+                       r"launched|fired|targeted|invaded)\b", re.IGNORECASE)
+#: "accused Armenia of killing 21": the accused is the attacker.
+ACCUSED = re.compile(r"\baccus(?:es|ed|ing)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def attacker(profile: Profile, text: str) -> tuple[str, str]:
     """``(side of the victims, evidence)`` when ``text`` names an attacking side
     ("Armenian shelling", "Azeri drones had killed", "by Azerbaijani forces")."""
@@ -280,6 +297,9 @@ def attacker(profile: Profile, text: str) -> tuple[str, str]:
         victims = profile.opponent.get(side)
         if not victims:
             continue
+        if ACCUSED.search(text, max(0, pos - 14), pos) and \
+                ACCUSED_OF.match(text, pos + len(word)):
+            return victims, f"attacker: accused {word} of"
         rest = text[pos + len(word):]
         m = _ATTACK_AFTER.match(rest) or _FORCES_KILL.match(rest)
         if m:
@@ -294,6 +314,11 @@ def attacker(profile: Profile, text: str) -> tuple[str, str]:
             if side in profile.opponent:
                 return profile.opponent[side], f"attacker: by ... {word}"
     return UNSPECIFIED, ""
+
+
+#: "accused Armenia (of killing ...)".
+ACCUSED_OF = re.compile(r"\s+of\s+(?:\w+\s+)?(?:killing|wounding|injuring|murdering|"
+                        r"massacring|shelling|attacking|targeting)\b", re.IGNORECASE)
 
 
 def returned_to(profile: Profile, text: str, day: dt.date | None = None) -> tuple[str, str]:
@@ -376,7 +401,8 @@ def third_party(profile: Profile, text: str) -> tuple[str, str]:
         if side in profile.opponent:  # a party's civilians (never the attackers)
             if _CIVILIANS_AFTER.match(text, pos + len(word)):
                 return side, f"word: {word}"
-        elif _PEOPLE_AFTER.match(text, pos + len(word)) or PEOPLE_SIDE_WORD.fullmatch(word):
+        elif (_PEOPLE_AFTER.match(text, pos + len(word)) or PEOPLE_SIDE_WORD.fullmatch(word)) \
+                and not _ACTING.match(text, pos + len(word)):  # not "peacekeepers have evacuated"
             return side, f"word: {word}"
     return UNSPECIFIED, ""
 
@@ -385,6 +411,9 @@ _CIVILIANS_AFTER = re.compile(rf"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:{_alt(CIVILIAN)
                               re.IGNORECASE)
 
 
+#: People as the subject of an active verb ("Russian peacekeepers have evacuated").
+_ACTING = re.compile(r"(?:\s+[\w-]+)?\s+(?:(?:have|has|had)\s+)?(?!(?:been|killed|wounded|"
+                     r"injured|captured|detained|abducted)\b)\w+ed\b(?!\s+by\b)", re.IGNORECASE)
 #: Side words that are themselves people ("peacekeepers", "Syrians", "mercenaries").
 PEOPLE_SIDE_WORD = re.compile(r"(?i:.*(?:s|peacekeeping\s+forces?))")
 
