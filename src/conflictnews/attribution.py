@@ -94,7 +94,8 @@ _BEFORE = re.compile(
     r"already|reportedly)\s+)*"
     # a verb that is also a noun is no verb after a determiner or a preposition ("the
     # report said", "amid reports of")
-    r"(?P<verb>(?<!\b[Tt]he\s)(?<!\b[Aa]\s)(?<!\b[Aa]n\s)(?<!\b[Ii]ts\s)(?<!\b[Tt]heir\s)"
+    rf"(?P<verb>(?=[{''.join(sorted({v[0] for v in NOUN_VERBS}))}])"  # (cheap: a first letter)
+    r"(?<!\b[Tt]he\s)(?<!\b[Aa]\s)(?<!\b[Aa]n\s)(?<!\b[Ii]ts\s)(?<!\b[Tt]heir\s)"
     r"(?<!\b[Tt]his\s)(?<!\bamid\s)(?<!\bof\s)(?<!\bin\s)(?<!\bto\s)(?<!\bby\s)"
     rf"(?:{_alt(NOUN_VERBS)})|{_alt(set(CLAIM_VERBS) - set(NOUN_VERBS))})\b",
 )
@@ -102,18 +103,21 @@ _WHICH = re.compile(
     rf"(?P<who>(?:{UPPER}[\w’'.-]*\s+)*{UPPER}[\w’'.-]*),\s+which\s+(?:has\s+|had\s+|have\s+)?"
     rf"(?P<verb>{_alt(CLAIM_VERBS)})\b"
 )
-#: "Azerbaijan, which re-established control in 2020, said": a relative clause between.
+#: "Azerbaijan, which re-established control in 2020, said": a relative clause between
+#: the name (read back from the comma, :data:`_NAME_END`) and its verb.
 _RELATIVE = re.compile(
-    rf"(?P<who>(?:{UPPER}[\w’'.-]*\s+)*{UPPER}[\w’'.-]*),\s+(?:which|who)\s+[^,;“”\"]{{3,100}},"
-    r"\s+(?:(?:has|had|have|also|later)\s+)?"
+    r",\s+(?:which|who)\s+[^,;“”\"]{3,100},\s+(?:(?:has|had|have|also|later)\s+)?"
     rf"(?P<verb>{_alt(CLAIM_VERBS)})\b"
 )
-#: "the region's rights ombudsman, Gegham Stepanyan, announced": a title, then the name.
+_NAME_END = re.compile(rf"(?:{UPPER}[\w’'.-]*\s+)*{UPPER}[\w’'.-]*$")
+#: "the region's rights ombudsman, Gegham Stepanyan, announced": a title (read back
+#: from the name, :data:`_TITLE_END`), then the name.
 _TITLED = re.compile(
-    rf"(?:^|[;:“”\"]\s*|,\s*[”\"]?\s*)(?P<who>(?:[Tt]he\s+|[Aa]n?\s+)?[^,;:“”\"]{{3,80}},\s+"
-    rf"{UPPER}[\w’'-]+(?:\s+{UPPER}[\w’'-]+)+),\s+(?:(?:has|had|also|later)\s+)?"
+    rf",\s+{UPPER}[\w’'-]+(?:\s+{UPPER}[\w’'-]+)+,\s+(?:(?:has|had|also|later)\s+)?"
     rf"(?P<verb>{_alt(CLAIM_VERBS)})\b"
 )
+_TITLE_END = re.compile(r"(?:^|[;:“”\"]\s*|,\s*[”\"]?\s*)(?P<title>(?:[Tt]he\s+|[Aa]n?\s+)?"
+                        r"[^,;:“”\"]{3,80})$")
 #: "an announcement by Karabakh authorities reporting 68 dead", "the authorities' previous
 #: estimate of 68 deaths": a claim named as a noun.
 _BY_NOUN = re.compile(
@@ -121,10 +125,12 @@ _BY_NOUN = re.compile(
     r"(?:(?:issued|released|published|made)\s+)?(?:by|from)\s+(?P<who>[^,;.“”\"]{2,80}?)"
     r"(?=\s+(?:reporting|saying|that|which|on|in|of|shows?|showed)\b|[,;.“”\"]|$)"
 )
+#: (the owner read back from the possessive, :data:`_OWNER_END`)
 _POSS_NOUN = re.compile(
-    r"(?P<who>\b(?:the\s+)?(?:[\w’'-]+\s+){0,4}?[\w-]+)['’]s?\s+(?:(?:latest|previous|earlier|"
-    r"new|official|updated|own)\s+)?(?:estimate|figures|count|tally|data|statement)\s+of\b"
+    r"['’]s?\s+(?:(?:latest|previous|earlier|new|official|updated|own)\s+)?"
+    r"(?P<noun>estimate|figures|count|tally|data|statement)\s+of\b"
 )
+_OWNER_END = re.compile(r"\b(?:the\s+)?(?:[\w’'-]+\s+){0,4}?[\w-]+$")
 #: Words before the owner of a claim noun ("a rise from (the authorities)' estimate").
 _PREPOSITIONS = re.compile(r"\b(?:from|of|by|in|with|to|at|on|than|over|above|below|under|"
                            r"is|are|was|were)\s+")
@@ -194,13 +200,17 @@ _PATTERNS = (
     (_WHICH, ("which",)), (_BEFORE, CLAIM_VERBS),
     (_ACCORDING, ("ccording to ", " words")), (_NOUN, CLAIM_NOUNS),
     (_AFTER, INVERTED_CLAIM_VERBS), (_APPOSED, CLAIM_VERBS), (_HEAD_START, (":",)),
-    (_CITING, ("citing ",)), (_RELATIVE, ("which", "who")), (_TITLED, CLAIM_VERBS),
-    (_BY_NOUN, (" by ", " from ")), (_POSS_NOUN, (" of ",)),
+    (_CITING, ("citing ",)), (_BY_NOUN, (" by ", " from ")),
 )
+#: Patterns whose claimant is read back from where they match, each with the words it
+#: cannot match without.
+_BACKWARD = ((_RELATIVE, (", which", ", who")), (_TITLED, CLAIM_VERBS),
+             (_POSS_NOUN, ("estimate", "figures", "count", "tally", "data", "statement")))
 #: Every word some pattern needs, found in one pass (overlapping: all of them).
-_NEEDED = sorted({w for _, needs in _PATTERNS for w in needs})
+_NEEDED = sorted({w for _, needs in (*_PATTERNS, *_BACKWARD) for w in needs})
 _NEEDS = AhoCorasick(_NEEDED, matchkind=MatchKind.Standard)
 _WANTS = [frozenset(_NEEDED.index(w) for w in needs) for _, needs in _PATTERNS]
+_BACK_WANTS = [frozenset(_NEEDED.index(w) for w in needs) for _, needs in _BACKWARD]
 
 
 @lru_cache(maxsize=2048)
@@ -217,8 +227,6 @@ def claims(sentence: str) -> list[tuple[int, str, str]]:
             who = (m.group("who") or m.group("whose")).strip() if pattern is _ACCORDING \
                 else m.group("who").strip()
             who = _SUBORDINATE.split(who)[-1] if pattern is _BEFORE else who
-            if pattern is _POSS_NOUN:  # the owner: the words after the last preposition
-                who = _DETERMINED.split(_PREPOSITIONS.split(who)[-1])[-1]  # or determiner
             if pattern is _BEFORE and _COPULA.search(who):  # "The figure is higher than
                 continue  # previous estimates": no claimant
             verb = m.group("verb") if "verb" in pattern.groupindex else ""
@@ -246,6 +254,29 @@ def claims(sentence: str) -> list[tuple[int, str, str]]:
                 found.append((at, who.lower(), how))
             elif _WHO_WORD.search(who) and not _PREPOSITION.match(who):
                 found.append((at, who, how))
+    for (pattern, _), wants in zip(_BACKWARD, _BACK_WANTS, strict=True):
+        if not present & wants:
+            continue
+        if pattern is _TITLED and not _COMMA_VERB.search(sentence):
+            continue  # ", verb" is what it cannot match without
+        for m in pattern.finditer(sentence):
+            if pattern is _TITLED:  # "the region's ombudsman, Gegham Stepanyan, announced"
+                title = _TITLE_END.search(sentence, max(0, m.start() - 84), m.start())
+                if title and _WHO_WORD.search(title.group("title")):
+                    who = sentence[title.start("title"):m.end() - len(m.group("verb"))]
+                    who = who.rstrip(" ,").removesuffix(" has").removesuffix(" had").rstrip(" ,")
+                    found.append((title.start("title"), who, m.group("verb")))
+                continue
+            if pattern is _RELATIVE:  # "Azerbaijan, which ..., said"
+                name = _NAME_END.search(sentence, max(0, m.start() - 80), m.start())
+                if name:
+                    found.append((name.start(), name.group(), m.group("verb")))
+                continue
+            owner = _OWNER_END.search(sentence, max(0, m.start() - 60), m.start())
+            who = _DETERMINED.split(_PREPOSITIONS.split(owner.group())[-1])[-1] if owner \
+                else ""  # the owner: after the last preposition or determiner
+            if who and _WHO_WORD.search(who) and not _DIGIT.search(who):
+                found.append((m.start() - len(who), who, "noun: ...'s"))
     if not sentence.rstrip().endswith((".", "!", "?", "”", '"', ")")):  # a headline
         m = None if _BYLINE.match(sentence) else _HEAD_END.search(sentence)
         if m and _WHO_WORD.search(m.group("who")) and len(m.group("who").split()) <= 6 and \
@@ -255,7 +286,7 @@ def claims(sentence: str) -> list[tuple[int, str, str]]:
 
 
 _HOW = {id(_ACCORDING): "according to", id(_HEAD_START): "headline: source: ...",
-        id(_CITING): "citing", id(_BY_NOUN): "noun: ... by", id(_POSS_NOUN): "noun: ...'s"}
+        id(_CITING): "citing", id(_BY_NOUN): "noun: ... by"}
 #: Words that open a sentence going on with the report before it.
 _GOES_ON = re.compile(r"\W*(?:As\s+a\s+result|In\s+addition|Additionally|Besides|Moreover|"
                       r"Furthermore|Also|Thus|Of\s+(?:these|them|whom|those)|Among\s+"
