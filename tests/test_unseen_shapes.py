@@ -152,3 +152,35 @@ def test_a_headline_before_a_byline_in_a_table_is_read(tmp_path):
     # without a headline column the first line is the headline, read with the text;
     # with one, the line before the byline stays a caption
     assert found[found["count"] == 3]["doc_id"].tolist() == ["no_column"]
+
+
+# ------------------------------------------------------------- detection: tolls, asides
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a toll that grew, and the toll it grew from
+    ("The toll from the rocket strike on the market town has grown to 14 from the "
+     "previous 9, the governor said.", {(14, "killed"), (9, "killed")}),
+    ("Death toll from mine blast near the border jumps to 6",
+     {(6, "killed")}),
+    ("The death toll in the flooded valley soared to 31 from 12 a day earlier.",
+     {(31, "killed"), (12, "killed")}),
+    # an aside holding a number of its own: the whole and its part
+    ("Over 8,500 people, including nearly 3,000 children, have fled the district.",
+     {(8500, "displaced"), (3000, "displaced")}),
+    # a part of a whole with an owner and a qualifier: the part, never the whole
+    ("Officials say 4,310 of the valley's estimated 9,000 residents have fled.",
+     {(4310, "displaced")}),
+])
+def test_tolls_and_asides_of_unseen_outlets(sentence, expected):
+    assert {(f["count"], f["status"]) for f in figures_in_sentence(sentence, DAY)} == expected
+
+
+def test_a_toll_from_several_attacks_is_not_a_toll_grown_from():
+    found = figures_in_sentence("The death toll rose to 40 from three separate attacks.", DAY)
+    assert [(f["count"], f["status"]) for f in found] == [(40, "killed")]
+
+
+def test_a_whole_with_children_in_a_numbered_aside_is_mixed():
+    found = figures_in_sentence("Over 8,500 people, including nearly 3,000 children, have "
+                                "fled the district.", DAY)
+    assert one(found, 8500, "displaced")["population"] == "mixed"

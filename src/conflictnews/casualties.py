@@ -240,7 +240,8 @@ TOLL_REACH = ("reached", "reach", "reaches", "rose to", "risen to", "rises to", 
               "climbs to", "grew to", "grows to", "increased to", "increases to", "jumped to",
               "went up to", "hit", "hits", "passed", "surpassed", "exceeded", "topped",
               "stood at", "stands at", "is now", "was now", "neared", "nears", "nearing",
-              "approached", "approaching")
+              "approached", "approaching", "grown to", "jumps to", "jump to", "soared to",
+              "soars to", "surged to", "surges to", "swelled to", "swells to")
 #: "the number was nearing 5,000", "estimated this number to be more than 200": a number
 #: the sentence or the one before has told of; the status of its last casualty word.
 THE_NUMBER = ("the number", "this number", "that number", "the figure", "this figure",
@@ -405,15 +406,16 @@ _SUBJECT_NP_WORD = (rf"(?:{_NP_WORD}|(?:{_alt(SUBJECT_NP_LINKS)})\b|"
 #: hedge ", and possibly many more,".
 SUBJECT_ASIDES = (
     r"\s*[–—]\s[^–—]{0,60}[–—]",
-    r",?\s+including\s[^,;]{0,120}?,?",
-    r",\s+(?:among them|most of them|mostly)\s[^,]{0,60}?,?",
+    r",?\s+including\s(?:[^,;]|(?<=\d),(?=\d{3})){0,120}?,?",  # "including 20,000 children"
+    r",\s+(?:among them|most of them|mostly)\s(?:[^,]|(?<=\d),(?=\d{3})){0,60}?,?",
     r",\s+(?:\w+\s+)?of\s+(?:them|whom)\s[^,;]{0,60},",
     r",\s+(?:who|whose|whom)\s[^,;]{0,100},",
     r"\s+who\s+(?:\w+ed|fled|took|went|came|left|lost|fought|ran)\b[^,;]{0,60}?(?=\s+(?:were|was|"
     r"have|has|had|are|is)\s)",
     r",\s+(?-i:[a-z])[^,;\d]{0,39},(?=(?:\s+(?:have|has|had|were|was|are|is)\b))",
     r"\s+aged\s+\d+(?:(?:\s*,\s*|\s+and\s+)\d+)*,?",
-    r"\s+of\s+(?:the\s+)?(?:(?:some|about|around|nearly|an\s+estimated)\s+)?\d[\d,.]*(?:\s+[^\s,;]+?)"
+    r"\s+of\s+(?:the\s+)?(?:[\w-]+['’]s?\s+)?(?:(?:some|about|around|nearly|an\s+estimated|"
+    r"estimated|roughly|approximately)\s+)?\d[\d,.]*(?:\s+[^\s,;]+?)"
     r"{0,8}?(?=\s+(?:have|has|had|were|was|are|is)\s)",
     rf",\s+[^,;]{{0,60}}?\b(?-i:{UPPER}{LOWER}+\s+{UPPER}{LOWER}+),?(?=\s+(?:{_ANY_TRIGGER})\b)",
     r"\s*\([^()]{0,100}\)",
@@ -563,6 +565,11 @@ CLAUSE_END_RIGHT = re.compile(r"\s*(?:[.;]|$)")
 PARTICLE_VERB = re.compile(rf"\b(?:{_alt(PARTICLE_VERBS)})\s+$", re.IGNORECASE)
 LIST_END = re.compile(r"\s*(?:,|\s+and)\s*$")
 #: "increased by 35 to 1,000", "up 17 to 542", "from 5 to 12": not a range
+#: Between a toll and the toll it grew from: "has grown to 21 from the previous 19".
+FROM_EARLIER = re.compile(r"\s+(?:up\s+)?from\s+(?:the\s+|an?\s+)?(?:previous(?:ly\s+reported)?\s+|"
+                          r"earlier\s+|initial\s+)?", re.IGNORECASE)
+EARLIER_END = re.compile(r"\s*(?:[.,;:!?)”\"]|$|\s+(?:on|in|a|an|the|earlier|last|"
+                         r"yesterday|reported|announced|given|a\s+day)\b)", re.IGNORECASE)
 GROWTH_LEFT = re.compile(r"\b(?:by|up|from)\s+$", re.IGNORECASE)
 RANGE_JOIN = re.compile(r"\s+to\s+|\s*[–—]\s*|(?<=\d)-(?=\d)", re.IGNORECASE)
 
@@ -1166,6 +1173,10 @@ def figures_in_sentence(
             c.status, c.rule = [prev["status"]], "increment"
         if not c.status and TOTAL_TO.search(left) and prev:
             c.status, c.rule = [prev["status"]], "total_of"
+        if not c.status and prev and prev["rule"] == "toll" and FROM_EARLIER.fullmatch(
+                sentence, prev["end"], c.q_start) and EARLIER_END.match(right):
+            # "has risen to 21 from the previous 19", not "rose to 40 from 3 attacks"
+            c.status, c.rule = [prev["status"]], "toll"
         if not c.status and _THE_NUMBER_WORD.search(left) and THE_NUMBER_LEFT.search(left):
             # "the number was nearing 5,000"
             status = _last_status(sentence[: c.q_start]) or _last_status(
