@@ -234,6 +234,9 @@ def claims(sentence: str) -> list[tuple[int, str, str]]:
                 continue  # "attacks have claimed the lives of 32": a toll
             if verb.startswith("accuse") and not ACCUSED_OF.match(sentence, m.end()):
                 continue  # "accused Armenia of violating a truce": no losses claimed
+            if pattern is _BEFORE and _SAID_WAS.match(sentence, m.end()) and _THAT_BEFORE.search(
+                    sentence, 0, m.start("who") + max(0, m.group("who").rfind(who))):
+                continue  # "an attack that Baku said was carried out by Armenia"
             who = _DATELINE.sub("", who) if _DIGIT.search(who) else who
             who = _WHO_END.sub("", who) if pattern is _AFTER else who
             who = who[:-1] if who.endswith(".") and who[-2:-1].islower() else who
@@ -310,6 +313,9 @@ _RUNNING = re.compile(r"\b(?:ha(?:ve|s)\s+(?:already\s+)?(?:been\s+)?\w+(?:ed|en
 _OTHER_EVENT = re.compile(r"\W*(?:On|In)\s+(?:\w+\.?\s+)?\d{1,2}\b|"
                           r".*?\b(?:(?:[Ii]n|[Oo]ver)\s+the\s+(?:past|last)|(?:This|It)\s+"
                           r"follows)\b")
+#: "that Baku said (was carried out)": a claim about what the clause names, not a figure.
+_SAID_WAS = re.compile(r"\s+(?:was|were|is|are|had\s+been|has\s+been)\b")
+_THAT_BEFORE = re.compile(r"\b(?:that|which)\s+$")
 #: A turn to another claim within a sentence: "..., while Armenia's ministry said".
 _CLAUSE_TURN = re.compile(r";|\b(?:while|whereas|but)\b")
 #: Quotation marks that open and close a quotation.
