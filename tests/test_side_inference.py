@@ -385,3 +385,12 @@ def test_a_cited_source_is_the_claimant_not_the_outlet_relaying_it():
     text = ("The toll from the blast rose to 125, the news agency reported, citing the "
             "health ministry.")
     assert figure(text, 125)["claimed_by"] == "the health ministry"
+
+
+def test_clashes_between_two_parties_forces_killed_both_sides_people():
+    text = "Clashes between Armenian and Azerbaijani troops killed at least 16 people on Friday."
+    row = figure(text, 16)
+    assert row["side"] == "both"
+    # one party's forces alone are the attacker
+    text = "Azerbaijani troops killed at least 16 people on Friday."
+    assert figure(text, 16)["side"] == "armenian"

@@ -324,6 +324,10 @@ ACCUSED_OF = re.compile(r"\s+of\s+(?:\w+\s+)?(?:killing|wounding|injuring|murder
 def returned_to(profile: Profile, text: str, day: dt.date | None = None) -> tuple[str, str]:
     """``(side, evidence)`` for captives handed over or returned to a side or a place
     it holds ("returned 17 POWs to Baku"); to both parties ("returned to Armenia and
+        if m and any(other != side and PAIR.fullmatch(text, at + len(name), pos)
+                     for at, other, name in words if at < pos):
+            return BOTH, f"attackers: both ({text[words[0][0]:pos + len(word)]})"  # "Clashes
+            # between Azerbaijani and Armenian forces killed 13": the two parties' dead
     Azerbaijan"): both."""
     named = sorted([(pos, side, word) for pos, side, word in profile.side_words_in(text)
                     if side in profile.opponent] +
