@@ -184,3 +184,49 @@ def test_a_whole_with_children_in_a_numbered_aside_is_mixed():
     found = figures_in_sentence("Over 8,500 people, including nearly 3,000 children, have "
                                 "fled the district.", DAY)
     assert one(found, 8500, "displaced")["population"] == "mixed"
+
+
+# ------------------------------------------------ population: what else names the people
+
+@pytest.mark.parametrize(("sentence", "count", "status", "population"), [
+    ("The ministry said 12 of its forces had been killed and 30 wounded.", 12, "killed",
+     "military"),
+    ("The ministry said 12 of its forces had been killed and 30 wounded.", 30, "wounded",
+     "military"),
+    ("Baku said there had been 7 deaths among its armed forces.", 7, "killed", "military"),
+    ("Three members of one family were killed when the shell hit their house.", 3,
+     "killed", "civilian"),
+    ("One sister killed, another hurt as mine explodes near farm", 1, "killed", "civilian"),
+    ("Four people were wounded when troops opened fire on a bus carrying villagers.", 4,
+     "wounded", "civilian"),
+    # an adverb still stands before the verb
+    ("Nine soldiers were reportedly killed.", 9, "killed", "military"),
+])
+def test_people_named_by_forces_kin_or_target(sentence, count, status, population):
+    fig = one(figures_in_sentence(sentence, DAY), count, status)
+    assert fig["population"] == population, fig["population_evidence"]
+
+
+@pytest.mark.parametrize("sentence", [
+    # the forces of a figure's attacker, a target that is no people: not theirs
+    "Five people were killed as the army's forces shelled the town.",
+    "Six people died after the artillery targeted the bridge.",
+])
+def test_forces_and_targets_elsewhere_in_the_sentence_tell_nothing(sentence):
+    assert figures_in_sentence(sentence, DAY)[0]["population"] == "unspecified"
+
+
+def test_kin_who_are_soldiers_or_mourn_the_dead_are_not_civilians_counted():
+    found = figures_in_sentence("Two brothers, both soldiers, were killed at the front.", DAY)
+    assert one(found, 2, "killed")["population"] != "civilian"
+    found = figures_in_sentence("Nine bodies were identified, but relatives refuse to accept "
+                                "them.", DAY)
+    assert one(found, 9, "killed")["population"] != "civilian"
+
+
+def test_the_same_figure_told_with_its_peoples_words_beats_a_claimants_kind():
+    text = ("Mines Have Killed 11 Azerbaijanis Since The War\n\n"
+            "The Prosecutor General's Office said 11 Azerbaijanis, including four soldiers, "
+            "were killed by mines.")
+    found = figures_of(text, pd.Timestamp("2021-03-01"))
+    assert set(found[found["count"] == 11]["population"]) == {"mixed"}

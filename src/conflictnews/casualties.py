@@ -420,11 +420,14 @@ SUBJECT_ASIDES = (
     rf",\s+[^,;]{{0,60}}?\b(?-i:{UPPER}{LOWER}+\s+{UPPER}{LOWER}+),?(?=\s+(?:{_ANY_TRIGGER})\b)",
     r"\s*\([^()]{0,100}\)",
 )
+#: An adverb before a figure's verb ("were reportedly killed"); not a noun ending in -ly
+#: ("four members of the same family were killed": "family" is the figure's word).
+_ADVERB = r"(?!(?:family|ally|rally|assembly|Italy|July|supply|reply|anomaly)\b)\w+ly"
 SUBJECT = re.compile(
     rf"^(?P<np>(?:\s+{_SUBJECT_NP_WORD}){{0,7}}?)(?P<sides>\s+(?:{_alt(SIDE_PHRASES)})\b)?"
     rf"(?P<aside>{'|'.join(SUBJECT_ASIDES)}|,\s+(?:and|or)\s+(?:possibly|perhaps|maybe|probably)\s"
     rf"[^,]{{0,40}},(?P<np2>(?:\s+{_SUBJECT_NP_WORD}){{0,3}}?))?"
-    rf"(?P<aux>(?:,?\s+(?:{_alt(AUXILIARIES)}|\w+ly))*)\s+(?P<trig>{_ANY_TRIGGER})\b(?!-\w)",
+    rf"(?P<aux>(?:,?\s+(?:{_alt(AUXILIARIES)}|{_ADVERB}))*)\s+(?P<trig>{_ANY_TRIGGER})\b(?!-\w)",
     re.IGNORECASE,
 )
 OBJECT = re.compile(rf"\b(?P<trig>{_alt(list(_ACTIVE_STATUS))})"
@@ -888,6 +891,8 @@ def _who(c: _Figure, prev: dict | None, sentence: str, clause: str,
         population, pop_ev = inference.population(after)
         population, pop_ev = (population, pop_ev) if population == "mixed" else (
             UNSPECIFIED, "")
+    if population == UNSPECIFIED:  # "one brother killed", "two sisters were hurt"
+        population, pop_ev = inference.kin_population(sentence[c.q_start : c.trig_end])
     if side == UNSPECIFIED:
         side, side_ev = inference.clause_side(profile, clause)
         if population == UNSPECIFIED and side_ev.startswith("loser") and \
@@ -930,6 +935,9 @@ def _complete(row: dict, sentence: str, profile: Profile, day: dt.date | None) -
     if row["population"] == UNSPECIFIED:  # people killed in a town behind the front
         row["population"], row["population_evidence"] = inference.civilian_place(
             profile, sentence)
+    if row["population"] == UNSPECIFIED and row["status"] in ("killed", "wounded"):
+        # "... when Armenian forces targeted a group of civilians"
+        row["population"], row["population_evidence"] = inference.target_population(sentence)
 
 
 def _claimant(sentence: str, pos: int, claims: Callable[[], list], previous: object,
@@ -1230,6 +1238,9 @@ GAPPED_PARTY = re.compile(r"[,;]\s*([^,;]{2,40}?)\s*$")
 _PRIVATE = ("_trig_end", "_pre", "_clause", "_possessive", "_background")
 
 
+#: Population evidence from the people's own words (not a claimant's kind, a neighbour or
+#: a place): what the same figure told elsewhere with a claimant's kind takes instead.
+WORDED_POPULATION = ("word", "including", "parts")
 #: Words that point back at the attacks the sentence before told of.
 THOSE_ATTACKS = re.compile(r"\b(?:those|these|the\s+same|such)\s+(?:\w+\s+)?(?:attacks?|"
                            r"strikes?|shelling|incidents?|blasts?|explosions?|raids?)\b",
@@ -1277,6 +1288,8 @@ def _from_article(rows: list[dict], named: ArticleClaimants, profile: Profile,
         for field in ("side", "population"):
             if row[field] != UNSPECIFIED:
                 known.setdefault((field, row["count"], row["status"]), row)
+    told = {(r["count"], r["status"]): r for r in reversed(rows)
+            if r["population_evidence"].startswith(WORDED_POPULATION)}
     for row in rows:
         if row["side"] == UNSPECIFIED and THOSE_ATTACKS.search(row["sentence"]) and \
                 row["sentence_index"] > 0:  # "Dozens were killed in those attacks"
@@ -1284,6 +1297,11 @@ def _from_article(rows: list[dict], named: ArticleClaimants, profile: Profile,
             side, evidence = inference.sentence_side(profile, named.text[a:b], day)
             if side != UNSPECIFIED:
                 row["side"], row["side_evidence"] = side, f"previous {evidence}"
+        worded = told.get((row["count"], row["status"]))
+        if worded is not None and row["population_evidence"].startswith("claimant") and \
+                worded["population"] != row["population"]:  # the people's own words told
+            row["population"] = worded["population"]  # elsewhere beat a claimant's kind
+            row["population_evidence"] = f"same figure in sentence {worded['sentence_index']}"
         for field in ("side", "population"):
             other = known.get((field, row["count"], row["status"]))
             if row[field] == UNSPECIFIED and other is not None:

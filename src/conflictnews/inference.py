@@ -197,7 +197,29 @@ def population(phrase: str) -> tuple[str, str]:
         return "military", f"word: {mil.group()}"
     if civ:
         return "civilian", f"word: {civ.group()}"
+    forces = OWN_FORCES.search(phrase)  # "16 of their forces", "50 deaths among its forces"
+    if forces:
+        return "military", f"word: {forces.group()}"
     return UNSPECIFIED, ""
+
+
+def kin_population(text: str) -> tuple[str, str]:
+    """``("civilian", evidence)`` for kin named with no soldiers in ``text`` (a figure's
+    words up to its verb): "one brother killed", "two sisters were hurt"; not "two
+    brothers, both soldiers, were killed" (nor relatives, who mourn the counted)."""
+    kin = KIN.search(text)
+    if kin and not MILITARY_WORD.search(text):
+        return "civilian", f"word: {kin.group()}"
+    return UNSPECIFIED, ""
+
+
+#: A party's own forces as the people counted: "16 of their forces", "among its forces".
+OWN_FORCES = re.compile(r"\b(?:of|among)\s+(?:its|their|our|his|her|the\s+\w+['’]s?)\s+"
+                        r"(?:own\s+)?(?:armed\s+)?forces\b", re.IGNORECASE)
+#: Kin named without soldiers: a family's members are civilians ("one brother killed",
+#: "four members of the same family"); not sons, who are as often soldiers at the front.
+KIN = re.compile(r"\b(?:brothers?|sisters?|husband|wife|spouses|members\s+of\s+"
+                 r"(?:the\s+same|one|a|a\s+single|his|her|their)\s+family)\b", re.IGNORECASE)
 
 
 #: A breakdown in brackets after a figure's people.
@@ -449,6 +471,24 @@ def civilian_place(profile: Profile, text: str) -> tuple[str, str]:
         if place.civilian:
             return "civilian", f"place: {place.name} (town)"
     return UNSPECIFIED, ""
+
+
+#: An attack whose target is civilians: "when Armenian forces targeted a group of
+#: civilians during a funeral", "opened fire on a bus carrying residents".
+TARGETED = re.compile(
+    r"\b(?:targeted|targeting|targets|fired\s+(?:at|on)|opened\s+fire\s+on|shelled|attacked)"
+    r"\s+(?:a\s+(?:group|crowd|column|convoy|gathering)\s+of\s+|the\s+|an?\s+)?"
+    rf"(?:\w+\s+)?(?:(?:bus|car|vehicle)\s+carrying\s+)?(?P<who>{_alt(CIVILIAN)})\b",
+    re.IGNORECASE)
+_TARGET_KEYS = ("target", "fire", "shelled", "attacked")
+
+
+def target_population(sentence: str) -> tuple[str, str]:
+    """``("civilian", evidence)`` when the attack a sentence tells of targeted civilians:
+    the people it killed or wounded are of them."""
+    low = sentence.lower()
+    m = any(k in low for k in _TARGET_KEYS) and TARGETED.search(sentence)
+    return ("civilian", f"target: {m.group()}") if m else (UNSPECIFIED, "")
 
 
 @per_profile(4096)
