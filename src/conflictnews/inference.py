@@ -32,6 +32,7 @@ import pandas as pd
 
 from conflictnews.attribution import ArticleClaimants
 from conflictnews.numbers import find_numbers
+from conflictnews.patterns import ascii_fold
 from conflictnews.profile import BOTH, UNSPECIFIED, Profile
 
 MILITARY = (
@@ -641,7 +642,7 @@ def _civilians_among(rows: list[dict], named: ArticleClaimants) -> None:
     ombudsman counts civilians") yields."""
     text = named.text
     starts = [a for a, _ in named.spans]
-    for m in CIVILIANS_AMONG.finditer(text):
+    for m in _among_matches(text):
         index = max(0, bisect.bisect_right(starts, m.start()) - 1)
         counted = find_numbers(m.group())
         part = counted[0].value if counted else 0
@@ -655,6 +656,24 @@ def _civilians_among(rows: list[dict], named: ArticleClaimants) -> None:
                     and row["population_evidence"].startswith("claimant")):
                 row["population"] = "mixed"
                 row["population_evidence"] = f"civilians among them: {m.group()}"
+
+
+def _among_matches(text: str) -> list[re.Match]:
+    """The matches of :data:`CIVILIANS_AMONG` in ``text``, read only around each "among"
+    (every match holds one, at most ~70 characters in): the same matches as a scan of
+    the whole text, many times faster on long articles."""
+    low, out, seen = ascii_fold(text), [], set()
+    if low is None:  # lower-casing would move offsets: scan it all
+        return list(CIVILIANS_AMONG.finditer(text))
+    at = low.find("among")
+    while at >= 0:
+        for m in CIVILIANS_AMONG.finditer(text, max(0, at - 80), at + 120):
+            if m.start() <= at < m.end() and m.span() not in seen and not any(
+                    a < m.end() and m.start() < b for a, b in seen):
+                seen.add(m.span())
+                out.append(m)
+        at = low.find("among", at + 5)
+    return sorted(out, key=lambda m: m.start())
 
 
 #: How many figures of one party an article must tell, and none of another, before a
