@@ -1314,7 +1314,8 @@ def _from_article(rows: list[dict], named: ArticleClaimants, profile: Profile,
 #: before the (slower) rules run. Built from the tables above, so it never disagrees: a
 #: phrase is keyed by its longest word that is not a common one ("left the region" by
 #: "left", "death count" by "death"); the verbs that need lives by "lives", the "fate of"
-#: rule by "fate", "the remains of" by "remains of", "drove N from their homes" by "drove".
+#: rule by "fate", "the remains of" by "remains of", "drove N from their homes" by "drove",
+#: "this number was ..." (the casualties of the sentence before) by "this number".
 CANDIDATE_COMMON = ("region", "area", "country", "territory", "enclave", "their", "being",
                     "among",
                     "over", "count", "home", "homes", "hospital", "hospitals", "life",
@@ -1331,7 +1332,9 @@ def _candidate_key(phrase: str) -> str:
 _CANDIDATE_WORDS = sorted(
     {_candidate_key(w) for table in (STATUS_TRIGGERS, PEOPLE_TRIGGERS, ACTIVE_VERBS,
                                      PEOPLE_VERBS, TOLLS)
-     for ws in table.values() for w in ws} | {"total", "lives", "fate", "remains of", "drove"})
+     for ws in table.values() for w in ws} | {"total", "lives", "fate", "remains of", "drove",
+                                              "this number", "that number", "this figure",
+                                              "that figure"})
 CANDIDATE = re.compile(r"\b(?:" + trie_regex(_CANDIDATE_WORDS) + ")", re.IGNORECASE)
 #: The same words for an Aho-Corasick automaton on lower-cased text: ten times faster.
 #: The words are all letters, so a match that starts inside another match never starts
