@@ -230,3 +230,38 @@ def test_the_same_figure_told_with_its_peoples_words_beats_a_claimants_kind():
             "were killed by mines.")
     found = figures_of(text, pd.Timestamp("2021-03-01"))
     assert set(found[found["count"] == 11]["population"]) == {"mixed"}
+
+
+# ------------------------------------------- detection: how other outlets word a figure
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Three aid workers are in critical condition after the convoy was hit.",
+     {(3, "wounded")}),
+    ("Two engineers working for the power company were wounded in the blast.",
+     {(2, "wounded")}),
+    ("Another 16 villagers are still not accounted for, the mayor said.", {(16, "missing")}),
+    ("Rescue service: bodies of another 5 soldiers recovered near the river",
+     {(5, "killed")}),
+    ("Since March the remains of a total of 230 servicemen have been handed over.",
+     {(230, "killed")}),
+    ("Baku releases 12 Armenians in exchange deal", {(12, "captured")}),
+    # a list of figures without "and", in a headline and in a body sentence
+    ("Border clash: 4 soldiers, 2 civilians killed", {(4, "killed"), (2, "killed")}),
+    ("By evening 30 conscripts, 8 reservists were listed as missing.",
+     {(30, "missing"), (8, "missing")}),
+])
+def test_wordings_of_unseen_outlets(sentence, expected):
+    assert {(f["count"], f["status"]) for f in figures_in_sentence(sentence, DAY)} == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # the whole a list's item is taken from is no item of it
+    ("Of the 40 passengers, 6 civilians were hurt.", {(6, "wounded")}),
+    # requests, calls and appeals about the missing are no missing people
+    ("The ministry received 90 requests concerning missing soldiers.", set()),
+    ("The hotline took 300 calls about missing relatives.", set()),
+    # a place without people words before a figure is no list item
+    ("In the village, 5 civilians were killed.", {(5, "killed")}),
+])
+def test_what_these_wordings_leave_out(sentence, expected):
+    assert {(f["count"], f["status"]) for f in figures_in_sentence(sentence, DAY)} == expected

@@ -96,8 +96,12 @@ STATUS_TRIGGERS: dict[str, tuple[str, ...]] = {
                 "treated for their injuries", "treated for shrapnel wounds",
                 "treated for gunshot wounds", "treated for burns", "with injuries",
                 "with serious injuries", "with severe injuries", "with minor injuries",
-                "with wounds", "with shrapnel wounds", "with gunshot wounds"),
-    "missing": ("missing", "unaccounted for", "disappeared", "whose fate is unknown",
+                "with wounds", "with shrapnel wounds", "with gunshot wounds",
+                # hospital wording: "two journalists are in a grave condition"
+                "in grave condition", "in a grave condition", "in critical condition",
+                "in a critical condition", "in serious condition", "in a serious condition"),
+    "missing": ("missing", "unaccounted for", "not accounted for", "disappeared",
+                "whose fate is unknown",
                 "whose fate remains unknown", "whose fate is still unknown",
                 "whose fate remains unclear", "whose whereabouts are unknown"),
     "captured": (
@@ -178,7 +182,7 @@ PEOPLE_VERBS: dict[str, tuple[str, ...]] = {
     "killed": ("lost", "losing", "loses", "executed", "executing", "eliminated", "eliminating",
                "neutralized", "neutralised", "neutralizing", "neutralising", "destroyed",
                "destroying"),
-    "captured": ("freed", "released", "releasing", "frees", "freeing", "exchanged",
+    "captured": ("freed", "released", "releasing", "releases", "frees", "freeing", "exchanged",
                  "swapped", "repatriated", "handed over", "hands over", "handing over",
                  "returned", "returning",
                  "abducted", "kidnapped", "extradited", "extradites", "extraditing"),
@@ -334,6 +338,8 @@ THINGS = (
     "RUB", "meters", "metres", "miles", "tonnes",
     "tons", "pages", "articles", "reports", "decrees", "resolutions", "districts", "regions",
     "provinces", "countries", "trips", "flights", "sessions", "meetings", "points",
+    "requests", "appeals", "applications", "inquiries", "enquiries", "complaints",
+    "petitions", "calls",
 )
 #: Words before a number that make it a population, an age or a rank, never a figure.
 NOT_A_FIGURE_BEFORE = ("population of", "population", "home to", "inhabited by", "aged",
@@ -414,6 +420,10 @@ SUBJECT_ASIDES = (
     r"have|has|had|are|is)\s)",
     r",\s+(?-i:[a-z])[^,;\d]{0,39},(?=(?:\s+(?:have|has|had|were|was|are|is)\b))",
     r"\s+aged\s+\d+(?:(?:\s*,\s*|\s+and\s+)\d+)*,?",
+    # a participle saying where they work or serve: "two journalists working for Le Monde
+    # are in a grave condition", "12 soldiers serving in the district were killed"
+    r"\s+(?:working|serving|fighting|living|travelling|traveling|stationed|based)\s+"
+    r"(?:for|with|in|at|on|near)\s[^,;\d]{0,40}?(?=\s+(?:have|has|had|were|was|are|is)\s)",
     r"\s+of\s+(?:the\s+)?(?:[\w-]+['’]s?\s+)?(?:(?:some|about|around|nearly|an\s+estimated|"
     r"estimated|roughly|approximately)\s+)?\d[\d,.]*(?:\s+[^\s,;]+?)"
     r"{0,8}?(?=\s+(?:have|has|had|were|was|are|is)\s)",
@@ -478,8 +488,9 @@ NUMBER_OF_TOLL = re.compile(
 )
 #: "the remains of 15 servicemen": killed ("remains" is no trigger of its own: "12 remain
 #: missing").
-REMAINS_OF = re.compile(r"(?:^|\b(?:the|mortal|human|their|his|her)\s+)remains\s+of"
-                        r"(?:\s+(?:the|another|a\s+further))?\s*$", re.IGNORECASE)
+REMAINS_OF = re.compile(r"(?:^|[:–—]\s*|\b(?:the|mortal|human|their|his|her)\s+)"
+                        r"(?:remains|bodies)\s+of(?:\s+(?:the|another|a\s+further|a\s+total"
+                        r"\s+of))?\s*$", re.IGNORECASE)
 #: "the fate of 120 soldiers remains unknown": missing.
 FATE_OF = re.compile(rf"\b(?:fate|whereabouts)\s+of(?:\s+(?:the|{_alt(QUALIFIER_FILLERS)}))?\s*$",
                      re.IGNORECASE)
@@ -777,6 +788,8 @@ def _read_status(
                 and not MANPOWER.search(left)) and not NO_ONE.match(right, subj.end()) and not (
                 trigger in ("die", "dies") and MODAL_END.search(subj.group("aux"))):
         status = _TRIGGER_STATUS[trigger]
+        if status == "captured" and "re" in left and REMAINS_OF.search(left):
+            status = "killed"  # "the remains of 230 servicemen have been handed over"
         end = n.end + subj.end()
         then = (trigger in _GENERIC and AUX_TRIGGER.match(sentence, end)) or (
             PARTITIVE.search(subj.group("np")) and PARTITIVE_THEN.match(sentence, end))
@@ -818,7 +831,8 @@ def _read_status(
         np_text = np.group("np") if np else ""
         status = _TRIGGER_STATUS[_key(label.group("trig"))]
         return [status], "label", np_text, "", n.end + len(np_text)
-    if "remains" in low and REMAINS_OF.search(left):  # "the remains of 15 servicemen"
+    if ("remains" in low or "bodies" in low) and REMAINS_OF.search(left):
+        # "the remains of 15 servicemen", "Bodies of another 8 soldiers found"
         return ["killed"], "noun_of", "", _clause_tail(sentence, n.end), n.end
     if FATE_OF.search(left):
         tail = _clause_tail(sentence, n.end)
@@ -1075,7 +1089,12 @@ def _coordinate(sentence: str, cands: list[_Figure]) -> None:
     for a, b in zip(cands[::-1][1:], cands[::-1], strict=False):
         gap = sentence[a.number.end : b.q_start]
         if not a.status and b.status and (COORDINATED_GAP.fullmatch(gap) or (
-                b.rule == "coordinated" and LIST_GAP.fullmatch(gap))):
+                b.rule == "coordinated" and LIST_GAP.fullmatch(gap)) or (
+                b.rule == "subject" and "," in gap and COMMA_LIST_GAP.fullmatch(gap)
+                and PEOPLE_NP.search(gap) and PEOPLE_NP.search(b.np)
+                and not WHOLE_LEFT.search(sentence, max(0, a.q_start - 12), a.q_start))):
+            # "187 Armenian Soldiers, 21 Civilians Missing", "293 servicemen, 3 civilians
+            # were wounded": a list without "and" (not "Of the 12 passengers, 5 ...")
             a.status, a.rule = b.status, "coordinated"
             a.np, a.tail, a.trig_end = LIST_END.sub("", gap), b.tail, b.trig_end
             if a.qualifier != "exact" and b.qualifier == "exact" and AND_GAP.fullmatch(gap):
@@ -1124,6 +1143,11 @@ def _coordinate(sentence: str, cands: list[_Figure]) -> None:
 #: "it lost 80": a loss verb whose figure names nobody, after a figure of the dead
 LOST_LEFT = re.compile(r"\b(?:lost|loses|losing)\s+$", re.IGNORECASE)
 BARE_END = re.compile(r"\s*(?:[.,;:!?”\"]|$)")
+#: A list's item without "and" before the next ("187 Armenian Soldiers, 21 Civilians
+#: Missing"): its people's words and a comma.
+COMMA_LIST_GAP = re.compile(rf"(?:\s+{_NP_WORD}){{1,4}}\s*,\s*")
+#: Before a figure that is the whole a list's item is taken from: "Of the 12 passengers,".
+WHOLE_LEFT = re.compile(r"\b(?:of|among|out\s+of|from)\s+(?:the\s+)?$", re.IGNORECASE)
 #: The figures whose verb a second figure may leave out.
 ELLIPTICAL_AFTER = ("subject", "coordinated", "object", "object_list", "elliptical")
 #: Between the first figure's verb and the second figure: words without a number or a
@@ -1320,7 +1344,7 @@ CANDIDATE_COMMON = ("region", "area", "country", "territory", "enclave", "their"
                     "among",
                     "over", "count", "home", "homes", "hospital", "hospitals", "life",
                     "the", "number", "total", "into", "border", "from", "with", "those",
-                    "suffered", "assistance", "attention", "received", "aid")
+                    "suffered", "assistance", "attention", "received", "aid", "condition")
 
 
 def _candidate_key(phrase: str) -> str:
