@@ -265,3 +265,27 @@ def test_wordings_of_unseen_outlets(sentence, expected):
 ])
 def test_what_these_wordings_leave_out(sentence, expected):
     assert {(f["count"], f["status"]) for f in figures_in_sentence(sentence, DAY)} == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Peacekeepers Evacuate ~2,000 Villagers From Border Area", {(2000, "displaced")}),
+    ("Before that, 9 soldiers from both sides and two civilians had died.",
+     {(9, "killed"), (2, "killed")}),
+    ("The governor said that among the casualties, at least 6 were children.",
+     {(6, "killed")}),
+    # a swap: the same verb again with its people left out
+    ("Baku handed over one prisoner of war to Yerevan, and Yerevan handed over four to "
+     "Baku.", {(1, "captured"), (4, "captured")}),
+])
+def test_more_wordings_of_unseen_outlets(sentence, expected):
+    assert {(f["count"], f["status"]) for f in figures_in_sentence(sentence, DAY)} == expected
+
+
+def test_about_sign_and_a_verb_repeated_without_people_elsewhere():
+    fig = one(figures_in_sentence("Peacekeepers Evacuate ~2,000 Villagers", DAY), 2000,
+              "displaced")
+    assert fig["qualifier"] == "about"
+    # another verb after an object figure: nothing carried
+    found = figures_in_sentence("They captured two soldiers, and the town lost five in "
+                                "Shusha.", DAY)
+    assert {(f["count"], f["status"]) for f in found} == {(2, "captured")}

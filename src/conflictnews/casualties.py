@@ -208,6 +208,7 @@ PEOPLE_WORDS = ("people", "persons", "men", "man", "individuals", "lives", "memb
                 "girls", "adults", "infants", "babies", "relatives", "patients", "staff",
                 "employees", "officials", "crew", "sappers", "deminers", "detainees",
                 "prisoners", "captives", "hostages", "POWs", "detainees", "bodies",
+                "prisoner of war", "prisoner", "captive", "hostage",
                 "victims", "others", "nationals", "compatriots", "displaced", "evacuees")
 #: "death toll", "number of dead" and what each counts.
 TOLLS: dict[str, tuple[str, ...]] = {
@@ -446,6 +447,11 @@ OBJECT = re.compile(rf"\b(?P<trig>{_alt(list(_ACTIVE_STATUS))})"
 #: "Also killed were 2 medics", "Injured were 4 firefighters": the status before its be-verb
 INVERTED = re.compile(rf"\b(?P<trig>{_TRIGGER})\s+(?:were|was|are|is|include|included)\s*$",
                       re.IGNORECASE)
+#: "among the casualties, at least 10 were civilians": a part of the toll named before
+AMONG_LEFT = re.compile(rf"\bamong\s+(?:the|those|these)\s+(?P<trig>{_TRIGGER})\s*,?\s*$",
+                        re.IGNORECASE)
+AMONG_RIGHT = re.compile(rf"^\s+(?:were|was|are|is)\s+(?:\w+\s+)?(?:{_PEOPLE_ALT})\b",
+                         re.IGNORECASE)
 #: "VERB ..., as well as N people": the last object verb before it in the sentence
 AS_WELL_AS = re.compile(r",?\s*\bas\s+well\s+as\s*$", re.IGNORECASE)
 BE_BEFORE = re.compile(r"\b(?:were|was|been|be|are|is|being)\s+$", re.IGNORECASE)
@@ -625,7 +631,8 @@ AGES_LEFT = re.compile(r"\b(?:aged|ages)\s+(?:between\s+|from\s+)?(?:\d+(?:\s*,\
 #: (an aside may follow the first figure's words: "12 soldiers, including a general, and 4
 #: ...", "12 soldiers (two officers) and 4 ...")
 COORDINATED_GAP = re.compile(
-    rf"(?:\s+of\s+(?:its|their|the))?(?:\s+{_NP_WORD}){{0,5}}(?:\s*,\s+(?:including|among\s+them)"
+    rf"(?:\s+of\s+(?:its|their|the))?(?:\s+{_NP_WORD}){{0,5}}(?:\s+(?:{_alt(EACH_SIDE)}))?"
+    rf"(?:\s*,\s+(?:including|among\s+them)"
     r"\s[^,;\d]{0,60},|\s*\([^()\d]{0,60}\))?\s*,?\s+and\s*")
 #: two figures joined by "and" alone: "at least 30 soldiers and 3 civilians" (one qualifier)
 AND_GAP = re.compile(rf"(?:\s+{_NP_WORD}){{0,3}}\s+and\s+")
@@ -671,6 +678,8 @@ def _key(words: str) -> str:
 def _qualifier(sentence: str, pos: int) -> tuple[int, str]:
     """Where the figure starts (its qualifier, if any) and the qualifier."""
     base = max(0, pos - LEFT_WINDOW)
+    if pos and sentence[pos - 1] in "~≈":  # "Evacuate ~5,000 Civilians"
+        return pos - 1, "about"
     match = search_at_end(QUALIFIER, sentence, base, pos, _QUALIFIER_WORDS)
     if not match or PARTICLE_VERB.search(sentence, max(0, match.start() - 12),
                                          match.start()):  # "handed over 10 soldiers"
@@ -861,6 +870,10 @@ def _read_status(
         if PEOPLE_NP.search(np_text):
             status = _TRIGGER_STATUS[_key(inverted.group("trig"))]
             return [status], "object", np_text, "", n.end + len(np_text)
+    among = "among" in low and AMONG_LEFT.search(left)
+    if among and AMONG_RIGHT.match(right):  # "among the casualties, at least 10 were
+        status = _TRIGGER_STATUS[_key(among.group("trig"))]  # civilians"
+        return [status], "subject", AMONG_RIGHT.match(right).group(0), "", n.end
     also = "well as" in left and AS_WELL_AS.search(left)
     if also:  # "it eliminated officers, including generals, ..., as well as 30 soldiers"
         verbs = list(ANY_OBJECT_VERB.finditer(left, 0, also.start()))
@@ -1129,6 +1142,13 @@ def _coordinate(sentence: str, cands: list[_Figure]) -> None:
             b.status, b.rule, b.np, b.tail, b.trig_end = (
                 a.status, "elliptical", tail if dash else a.np, "", b.number.end)
             continue
+        if a.rule == "object" and after and after.group("dash") is None and \
+                _object_verb(sentence, b.q_start) == _object_verb(sentence, a.q_start):
+            # "Armenia handed over one prisoner of war to Baku, and Baku handed over five
+            # to Yerevan": the same verb again, its people left out
+            b.status, b.rule, b.np, b.tail, b.trig_end = (
+                a.status, "elliptical", a.np, "", b.number.end)
+            continue
         if a.rule not in ("object", "object_list", "noun_of", "toll"):
             continue
         gap = sentence[a.number.end : b.q_start]
@@ -1148,6 +1168,13 @@ BARE_END = re.compile(r"\s*(?:[.,;:!?”\"]|$)")
 COMMA_LIST_GAP = re.compile(rf"(?:\s+{_NP_WORD}){{1,4}}\s*,\s*")
 #: Before a figure that is the whole a list's item is taken from: "Of the 12 passengers,".
 WHOLE_LEFT = re.compile(r"\b(?:of|among|out\s+of|from)\s+(?:the\s+)?$", re.IGNORECASE)
+def _object_verb(sentence: str, q_start: int) -> str:
+    """The object verb right before a figure ("handed over five"), or ""."""
+    verb = search_at_end(OBJECT, sentence, max(0, q_start - LEFT_WINDOW), q_start,
+                         _ACTIVE_WORDS)
+    return _key(verb.group("trig")) if verb else ""
+
+
 #: The figures whose verb a second figure may leave out.
 ELLIPTICAL_AFTER = ("subject", "coordinated", "object", "object_list", "elliptical")
 #: Between the first figure's verb and the second figure: words without a number or a

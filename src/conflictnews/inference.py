@@ -42,7 +42,8 @@ MILITARY = (
     "militiamen", "policemen", "police", "guards", "reservists", "commanders", "servicewomen",
     "peacekeepers", "sappers", "deminers", "volunteers", "border guards", "servicepeople",
     "military personnel", "contract soldiers", "officer", "fighter", "mercenary",
-    "prisoners of war", "POWs", "POW", "peacekeeper", "servicemembers", "security forces",
+    "prisoners of war", "prisoner of war",
+    "POWs", "POW", "peacekeeper", "servicemembers", "security forces",
     "occupiers", "invaders",
 )
 #: People held who are not soldiers when named beside prisoners of war ("POWs and
