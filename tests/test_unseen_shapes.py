@@ -289,3 +289,22 @@ def test_about_sign_and_a_verb_repeated_without_people_elsewhere():
     found = figures_in_sentence("They captured two soldiers, and the town lost five in "
                                 "Shusha.", DAY)
     assert {(f["count"], f["status"]) for f in found} == {(2, "captured")}
+
+
+# ------------------------------------------------ side: an attack told sentences before
+
+def test_a_figure_of_the_attack_told_before_is_of_the_side_attacked():
+    text = ("Overnight the army of Azerbaijan launched an offensive against Armenia's "
+            "southern border villages, using drones and artillery.\n\n"
+            "On Tuesday the enemy tried again to advance near the lake.\n\n"
+            "As a result of the offensive, 41 people were killed and 60 wounded.")
+    found = figures_of(text, pd.Timestamp("2022-09-15"))
+    fig = one(found, 41, "killed")
+    assert fig["side"] == "armenian" and fig["side_evidence"].startswith("attack told before")
+
+
+def test_an_attack_of_both_parties_told_before_tells_no_side():
+    text = ("Armenia and Azerbaijan traded attacks along the border overnight.\n\n"
+            "As a result of the attacks, 12 people died.")
+    side = one(figures_of(text, pd.Timestamp("2022-09-15")), 12, "killed")["side"]
+    assert side in ("unspecified", "both")

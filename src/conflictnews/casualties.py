@@ -64,7 +64,7 @@ from conflictnews.patterns import (
     trie_regex,
     word_char,
 )
-from conflictnews.profile import UNSPECIFIED, Profile, load_profile
+from conflictnews.profile import BOTH, UNSPECIFIED, Profile, load_profile
 from conflictnews.sentences import sentence_spans
 from conflictnews.tables import records
 
@@ -1298,6 +1298,32 @@ THOSE_ATTACKS = re.compile(r"\b(?:those|these|the\s+same|such)\s+(?:\w+\s+)?(?:a
                            re.IGNORECASE)
 
 
+#: An attack named as one told before: "As a result of the aggression", "in the shelling".
+THE_ATTACK = re.compile(r"\b(?:as\s+a\s+result\s+of|in|during|after|following|since)\s+"
+                        r"(?:the|this|that)\s+(?:\w+\s+)?(?:aggression|attacks?|shelling|"
+                        r"offensive|strikes?|bombardment|assault|provocation)\b", re.IGNORECASE)
+#: How many sentences back an attack named as told before is looked for.
+ATTACK_BACK = 3
+
+
+def _attack_told_before(row: dict, named: ArticleClaimants, profile: Profile,
+                        day: dt.date | None) -> None:
+    """The side of the nearest of the :data:`ATTACK_BACK` sentences before a figure whose
+    attacker or loser tells one ("the armed forces of Azerbaijan launched a large-scale
+    aggression against Armenia. ... As a result of the aggression, 207 were killed")."""
+    index = row["sentence_index"]
+    for i in range(index - 1, max(-1, index - 1 - ATTACK_BACK), -1):
+        a, b = named.spans[i]
+        side, evidence = inference.sentence_side(profile, named.text[a:b], day)
+        if side == BOTH:
+            return  # a war's two sides: not this figure's
+        if not evidence.startswith(("sentence attacker", "sentence loser")):
+            side, evidence = inference.attack_target(profile, named.text[a:b])
+        if side != UNSPECIFIED:
+            row["side"], row["side_evidence"] = side, f"attack told before: {evidence}"
+            return
+
+
 def _from_article(rows: list[dict], named: ArticleClaimants, profile: Profile,
                   day: dt.date | None) -> None:
     """Fill what a figure's own sentence leaves open from the rest of its article: the
@@ -1348,6 +1374,9 @@ def _from_article(rows: list[dict], named: ArticleClaimants, profile: Profile,
             side, evidence = inference.sentence_side(profile, named.text[a:b], day)
             if side != UNSPECIFIED:
                 row["side"], row["side_evidence"] = side, f"previous {evidence}"
+        if row["side"] == UNSPECIFIED and not row["historical"] and \
+                THE_ATTACK.search(row["sentence"]):  # "As a result of the aggression, ..."
+            _attack_told_before(row, named, profile, day)
         worded = told.get((row["count"], row["status"]))
         if worded is not None and row["population_evidence"].startswith("claimant") and \
                 worded["population"] != row["population"]:  # the people's own words told

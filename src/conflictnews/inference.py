@@ -326,6 +326,10 @@ def attacker(profile: Profile, text: str) -> tuple[str, str]:
             return victims, f"attacker: accused {word} of"
         rest = text[pos + len(word):]
         m = _ATTACK_AFTER.match(rest) or _FORCES_KILL.match(rest)
+        if m and any(other != side and PAIR.fullmatch(text, at + len(name), pos)
+                     for at, other, name in words if at < pos):
+            return BOTH, f"attackers: both ({text[words[0][0]:pos + len(word)]})"  # "Clashes
+            # between Azerbaijani and Armenian forces killed 13": the two parties' dead
         if m:
             end = pos + len(word) + m.end()
             target = TARGET.match(text, end)
@@ -345,13 +349,26 @@ ACCUSED_OF = re.compile(r"\s+of\s+(?:\w+\s+)?(?:killing|wounding|injuring|murder
                         r"massacring|shelling|attacking|targeting)\b", re.IGNORECASE)
 
 
+#: An attack told with its target: "launched a large-scale aggression against the
+#: sovereign territory of the Republic of Armenia", "the offensive against Artsakh".
+AGAINST = re.compile(r"\b(?:aggression|attacks?|offensive|assault|strikes?|operation)\s+"
+                     r"against\s+(?P<target>[^,.;]{1,80})", re.IGNORECASE)
+
+
+def attack_target(profile: Profile, text: str) -> tuple[str, str]:
+    """``(side of the victims, evidence)`` when ``text`` tells an attack against a party
+    or a place it holds, named first after "against"."""
+    m = "against" in text and AGAINST.search(text)
+    if m:
+        for _, side, word in profile.side_words_in(m.group("target")):
+            if side in profile.opponent:
+                return side, f"target: against ... {word}"
+    return UNSPECIFIED, ""
+
+
 def returned_to(profile: Profile, text: str, day: dt.date | None = None) -> tuple[str, str]:
     """``(side, evidence)`` for captives handed over or returned to a side or a place
     it holds ("returned 17 POWs to Baku"); to both parties ("returned to Armenia and
-        if m and any(other != side and PAIR.fullmatch(text, at + len(name), pos)
-                     for at, other, name in words if at < pos):
-            return BOTH, f"attackers: both ({text[words[0][0]:pos + len(word)]})"  # "Clashes
-            # between Azerbaijani and Armenian forces killed 13": the two parties' dead
     Azerbaijan"): both."""
     named = sorted([(pos, side, word) for pos, side, word in profile.side_words_in(text)
                     if side in profile.opponent] +
