@@ -372,6 +372,7 @@ class ArticleClaimants:
         self._named: dict[int, list[str]] = {}
         self._last: dict[int, str] = {}
         self._opened: dict[int, int | None] = {}
+        self._context: dict[int, tuple[str, str]] = {}
         self._start_list: list[int] | None = None
 
     def named(self, index: int) -> list[str]:
@@ -487,6 +488,13 @@ class ArticleClaimants:
         quotation open where it starts, else the claimant of the sentence or two before
         it in its paragraph, else (with a ``profile``) the source the article's lead
         names when no other source has spoken since; ``("", "")`` when none."""
+        if index in self._context:  # one answer per sentence (read once: a sentence may
+            return self._context[index]  # hold thousands of figures)
+        self._context[index] = found = self._find_context(index, profile, day)
+        return found
+
+    def _find_context(self, index: int, profile: Profile | None,
+                      day: dt.date | None) -> tuple[str, str]:
         who = self.quoted_by(index)
         if who:
             opened = self.quote_opened(index)

@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache, partial, wraps
 from itertools import pairwise
@@ -589,15 +590,14 @@ def from_paragraph(rows: list[dict], named: ArticleClaimants, profile: Profile,
             if found != UNSPECIFIED:
                 row["population"], row["population_evidence"] = found, f"toll of {evidence}"
 
-    def one(figures: list[dict], row: dict, field: str) -> dict | None:
-        """The last of ``figures`` if they share one value of ``field`` and are
-        ``row``'s source's (or nobody's)."""
-        decided = [r for r in figures if r[field] not in _NO_KIND[field]]
-        groups = {r["claimant_group"] for r in figures} | {"unattributed"}
-        if not decided or len({r[field] for r in decided}) > 1 or (
-                row["claimed_by"] and row["claimant_group"] not in groups):
-            return None
-        return decided[-1]
+    summaries: dict[tuple[int, str], _Shared] = {}
+
+    def shared(index: int, field: str) -> _Shared:
+        """What the figures of sentence ``index`` share in ``field`` (read once)."""
+        key = (index, field)
+        if key not in summaries:
+            summaries[key] = _Shared(by_sentence.get(index, []), field)
+        return summaries[key]
 
     for field in ("side", "population"):
         found = []
@@ -605,27 +605,26 @@ def from_paragraph(rows: list[dict], named: ArticleClaimants, profile: Profile,
             undecided = row[field] == UNSPECIFIED or row[f"{field}_evidence"].startswith(
                 "same figure in")  # the same count elsewhere is weaker than this sentence
             if undecided and not row["historical"] and (field == "side" or _bare(row, text)):
-                other = one([r for r in by_sentence[row["sentence_index"]] if r is not row],
-                            row, field)
+                other = shared(row["sentence_index"], field).one(row, exclude=True)
                 if other is not None:
                     found.append((row, other[field],
                                   f"same sentence's figure {other['count']:,}"))
         for row, value, evidence in found:  # from the figures decided before this step
             row[field], row[f"{field}_evidence"] = value, evidence
+    summaries.clear()  # the sentences before are read as they are now
     for row in rows:
         index = row["sentence_index"]
         if row["historical"] or index == 0 or not named.same_paragraph(index - 1, index):
             continue
-        before = by_sentence.get(index - 1, [])
         if row["population"] == UNSPECIFIED and OTHERS.match(text, row["end"]):
-            other = one(before, row, "population")
+            other = shared(index - 1, "population").one(row)
             if other is not None:
                 row["population"] = other["population"]
                 row["population_evidence"] = f"previous sentence's figure {other['count']:,}"
         if row["side"] != UNSPECIFIED:
             continue
-        if before:
-            other = one(before, row, "side")
+        if index - 1 in by_sentence:
+            other = shared(index - 1, "side").one(row)
             if other is not None:
                 row["side"] = other["side"]
                 row["side_evidence"] = f"previous sentence's figure {other['count']:,}"
@@ -637,6 +636,37 @@ def from_paragraph(rows: list[dict], named: ArticleClaimants, profile: Profile,
     if "among" in text:  # last: only what no other step told
         _civilians_among(rows, named)
     _article_side(rows, text)
+
+
+class _Shared:
+    """What the figures of one sentence share in a field, read once (a sentence may hold
+    thousands of figures): :meth:`one` answers for any of them in constant time."""
+
+    def __init__(self, figures: list[dict], field: str):
+        self.field = field
+        self.decided = [r for r in figures if r[field] not in _NO_KIND[field]]
+        self.values = Counter(r[field] for r in self.decided)
+        self.groups = Counter(r["claimant_group"] for r in figures)
+        self.ids = {id(r) for r in figures}
+
+    def one(self, row: dict, exclude: bool = False) -> dict | None:
+        """The last decided figure (not ``row`` itself when ``exclude``) if the figures
+        (but ``row``) share one value and are ``row``'s source's (or nobody's)."""
+        values, groups, decided = self.values, self.groups, self.decided
+        if exclude and id(row) in self.ids:
+            values, groups = values.copy(), groups.copy()
+            groups[row["claimant_group"]] -= 1
+            if decided and row[self.field] in values and any(r is row for r in decided[-2:]):
+                values[row[self.field]] -= 1
+                decided = [r for r in decided[-2:] if r is not row]
+            elif row[self.field] not in _NO_KIND[self.field]:
+                values[row[self.field]] -= 1
+        if sum(1 for v in values.values() if v > 0) != 1 or not decided:
+            return None
+        if row["claimed_by"] and row["claimant_group"] != "unattributed" and \
+                groups[row["claimant_group"]] <= 0:
+            return None
+        return decided[-1]
 
 
 #: A count of civilians said to be a part of a toll told before it: "At least 10
