@@ -40,6 +40,9 @@ def one(found: list[dict] | pd.DataFrame, count: int, status: str) -> dict:
     ("Officials said 40 Georgians, including six border guards, died in the landslide "
      "of shells.", 40, "killed"),
     ("At least 30 people, of whom 11 were children, were wounded.", 30, "wounded"),
+    # civilians among soldiers or prisoners of war
+    ("The enclave holds 20 prisoners of war, four of whom are civilians.", 20, "captured"),
+    ("A total of 14 servicemen, including two civilians, were killed.", 14, "killed"),
     # both kinds named in an aside between dashes
     ("Scores of people – soldiers and villagers alike – were killed in the valley.",
      40, "killed"),
@@ -81,6 +84,15 @@ def test_civilians_among_the_dead_told_later_make_the_toll_mixed():
         assert len(rows) == 2 and set(rows["population"]) == {"mixed"}, rows[
             ["population", "population_evidence"]]
     assert set(found[found["count"] == 12]["population"]) == {"civilian"}
+
+
+def test_civilians_among_the_dead_overrule_a_value_carried_from_the_part_itself():
+    text = ("The ombudsman wrote: \"There are at least 150 killed and more than 300 "
+            "wounded,\" and noted that among the casualties, at least 12 were civilians.")
+    found = figures_of(text)
+    assert one(found, 12, "killed")["population"] == "civilian"
+    assert one(found, 150, "killed")["population"] == "mixed"
+    assert one(found, 300, "wounded")["population"] == "mixed"
 
 
 def test_civilians_among_the_dead_leave_a_toll_of_civilians_and_a_larger_part_alone():

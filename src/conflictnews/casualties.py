@@ -444,6 +444,10 @@ SUBJECT = re.compile(
 OBJECT = re.compile(rf"\b(?P<trig>{_alt(list(_ACTIVE_STATUS))})"
                     rf"(?:\s+(?:{_alt(QUALIFIER_FILLERS + OBJECT_DETERMINERS)}))?\s*$",
                     re.IGNORECASE)
+#: "The strike killed, according to local officials, 12 people": an aside between an object
+#: verb and its figure
+OBJECT_ASIDE = re.compile(rf"\b(?P<trig>{_alt(list(_ACTIVE_STATUS))}),\s+[^,;.\d]{{1,80}},\s*$",
+                          re.IGNORECASE)
 #: "Also killed were 2 medics", "Injured were 4 firefighters": the status before its be-verb
 INVERTED = re.compile(rf"\b(?P<trig>{_TRIGGER})\s+(?:were|was|are|is|include|included)\s*$",
                       re.IGNORECASE)
@@ -779,7 +783,8 @@ def _read_status(
     ``them()``: the text before names people (for "105 of them were repatriated")."""
     base = max(0, q_start - LEFT_WINDOW)
     left, right = sentence[base:q_start], sentence[n.end :]
-    obj = search_at_end(OBJECT, left, 0, len(left), _ACTIVE_WORDS)
+    obj = search_at_end(OBJECT, left, 0, len(left), _ACTIVE_WORDS) or (
+        left.endswith(", ") and OBJECT_ASIDE.search(left))
     if obj:
         np = OBJECT_NP.match(right)
         np_text = np.group("np") if np else ""
@@ -911,13 +916,17 @@ def _who(c: _Figure, prev: dict | None, sentence: str, clause: str,
         pop_ev = neighbour if population != UNSPECIFIED else ""
         side_ev = neighbour if side != UNSPECIFIED else ""
     after = sentence[c.q_start : c.trig_end + 60]
-    if population == UNSPECIFIED and ("including" in after or "among" in after or
-                                      "whom" in after or "–" in after or "—" in after):
+    if population in (UNSPECIFIED, "military") and (
+            "including" in after or "among" in after or "whom" in after or "–" in after
+            or "—" in after):
         # "1,000 people have been killed, including civilians", "..., among them
-        # children", "Dozens of people – both civilians and troops – have been killed"
-        population, pop_ev = inference.population(after)
-        population, pop_ev = (population, pop_ev) if population == "mixed" else (
-            UNSPECIFIED, "")
+        # children", "Dozens of people – both civilians and troops – have been killed";
+        # soldiers with civilians among them: "38 prisoners of war, three of whom are
+        # civilians"
+        found, evidence = inference.population(after)
+        if found == "mixed" and (population == UNSPECIFIED or evidence.startswith(
+                "including")):
+            population, pop_ev = found, evidence
     if population == UNSPECIFIED:  # "one brother killed", "two sisters were hurt"
         population, pop_ev = inference.kin_population(sentence[c.q_start : c.trig_end])
     if side == UNSPECIFIED:

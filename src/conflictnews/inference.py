@@ -233,9 +233,10 @@ PARENTHESIS = re.compile(r"\(([^()]{3,120})\)")
 #: (soldiers are a part of a whole of every kind only when it is named by people words or
 #: a nationality: "143 dead, including 92 fighters" are all fighters).
 _WHOLE = r"\b(?:people|persons|\b(?-i:[A-Z][a-z]+(?:ans|is)))\b"
-_PART_OF = (r"(?:\s+on\s+(?:their|its|our|the\s+\w+)\s+side)?[^.;]{0,6}"
+_PART_OF = (r"(?:\s+on\s+(?:their|its|our|the\s+\w+)\s+side)?[^.;]{0,12}"
             r"\b(?:including|among\s+(?:them|whom)|of\s+whom)\s+(?:[\w,]+\s+){0,3}?")
-INCLUDING = re.compile(rf"(?:{_WHOLE}|\b(?:victims|dead|killed|wounded|injured|hurt|casualties)\b)"
+INCLUDING = re.compile(rf"(?:{_WHOLE}|\b(?:victims|dead|killed|wounded|injured|hurt|casualties|"
+                       rf"prisoners|captives|hostages|detainees|{_alt(MILITARY)})\b)"
                        rf"{_PART_OF}(?P<who>{_alt(CIVILIAN)})\b|"
                        rf"{_WHOLE}{_PART_OF}(?P<soldiers>{_alt(MILITARY)})\b", re.IGNORECASE)
 
@@ -700,8 +701,8 @@ def _civilians_among(rows: list[dict], named: ArticleClaimants) -> None:
                     row["status"] not in ("killed", "wounded") or row["count"] <= part:
                 continue
             if row["population"] == UNSPECIFIED or (
-                    row["population"] == "civilian"
-                    and row["population_evidence"].startswith("claimant")):
+                    row["population"] == "civilian" and row["population_evidence"].startswith(
+                        ("claimant", "same sentence's figure", "same figure"))):
                 row["population"] = "mixed"
                 row["population_evidence"] = f"civilians among them: {m.group()}"
 
