@@ -63,6 +63,8 @@ def figure(text: str, count: int, status: str | None = None) -> pd.Series:
     ("This is while the foreign minister announced that 6 soldiers died.",
      "the foreign minister"),
     ("The commission placed the number of dead at 1,204.", "The commission"),
+    ("The region's ombudsman shared on social media that 14 people were killed.",
+     "The region's ombudsman"),
 ])
 def test_claim_shapes_of_real_outlets(sentence, who):
     assert who in [w for _, w, _ in claims(sentence)]
@@ -79,6 +81,7 @@ def test_claim_shapes_of_real_outlets(sentence, who):
     # what a source said of the attack, not of the figure
     "At least 9 civilians died in a strike on the town that Baku said was carried out by "
     "Armenia.",
+    "Both leaders shared the view that the war, which killed 300 people, must end.",
 ])
 def test_a_toll_that_claims_lives_names_no_claimant(sentence):
     assert claims(sentence) == []

@@ -53,7 +53,7 @@ CLAIM_VERBS = (
     "stressed", "warned", "indicated", "alleged", "alleges", "learned", "wrote",
     "tweeted", "posted", "announces", "reports", "put", "puts", "state", "confirm",
     "named", "informs", "inform", "recollects", "recollected", "recalls", "lists", "listed",
-    "reads", "documented", "placed", "claim", "accused", "accuses",
+    "reads", "documented", "placed", "claim", "accused", "accuses", "shared",
 )
 #: Claim verbs that are also nouns ("the report said", "their statement").
 NOUN_VERBS = ("report", "reports", "state", "states", "put", "puts", "lists", "reads",
@@ -234,6 +234,8 @@ def claims(sentence: str) -> list[tuple[int, str, str]]:
                 continue  # "attacks have claimed the lives of 32": a toll
             if verb.startswith("accuse") and not ACCUSED_OF.match(sentence, m.end()):
                 continue  # "accused Armenia of violating a truce": no losses claimed
+            if verb == "shared" and not _SHARED_ON.match(sentence, m.end()):
+                continue  # "shared on social media", not "shared the same view"
             if pattern is _BEFORE and _SAID_WAS.match(sentence, m.end()) and _THAT_BEFORE.search(
                     sentence, 0, m.start("who") + max(0, m.group("who").rfind(who))):
                 continue  # "an attack that Baku said was carried out by Armenia"
@@ -313,6 +315,7 @@ _RUNNING = re.compile(r"\b(?:ha(?:ve|s)\s+(?:already\s+)?(?:been\s+)?\w+(?:ed|en
 _OTHER_EVENT = re.compile(r"\W*(?:On|In)\s+(?:\w+\.?\s+)?\d{1,2}\b|"
                           r".*?\b(?:(?:[Ii]n|[Oo]ver)\s+the\s+(?:past|last)|(?:This|It)\s+"
                           r"follows)\b")
+_SHARED_ON = re.compile(r"\s+(?:on|in|via)\s")
 #: "that Baku said (was carried out)": a claim about what the clause names, not a figure.
 _SAID_WAS = re.compile(r"\s+(?:was|were|is|are|had\s+been|has\s+been)\b")
 _THAT_BEFORE = re.compile(r"\b(?:that|which)\s+$")
