@@ -320,3 +320,12 @@ def test_an_attack_of_both_parties_told_before_tells_no_side():
             "As a result of the attacks, 12 people died.")
     side = one(figures_of(text, pd.Timestamp("2022-09-15")), 12, "killed")["side"]
     assert side in ("unspecified", "both")
+
+
+@pytest.mark.parametrize(("sentence", "count", "qualifier"), [
+    ("The toll rose to 12 while the number of wounded people nears 40.", 40, "about"),
+    ("That is far above the previous estimate of 18 deaths.", 18, "estimate"),
+])
+def test_qualifiers_of_unseen_outlets(sentence, count, qualifier):
+    found = figures_in_sentence(sentence, DAY)
+    assert [f["qualifier"] for f in found if f["count"] == count] == [qualifier]
