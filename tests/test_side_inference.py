@@ -47,6 +47,24 @@ def figure(text: str, count: int, status: str | None = None) -> pd.Series:
      "The Ombudsman of the region"),
     ("The rights defender of Artsakh (Nagorno-Karabakh) Gayane Petrosyan today told "
      "reporters that 5 civilians died.", "Gayane Petrosyan"),
+    ("Baku accuses Yerevan of killing 8 villagers in a rocket strike", "Baku"),
+    ("Monitors have documented the death of at least 12 fighters this week.", "Monitors"),
+    ("The Caucasus Monitoring Centre (CMC) said that 40 bodies were returned.",
+     "The Caucasus Monitoring Centre (CMC)"),
+    ("The toll rose from an earlier announcement by regional authorities reporting 30 dead.",
+     "regional authorities"),
+    ("The figure doubles the ministry's previous estimate of 30 deaths.", "the ministry"),
+    ("The army has only confirmed the death of one conscript.", "The army"),
+    ("the province's rights ombudsman, Lilit Hakobyan, announced that 9 people died.",
+     "the province's rights ombudsman, Lilit Hakobyan"),
+    ("Yerevan, which lost control of the district in 2020, said 11 soldiers were missing.",
+     "Yerevan"),
+    ("Local activists claim that 70 prisoners are still held.", "Local activists"),
+    ("This is while the foreign minister announced that 6 soldiers died.",
+     "the foreign minister"),
+    ("The commission placed the number of dead at 1,204.", "The commission"),
+    ("The region's ombudsman shared on social media that 14 people were killed.",
+     "The region's ombudsman"),
 ])
 def test_claim_shapes_of_real_outlets(sentence, who):
     assert who in [w for _, w, _ in claims(sentence)]
@@ -55,6 +73,15 @@ def test_claim_shapes_of_real_outlets(sentence, who):
 @pytest.mark.parametrize("sentence", [
     "The shelling has claimed the lives of 12 villagers since Sunday.",
     "Three weeks of fighting claimed dozens of lives on both sides.",
+    # an accusation of something else claims no losses
+    "Baku accused Yerevan of violating the truce, after clashes that killed 12 people.",
+    # a claim noun after a preposition is no verb
+    "Both armies kept firing amid reports of dozens of deaths.",
+    "12 soldiers killed in border clashes: report",
+    # what a source said of the attack, not of the figure
+    "At least 9 civilians died in a strike on the town that Baku said was carried out by "
+    "Armenia.",
+    "Both leaders shared the view that the war, which killed 300 people, must end.",
 ])
 def test_a_toll_that_claims_lives_names_no_claimant(sentence):
     assert claims(sentence) == []
@@ -320,3 +347,53 @@ def test_a_tolls_people_are_named_before_its_number():
     row = figure(text, 31)
     assert row["population"] == "civilian"
     assert row["population_evidence"] == "toll of word: civilians"
+
+
+def test_a_byline_names_no_source():
+    assert claims("Posted by Caucasus Desk - Tbilisi") == []
+    assert [w for _, w, _ in claims("Five soldiers killed in overnight clashes - Ministry")] \
+        == ["Ministry"]
+
+
+def test_a_part_is_of_its_wholes_side_whatever_place_its_clause_names():
+    text = ("The toll among the Syrian fighters rose to 60 dead, including 41 fighters whose "
+            "bodies remained in Azerbaijan, the monitor said.")
+    row = figure(text, 41)
+    assert (row["side"], row["side_evidence"]) == ("other", "part of figure 60")
+
+
+@pytest.mark.parametrize(("sentence", "count", "side"), [
+    # an accusation: the accused is the attacker
+    ("Baku accused Yerevan of killing 8 villagers, and Armenia accused Azerbaijan of "
+     "killing 3 soldiers.", 8, "azerbaijani"),
+    ("Armenia has already lost 90 soldiers, the prime minister said.", 90, "armenian"),
+    # "A said ..., while B said ...": each figure is its own source's
+    ("The Azerbaijani ministry said 4 of its soldiers died, while Armenia's ministry said "
+     "2 civilians were wounded.", 4, "azerbaijani"),
+    ("The Azerbaijani ministry said 4 of its soldiers died, while Armenia's ministry said "
+     "2 civilians were wounded.", 2, "armenian"),
+    # the attacker named in the sentence is not whose office speaks
+    ("Rights officials say at least 20 people have been killed after Azerbaijan attacked "
+     "Armenian-held villages.", 20, "armenian"),
+    # peacekeepers evacuating people are not the people counted
+    ("Russian peacekeepers have evacuated as many as 900 civilians from the district.", 900,
+     "unspecified"),
+    ("Moscow said 3 Russian peacekeepers killed in an ambush were flown home.", 3, "other"),
+])
+def test_accusers_losers_and_who_acts(sentence, count, side):
+    assert figure(sentence, count)["side"] == side
+
+
+def test_a_cited_source_is_the_claimant_not_the_outlet_relaying_it():
+    text = ("The toll from the blast rose to 125, the news agency reported, citing the "
+            "health ministry.")
+    assert figure(text, 125)["claimed_by"] == "the health ministry"
+
+
+def test_clashes_between_two_parties_forces_killed_both_sides_people():
+    text = "Clashes between Armenian and Azerbaijani troops killed at least 16 people on Friday."
+    row = figure(text, 16)
+    assert row["side"] == "both"
+    # one party's forces alone are the attacker
+    text = "Azerbaijani troops killed at least 16 people on Friday."
+    assert figure(text, 16)["side"] == "armenian"

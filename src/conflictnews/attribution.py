@@ -18,6 +18,7 @@ Rules (also in docs/rules.md):
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -52,11 +53,15 @@ CLAIM_VERBS = (
     "stressed", "warned", "indicated", "alleged", "alleges", "learned", "wrote",
     "tweeted", "posted", "announces", "reports", "put", "puts", "state", "confirm",
     "named", "informs", "inform", "recollects", "recollected", "recalls", "lists", "listed",
-    "reads",
+    "reads", "documented", "placed", "claim", "accused", "accuses", "shared",
 )
 #: Claim verbs that are also nouns ("the report said", "their statement").
 NOUN_VERBS = ("report", "reports", "state", "states", "put", "puts", "lists", "reads",
-              "estimates", "claims", "updated", "posted", "recalls")
+              "estimates", "claims", "claim", "updated", "posted", "recalls")
+#: "X accused Y of killing 21": an accusation claims the losses it names (not "accused
+#: Y of violating a truce").
+ACCUSED_OF = re.compile(r"\s+[^,;.]{1,60}?\bof\s+(?:\w+\s+)?(?:killing|wounding|injuring|"
+                        r"murdering|massacring|shelling|attacking|targeting|capturing)\b")
 #: Verbs that may come before their claimant ("said the General Prosecutor's Office").
 INVERTED_CLAIM_VERBS = ("said", "says", "reported", "added", "stated", "announced", "noted",
                         "wrote", "tweeted", "reports", "adds", "confirmed", "explained")
@@ -83,11 +88,16 @@ def _alt(words: tuple[str, ...] | list[str]) -> str:
 _BEFORE = re.compile(
     r"(?:^|(?:,(?!\d)|[;:“”\"()]|\s[–—-]\s)\s*|"
     r"\b(?:that|after|while|as|but|and|when|since|because)\s+)"
-    r"(?P<who>(?:[^,;:“”\"()–—]|,(?=\d))(?:[^,;:“”\"()–—]|(?<=\d),(?=\d)){0,89}?)\s+"
-    r"(?:(?:has|have|had|also|earlier|previously|later|separately|had\s+earlier|now)\s+)*"
-    # a verb that is also a noun is no verb after a determiner ("the report said")
-    r"(?P<verb>(?<!\b[Tt]he\s)(?<!\b[Aa]\s)(?<!\b[Aa]n\s)(?<!\b[Ii]ts\s)(?<!\b[Tt]heir\s)"
-    rf"(?<!\b[Tt]his\s)(?:{_alt(NOUN_VERBS)})|{_alt(set(CLAIM_VERBS) - set(NOUN_VERBS))})\b",
+    r"(?P<who>(?:[^,;:“”\"()–—]|,(?=\d))(?:[^,;:“”\"()–—]|(?<=\d),(?=\d)|"
+    r"\([A-Z][\w.-]{1,9}\)){0,89}?)\s+"
+    r"(?:(?:has|have|had|also|earlier|previously|later|separately|had\s+earlier|now|only|"
+    r"already|reportedly)\s+)*"
+    # a verb that is also a noun is no verb after a determiner or a preposition ("the
+    # report said", "amid reports of")
+    rf"(?P<verb>(?=[{''.join(sorted({v[0] for v in NOUN_VERBS}))}])"  # (cheap: a first letter)
+    r"(?<!\b[Tt]he\s)(?<!\b[Aa]\s)(?<!\b[Aa]n\s)(?<!\b[Ii]ts\s)(?<!\b[Tt]heir\s)"
+    r"(?<!\b[Tt]his\s)(?<!\bamid\s)(?<!\bof\s)(?<!\bin\s)(?<!\bto\s)(?<!\bby\s)"
+    rf"(?:{_alt(NOUN_VERBS)})|{_alt(set(CLAIM_VERBS) - set(NOUN_VERBS))})\b",
 )
 #: (The name's first capital leads the pattern: the regex engine then skips ahead to the
 #: next capital instead of trying the pattern at every letter, three times faster.)
@@ -95,6 +105,38 @@ _WHICH = re.compile(
     rf"(?P<who>{UPPER}[\w’'.-]*(?:\s+{UPPER}[\w’'.-]*)*),\s+which\s+(?:has\s+|had\s+|have\s+)?"
     rf"(?P<verb>{_alt(CLAIM_VERBS)})\b"
 )
+#: "Azerbaijan, which re-established control in 2020, said": a relative clause between
+#: the name (read back from the comma, :data:`_NAME_END`) and its verb.
+_RELATIVE = re.compile(
+    r",\s+(?:which|who)\s+[^,;“”\"]{3,100},\s+(?:(?:has|had|have|also|later)\s+)?"
+    rf"(?P<verb>{_alt(CLAIM_VERBS)})\b"
+)
+_NAME_END = re.compile(rf"(?:{UPPER}[\w’'.-]*\s+)*{UPPER}[\w’'.-]*$")
+#: "the region's rights ombudsman, Gegham Stepanyan, announced": a title (read back
+#: from the name, :data:`_TITLE_END`), then the name.
+_TITLED = re.compile(
+    rf",\s+{UPPER}[\w’'-]+(?:\s+{UPPER}[\w’'-]+)+,\s+(?:(?:has|had|also|later)\s+)?"
+    rf"(?P<verb>{_alt(CLAIM_VERBS)})\b"
+)
+_TITLE_END = re.compile(r"(?:^|[;:“”\"]\s*|,\s*[”\"]?\s*)(?P<title>(?:[Tt]he\s+|[Aa]n?\s+)?"
+                        r"[^,;:“”\"]{3,80})$")
+#: "an announcement by Karabakh authorities reporting 68 dead", "the authorities' previous
+#: estimate of 68 deaths": a claim named as a noun.
+_BY_NOUN = re.compile(
+    r"\b(?:announcement|statement|report|estimate|figures|data|tally|count|list)\s+"
+    r"(?:(?:issued|released|published|made)\s+)?(?:by|from)\s+(?P<who>[^,;.“”\"]{2,80}?)"
+    r"(?=\s+(?:reporting|saying|that|which|on|in|of|shows?|showed)\b|[,;.“”\"]|$)"
+)
+#: (the owner read back from the possessive, :data:`_OWNER_END`)
+_POSS_NOUN = re.compile(
+    r"['’]s?\s+(?:(?:latest|previous|earlier|new|official|updated|own)\s+)?"
+    r"(?P<noun>estimate|figures|count|tally|data|statement)\s+of\b"
+)
+_OWNER_END = re.compile(r"\b(?:the\s+)?(?:[\w’'-]+\s+){0,4}?[\w-]+$")
+#: Words before the owner of a claim noun ("a rise from (the authorities)' estimate").
+_PREPOSITIONS = re.compile(r"\b(?:from|of|by|in|with|to|at|on|than|over|above|below|under|"
+                           r"is|are|was|were)\s+")
+_DETERMINED = re.compile(r"\b(?=(?:[Tt]he|[Aa]n?)\s)")
 _ACCORDING = re.compile(r"\b[Aa]ccording to (?P<who>[^,;.“”\"]{2,80})|"
                         r"\b[Ii]n (?P<whose>[^,;.“”\"]{2,60}?)['’]s words")
 _NOUN = re.compile(
@@ -124,6 +166,10 @@ _APPOSED = re.compile(
 #: Headlines: "Ombudsman: 19 civilians killed", "... Killed - Military".
 _HEAD_START = re.compile(r"^\s*(?P<who>[^:,.;“”\"\d]{2,40}):\s")
 _HEAD_END = re.compile(r"(?:\s[-–—]\s|:\s)(?P<who>[^-–—:,.;“”\"\d]{2,50})\s*$")
+#: Words that end a headline without naming a source ("...: report").
+_NO_SOURCE = frozenset({"report", "reports", "study", "data", "analysis", "video", "photos"})
+#: A byline, which names a writer, not a source: "Posted by Balkan Periscope - Hellas".
+_BYLINE = re.compile(r"\s*(?:[Pp]osted\s+by|[Bb]y|[Ww]ritten\s+by|BY)\s")
 #: Words that end a claimant's phrase after an inverted verb ("said the office on Sunday").
 _WHO_END = re.compile(r"\s+(?:on|in|at|that|this|last|earlier|late|after|before|during|"
                       r"as|when|while|of\s+the\s+attack|adding|citing|quoted|via)\b.*$")
@@ -156,10 +202,14 @@ _PATTERNS = (
     (_WHICH, ("which",)), (_BEFORE, CLAIM_VERBS),
     (_ACCORDING, ("ccording to ", " words")), (_NOUN, CLAIM_NOUNS),
     (_AFTER, INVERTED_CLAIM_VERBS), (_APPOSED, CLAIM_VERBS), (_HEAD_START, (":",)),
-    (_CITING, ("citing ",)),
+    (_CITING, ("citing ",)), (_BY_NOUN, (" by ", " from ")),
 )
+#: Patterns whose claimant is read back from where they match, each with the words it
+#: cannot match without.
+_BACKWARD = ((_RELATIVE, (", which", ", who")), (_TITLED, CLAIM_VERBS),
+             (_POSS_NOUN, ("estimate", "figures", "count", "tally", "data", "statement")))
 #: Every word some pattern needs, found in one pass (overlapping: all of them).
-_NEEDED = sorted({w for _, needs in _PATTERNS for w in needs})
+_NEEDED = sorted({w for _, needs in (*_PATTERNS, *_BACKWARD) for w in needs})
 _NEEDS = AhoCorasick(_NEEDED, matchkind=MatchKind.Standard)
 _WANTS = [frozenset(_NEEDED.index(w) for w in needs) for _, needs in _PATTERNS]
 #: Patterns whose every match ends with a claim verb: no match starts after the last one
@@ -168,6 +218,7 @@ _WANTS = [frozenset(_NEEDED.index(w) for w in needs) for _, needs in _PATTERNS]
 _ENDS_WITH_VERB = (_BEFORE, _WHICH, _APPOSED)
 _VERB_KEYS = frozenset(_NEEDED.index(w) for w in CLAIM_VERBS if " " not in w)
 _SPACED_VERBS = tuple({w.split()[0] for w in CLAIM_VERBS if " " in w})
+_BACK_WANTS = [frozenset(_NEEDED.index(w) for w in needs) for _, needs in _BACKWARD]
 
 
 @lru_cache(maxsize=2048)
@@ -186,12 +237,19 @@ def claims(sentence: str) -> list[tuple[int, str, str]]:
         for m in pattern.finditer(sentence, 0, end):
             who = (m.group("who") or m.group("whose")).strip() if pattern is _ACCORDING \
                 else m.group("who").strip()
+            who = _SUBORDINATE.split(who)[-1] if pattern is _BEFORE else who
             if pattern is _BEFORE and _COPULA.search(who):  # "The figure is higher than
                 continue  # previous estimates": no claimant
-            if pattern is _BEFORE and m.group("verb").startswith("claim") and \
-                    _TOLL_OBJECT.match(sentence, m.end()):
+            verb = m.group("verb") if "verb" in pattern.groupindex else ""
+            if verb.startswith("claim") and _TOLL_OBJECT.match(sentence, m.end()):
                 continue  # "attacks have claimed the lives of 32": a toll
-            who = _SUBORDINATE.split(who)[-1] if pattern is _BEFORE else who
+            if verb.startswith("accuse") and not ACCUSED_OF.match(sentence, m.end()):
+                continue  # "accused Armenia of violating a truce": no losses claimed
+            if verb == "shared" and not _SHARED_ON.match(sentence, m.end()):
+                continue  # "shared on social media", not "shared the same view"
+            if pattern is _BEFORE and _SAID_WAS.match(sentence, m.end()) and _THAT_BEFORE.search(
+                    sentence, 0, m.start("who") + max(0, m.group("who").rfind(who))):
+                continue  # "an attack that Baku said was carried out by Armenia"
             who = _DATELINE.sub("", who) if _DIGIT.search(who) else who
             who = _WHO_END.sub("", who) if pattern is _AFTER else who
             who = who[:-1] if who.endswith(".") and who[-2:-1].islower() else who
@@ -206,13 +264,39 @@ def claims(sentence: str) -> list[tuple[int, str, str]]:
                 id(pattern), "noun")
             if pattern is _AFTER:
                 how = f"{m.group().split()[0]} (before its claimant)"
+            group = "who" if m.group("who") is not None else "whose"
+            at = m.start(group) + max(0, m.group(group).rfind(who))  # after "while"
             if who.lower() in PRONOUNS:
-                found.append((m.start("who"), who.lower(), how))
+                found.append((at, who.lower(), how))
             elif _WHO_WORD.search(who) and not _PREPOSITION.match(who):
-                found.append((m.start("who"), who, how))
+                found.append((at, who, how))
+    for (pattern, _), wants in zip(_BACKWARD, _BACK_WANTS, strict=True):
+        if not present & wants:
+            continue
+        if pattern is _TITLED and not _COMMA_VERB.search(sentence):
+            continue  # ", verb" is what it cannot match without
+        for m in pattern.finditer(sentence):
+            if pattern is _TITLED:  # "the region's ombudsman, Gegham Stepanyan, announced"
+                title = _TITLE_END.search(sentence, max(0, m.start() - 84), m.start())
+                if title and _WHO_WORD.search(title.group("title")):
+                    who = sentence[title.start("title"):m.end() - len(m.group("verb"))]
+                    who = who.rstrip(" ,").removesuffix(" has").removesuffix(" had").rstrip(" ,")
+                    found.append((title.start("title"), who, m.group("verb")))
+                continue
+            if pattern is _RELATIVE:  # "Azerbaijan, which ..., said"
+                name = _NAME_END.search(sentence, max(0, m.start() - 80), m.start())
+                if name:
+                    found.append((name.start(), name.group(), m.group("verb")))
+                continue
+            owner = _OWNER_END.search(sentence, max(0, m.start() - 60), m.start())
+            who = _DETERMINED.split(_PREPOSITIONS.split(owner.group())[-1])[-1] if owner \
+                else ""  # the owner: after the last preposition or determiner
+            if who and _WHO_WORD.search(who) and not _DIGIT.search(who):
+                found.append((m.start() - len(who), who, "noun: ...'s"))
     if not sentence.rstrip().endswith((".", "!", "?", "”", '"', ")")):  # a headline
-        m = _HEAD_END.search(sentence)
-        if m and _WHO_WORD.search(m.group("who")) and len(m.group("who").split()) <= 6:
+        m = None if _BYLINE.match(sentence) else _HEAD_END.search(sentence)
+        if m and _WHO_WORD.search(m.group("who")) and len(m.group("who").split()) <= 6 and \
+                m.group("who").strip().lower() not in _NO_SOURCE:
             found.append((m.start("who"), m.group("who").strip(), "headline: ... - source"))
     return found
 
@@ -231,7 +315,7 @@ def _verbs_end(sentence: str, needed: list[tuple[int, int, int]]) -> int:
 
 
 _HOW = {id(_ACCORDING): "according to", id(_HEAD_START): "headline: source: ...",
-        id(_CITING): "citing"}
+        id(_CITING): "citing", id(_BY_NOUN): "noun: ... by"}
 #: Words that open a sentence going on with the report before it.
 _GOES_ON = re.compile(r"\W*(?:As\s+a\s+result|In\s+addition|Additionally|Besides|Moreover|"
                       r"Furthermore|Also|Thus|Of\s+(?:these|them|whom|those)|Among\s+"
@@ -245,14 +329,22 @@ _LOSS_WORD = re.compile(rf"(?i:\b(?:{'|'.join(LOSS_STEMS)})\w*)")
 #: Words that say a lead speaks of losses or attacks.
 _ATTACK_OR_LOSS = re.compile(rf"(?i:\b(?:{'|'.join(LOSS_STEMS + ATTACK_STEMS)})\w*)")
 #: A toll to date, which an outlet states itself: "have been killed since ...", "have
-#: fled", "are fleeing".
+#: fled", "are fleeing", "the conflict cost thousands of lives".
 _RUNNING = re.compile(r"\b(?:ha(?:ve|s)\s+(?:already\s+)?(?:been\s+)?\w+(?:ed|en|ied|ft|d)|"
-                      r"since|are\s+fleeing|so\s+far|to\s+date)\b", re.IGNORECASE)
+                      r"since|are\s+fleeing|so\s+far|to\s+date|(?:war|conflict|fighting|"
+                      r"clashes|hostilities)\b[^.;]{0,40}?\b(?:cost|claimed|killed|left))\b",
+                      re.IGNORECASE)
 #: Another event than the lead's: "On June 12, ...", "in the past two months", "This
 #: follows Oct. 27's attacks".
 _OTHER_EVENT = re.compile(r"\W*(?:On|In)\s+(?:\w+\.?\s+)?\d{1,2}\b|"
                           r".*?\b(?:(?:[Ii]n|[Oo]ver)\s+the\s+(?:past|last)|(?:This|It)\s+"
                           r"follows)\b")
+_SHARED_ON = re.compile(r"\s+(?:on|in|via)\s")
+#: "that Baku said (was carried out)": a claim about what the clause names, not a figure.
+_SAID_WAS = re.compile(r"\s+(?:was|were|is|are|had\s+been|has\s+been)\b")
+_THAT_BEFORE = re.compile(r"\b(?:that|which)\s+$")
+#: A turn to another claim within a sentence: "..., while Armenia's ministry said".
+_CLAUSE_TURN = re.compile(r";|\b(?:while|whereas|but)\b")
 #: Quotation marks that open and close a quotation.
 OPEN_QUOTE, CLOSE_QUOTE = "“", "”"
 _CLOSING = {"“": "”", "«": "»", "‘": "’", '"': '"'}
@@ -275,11 +367,20 @@ def announced_by(sentence: str) -> str:
 
 
 def nearest(found: list[tuple[int, str, str]], pos: int,
-            previous: str | Callable[[], str]) -> tuple[str, str]:
-    """``(claimant, evidence)``: the attribution nearest ``pos``; a pronoun is the last
-    named claimant before (``previous``, a value or a function giving it)."""
+            previous: str | Callable[[], str], sentence: str = "") -> tuple[str, str]:
+    """``(claimant, evidence)``: the attribution nearest ``pos`` (with the ``sentence``:
+    not one after a turn to another claim, "A said one died, while B said ..."); a
+    source cited ("Interfax reported, citing the health ministry") before the outlet
+    relaying it; a pronoun is the last named claimant before (``previous``, a value or
+    a function giving it)."""
     if not found:
         return "", ""
+    cited = [c for c in found if c[2] == "citing"]
+    if cited:
+        return cited[0][1], cited[0][2]
+    if sentence and len(found) > 1:
+        kept = [c for c in found if c[0] < pos or not _CLAUSE_TURN.search(sentence, pos, c[0])]
+        found = kept or found
     at, who, how = min(found, key=lambda c: abs(c[0] - pos))
     if who not in PRONOUNS:
         return who, how
@@ -299,7 +400,9 @@ class ArticleClaimants:
         self.text, self.spans = text, spans
         self._named: dict[int, list[str]] = {}
         self._last: dict[int, str] = {}
-        self._opened: dict[int, int] | None = None
+        self._opened: dict[int, int | None] = {}
+        self._context: dict[int, tuple[str, str]] = {}
+        self._start_list: list[int] | None = None
 
     def named(self, index: int) -> list[str]:
         if index not in self._named:
@@ -340,17 +443,21 @@ class ArticleClaimants:
         claimant of a group named in its sentence or the ``back`` before ("Azerbaijani
         aide Hajiyev said ... and the prosecutor's office said"), else a party those
         sentences name (the sentence itself first; "Baku does not disclose ... The
-        prosecutor's office said": Baku's); for the headline, what the lead names
-        first."""
+        prosecutor's office said": Baku's), not as an attacker; for the headline, what
+        the lead names first."""
         order = [index, *range(index - 1, max(-1, index - 1 - back), -1)] if index else \
             [0, *range(1, min(len(self.spans), 1 + back))]
         for i in order:
             for named in reversed(self.named(i)):
                 if profile.group_side(profile.group_for(named, day)[0]):
                     return named
+        from conflictnews.inference import attacks_after  # (inference imports this module)
+
         for i in order:
             a, b = self.spans[i]
-            found = profile.groups_in(self.text[a:b], day)
+            text = self.text[a:b]
+            found = [f for f in profile.groups_in(text, day)  # not the attacker ("after
+                     if not attacks_after(text, f[0])]  # Azerbaijan attacked ...")
             if found:
                 return found[0][2] if i == index or not index else found[-1][2]
         return ""
@@ -410,9 +517,16 @@ class ArticleClaimants:
         quotation open where it starts, else the claimant of the sentence or two before
         it in its paragraph, else (with a ``profile``) the source the article's lead
         names when no other source has spoken since; ``("", "")`` when none."""
-        opened = self._quote_opened().get(index)
+        if index in self._context:  # one answer per sentence (read once: a sentence may
+            return self._context[index]  # hold thousands of figures)
+        self._context[index] = found = self._find_context(index, profile, day)
+        return found
+
+    def _find_context(self, index: int, profile: Profile | None,
+                      day: dt.date | None) -> tuple[str, str]:
         who = self.quoted_by(index)
         if who:
+            opened = self.quote_opened(index)
             where = -opened - 1 if opened < 0 else opened
             return who, f"continues the quotation of sentence {where}"
         i, who = self.recent(index)
@@ -462,51 +576,50 @@ class ArticleClaimants:
         ... . More than a hundred ..."), else the one who closes it; a paragraph that
         opens with a quotation after a paragraph ending "..., Erdogan said." goes on
         quoting that speaker. ``""`` when no quotation is open or nobody is named."""
-        opened = self._quote_opened().get(index)
+        opened = self.quote_opened(index)
         if opened is None:
             return ""
         if opened < 0:  # a paragraph opening with a quotation: the speaker before goes on
             return self.named(-opened - 1)[-1] if self.named(-opened - 1) else ""
         if self.named(opened):
             return self.named(opened)[-1]
-        if opened in self._opened and opened != index:  # opened its paragraph
+        if opened != index and self.quote_opened(opened) is not None:  # opened its paragraph
             return self.quoted_by(opened)
         return self.quote_closer(opened) if opened != index else ""
 
-    def _quote_opened(self) -> dict[int, int]:
-        """For each sentence that starts inside a quotation: the sentence that opened
-        it; ``-k - 1`` when the quotation opened its paragraph and sentence ``k`` (the
-        paragraph before ends with it) names its speaker. Read once per article."""
-        if self._opened is not None:
-            return self._opened
-        self._opened = {}
+    def quote_opened(self, index: int) -> int | None:
+        """The sentence that opened a quotation still open where sentence ``index``
+        starts (or that it opens with, at its paragraph's start); ``-k - 1`` when the
+        quotation opens the paragraph and sentence ``k`` (ending the paragraph before:
+        "..., Erdogan said.") names its speaker; ``None`` when none is open. A quotation
+        does not run past its paragraph. Reads only the paragraph before the sentence."""
+        if index in self._opened:
+            return self._opened[index]
         text, spans = self.text, self.spans
-        marks = [(m.start(), m.group()) for m in _QUOTE_MARK.finditer(text)]
-        if not marks:
-            return self._opened
-        k, open_mark = 0, ""
-        opener = None  # sentence where the open quotation started
-        for i, (a, b) in enumerate(spans):
-            if i and "\n" in text[spans[i - 1][1]:a]:  # a new paragraph
-                opener, open_mark = None, ""  # a quotation does not run past it ...
-                if text[a:a + 1] in _OPENERS and _SAID_END.search(
-                        text, spans[i - 1][0], spans[i - 1][1]) and self.named(i - 1):
-                    self._opened[i] = -(i - 1) - 1  # ... unless a new one goes on
-            elif opener is not None:
-                self._opened[i] = opener
-            while k < len(marks) and marks[k][0] < a:
-                k += 1
-            while k < len(marks) and marks[k][0] < b:
-                mark = marks[k][1]
-                if not open_mark and mark in _OPENERS:
-                    open_mark = mark
-                elif open_mark and mark == _CLOSING[open_mark]:
-                    open_mark = ""
-                k += 1
-            opener = (opener if opener is not None else i) if open_mark else None
-            if k == len(marks) and opener is None:
-                break  # no quotation opens after this sentence
-        return self._opened
+        a = spans[index][0]
+        start = text.rfind("\n", 0, a) + 1  # the paragraph's start
+        open_mark, open_at = "", -1
+        for m in _QUOTE_MARK.finditer(text, start, a + 1):
+            mark = m.group()
+            if not open_mark and mark in _OPENERS:
+                open_mark, open_at = mark, m.start()
+            elif open_mark and mark == _CLOSING[open_mark]:
+                open_mark = ""
+        opened = None
+        if open_mark:
+            first = bisect.bisect_right(self._starts(), start) - 1  # the paragraph's first
+            if open_at == start and first > 0 and _SAID_END.search(
+                    text, spans[first - 1][0], spans[first - 1][1]) and self.named(first - 1):
+                opened = -(first - 1) - 1  # a new paragraph quoting on
+            elif open_at != a or index != first:
+                opened = bisect.bisect_right(self._starts(), open_at) - 1
+        self._opened[index] = opened
+        return opened
+
+    def _starts(self) -> list[int]:
+        if self._start_list is None:
+            self._start_list = [a for a, _ in self.spans]
+        return self._start_list
 
     def announced_after(self, index: int) -> str:
         if index + 1 >= len(self.spans):

@@ -12,7 +12,9 @@ How English news states a casualty figure, and the rule (``rule`` column) that r
               "killed two soldiers", "captured two mercenaries", "killed about 30,000",
               "has lost 960 men" (people needed), "claimed 20,000 lives" (lives needed)
 ``toll``      TOLL-PHRASE ... VERB N: "raising the Armenian military death toll to five",
-              "the losses are about 5,000", "the number of refugees has reached 65,210"
+              "the losses are about 5,000", "the number of refugees has reached 65,210",
+              "the death toll in clashes between ... has reached about 600", a headline's
+              "Death Toll in X About 600"
 ``noun_of``   NOUN [and NOUN] of N: "the killing and injury of dozens"
 ``coordinated`` N1 people[, N2 people] and N3 people TRIGGER: each takes the trigger
               ("429 of its servicemen and more than 20 civilians have been killed")
@@ -25,6 +27,9 @@ How English news states a casualty figure, and the rule (``rule`` column) that r
 ``increment`` up N from: takes the status of the total it qualifies ("542 ..., up 17 from
               Monday")
 ``total_of``  "bringing the total to N": a running total of what the figure before counts
+``the_number`` "the number was nearing 5,000": the status of the last casualty word before
+``elliptical`` "Seven were injured in X, and 23 - in Y", "... to Armenia and 17 to Azerbaijan"
+``label``     "Dead: 5; injured: 17", "Civilians killed: 92"
 
 Numbers that are measures, ages, money, dates, years, percentages, parts of names, counts
 of things or populations ("15 km", "45-year-old", "9.2 million Swiss francs", "Sept. 27",
@@ -60,7 +65,7 @@ from conflictnews.patterns import (
     trie_regex,
     word_char,
 )
-from conflictnews.profile import UNSPECIFIED, Profile, load_profile
+from conflictnews.profile import BOTH, UNSPECIFIED, Profile, load_profile
 from conflictnews.sentences import sentence_spans
 from conflictnews.tables import records
 
@@ -69,7 +74,8 @@ from conflictnews.tables import records
 #: Trigger words and the status each one states.
 STATUS_TRIGGERS: dict[str, tuple[str, ...]] = {
     "killed": (
-        "killed", "dead", "died", "deaths", "death", "fatalities", "lost their lives",
+        "killed", "dead", "died", "die", "dies", "deaths", "death", "fatalities",
+        "lost their lives",
         "lost his life", "lost her life", "perished", "slain", "casualties", "losses",
         "bodies", "martyred", "killing", "murdered", "massacred", "executed", "deceased",
         "martyrs", "shot dead", "gave their lives", "lives were lost", "lives have been lost",
@@ -87,8 +93,16 @@ STATUS_TRIGGERS: dict[str, tuple[str, ...]] = {
                 "among the wounded", "among the injured", "treated in hospitals",
                 "treated in the hospital", "treated at hospital", "treated at hospitals",
                 "treated at the hospital", "suffered burns", "sustained burns",
-                "received burns"),
-    "missing": ("missing", "unaccounted for", "disappeared", "whose fate is unknown",
+                "received burns", "treated for injuries", "treated for wounds",
+                "treated for their injuries", "treated for shrapnel wounds",
+                "treated for gunshot wounds", "treated for burns", "with injuries",
+                "with serious injuries", "with severe injuries", "with minor injuries",
+                "with wounds", "with shrapnel wounds", "with gunshot wounds",
+                # hospital wording: "two journalists are in a grave condition"
+                "in grave condition", "in a grave condition", "in critical condition",
+                "in a critical condition", "in serious condition", "in a serious condition"),
+    "missing": ("missing", "unaccounted for", "not accounted for", "disappeared",
+                "whose fate is unknown",
                 "whose fate remains unknown", "whose fate is still unknown",
                 "whose fate remains unclear", "whose whereabouts are unknown"),
     "captured": (
@@ -120,7 +134,9 @@ PEOPLE_TRIGGERS: dict[str, tuple[str, ...]] = {
                "suffered from landmine explosions", "suffered from mines",
                "suffered from landmines"),
     "wounded": ("received treatment", "received medical treatment", "receiving treatment",
-                "receiving medical treatment", "sought medical help", "needed medical help"),
+                "receiving medical treatment", "sought medical help", "needed medical help",
+                "sought medical assistance", "sought medical attention",
+                "received medical assistance", "received medical aid"),
     "displaced": (
         "expelled", "deported",
         "crossed into", "crossed the border", "crossed over", "crossed",
@@ -128,23 +144,25 @@ PEOPLE_TRIGGERS: dict[str, tuple[str, ...]] = {
         "left the country", "left their homes", "left their villages", "left home",
         "arrived in", "sought shelter", "sought refuge", "took refuge", "taken refuge",
         "found refuge", "relocated", "resettled", "moved to", "forced to leave",
-        "forced out", "entered", "poured into", "streamed into", "flee", "flees", "fleeing",
+        "forced out", "entered", "poured into", "streamed into", "flee", "flees",
     ),
     "captured": (
         "released", "freed", "repatriated", "exchanged", "handed over",
         "came back from captivity", "returned from captivity", "remain in captivity",
         "held", "being held",
         "in captivity", "detained", "abducted", "kidnapped", "extradited", "convicted",
-        "sentenced", "imprisoned", "jailed", "arrested", "in custody",
+        "sentenced", "imprisoned", "in custody", "taken into custody",
     ),
 }
 #: People triggers of military reports that count only with soldiers named ("up to 30 enemy
 #: servicemen were eliminated", "the manpower of 25 people was destroyed", not "8 families
 #: were completely destroyed").
-MILITARY_TRIGGERS = ("eliminated", "neutralized", "neutralised", "destroyed")
-#: People triggers that count only before a place's name ("3,000 people had entered
-#: Armenia", not "two men entered the building").
-PLACE_TRIGGERS = ("entered",)
+MILITARY_TRIGGERS = ("eliminated", "neutralized", "neutralised", "destroyed", "eliminating",
+                     "neutralizing", "neutralising", "destroying")
+#: People triggers that count only before a place's name or where they go ("3,000 people had
+#: entered Armenia", "100,000 flee to Armenia"; not "two men entered the building", "Two men
+#: flee as a building burns").
+PLACE_TRIGGERS = ("entered", "flee", "flees")
 #: Verbs that take the figure as their object ("killed two soldiers").
 ACTIVE_VERBS: dict[str, tuple[str, ...]] = {
     "killed": ("killed", "killing", "kill", "kills", "claimed the lives of", "left dead",
@@ -162,8 +180,10 @@ ACTIVE_VERBS: dict[str, tuple[str, ...]] = {
 #: 960 men" but not "lost 4 Grad launchers", "freed three men" but not "released two
 #: reports".
 PEOPLE_VERBS: dict[str, tuple[str, ...]] = {
-    "killed": ("lost", "losing", "loses", "executed", "executing"),
-    "captured": ("freed", "released", "releasing", "frees", "freeing", "exchanged",
+    "killed": ("lost", "losing", "loses", "executed", "executing", "eliminated", "eliminating",
+               "neutralized", "neutralised", "neutralizing", "neutralising", "destroyed",
+               "destroying"),
+    "captured": ("freed", "released", "releasing", "releases", "frees", "freeing", "exchanged",
                  "swapped", "repatriated", "handed over", "hands over", "handing over",
                  "returned", "returning",
                  "abducted", "kidnapped", "extradited", "extradites", "extraditing"),
@@ -189,6 +209,7 @@ PEOPLE_WORDS = ("people", "persons", "men", "man", "individuals", "lives", "memb
                 "girls", "adults", "infants", "babies", "relatives", "patients", "staff",
                 "employees", "officials", "crew", "sappers", "deminers", "detainees",
                 "prisoners", "captives", "hostages", "POWs", "detainees", "bodies",
+                "prisoner of war", "prisoner", "captive", "hostage",
                 "victims", "others", "nationals", "compatriots", "displaced", "evacuees")
 #: "death toll", "number of dead" and what each counts.
 TOLLS: dict[str, tuple[str, ...]] = {
@@ -225,7 +246,8 @@ TOLL_REACH = ("reached", "reach", "reaches", "rose to", "risen to", "rises to", 
               "climbs to", "grew to", "grows to", "increased to", "increases to", "jumped to",
               "went up to", "hit", "hits", "passed", "surpassed", "exceeded", "topped",
               "stood at", "stands at", "is now", "was now", "neared", "nears", "nearing",
-              "approached", "approaching")
+              "approached", "approaching", "grown to", "jumps to", "jump to", "soared to",
+              "soars to", "surged to", "surges to", "swelled to", "swells to")
 #: "the number was nearing 5,000", "estimated this number to be more than 200": a number
 #: the sentence or the one before has told of; the status of its last casualty word.
 THE_NUMBER = ("the number", "this number", "that number", "the figure", "this figure",
@@ -270,13 +292,18 @@ NP_STOP = (
     "like", "via", "despite", "because", "if", "whether", "where", "what", "how",
     *(a for a in AUXILIARIES if a not in NP_ADJECTIVES),
 )
+#: Verbs that say "more than" of the figure after them: "the toll exceeded 600"
+VERB_QUALIFIERS = ("exceeds", "exceeded", "has exceeded", "have exceeded", "surpassed",
+                   "surpasses", "topped", "tops")
 QUALIFIERS: dict[str, tuple[str, ...]] = {
     "more_than": ("more than", "over", "in excess of", "upwards of", "above", "well over",
-                  "past"),
+                  "past", *VERB_QUALIFIERS),
     "at_least": ("at least", "no fewer than", "no less than", "a minimum of", "not less than"),
     "about": ("about", "around", "approximately", "roughly", "some", "nearly", "almost",
-              "close to", "an approximate", "nearing", "approaching"),
-    "estimate": ("an estimated", "estimated", "estimates", "estimate"),
+              "close to", "an approximate", "nearing", "approaching", "nears", "neared",
+              "approaches", "approached"),
+    "estimate": ("an estimated", "estimated", "estimates", "estimate", "estimate of",
+                 "an estimate of"),
     "up_to": ("up to", "as many as", "at most", "no more than", "fewer than", "less than",
               "under", "as much as", "not exceed", "will not exceed", "does not exceed",
               "did not exceed", "would not exceed", "not more than", "just under"),
@@ -315,6 +342,8 @@ THINGS = (
     "RUB", "meters", "metres", "miles", "tonnes",
     "tons", "pages", "articles", "reports", "decrees", "resolutions", "districts", "regions",
     "provinces", "countries", "trips", "flights", "sessions", "meetings", "points",
+    "requests", "appeals", "applications", "inquiries", "enquiries", "complaints",
+    "petitions", "calls",
 )
 #: Words before a number that make it a population, an age or a rank, never a figure.
 NOT_A_FIGURE_BEFORE = ("population of", "population", "home to", "inhabited by", "aged",
@@ -376,33 +405,63 @@ _PEOPLE_ALT = _alt(MILITARY + CIVILIAN + PEOPLE_WORDS)
 #: "six troops deployed by Moscow in the region"), two people words ("soldiers and
 #: civilians") and a word in quotation marks ('five "volunteer" fighters').
 _SUBJECT_NP_WORD = (rf"(?:{_NP_WORD}|(?:{_alt(SUBJECT_NP_LINKS)})\b|"
-                    rf"and(?=\s+(?:{_PEOPLE_ALT})\b)|[\"“‘][\w’'-]+[\"”’](?=\s))")
+                    rf"and(?=\s+(?:{_PEOPLE_ALT})\b)|[\"“‘][\w’'-]+[\"”’](?=\s+(?:{_PEOPLE_ALT})\b))")
 
 #: What news puts between a figure's words and its verb: a dash or bracket aside, "including
-#: ...", a part "3 of them women", a relative clause "who fought for ...", a short
+#: ...", a part "3 of them women", a relative clause "who fought for ...", "who strayed
+#: across the border" (in the past: not "who call Nagorno-Karabakh home"), the whole a part
+#: is of ("84,700 of the 120,000 Armenians who call the region home had crossed"), a short
 #: apposition before an auxiliary ("90,000 people, half of the population, have fled"),
 #: ages "aged 31 and 20", a name in apposition "one of the servicemen, ensign X Y died", a
 #: hedge ", and possibly many more,".
 SUBJECT_ASIDES = (
     r"\s*[–—]\s[^–—]{0,60}[–—]",
-    r",?\s+including\s[^,;]{0,120}?,?",
-    r",\s+(?:among them|most of them|mostly)\s[^,]{0,60}?,?",
+    r",?\s+including\s(?:[^,;]|(?<=\d),(?=\d{3})){0,120}?,?",  # "including 20,000 children"
+    r",\s+(?:among them|most of them|mostly)\s(?:[^,]|(?<=\d),(?=\d{3})){0,60}?,?",
     r",\s+(?:\w+\s+)?of\s+(?:them|whom)\s[^,;]{0,60},",
     r",\s+(?:who|whose|whom)\s[^,;]{0,100},",
+    r"\s+who\s+(?:\w+ed|fled|took|went|came|left|lost|fought|ran)\b[^,;]{0,60}?(?=\s+(?:were|was|"
+    r"have|has|had|are|is)\s)",
     r",\s+(?-i:[a-z])[^,;\d]{0,39},(?=(?:\s+(?:have|has|had|were|was|are|is)\b))",
     r"\s+aged\s+\d+(?:(?:\s*,\s*|\s+and\s+)\d+)*,?",
+    # a participle saying where they work or serve: "two journalists working for Le Monde
+    # are in a grave condition", "12 soldiers serving in the district were killed"
+    r"\s+(?:working|serving|fighting|living|travelling|traveling|stationed|based)\s+"
+    r"(?:for|with|in|at|on|near)\s[^,;\d]{0,40}?(?=\s+(?:have|has|had|were|was|are|is)\s)",
+    r"\s+of\s+(?:the\s+)?(?:[\w-]+['’]s?\s+)?(?:(?:some|about|around|nearly|an\s+estimated|"
+    r"estimated|roughly|approximately)\s+)?\d[\d,.]*(?:\s+[^\s,;]+?)"
+    r"{0,8}?(?=\s+(?:have|has|had|were|was|are|is)\s)",
     rf",\s+[^,;]{{0,60}}?\b(?-i:{UPPER}{LOWER}+\s+{UPPER}{LOWER}+),?(?=\s+(?:{_ANY_TRIGGER})\b)",
     r"\s*\([^()]{0,100}\)",
 )
+#: An adverb before a figure's verb ("were reportedly killed"); not a noun ending in -ly
+#: ("four members of the same family were killed": "family" is the figure's word).
+_ADVERB = r"(?!(?:family|ally|rally|assembly|Italy|July|supply|reply|anomaly)\b)\w+ly"
 SUBJECT = re.compile(
     rf"^(?P<np>(?:\s+{_SUBJECT_NP_WORD}){{0,7}}?)(?P<sides>\s+(?:{_alt(SIDE_PHRASES)})\b)?"
     rf"(?P<aside>{'|'.join(SUBJECT_ASIDES)}|,\s+(?:and|or)\s+(?:possibly|perhaps|maybe|probably)\s"
     rf"[^,]{{0,40}},(?P<np2>(?:\s+{_SUBJECT_NP_WORD}){{0,3}}?))?"
-    rf"(?P<aux>(?:,?\s+(?:{_alt(AUXILIARIES)}|\w+ly))*)\s+(?P<trig>{_ANY_TRIGGER})\b",
+    rf"(?P<aux>(?:,?\s+(?:{_alt(AUXILIARIES)}|{_ADVERB}))*)\s+(?P<trig>{_ANY_TRIGGER})\b(?!-\w)",
     re.IGNORECASE,
 )
 OBJECT = folded(rf"\b(?P<trig>{_alt(list(_ACTIVE_STATUS))})"
                 rf"(?:\s+(?:{_alt(QUALIFIER_FILLERS + OBJECT_DETERMINERS)}))?\s*$")
+#: "The strike killed, according to local officials, 12 people": an aside between an object
+#: verb and its figure
+OBJECT_ASIDE = re.compile(rf"\b(?P<trig>{_alt(list(_ACTIVE_STATUS))}),\s+[^,;.\d]{{1,80}},\s*$",
+                          re.IGNORECASE)
+#: "Also killed were 2 medics", "Injured were 4 firefighters": the status before its be-verb
+INVERTED = re.compile(rf"\b(?P<trig>{_TRIGGER})\s+(?:were|was|are|is|include|included)\s*$",
+                      re.IGNORECASE)
+#: "among the casualties, at least 10 were civilians": a part of the toll named before
+AMONG_LEFT = re.compile(rf"\bamong\s+(?:the|those|these)\s+(?P<trig>{_TRIGGER})\s*,?\s*$",
+                        re.IGNORECASE)
+AMONG_RIGHT = re.compile(rf"^\s+(?:were|was|are|is)\s+(?:\w+\s+)?(?:{_PEOPLE_ALT})\b",
+                         re.IGNORECASE)
+#: "VERB ..., as well as N people": the last object verb before it in the sentence
+AS_WELL_AS = re.compile(r",?\s*\bas\s+well\s+as\s*$", re.IGNORECASE)
+BE_BEFORE = re.compile(r"\b(?:were|was|been|be|are|is|being)\s+$", re.IGNORECASE)
+ANY_OBJECT_VERB = re.compile(rf"\b(?P<trig>{_alt(list(_ACTIVE_STATUS))})\b", re.IGNORECASE)
 #: "Killed: 12", "Dead: 5; injured: 17", "Wounded – 40": a list's or table's label
 LABEL = folded(rf"\b(?P<trig>{_TRIGGER})\s*(?::|[–—]\s)\s*$")
 OBJECT_NP = re.compile(rf"^(?P<np>(?:\s+(?:of\s+)?{_NP_WORD}){{0,4}}?)(?=\s*$|\s*[,.;:)”\"]|\s+"
@@ -426,6 +485,7 @@ TOLL_HEADLINE = re.compile(rf"\b(?P<trig>{_alt(TOLL_NOUNS)})\b(?P<mid>{_FAR_MID}
                            re.IGNORECASE)
 #: the end of a clause right after a headline's toll figure
 TOLL_HEADLINE_END = re.compile(r"\s*(?:[.,;:!?”\"]|$)")
+_THE_NUMBER_WORD = re.compile(r"(?i:number|figure|toll)")
 THE_NUMBER_LEFT = re.compile(
     rf"\b(?:{_alt(THE_NUMBER)})(?:\s+(?:now|then|already|so\s+far|\w+ly))?\s+"
     rf"(?:(?:was|is|had|has|stood|stands|to\s+be|at|put\s+at|reached|would\s+be|will\s+be)\s*)+"
@@ -439,7 +499,9 @@ NUMBER_OF_TOLL = re.compile(
 )
 #: "the remains of 15 servicemen": killed ("remains" is no trigger of its own: "12 remain
 #: missing").
-REMAINS_OF = re.compile(r"\bremains\s+of(?:\s+(?:the|another|a\s+further))?\s*$", re.IGNORECASE)
+REMAINS_OF = re.compile(r"(?:^|[:–—]\s*|\b(?:the|mortal|human|their|his|her)\s+)"
+                        r"(?:remains|bodies)\s+of(?:\s+(?:the|another|a\s+further|a\s+total"
+                        r"\s+of))?\s*$", re.IGNORECASE)
 #: "the fate of 120 soldiers remains unknown": missing.
 FATE_OF = re.compile(rf"\b(?:fate|whereabouts)\s+of(?:\s+(?:the|{_alt(QUALIFIER_FILLERS)}))?\s*$",
                      re.IGNORECASE)
@@ -503,13 +565,23 @@ DISPLACED_NP = re.compile(rf"(?i:\b(?:{_alt(DISPLACED_PEOPLE)})\b)|"
 #: a release word followed by its object is an active verb of someone else's
 HAS_OBJECT = re.compile(r"\s+(?:a|an|the|their|his|her|its|our|this|these|those|talks|"
                         r"meetings?|statements?)\b", re.IGNORECASE)
-_MILITARY_NP = re.compile(rf"\b(?:{_alt(MILITARY)})\b", re.IGNORECASE)
+#: soldiers named (not "military" or "army" before a thing: "destroyed 4 military depots")
+_MILITARY_NP = re.compile(rf"\b(?:{_alt([w for w in MILITARY if w not in ('military', 'army')])})"
+                          r"\b", re.IGNORECASE)
+#: "300 children could die this winter": a death that may come is no figure
+MODAL_END = re.compile(r"\b(?:could|may|might|must|would|will|can|to|not)\s*$", re.IGNORECASE)
+#: "no one", "any one", "every one": nobody, not one person
+NOBODY_LEFT = re.compile(r"\b(?:no|any|every|each|not\s+a\s+single)[\s-]+$", re.IGNORECASE)
 #: a casualty verb whose object is nobody: "the blast in Sector 7 injured no one"
 NO_ONE = re.compile(r"\s+(?:no\s+one|nobody|none|no-one|no\s+people)\b", re.IGNORECASE)
 #: "the manpower of up to 25 people was destroyed": soldiers
 MANPOWER = re.compile(r"\bmanpower\s+of\s*$", re.IGNORECASE)
 #: a place's name next: "entered Armenia", "entered the Syunik province"
 PLACE_NEXT = re.compile(rf"\s+(?:the\s+)?{UPPER}")
+#: where people flee: "flee to Armenia", "flee their homes", "flee the region" (not "Two men
+#: flee as a building burns")
+FLEE_NEXT = re.compile(rf"\s+(?:to|into|from|across|towards?|their\s+homes?|the\s+(?:region|"
+                       rf"country|area|enclave|fighting|violence|war)|(?:the\s+)?{UPPER})\b")
 #: A figure's words that point back at people named before: "105 of them", "29 of those"
 OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|whom)\s*", re.IGNORECASE)
 _NP_LINK = re.compile(rf"\b(?:{_alt(SUBJECT_NP_LINKS)})\b", re.IGNORECASE)
@@ -517,6 +589,11 @@ CLAUSE_END_RIGHT = re.compile(r"\s*(?:[.;]|$)")
 PARTICLE_VERB = re.compile(rf"\b(?:{_alt(PARTICLE_VERBS)})\s+$", re.IGNORECASE)
 LIST_END = re.compile(r"\s*(?:,|\s+and)\s*$")
 #: "increased by 35 to 1,000", "up 17 to 542", "from 5 to 12": not a range
+#: Between a toll and the toll it grew from: "has grown to 21 from the previous 19".
+FROM_EARLIER = re.compile(r"\s+(?:up\s+)?from\s+(?:the\s+|an?\s+)?(?:previous(?:ly\s+reported)?\s+|"
+                          r"earlier\s+|initial\s+)?", re.IGNORECASE)
+EARLIER_END = re.compile(r"\s*(?:[.,;:!?)”\"]|$|\s+(?:on|in|a|an|the|earlier|last|"
+                         r"yesterday|reported|announced|given|a\s+day)\b)", re.IGNORECASE)
 GROWTH_LEFT = re.compile(r"\b(?:by|up|from)\s+$", re.IGNORECASE)
 RANGE_JOIN = re.compile(r"\s+to\s+|\s*[–—]\s*|(?<=\d)-(?=\d)", re.IGNORECASE)
 
@@ -541,8 +618,11 @@ EXCLUDE_LEFT = re.compile(
 THING_NEXT = re.compile(
     rf"(?:\s+(?!(?:{_ANY_TRIGGER}|{_PEOPLE_ALT})\b){_NP_WORD}){{0,2}}?\s+(?:{_alt(THINGS)})\b"
     rf"(?!\s+of\s+(?:{_TRIGGER})\b)", re.IGNORECASE)
+#: "a population of about 55,000" (a verb is no qualifier here: "the number of injured among
+#: the civilian population exceeds 40 persons" is a figure)
+_NOUN_QUALIFIERS = [q for q in _QUALIFIER if q not in VERB_QUALIFIERS]
 NOT_A_FIGURE_LEFT = re.compile(
-    rf"\b(?:{_alt(NOT_A_FIGURE_BEFORE)})(?:\s+(?:{_alt(list(_QUALIFIER))}))?\s+$",
+    rf"\b(?:{_alt(NOT_A_FIGURE_BEFORE)})(?:\s+(?:{_alt(_NOUN_QUALIFIERS)}))?\s+$",
     re.IGNORECASE)
 #: A law's wording in brackets after its article: "Article 120.2.4 of the Criminal Code
 #: (premeditated murder of two or more persons)", "116.0.6 (...), 120.2.7 (intentional
@@ -552,11 +632,17 @@ LAW_LEFT = re.compile(r"(?:\b(?i:articles?)\s+\d+[^()]{0,60}?|\d+\.\d+(?:\.\d+)*
 #: Ages before a number, a list or range of them: "aged 31 and 20", "aged between 18 and 65".
 AGES_LEFT = re.compile(r"\b(?:aged|ages)\s+(?:between\s+|from\s+)?(?:\d+(?:\s*,\s*|\s+(?:and|or|to)"
                        r"\s+))*$", re.IGNORECASE)
+#: (an aside may follow the first figure's words: "12 soldiers, including a general, and 4
+#: ...", "12 soldiers (two officers) and 4 ...")
 COORDINATED_GAP = re.compile(
-    rf"(?:\s+of\s+(?:its|their|the))?(?:\s+{_NP_WORD}){{0,5}}\s*,?\s+and\s*")
+    rf"(?:\s+of\s+(?:its|their|the))?(?:\s+{_NP_WORD}){{0,5}}(?:\s+(?:{_alt(EACH_SIDE)}))?"
+    rf"(?:\s*,\s+(?:including|among\s+them)"
+    r"\s[^,;\d]{0,60},|\s*\([^()\d]{0,60}\))?\s*,?\s+and\s*")
+#: two figures joined by "and" alone: "at least 30 soldiers and 3 civilians" (one qualifier)
+AND_GAP = re.compile(rf"(?:\s+{_NP_WORD}){{0,3}}\s+and\s+")
 LIST_GAP = re.compile(rf"(?:\s+of\s+(?:its|their|the))?(?:\s+{_NP_WORD}){{0,5}}\s*,\s*")
-OBJECT_LIST_GAP = re.compile(rf"(?:\s+(?:of\s+)?{_NP_WORD}){{0,4}}\s*(?:,\s*(?:and\s+)?|"
-                             r"\s+and\s+)")
+OBJECT_LIST_GAP = re.compile(rf"(?:\s+(?:of\s+)?{_NP_WORD}){{0,4}}\s*(?:,?\s*(?:as\s+well\s+as|"
+                             r"along\s+with|plus)\s+|,\s*(?:and\s+)?|\s+and\s+)")
 PERSON_NEXT = re.compile(rf"^\s+(?:\w+\s+)?(?:{_alt(MILITARY + CIVILIAN)}|people|persons)\b",
                          re.IGNORECASE)
 
@@ -596,6 +682,8 @@ def _key(words: str) -> str:
 def _qualifier(sentence: str, pos: int) -> tuple[int, str]:
     """Where the figure starts (its qualifier, if any) and the qualifier."""
     base = max(0, pos - LEFT_WINDOW)
+    if pos and sentence[pos - 1] in "~≈":  # "Evacuate ~5,000 Civilians"
+        return pos - 1, "about"
     match = search_at_end(QUALIFIER, sentence, base, pos, _QUALIFIER_WORDS)
     if not match or PARTICLE_VERB.search(sentence, max(0, match.start() - 12),
                                          match.start()):  # "handed over 10 soldiers"
@@ -627,6 +715,8 @@ def _excluded(sentence: str, n: Number) -> bool:
     if n.value >= MAX_FIGURE:
         return True
     raw = sentence[n.start : n.end]
+    if raw.lower() == "one" and NOBODY_LEFT.search(sentence, max(0, n.start - 12), n.start):
+        return True  # "no one was hurt"
     is_year = _YEAR_ONLY.fullmatch(raw) is not None
     return is_year and not PERSON_NEXT.match(right)
 
@@ -653,6 +743,8 @@ def _object_counts(verb: str, np_text: str, right: str, them: Callable[[], bool]
             AWAY_AFTER.search(right, 0, len(np_text) + 40) is not None
     if verb in _NEEDS_LIVES:
         return _LIVES.match(right) is not None
+    if verb in MILITARY_TRIGGERS:  # "eliminated 200 soldiers", not "destroyed 5 houses"
+        return _MILITARY_NP.search(np_text) is not None
     if verb in _NEEDS_PEOPLE:
         return _names_people(np_text, them)
     return True
@@ -691,7 +783,8 @@ def _read_status(
     ``them()``: the text before names people (for "105 of them were repatriated")."""
     base = max(0, q_start - LEFT_WINDOW)
     left, right = sentence[base:q_start], sentence[n.end :]
-    obj = search_at_end(OBJECT, left, 0, len(left), _ACTIVE_WORDS)
+    obj = search_at_end(OBJECT, left, 0, len(left), _ACTIVE_WORDS) or (
+        left.endswith(", ") and OBJECT_ASIDE.search(left))
     if obj:
         np = OBJECT_NP.match(right)
         np_text = np.group("np") if np else ""
@@ -703,10 +796,14 @@ def _read_status(
     trigger = _key(subj.group("trig")) if subj else ""
     if subj and _subject_counts(trigger, subj.group("np"), them) and not \
             _release_read_otherwise(left, right, subj, trigger) and not (
-                trigger in PLACE_TRIGGERS and not PLACE_NEXT.match(right, subj.end())) and not (
+                trigger in PLACE_TRIGGERS and not (FLEE_NEXT if trigger.startswith("flee") else
+                                                   PLACE_NEXT).match(right, subj.end())) and not (
                 trigger in MILITARY_TRIGGERS and not _MILITARY_NP.search(subj.group("np"))
-                and not MANPOWER.search(left)) and not NO_ONE.match(right, subj.end()):
+                and not MANPOWER.search(left)) and not NO_ONE.match(right, subj.end()) and not (
+                trigger in ("die", "dies") and MODAL_END.search(subj.group("aux"))):
         status = _TRIGGER_STATUS[trigger]
+        if status == "captured" and "re" in left and REMAINS_OF.search(left):
+            status = "killed"  # "the remains of 230 servicemen have been handed over"
         end = n.end + subj.end()
         then = (trigger in _GENERIC and AUX_TRIGGER.match(sentence, end)) or (
             PARTITIVE.search(subj.group("np")) and PARTITIVE_THEN.match(sentence, end))
@@ -727,8 +824,11 @@ def _read_status(
         status = _TRIGGER_STATUS[_key(counted.group("trig"))]
         phrase_start = base + max(0, counted.start() - 40)
         return [status], "toll", sentence[phrase_start : n.end], "", n.end
-    far = TOLL_FAR.search(left) or (q_start < n.start and TOLL_HEADLINE_END.match(
-        sentence, n.end) and TOLL_HEADLINE.search(sentence, base, q_start))
+    low = left.lower()
+    far = ("toll" in low or "count" in low or "number" in low) and (
+        TOLL_FAR.search(left) or (q_start < n.start and TOLL_FAR.search(
+            sentence, base, n.start)) or (q_start < n.start and TOLL_HEADLINE_END.match(
+            sentence, n.end) and TOLL_HEADLINE.search(sentence, base, q_start)))
     if far:  # "the death toll in clashes between ... has reached 600"; a headline's
         status = _TOLL_STATUS[_key(far.group("trig"))]  # "Death Toll in X About 600"
         phrase_start = base + max(0, far.start() - 40)
@@ -739,13 +839,14 @@ def _read_status(
                     for g in (noun.group("trig"), noun.group("trig2")) if g]
         tail = _clause_tail(sentence, n.end)
         return list(dict.fromkeys(statuses)), "noun_of", "", tail, n.end
-    label = LABEL.search(left)
+    label = left.rstrip()[-1:] in (":", "–", "—") and LABEL.search(left)
     if label:  # "Killed: 12", "Dead: 5; injured: 17"
         np = OBJECT_NP.match(right)
         np_text = np.group("np") if np else ""
         status = _TRIGGER_STATUS[_key(label.group("trig"))]
         return [status], "label", np_text, "", n.end + len(np_text)
-    if REMAINS_OF.search(left):  # "the remains of 15 servicemen were found"
+    if ("remains" in low or "bodies" in low) and REMAINS_OF.search(left):
+        # "the remains of 15 servicemen", "Bodies of another 8 soldiers found"
         return ["killed"], "noun_of", "", _clause_tail(sentence, n.end), n.end
     if FATE_OF.search(left):
         tail = _clause_tail(sentence, n.end)
@@ -766,6 +867,29 @@ def _read_status(
     if contact and (contact.group("lost") or CONTACT_RIGHT.match(right)):
         np = OBJECT_NP.match(right)
         return ["missing"], "contact", np.group("np") if np else "", "", n.end
+    inverted = left.rstrip()[-3:].lower() in ("ere", "was", "are", " is", "ude", "ded") and \
+        INVERTED.search(left)
+    if inverted:  # "Also killed were 2 medics", "Injured were 4 firefighters"
+        np = OBJECT_NP.match(right)
+        np_text = np.group("np") if np else ""
+        if PEOPLE_NP.search(np_text):
+            status = _TRIGGER_STATUS[_key(inverted.group("trig"))]
+            return [status], "object", np_text, "", n.end + len(np_text)
+    among = "among" in low and AMONG_LEFT.search(left)
+    if among and AMONG_RIGHT.match(right):  # "among the casualties, at least 10 were
+        status = _TRIGGER_STATUS[_key(among.group("trig"))]  # civilians"
+        return [status], "subject", AMONG_RIGHT.match(right).group(0), "", n.end
+    also = "well as" in left and AS_WELL_AS.search(left)
+    if also:  # "it eliminated officers, including generals, ..., as well as 30 soldiers"
+        verbs = list(ANY_OBJECT_VERB.finditer(left, 0, also.start()))
+        np = OBJECT_NP.match(right)
+        np_text = np.group("np") if np else ""
+        verb = _key(verbs[-1].group("trig")) if verbs else ""
+        passive = verbs and BE_BEFORE.search(left, 0, verbs[-1].start())  # "were killed, as
+        own = _STATUS_WORD.search(_clause_tail(right, len(np_text)))  # well as 109 ... received
+        if verb and not passive and not own and PEOPLE_NP.search(np_text) and \
+                _object_counts(verb, np_text, right, them):
+            return [_ACTIVE_STATUS[verb]], "object_list", np_text, "", n.end + len(np_text)
     return [], "", "", "", n.end
 
 
@@ -792,10 +916,19 @@ def _who(c: _Figure, prev: dict | None, sentence: str, clause: str,
         pop_ev = neighbour if population != UNSPECIFIED else ""
         side_ev = neighbour if side != UNSPECIFIED else ""
     after = sentence[c.q_start : c.trig_end + 60]
-    if population == UNSPECIFIED and "including" in after:  # "1,000 people have been
-        population, pop_ev = inference.population(after)  # killed, including civilians"
-        population, pop_ev = (population, pop_ev) if population == "mixed" else (
-            UNSPECIFIED, "")
+    if population in (UNSPECIFIED, "military") and (
+            "including" in after or "among" in after or "whom" in after or "–" in after
+            or "—" in after):
+        # "1,000 people have been killed, including civilians", "..., among them
+        # children", "Dozens of people – both civilians and troops – have been killed";
+        # soldiers with civilians among them: "38 prisoners of war, three of whom are
+        # civilians"
+        found, evidence = inference.population(after)
+        if found == "mixed" and (population == UNSPECIFIED or evidence.startswith(
+                "including")):
+            population, pop_ev = found, evidence
+    if population == UNSPECIFIED:  # "one brother killed", "two sisters were hurt"
+        population, pop_ev = inference.kin_population(sentence[c.q_start : c.trig_end])
     if side == UNSPECIFIED:
         side, side_ev = inference.clause_side(profile, clause)
         if population == UNSPECIFIED and side_ev.startswith("loser") and \
@@ -838,6 +971,9 @@ def _complete(row: dict, sentence: str, profile: Profile, day: dt.date | None) -
     if row["population"] == UNSPECIFIED:  # people killed in a town behind the front
         row["population"], row["population_evidence"] = inference.civilian_place(
             profile, sentence)
+    if row["population"] == UNSPECIFIED and row["status"] in ("killed", "wounded"):
+        # "... when Armenian forces targeted a group of civilians"
+        row["population"], row["population_evidence"] = inference.target_population(sentence)
 
 
 def _claimant(sentence: str, pos: int, claims: Callable[[], list], previous: object,
@@ -847,7 +983,7 @@ def _claimant(sentence: str, pos: int, claims: Callable[[], list], previous: obj
     nearest attribution in its sentence; else the speaker who closes a quotation it
     opens, or "This was announced by X" next; "the ministry" is the one named before,
     else the party the sentence before names."""
-    claimed_by, evidence = nearest(claims(), pos, previous)
+    claimed_by, evidence = nearest(claims(), pos, previous, sentence)
     if not claimed_by and article is not None:
         for how, get in (("quotation closed by its speaker", article.quote_closer),
                          ("next sentence: announced by", article.announced_after)):
@@ -950,13 +1086,13 @@ def _counts_things(sentence: str, n: Number) -> bool:
     """``n`` counts things or is a population or age ("4 Grad launchers", "a population
     of 120,000", "aged 45", "aged 31 and 20") or a law's wording ("Article 120.2.4
     (murder of two or more persons)"): tested only on numbers a rule has read as a figure."""
-    before = max(0, n.start - 40)
+    before, far = max(0, n.start - 40), max(0, n.start - 200)
     return THING_NEXT.match(sentence, n.end) is not None or NOT_A_FIGURE_LEFT.search(
-        sentence, before, n.start) is not None or (  # each needs "age", "(" (fast tests)
-            "age" in sentence[before : n.start].lower() and AGES_LEFT.search(
-                sentence, before, n.start) is not None) or (
-            "(" in sentence[max(0, n.start - 200) : n.start] and LAW_LEFT.search(
-                sentence, max(0, n.start - 200), n.start) is not None)
+        sentence, before, n.start) is not None or (
+        "age" in sentence[before : n.start].lower() and AGES_LEFT.search(
+            sentence, before, n.start) is not None) or (
+        "(" in sentence[far : n.start] and LAW_LEFT.search(
+            sentence, far, n.start) is not None)
 
 
 def _inside_subject(sentence: str, last: _Figure, n: Number) -> bool:
@@ -975,9 +1111,16 @@ def _coordinate(sentence: str, cands: list[_Figure]) -> None:
     for a, b in zip(cands[::-1][1:], cands[::-1], strict=False):
         gap = sentence[a.number.end : b.q_start]
         if not a.status and b.status and (COORDINATED_GAP.fullmatch(gap) or (
-                b.rule == "coordinated" and LIST_GAP.fullmatch(gap))):
+                b.rule == "coordinated" and LIST_GAP.fullmatch(gap)) or (
+                b.rule == "subject" and "," in gap and COMMA_LIST_GAP.fullmatch(gap)
+                and PEOPLE_NP.search(gap) and PEOPLE_NP.search(b.np)
+                and not WHOLE_LEFT.search(sentence, max(0, a.q_start - 12), a.q_start))):
+            # "187 Armenian Soldiers, 21 Civilians Missing", "293 servicemen, 3 civilians
+            # were wounded": a list without "and" (not "Of the 12 passengers, 5 ...")
             a.status, a.rule = b.status, "coordinated"
             a.np, a.tail, a.trig_end = LIST_END.sub("", gap), b.tail, b.trig_end
+            if a.qualifier != "exact" and b.qualifier == "exact" and AND_GAP.fullmatch(gap):
+                b.qualifier = a.qualifier  # "at least 30 soldiers and 3 civilians": both
     for a, b in pairwise(cands):
         if not a.status or b.status:
             continue
@@ -992,6 +1135,12 @@ def _coordinate(sentence: str, cands: list[_Figure]) -> None:
             b.status, b.rule, b.np, b.tail, b.trig_end = (
                 a.status, "breakdown", "", "", b.number.end)
             continue
+        if "killed" in a.status and LOST_LEFT.search(sentence, max(0, b.q_start - 12),
+                                                     b.q_start) and BARE_END.match(
+                sentence, b.number.end):  # "105 of its soldiers were killed, Azerbaijan
+            b.status, b.rule, b.np, b.tail, b.trig_end = (  # says it lost 80"
+                ["killed"], "gapped", a.np, "", b.number.end)
+            continue
         gap = sentence[a.trig_end : b.q_start]
         after = ELLIPTICAL_RIGHT.match(sentence, b.number.end)
         if after and a.rule in ELLIPTICAL_AFTER and ELLIPTICAL_GAP.fullmatch(gap):
@@ -1002,6 +1151,13 @@ def _coordinate(sentence: str, cands: list[_Figure]) -> None:
             b.status, b.rule, b.np, b.tail, b.trig_end = (
                 a.status, "elliptical", tail if dash else a.np, "", b.number.end)
             continue
+        if a.rule == "object" and after and after.group("dash") is None and \
+                _object_verb(sentence, b.q_start) == _object_verb(sentence, a.q_start):
+            # "Armenia handed over one prisoner of war to Baku, and Baku handed over five
+            # to Yerevan": the same verb again, its people left out
+            b.status, b.rule, b.np, b.tail, b.trig_end = (
+                a.status, "elliptical", a.np, "", b.number.end)
+            continue
         if a.rule not in ("object", "object_list", "noun_of", "toll"):
             continue
         gap = sentence[a.number.end : b.q_start]
@@ -1011,6 +1167,21 @@ def _coordinate(sentence: str, cands: list[_Figure]) -> None:
             end = b.number.end + len(np_text)
             b.status, b.rule, b.np = a.status, "object_list", np_text
             b.tail, b.trig_end = _clause_tail(sentence, end), end
+
+
+#: "it lost 80": a loss verb whose figure names nobody, after a figure of the dead
+LOST_LEFT = re.compile(r"\b(?:lost|loses|losing)\s+$", re.IGNORECASE)
+BARE_END = re.compile(r"\s*(?:[.,;:!?”\"]|$)")
+#: A list's item without "and" before the next ("187 Armenian Soldiers, 21 Civilians
+#: Missing"): its people's words and a comma.
+COMMA_LIST_GAP = re.compile(rf"(?:\s+{_NP_WORD}){{1,4}}\s*,\s*")
+#: Before a figure that is the whole a list's item is taken from: "Of the 12 passengers,".
+WHOLE_LEFT = re.compile(r"\b(?:of|among|out\s+of|from)\s+(?:the\s+)?$", re.IGNORECASE)
+def _object_verb(sentence: str, q_start: int) -> str:
+    """The object verb right before a figure ("handed over five"), or ""."""
+    verb = search_at_end(OBJECT, sentence, max(0, q_start - LEFT_WINDOW), q_start,
+                         _ACTIVE_WORDS)
+    return _key(verb.group("trig")) if verb else ""
 
 
 #: The figures whose verb a second figure may leave out.
@@ -1072,7 +1243,12 @@ def figures_in_sentence(
             c.status, c.rule = [prev["status"]], "increment"
         if not c.status and TOTAL_TO.search(left) and prev:
             c.status, c.rule = [prev["status"]], "total_of"
-        if not c.status and THE_NUMBER_LEFT.search(left):  # "the number was nearing 5,000"
+        if not c.status and prev and prev["rule"] == "toll" and FROM_EARLIER.fullmatch(
+                sentence, prev["end"], c.q_start) and EARLIER_END.match(right):
+            # "has risen to 21 from the previous 19", not "rose to 40 from 3 attacks"
+            c.status, c.rule = [prev["status"]], "toll"
+        if not c.status and _THE_NUMBER_WORD.search(left) and THE_NUMBER_LEFT.search(left):
+            # "the number was nearing 5,000"
             status = _last_status(sentence[: c.q_start]) or _last_status(
                 _sentence_before(article, index))
             c.status, c.rule = ([status], "the_number") if status else ([], "")
@@ -1124,9 +1300,38 @@ GAPPED_PARTY = re.compile(r"[,;]\s*([^,;]{2,40}?)\s*$")
 _PRIVATE = ("_trig_end", "_pre", "_clause", "_possessive", "_background")
 
 
+#: Population evidence from the people's own words (not a claimant's kind, a neighbour or
+#: a place): what the same figure told elsewhere with a claimant's kind takes instead.
+WORDED_POPULATION = ("word", "including", "parts")
 #: Words that point back at the attacks the sentence before told of.
 THOSE_ATTACKS = folded(r"\b(?:those|these|the\s+same|such)\s+(?:\w+\s+)?(?:attacks?|"
                        r"strikes?|shelling|incidents?|blasts?|explosions?|raids?)\b")
+
+
+#: An attack named as one told before: "As a result of the aggression", "in the shelling".
+THE_ATTACK = re.compile(r"\b(?:as\s+a\s+result\s+of|in|during|after|following|since)\s+"
+                        r"(?:the|this|that)\s+(?:\w+\s+)?(?:aggression|attacks?|shelling|"
+                        r"offensive|strikes?|bombardment|assault|provocation)\b", re.IGNORECASE)
+#: How many sentences back an attack named as told before is looked for.
+ATTACK_BACK = 3
+
+
+def _attack_told_before(row: dict, named: ArticleClaimants, profile: Profile,
+                        day: dt.date | None) -> None:
+    """The side of the nearest of the :data:`ATTACK_BACK` sentences before a figure whose
+    attacker or loser tells one ("the armed forces of Azerbaijan launched a large-scale
+    aggression against Armenia. ... As a result of the aggression, 207 were killed")."""
+    index = row["sentence_index"]
+    for i in range(index - 1, max(-1, index - 1 - ATTACK_BACK), -1):
+        a, b = named.spans[i]
+        side, evidence = inference.sentence_side(profile, named.text[a:b], day)
+        if side == BOTH:
+            return  # a war's two sides: not this figure's
+        if not evidence.startswith(("sentence attacker", "sentence loser")):
+            side, evidence = inference.attack_target(profile, named.text[a:b])
+        if side != UNSPECIFIED:
+            row["side"], row["side_evidence"] = side, f"attack told before: {evidence}"
+            return
 
 
 def _from_article(rows: list[dict], named: ArticleClaimants, profile: Profile,
@@ -1170,6 +1375,8 @@ def _from_article(rows: list[dict], named: ArticleClaimants, profile: Profile,
         for field in ("side", "population"):
             if row[field] != UNSPECIFIED:
                 known.setdefault((field, row["count"], row["status"]), row)
+    told = {(r["count"], r["status"]): r for r in reversed(rows)
+            if r["population_evidence"].startswith(WORDED_POPULATION)}
     for row in rows:
         if row["side"] == UNSPECIFIED and THOSE_ATTACKS.search(row["sentence"]) and \
                 row["sentence_index"] > 0:  # "Dozens were killed in those attacks"
@@ -1177,6 +1384,14 @@ def _from_article(rows: list[dict], named: ArticleClaimants, profile: Profile,
             side, evidence = inference.sentence_side(profile, named.text[a:b], day)
             if side != UNSPECIFIED:
                 row["side"], row["side_evidence"] = side, f"previous {evidence}"
+        if row["side"] == UNSPECIFIED and not row["historical"] and \
+                THE_ATTACK.search(row["sentence"]):  # "As a result of the aggression, ..."
+            _attack_told_before(row, named, profile, day)
+        worded = told.get((row["count"], row["status"]))
+        if worded is not None and row["population_evidence"].startswith("claimant") and \
+                worded["population"] != row["population"]:  # the people's own words told
+            row["population"] = worded["population"]  # elsewhere beat a claimant's kind
+            row["population_evidence"] = f"same figure in sentence {worded['sentence_index']}"
         for field in ("side", "population"):
             other = known.get((field, row["count"], row["status"]))
             if row[field] == UNSPECIFIED and other is not None:
@@ -1189,12 +1404,13 @@ def _from_article(rows: list[dict], named: ArticleClaimants, profile: Profile,
 #: before the (slower) rules run. Built from the tables above, so it never disagrees: a
 #: phrase is keyed by its longest word that is not a common one ("left the region" by
 #: "left", "death count" by "death"); the verbs that need lives by "lives", the "fate of"
-#: rule by "fate", "the remains of" by "remains of", "drove N from their homes" by "drove".
+#: rule by "fate", "the remains of" by "remains of", "drove N from their homes" by "drove",
+#: "this number was ..." (the casualties of the sentence before) by "this number".
 CANDIDATE_COMMON = ("region", "area", "country", "territory", "enclave", "their", "being",
                     "among",
                     "over", "count", "home", "homes", "hospital", "hospitals", "life",
                     "the", "number", "total", "into", "border", "from", "with", "those",
-                    "suffered")
+                    "suffered", "assistance", "attention", "received", "aid", "condition")
 
 
 def _candidate_key(phrase: str) -> str:
@@ -1206,7 +1422,9 @@ def _candidate_key(phrase: str) -> str:
 _CANDIDATE_WORDS = sorted(
     {_candidate_key(w) for table in (STATUS_TRIGGERS, PEOPLE_TRIGGERS, ACTIVE_VERBS,
                                      PEOPLE_VERBS, TOLLS)
-     for ws in table.values() for w in ws} | {"total", "lives", "fate", "remains of", "drove"})
+     for ws in table.values() for w in ws} | {"total", "lives", "fate", "remains of", "drove",
+                                              "this number", "that number", "this figure",
+                                              "that figure"})
 CANDIDATE = re.compile(r"\b(?:" + trie_regex(_CANDIDATE_WORDS) + ")", re.IGNORECASE)
 #: The same words for an Aho-Corasick automaton on lower-cased text: ten times faster.
 #: The words are all letters, so a match that starts inside another match never starts

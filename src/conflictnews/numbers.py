@@ -51,7 +51,8 @@ _DIGITS = (
     r"(?:(?=\d{1,3}[,." + GROUP_SPACES + r"]\d{3})(?:"
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,177 and 1,177.5
     r"|(?P<dotted>(?!0\.)\d{1,3}(?:\.\d{3})+(?!" + _DECIMAL_CONTEXT + "))"  # 1.177
-    + r"|" + _NOT_AFTER_MONTH + r"\d{1,3}(?:[" + GROUP_SPACES + r"]\d{3})+"  # 1 200
+    # 1 200; not the day of an ISO date before a count ("2023-09-21 200 people died")
+    + r"|" + _NOT_AFTER_MONTH + r"(?<!\d{4}-\d\d-)\d{1,3}(?:[" + GROUP_SPACES + r"]\d{3})+"
     r")|\d{1,15}(?:\.\d+)?"  # 1177, 1.5
     r")(?![\d]|[.,]\d)"  # never a part of a longer number ("12.10.2020", "1,2,3")
 )
