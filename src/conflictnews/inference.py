@@ -33,7 +33,7 @@ import pandas as pd
 
 from conflictnews.attribution import ArticleClaimants
 from conflictnews.numbers import find_numbers
-from conflictnews.patterns import ascii_fold, fold_key
+from conflictnews.patterns import ascii_fold
 from conflictnews.profile import BOTH, UNSPECIFIED, Profile
 
 MILITARY = (
@@ -478,9 +478,9 @@ def claimant_side(profile: Profile, group: str, claimed_by: str, clause: str, ow
     if " and " in claimed_by and len({profile.group_side(g) for _, g, _ in
                                       profile.groups_in(claimed_by, day)}) > 1:
         return BOTH, f"claimant: {claimed_by} (both parties)"
-    folded = fold_key(clause)  # ENEMY needs one of its words (a fast test)
-    enemy = ENEMY.search(clause) if "enemy" in folded or "adversary" in folded or (
-        "other" in folded) else None
+    low = clause.lower()  # ENEMY needs one of its words (a fast test; "ſ" reads as "s")
+    enemy = ENEMY.search(clause) if "enemy" in low or "adversary" in low or "other" in low or (
+        "\u017f" in clause) else None
     if enemy and OPPONENT_BEFORE.search(clause, max(0, enemy.start() - 14), enemy.start()):
         enemy = None  # "killed in battles with the enemy": its own people
     if enemy and profile.opponent.get(side):
