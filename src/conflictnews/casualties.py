@@ -957,6 +957,11 @@ def _complete(row: dict, sentence: str, profile: Profile, day: dt.date | None) -
             claimed_by)
     own = inference.claimant_side(profile, group, claimed_by, clause, row["_possessive"]
                                   or row["rule"] != "object", day)
+    if own[0] != UNSPECIFIED and not row["_possessive"]:
+        attacked, how = inference.sentence_side(profile, sentence, day)
+        if how.startswith("sentence attacker") and attacked not in (own[0], BOTH):
+            own = (UNSPECIFIED, "")  # a party's shelling kills the other's people, whoever
+            # the office reporting it ("As a result of Armenian Armed Force's shelling ...")
     # a claimant found only from the article around the figure counts after the place
     evidence = row["claim_evidence"]
     weak = "headline" in evidence or "continues" in evidence or "same" in evidence

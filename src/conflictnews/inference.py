@@ -162,7 +162,7 @@ PHRASE_END = re.compile(r"\s(?:when|as|after|by|while|because|since|in|at|near|d
 _CLAIMANT_POP = [(pop, re.compile(rf"(?i:\b(?:{_alt(words)})\b)"))
                  for pop, words in CLAIMANT_POPULATION.items()]
 _ATTACK_AFTER = re.compile(rf"(?:['’`]s)?\s+(?:(?!(?:following|after|by|against|on|in|to|of|"
-                           rf"an?|the|and)\b)\w+\s+){{0,3}}?(?:{_alt(ATTACK_WORDS)})\b",
+                           rf"an?|the|and)\b)\w+(?:['’]s)?\s+){{0,3}}?(?:{_alt(ATTACK_WORDS)})\b",
                            re.IGNORECASE)
 _FORCES_KILL = re.compile(rf"(?:['’]s)?\s+(?:armed\s+)?(?:{_alt(FORCES_WORDS)})\s+"
                           r"(?:(?:have|has|had|reportedly|allegedly|also)\s+)?"
