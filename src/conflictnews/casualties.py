@@ -855,7 +855,8 @@ def _read_status(
         if FATE_UNKNOWN.search(tail):
             np = OBJECT_NP.match(right)
             return ["missing"], "fate", np.group("np") if np else "", tail, n.end
-    if left.endswith("(") and PAREN_PEOPLE.match(right):  # "deaths in X (7 people), Y (6)"
+    if left.endswith("(") and PAREN_PEOPLE.match(right) and not _age_after_name(
+            sentence, n, q_start):  # "deaths in X (7 people), Y (6)"
         before = [m for m in _STATUS_WORD.finditer(left) if m.group("trig")]
         if before:
             status = _TRIGGER_STATUS[_key(before[-1].group("trig"))]
@@ -938,6 +939,18 @@ def _who(c: _Figure, prev: dict | None, sentence: str, clause: str,
             population, pop_ev = "military", side_ev  # "the Azerbaijani army lost 1,280"
     return {"population": population, "population_evidence": pop_ev, "side": side,
             "side_evidence": side_ev}
+
+#: a person's name before a bracket: "Ali Aliyev (23)" gives an age, "Tartar (4)" a toll
+NAME_BEFORE = re.compile(rf"\b{UPPER}{LOWER}+\s+{UPPER}{LOWER}+\s*\($")
+
+
+def _age_after_name(sentence: str, n: Number, q_start: int) -> bool:
+    """A bracketed number after a person's first name and surname, with no people word,
+    is an age ("The dead were named as Ali Aliyev (23) and ..."), not part of a toll."""
+    return n.value <= 110 and not sentence[n.end : n.end + 12].lstrip().startswith(
+        ("people", "person")) and NAME_BEFORE.search(sentence, max(0, q_start - 60),
+                                                    q_start) is not None
+
 
 
 #: The order of the steps that decide a side in :func:`_complete`.
@@ -1138,7 +1151,8 @@ def _coordinate(sentence: str, cands: list[_Figure]) -> None:
                 a.status, "gapped", a.np, "", b.number.end)
             continue
         if a.rule == "breakdown" and sentence[b.q_start - 1 : b.q_start] == "(" and \
-                PAREN_PEOPLE.match(sentence, b.number.end):  # a long list: "..., Y (1 person)"
+                PAREN_PEOPLE.match(sentence, b.number.end) and not _age_after_name(
+                    sentence, b.number, b.q_start):  # a long list: "..., Y (1 person)"
             b.status, b.rule, b.np, b.tail, b.trig_end = (
                 a.status, "breakdown", "", "", b.number.end)
             continue
