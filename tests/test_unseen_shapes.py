@@ -339,3 +339,21 @@ def test_a_partys_shelling_kills_the_other_partys_people_whoever_reports_it():
     found = figures_of(text, pd.Timestamp("2020-10-05"))
     assert one(found, 14, "wounded")["side"] == "azerbaijani"
     assert one(found, 3, "killed")["side"] == "azerbaijani"
+
+
+@pytest.mark.parametrize(("sentence", "count", "status", "population"), [
+    ("By noon 8 deaths and 20 injuries had been recorded among civilians.", 8, "killed",
+     "civilian"),
+    ("By noon 8 deaths and 20 injuries had been recorded among civilians.", 20, "wounded",
+     "civilian"),
+    ("Four deaths were confirmed among servicemen.", 4, "killed", "military"),
+])
+def test_the_people_a_toll_was_recorded_among(sentence, count, status, population):
+    fig = one(figures_in_sentence(sentence, DAY), count, status)
+    assert fig["population"] == population, fig["population_evidence"]
+
+
+def test_displaced_people_among_the_displaced_are_no_other_kind():
+    found = figures_in_sentence("The war left 40,000 Georgians homeless, among them IDPs "
+                                "from the north.", DAY)
+    assert one(found, 40000, "displaced")["population"] != "mixed"

@@ -932,6 +932,9 @@ def _who(c: _Figure, prev: dict | None, sentence: str, clause: str,
             population, pop_ev = found, evidence
     if population == UNSPECIFIED:  # "one brother killed", "two sisters were hurt"
         population, pop_ev = inference.kin_population(sentence[c.q_start : c.trig_end])
+    if population == UNSPECIFIED:  # "11 deaths ... have been recorded among civilians"
+        population, pop_ev = inference.among_population(sentence[c.q_start : c.trig_end]
+                                                        + c.tail)
     if side == UNSPECIFIED:
         side, side_ev = inference.clause_side(profile, clause)
         if population == UNSPECIFIED and side_ev.startswith("loser") and \

@@ -206,6 +206,22 @@ def population(phrase: str) -> tuple[str, str]:
     return UNSPECIFIED, ""
 
 
+#: The people a toll was recorded among: "11 deaths ... have been recorded among
+#: civilians", "injured people among the civilian population".
+AMONG_KIND = re.compile(r"\bamong\s+(?:the\s+)?(?:civilians|civilian\s+population|local\s+"
+                        r"(?:residents|population)|(?P<mil>servicemen|soldiers|troops|"
+                        r"military\s+personnel))\b", re.IGNORECASE)
+
+
+def among_population(text: str) -> tuple[str, str]:
+    """``(population, evidence)`` from the people a figure was recorded among, or
+    ``("unspecified", "")``."""
+    m = "among" in text and AMONG_KIND.search(text)
+    if not m:
+        return UNSPECIFIED, ""
+    return ("military" if m.group("mil") else "civilian"), f"among: {m.group()}"
+
+
 def kin_population(text: str) -> tuple[str, str]:
     """``("civilian", evidence)`` for kin named with no soldiers in ``text`` (a figure's
     words up to its verb): "one brother killed", "two sisters were hurt"; not "two
@@ -232,12 +248,16 @@ PARENTHESIS = re.compile(r"\(([^()]{3,120})\)")
 #: (a whole named by people words, a nationality or the status alone).
 #: (soldiers are a part of a whole of every kind only when it is named by people words or
 #: a nationality: "143 dead, including 92 fighters" are all fighters).
+#: Civilian words that name a kind of people (not "IDPs", "refugees": displaced people
+#: among displaced people are no other kind).
+_CIVILIAN_KINDS = tuple(w for w in CIVILIAN if w not in ("IDPs", "IDP", "refugees", "families",
+                                                         "family", "citizens"))
 _WHOLE = r"\b(?:people|persons|\b(?-i:[A-Z][a-z]+(?:ans|is)))\b"
 _PART_OF = (r"(?:\s+on\s+(?:their|its|our|the\s+\w+)\s+side)?[^.;]{0,12}"
             r"\b(?:including|among\s+(?:them|whom)|of\s+whom)\s+(?:[\w,]+\s+){0,3}?")
 INCLUDING = re.compile(rf"(?:{_WHOLE}|\b(?:victims|dead|killed|wounded|injured|hurt|casualties|"
                        rf"prisoners|captives|hostages|detainees|{_alt(MILITARY)})\b)"
-                       rf"{_PART_OF}(?P<who>{_alt(CIVILIAN)})\b|"
+                       rf"{_PART_OF}(?P<who>{_alt(_CIVILIAN_KINDS)})\b|"
                        rf"{_WHOLE}{_PART_OF}(?P<soldiers>{_alt(MILITARY)})\b", re.IGNORECASE)
 
 
