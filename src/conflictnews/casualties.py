@@ -48,6 +48,7 @@ from itertools import pairwise
 import pandas as pd
 from ahocorasick_rs import AhoCorasick, Implementation, MatchKind
 
+from conflictnews import figure_parts as parts
 from conflictnews import inference
 from conflictnews.attribution import ArticleClaimants, is_office, nearest
 from conflictnews.attribution import claims as find_claims
@@ -200,7 +201,7 @@ LIVES_VERBS = ("claimed", "claiming", "claims", "claim", "cost", "costing", "cos
 DISPLACED_PEOPLE = ("people", "persons", "residents", "civilians", "families", "refugees",
                     "villagers", "inhabitants", "children", "women", "men", "elderly",
                     "individuals", "citizens", "IDPs", "evacuees", "displaced", "others",
-                    "ethnic", "households", "locals", "population")
+                    "ethnic", "households", "locals", "population", "family")
 #: Words that name people in a figure's phrase, besides :data:`MILITARY`,
 #: :data:`CIVILIAN` and capitalised plurals of nationality ("Armenians", "Syrians").
 PEOPLE_WORDS = ("people", "persons", "men", "man", "individuals", "lives", "members",
@@ -209,7 +210,11 @@ PEOPLE_WORDS = ("people", "persons", "men", "man", "individuals", "lives", "memb
                 "employees", "officials", "crew", "sappers", "deminers", "detainees",
                 "prisoners", "captives", "hostages", "POWs", "detainees", "bodies",
                 "prisoner of war", "prisoner", "captive", "hostage",
-                "victims", "others", "nationals", "compatriots", "displaced", "evacuees")
+                "victims", "others", "nationals", "compatriots", "displaced", "evacuees",
+                "fixer", "fixers", "interpreter", "interpreters", "translator", "translators",
+                "driver", "drivers", "cameraman", "cameramen", "photographer", "photographers",
+                "nurse", "medic", "doctor", "paramedic", "woman", "vendor", "vendors",
+                "shoppers", "shopkeeper", "shopkeepers", "bystander", "bystanders")
 #: "death toll", "number of dead" and what each counts.
 TOLLS: dict[str, tuple[str, ...]] = {
     "killed": ("death toll", "toll", "number of dead", "number of deaths", "number killed",
@@ -264,7 +269,7 @@ AUXILIARIES = (
     "still", "considered", "went", "currently", "either", "each", "seriously", "critically",
     "severely", "badly", "fatally", "lightly", "slightly", "mortally", "gravely", "may",
     "might", "could", "must", "found", "pronounced", "said", "known", "expected", "likely",
-    "to",
+    "to", *parts.HEDGES,
 )
 #: Words that may stand inside a figure's noun phrase although they are also auxiliaries:
 #: "six confirmed civilian deaths", "12 reported casualties".
@@ -401,10 +406,12 @@ _ANY_TRIGGER = _alt(list(_TRIGGER_STATUS))
 _NP_WORD = rf"(?!(?:{_alt(NP_STOP)})\b)(?!\d)[\w’'.-]+"
 _PEOPLE_ALT = _alt(MILITARY + CIVILIAN + PEOPLE_WORDS)
 #: A subject figure's words may hold a place or an origin ("192 soldiers from the army",
-#: "six troops deployed by Moscow in the region"), two people words ("soldiers and
-#: civilians") and a word in quotation marks ('five "volunteer" fighters').
+#: "six troops deployed by Moscow in the region"), a second group ("soldiers and
+#: civilians", "journalists and their local fixer": figure_parts.SECOND_GROUP_LEAD) and a
+#: word in quotation marks ('five "volunteer" fighters').
 _SUBJECT_NP_WORD = (rf"(?:{_NP_WORD}|(?:{_alt(SUBJECT_NP_LINKS)})\b|"
-                    rf"and(?=\s+(?:{_PEOPLE_ALT})\b)|[\"“‘][\w’'-]+[\"”’](?=\s+(?:{_PEOPLE_ALT})\b))")
+                    + parts.SECOND_GROUP_LEAD.format(people=_PEOPLE_ALT) + "|"
+                    rf"[\"“‘][\w’'-]+[\"”’](?=\s+(?:{_PEOPLE_ALT})\b))")
 
 #: What news puts between a figure's words and its verb: a dash or bracket aside, "including
 #: ...", a part "3 of them women", a relative clause "who fought for ...", "who strayed
@@ -687,8 +694,9 @@ def _qualifier(sentence: str, pos: int) -> tuple[int, str]:
     if pos and sentence[pos - 1] in "~≈":  # "Evacuate ~5,000 Civilians"
         return pos - 1, "about"
     match = search_at_end(QUALIFIER, sentence, base, pos, _QUALIFIER_WORDS)
-    if not match or PARTICLE_VERB.search(sentence, max(0, match.start() - 12),
-                                         match.start()):  # "handed over 10 soldiers"
+    if not match or (_key(match.group("q")) == "over" and PARTICLE_VERB.search(
+            sentence, max(0, match.start() - 12), match.start())):  # "handed over 10"
+        # (only the particle: "took some 300 people prisoner" keeps its qualifier)
         return pos, "exact"
     return match.start(), _QUALIFIER[_key(match.group("q"))]
 
@@ -778,6 +786,35 @@ def _release_read_otherwise(left: str, right: str, subj: re.Match, trigger: str)
         NOUN_OF, left, 0, len(left), _NOUN_OF_WORDS) is not None
 
 
+def _result_object(left: str, right: str) -> tuple[str, str, int] | None:
+    """``(status, object words, end after the result)`` of a figure that is the object of
+    a verb giving it a result ("left 7 people dead", "took 40 men prisoner"; not "left 3
+    buildings damaged", "took 40 minutes"): words without a number or a stop before the
+    result (things counted are dropped later, as for every rule: "4 tanks")."""
+    if not parts.RESULT_VERB.search(left, max(0, len(left) - 24)):
+        return None
+    after = parts.RESULT_AFTER.match(right)
+    if not after:
+        return None
+    return parts.RESULT_STATUS[parts.key(after.group("res"))], after.group("np"), after.end()
+
+
+def _nominal(left: str, right: str) -> str:
+    """The status of a figure after a status noun ("the massacre of 300 villagers",
+    "an exodus of 100,000 people", "injuries to 14 people"), or ""; a noun of
+    :data:`figure_parts.NOMINALS_OF_PEOPLE` only with people named ("the loss of 1,200
+    soldiers", not "the loss of 12 tanks")."""
+    found = search_at_end(parts.NOMINAL, left, 0, len(left), parts.NOMINAL_WORDS)
+    if not found:
+        return ""
+    noun = parts.key(found.group("noun"))
+    if noun in parts.NOMINALS_OF_PEOPLE:
+        np = OBJECT_NP.match(right)
+        if not (np and PEOPLE_NP.search(np.group("np"))):
+            return ""
+    return parts.NOMINAL_STATUS[noun]
+
+
 def _read_status(
     sentence: str, n: Number, q_start: int, them: Callable[[], bool] = lambda: False,
 ) -> tuple[list[str], str, str, str, int]:
@@ -785,6 +822,10 @@ def _read_status(
     ``them()``: the text before names people (for "105 of them were repatriated")."""
     base = max(0, q_start - LEFT_WINDOW)
     left, right = sentence[base:q_start], sentence[n.end :]
+    result = _result_object(left, right)
+    if result:  # "The attack left 7 people dead", "Troops took 40 men prisoner"
+        status, np_text, end = result
+        return [status], "object", np_text, _clause_tail(sentence, n.end + end), n.end + end
     obj = search_at_end(OBJECT, left, 0, len(left), _ACTIVE_WORDS) or (
         left.endswith(", ") and OBJECT_ASIDE.search(left))
     if obj:
@@ -841,6 +882,9 @@ def _read_status(
                     for g in (noun.group("trig"), noun.group("trig2")) if g]
         tail = _clause_tail(sentence, n.end)
         return list(dict.fromkeys(statuses)), "noun_of", "", tail, n.end
+    nominal = _nominal(left, right)
+    if nominal:  # "the massacre of 300 villagers", "injuries to 14 people"
+        return [nominal], "noun_of", "", _clause_tail(sentence, n.end), n.end
     label = left.rstrip()[-1:] in (":", "–", "—") and LABEL.search(left)
     if label:  # "Killed: 12", "Dead: 5; injured: 17"
         np = OBJECT_NP.match(right)
@@ -1447,7 +1491,7 @@ _CANDIDATE_WORDS = sorted(
                                      PEOPLE_VERBS, TOLLS)
      for ws in table.values() for w in ws} | {"total", "lives", "fate", "remains of", "drove",
                                               "this number", "that number", "this figure",
-                                              "that figure"})
+                                              "that figure", *parts.CANDIDATE_WORDS})
 CANDIDATE = re.compile(r"\b(?:" + trie_regex(_CANDIDATE_WORDS) + ")", re.IGNORECASE)
 #: The same words for an Aho-Corasick automaton on lower-cased text: ten times faster.
 #: The words are all letters, so a match that starts inside another match never starts
