@@ -596,6 +596,13 @@ class ArticleClaimants:
         return profile.group_for(self.antecedent(k, who) or who if is_office(who) else who,
                                  day)[0]
 
+    def turns_away(self, index: int) -> bool:
+        """Does sentence ``index`` turn to another event, time or place ("On June 12,
+        ...", "A day earlier, ...", "Meanwhile"), or tell a toll to date?"""
+        a, b = self.spans[index]
+        return bool(_OTHER_EVENT.match(self.text, a, b) or _ELSEWHEN.match(self.text, a, b)
+                    or _RUNNING.search(self.text, a, b))
+
     def same_paragraph(self, i: int, j: int) -> bool:
         """Are sentences ``i`` < ``j`` in one paragraph (no line break between them)?"""
         return "\n" not in self.text[self.spans[i][1]:self.spans[j][0]]

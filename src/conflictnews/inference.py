@@ -604,6 +604,8 @@ def from_paragraph(rows: list[dict], named: ArticleClaimants, profile: Profile,
     text = named.text
     for figures in by_sentence.values():
         _parts(figures, text)
+    for row in rows if ("all" in text or "most" in text or "many" in text) else ():
+        _apposed_kind(row, text)
     for row in rows:  # "the number of civilians killed has risen to 11"
         if row["population"] == UNSPECIFIED and "number" in row["sentence"]:
             toll = NUMBER_OF.search(text, max(0, row["start"] - 150), row["start"])
@@ -657,6 +659,76 @@ def from_paragraph(rows: list[dict], named: ArticleClaimants, profile: Profile,
     if "among" in text:  # last: only what no other step told
         _civilians_among(rows, named)
     _article_side(rows, text)
+    _headline_side(rows, named, profile, day)
+
+
+#: An apposition naming which people all or most of a figure's people are: "21 people,
+#: all of them civilians,", "seven people, all of whom were soldiers", "30 people – mostly
+#: civilians –" (all: that kind; most, many, almost all: mixed, the rest are others).
+APPOSED_KIND = re.compile(
+    r"[^.;,()–—]{0,40}?(?:,|\(|\s[–—-])\s*(?P<q>(?:almost|nearly|virtually)\s+all|all|most|"
+    r"mostly|many|the\s+majority)\b(?:\s+of\s+(?:them|whom|these|those))?\s+"
+    r"(?:(?:were|are|was|being|reportedly)\s+)*(?:[\w-]+\s+)?"
+    rf"(?P<who>{_alt(MILITARY + CIVILIAN)})\b", re.IGNORECASE)
+#: Population evidence from a figure's own people words, which an apposition's "most"
+#: does not overrule ("14 civilian captives, most of them residents of ...").
+_OWN_WORDS = ("word", "parts")
+
+
+def _apposed_kind(row: dict, text: str) -> None:
+    """A figure's population from an apposition after it (:data:`APPOSED_KIND`): "all of
+    them civilians" over a claimant's kind, a place's or "of whom" read as a part;
+    "mostly civilians" only where the figure's own words name no kind."""
+    m = APPOSED_KIND.match(text, row["end"], row["end"] + 160)
+    if not m:
+        return
+    kind = population(m.group("who"))[0]
+    whole = m.group("q").lower() == "all"
+    if not whole and row["population_evidence"].startswith(_OWN_WORDS):
+        return
+    row["population"] = kind if whole else "mixed"
+    row["population_evidence"] = f"apposition: {' '.join(m.group().split()[-6:])}"
+
+
+#: How many first sentences make an article's headline and lead, whose place or attacker
+#: tells whose people its body's figures count when nothing else does.
+HEAD_SENTENCES = 2
+
+
+def _headline_side(rows: list[dict], named: ArticleClaimants, profile: Profile,
+                   day: dt.date | None) -> None:
+    """A figure no step placed takes the side its article's headline or lead tells by a
+    place, an attacker or a loser ("Shelling of Ganja leaves civilians dead" above "12
+    residents were killed ..."), when the body stays on that event: no sentence from
+    the lead to the figure tells another side, no figure of the article is of another
+    side, and the figure's sentence turns to no other event or a war's toll."""
+    if not any(r["side"] == UNSPECIFIED and not r["historical"] for r in rows):
+        return
+    head, side, evidence = -1, UNSPECIFIED, ""
+    for k in range(min(HEAD_SENTENCES, len(named.spans))):
+        found, how = sentence_side(profile, named.text[slice(*named.spans[k])], day)
+        if found == BOTH or (found != UNSPECIFIED and side not in (UNSPECIFIED, found)):
+            return  # both parties' events in the lead
+        if found != UNSPECIFIED and side == UNSPECIFIED:
+            head, side, evidence = k, found, how
+    if side == UNSPECIFIED or any(r["side"] not in (UNSPECIFIED, side) for r in rows):
+        return
+    told: dict[int, str] = {}  # each sentence's side, read once
+
+    def side_of(k: int) -> str:
+        if k not in told:
+            told[k] = sentence_side(profile, named.text[slice(*named.spans[k])], day)[0]
+        return told[k]
+
+    for row in rows:
+        index = row["sentence_index"]
+        if row["side"] != UNSPECIFIED or row["historical"] or index <= head or \
+                named.turns_away(index) or WAR_TOLL.search(
+                    named.text, max(0, row["start"] - 80), row["end"] + 60):
+            continue
+        if all(side_of(k) in (UNSPECIFIED, side) for k in range(head + 1, index + 1)):
+            row["side"] = side
+            row["side_evidence"] = f"headline {evidence}" if head == 0 else f"lead {evidence}"
 
 
 class _Shared:
