@@ -79,6 +79,14 @@ def test_a_number_after_and_is_a_figure_of_its_own_not_a_second_group():
         (15, "killed"), (1, "killed")]
 
 
+def test_a_qualifier_after_took_is_a_qualifier_but_over_after_handed_is_a_particle():
+    def qualifiers(sentence):
+        return [(f["count"], f["qualifier"]) for f in figures_in_sentence(sentence)]
+    assert qualifiers("The raid took over 300 lives.") == [(300, "more_than")]
+    assert qualifiers("Rebels took some 40 villagers hostage.") == [(40, "about")]
+    assert qualifiers("Baku handed over 10 soldiers to Yerevan.") == [(10, "exact")]
+
+
 def test_every_part_is_a_candidate_word():
     # a sentence is read only when a candidate word is in it: each noun and result is one
     for word in figure_parts.CANDIDATE_WORDS:
