@@ -26,6 +26,8 @@ PARTS = [
     ("Some 70 fighters are estimated to have been killed in the assault.", 70, "killed"),
     ("Five aid workers are understood to have been abducted near the border.", 5,
      "captured"),
+    ("Nine aid workers and their driver were among those killed in the convoy.", 9,
+     "killed"),
     # a status noun, its preposition, the figure
     ("Rights groups condemned the massacre of 43 villagers.", 43, "killed"),
     ("The report describes an exodus of more than 100,000 ethnic Armenians.", 100_000,

@@ -269,7 +269,7 @@ AUXILIARIES = (
     "still", "considered", "went", "currently", "either", "each", "seriously", "critically",
     "severely", "badly", "fatally", "lightly", "slightly", "mortally", "gravely", "may",
     "might", "could", "must", "found", "pronounced", "said", "known", "expected", "likely",
-    "to", *parts.HEDGES,
+    "to", *parts.HEDGES, *parts.GROUP_LINKS,
 )
 #: Words that may stand inside a figure's noun phrase although they are also auxiliaries:
 #: "six confirmed civilian deaths", "12 reported casualties".

@@ -20,6 +20,10 @@ from conflictnews.patterns import trie_regex
 #: estimated to have been killed", "are understood to have died"); "believed", "thought",
 #: "feared", "presumed", "said" and "known" are auxiliaries of casualties.py already.
 HEDGES = ("estimated", "understood", "assumed", "reckoned", "suspected")
+#: Links a predicate may carry before its status word that make the figure part of a group
+#: named by it: "14 aid workers were among those killed" ("among the dead" is a status
+#: word of its own).
+GROUP_LINKS = ("among those", "among the")
 
 #: Status nouns and the preposition that brings their figure: "the massacre of 300
 #: villagers" is killed, "the deportation of 40 civilians" displaced, "injuries to 14
