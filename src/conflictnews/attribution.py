@@ -562,13 +562,16 @@ class ArticleClaimants:
         if not names:
             return -1 if current < 0 or self._source_ends(k, current, profile, day) \
                 else current
+        speaks = _ATTACK_OR_LOSS.search(self.text, a, b) is not None
+        if current < 0 and not speaks:
+            return -1  # a source speaking of something else (read no further: cheap)
         groups = {profile.group_for(self.antecedent(k, w) or w if is_office(w) else w, day)[0]
                   for w in names}
         if current >= 0 and groups == {self._group_of(current, profile, day)}:
             return current  # the same source goes on ("the ministry added")
         if len({profile.group_side(g) for g in groups} - {""}) > 1:
             return -1  # two parties' sources ("Baku said ... and Yerevan said")
-        return k if _ATTACK_OR_LOSS.search(self.text, a, b) else -1
+        return k if speaks else -1
 
     def _source_ends(self, k: int, source: int, profile: Profile,
                      day: dt.date | None) -> bool:
