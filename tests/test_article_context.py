@@ -85,6 +85,14 @@ def test_a_source_named_in_the_body_speaks_for_its_paragraph_only():
     assert figure(text, 2)["claimed_by"] == ""
 
 
+def test_a_paragraph_pointing_back_at_the_story_goes_on_with_its_source():
+    text = ("Talks on a new truce stalled on Monday. Both delegations left Geneva. No new "
+            "date was set.\n\nThe Azerbaijani Prosecutor General's Office said a rocket "
+            "had hit a bus stop in Barda, killing a woman.\n\n"
+            "Four other residents were also hurt in the strike.")
+    assert figure(text, 4)["claimed_by"] == "The Azerbaijani Prosecutor General's Office"
+
+
 def test_a_neutral_sentence_about_the_other_partys_people_ends_the_source():
     text = ("Azerbaijan's Defence Ministry said Armenian shelling had struck Tartar. "
             "Azerbaijani artillery hit positions near Martuni in return. "

@@ -319,6 +319,10 @@ LEAD_SENTENCES = 3
 _ELSEWHEN = re.compile(r"\W*(?:(?:A|One|Two|Three|Several|The)\s+(?:day|days|week|weeks|month|"
                        r"months|year|years)\s+(?:earlier|before|later|ago)|Earlier|Previously|"
                        r"Meanwhile|Elsewhere|Separately|Last\s+(?:week|month|year))\b")
+#: Words by which a sentence points back at the story told before it: "three other
+#: civilians", "were also wounded", "in the attack".
+_POINTS_BACK = re.compile(r"\b(?:also|other|others|another|as\s+well|in\s+(?:the|that|this)\s+"
+                          r"(?:attack|strike|shelling|blast|explosion))\b", re.IGNORECASE)
 #: A source left unnamed, which is not the source named before: "according to statistics".
 _UNNAMED_SOURCE = re.compile(r"\b[Aa]ccording\s+to\b|\b(?:[Ii]t|[Tt]his)\s+(?:is|was)\s+"
                              r"(?:reported|said|claimed)\b")
@@ -582,8 +586,10 @@ class ArticleClaimants:
         ("according to statistics"), or another party's people hit ("Azerbaijani forces
         shelled Martuni" after an Azerbaijani source)?"""
         a, b = self.spans[k]
-        if source >= LEAD_SENTENCES and not self.same_paragraph(source, k):
-            return True
+        if source >= LEAD_SENTENCES and not self.same_paragraph(source, k) and not (
+                _GOES_ON.match(self.text, a, b) or _POINTS_BACK.search(self.text, a, b)):
+            return True  # (a paragraph pointing back goes on: "Three other civilians were
+            # also wounded in the attack.")
         if _ELSEWHEN.match(self.text, a, b) or _UNNAMED_SOURCE.search(self.text, a, b):
             return True
         from conflictnews.inference import sentence_side  # (inference imports this module)
