@@ -117,6 +117,12 @@ def test_a_headlines_place_gives_the_bodys_figure_its_side():
     assert row["side_evidence"] == "headline sentence place: Barda"
 
 
+def test_a_first_sentences_place_is_the_leads():
+    text = ("Rockets struck Barda before dawn on Sunday. Power was cut across the town. "
+            "Eleven people were killed.")
+    assert figure(text, 11)["side_evidence"] == "lead sentence place: Barda"
+
+
 def test_a_headline_attacker_gives_the_victims_side():
     text = ("Azerbaijani drones hit bus on mountain road\n\n"
             "Six passengers died when the vehicle caught fire.")

@@ -713,6 +713,8 @@ def _headline_side(rows: list[dict], named: ArticleClaimants, profile: Profile,
             head, side, evidence = k, found, how
     if side == UNSPECIFIED or any(r["side"] not in (UNSPECIFIED, side) for r in rows):
         return
+    first = named.text[slice(*named.spans[head])].rstrip()
+    where = "lead" if head or first.endswith((".", "!", "?", "”", '"')) else "headline"
     told: dict[int, str] = {}  # each sentence's side, read once
 
     def side_of(k: int) -> str:
@@ -728,7 +730,7 @@ def _headline_side(rows: list[dict], named: ArticleClaimants, profile: Profile,
             continue
         if all(side_of(k) in (UNSPECIFIED, side) for k in range(head + 1, index + 1)):
             row["side"] = side
-            row["side_evidence"] = f"headline {evidence}" if head == 0 else f"lead {evidence}"
+            row["side_evidence"] = f"{where} {evidence}"
 
 
 class _Shared:
