@@ -176,6 +176,22 @@ def test_most_of_them_does_not_undo_the_figures_own_words():
     assert figure(text, 15)["population"] == "civilian"
 
 
+@pytest.mark.parametrize(("after", "population"), [
+    ("All of them were civilians.", "civilian"),
+    ("All the dead were soldiers.", "military"),
+    ("Most of them were villagers.", "mixed"),
+    ("All of them were taken to hospital in Goris.", "unspecified"),  # says no kind
+])
+def test_the_next_sentence_names_the_people(after, population):
+    text = f"Twelve people were killed when the shells landed. {after}"
+    assert figure(text, 12)["population"] == population
+
+
+def test_the_next_paragraph_does_not_name_the_people():
+    text = "Twelve people were killed when the shells landed.\n\nAll of them were soldiers."
+    assert figure(text, 12)["population"] == "unspecified"
+
+
 def test_no_apposition_no_kind():
     text = "Fourteen people, all of them from one district, were wounded."
     assert figure(text, 14)["population"] == "unspecified"

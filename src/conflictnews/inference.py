@@ -606,6 +606,8 @@ def from_paragraph(rows: list[dict], named: ArticleClaimants, profile: Profile,
         _parts(figures, text)
     for row in rows if ("all" in text or "most" in text or "many" in text) else ():
         _apposed_kind(row, text)
+    if "All" in text or "Most" in text or "Many" in text:
+        _kind_told_next(by_sentence, named)
     for row in rows:  # "the number of civilians killed has risen to 11"
         if row["population"] == UNSPECIFIED and "number" in row["sentence"]:
             toll = NUMBER_OF.search(text, max(0, row["start"] - 150), row["start"])
@@ -688,6 +690,37 @@ def _apposed_kind(row: dict, text: str) -> None:
         return
     row["population"] = kind if whole else "mixed"
     row["population_evidence"] = f"apposition: {' '.join(m.group().split()[-6:])}"
+
+
+#: A sentence saying which people all or most of the figures before it count: "All of
+#: them were civilians.", "All the dead were soldiers.", "Most of the victims were
+#: children." (not "All of them were taken to hospital").
+KIND_NEXT = re.compile(
+    r"\W*(?P<q>All|Most|Many|Almost\s+all|Nearly\s+all)\b(?:\s+of)?(?:\s+(?:them|those|these|"
+    r"the\s+(?:dead|victims|killed|wounded|injured|casualties)))?\s+(?:(?:were|are|was)\s+)"
+    r"(?:(?:reportedly|said\s+to\s+be|believed\s+to\s+be)\s+)?(?:[\w-]+\s+)?"
+    rf"(?P<who>{_alt(MILITARY + CIVILIAN)})\b")
+
+
+def _kind_told_next(by_sentence: dict[int, list[dict]], named: ArticleClaimants) -> None:
+    """The figures of a sentence followed, in its paragraph, by one saying which people
+    all of them were ("Twelve people were killed in the strike. All of them were
+    civilians."): that kind; "Most of them were children": mixed. Only figures whose own
+    words name no kind of people."""
+    text = named.text
+    for index, figures in by_sentence.items():
+        if index + 1 >= len(named.spans) or not named.same_paragraph(index, index + 1):
+            continue
+        m = KIND_NEXT.match(text, *named.spans[index + 1])
+        if not m:
+            continue
+        whole = m.group("q") == "All"
+        kind = population(m.group("who"))[0] if whole else "mixed"
+        for row in figures:
+            if row["status"] != "displaced" and not row["historical"] and \
+                    not row["population_evidence"].startswith(_OWN_WORDS):
+                row["population"] = kind
+                row["population_evidence"] = f"next sentence: {m.group().strip()}"
 
 
 #: How many first sentences make an article's headline and lead, whose place or attacker
