@@ -329,3 +329,31 @@ def test_an_attack_of_both_parties_told_before_tells_no_side():
 def test_qualifiers_of_unseen_outlets(sentence, count, qualifier):
     found = figures_in_sentence(sentence, DAY)
     assert [f["qualifier"] for f in found if f["count"] == count] == [qualifier]
+
+
+def test_a_partys_shelling_kills_the_other_partys_people_whoever_reports_it():
+    text = ("The leadership of aggressor Armenia keeps up its attacks, the Prosecutor "
+            "General's Office said.\n\n"
+            "As a result of the Armenian Armed Force's shelling of the town, 14 civilians "
+            "were hospitalized and 3 were killed, the Prosecutor General's Office said.")
+    found = figures_of(text, pd.Timestamp("2020-10-05"))
+    assert one(found, 14, "wounded")["side"] == "azerbaijani"
+    assert one(found, 3, "killed")["side"] == "azerbaijani"
+
+
+@pytest.mark.parametrize(("sentence", "count", "status", "population"), [
+    ("By noon 8 deaths and 20 injuries had been recorded among civilians.", 8, "killed",
+     "civilian"),
+    ("By noon 8 deaths and 20 injuries had been recorded among civilians.", 20, "wounded",
+     "civilian"),
+    ("Four deaths were confirmed among servicemen.", 4, "killed", "military"),
+])
+def test_the_people_a_toll_was_recorded_among(sentence, count, status, population):
+    fig = one(figures_in_sentence(sentence, DAY), count, status)
+    assert fig["population"] == population, fig["population_evidence"]
+
+
+def test_displaced_people_among_the_displaced_are_no_other_kind():
+    found = figures_in_sentence("The war left 40,000 Georgians homeless, among them IDPs "
+                                "from the north.", DAY)
+    assert one(found, 40000, "displaced")["population"] != "mixed"

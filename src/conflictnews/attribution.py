@@ -324,7 +324,9 @@ _GOES_ON = re.compile(r"\W*(?:As\s+a\s+result|In\s+addition|Additionally|Besides
 LOSS_STEMS = ("kill", "dead", "death", "die", "wound", "injur", "casualt", "loss", "lost",
               "missing", "captiv", "prisoner", "hostage", "victim", "body", "bodies", "fled",
               "flee", "displac", "refugee", "evacuat", "martyr", "toll")
-ATTACK_STEMS = ("attack", "shell", "bombard", "strik", "missile", "rocket", "target")
+ATTACK_STEMS = ("attack", "shell", "bombard", "strik", "missile", "rocket", "target", "fire",
+                "firing", "bomb", "drone", "artillery", "mortar", "blast", "explosi", "landmine",
+                "offensive", "aggression", "assault", "raid")
 _LOSS_WORD = re.compile(rf"(?i:\b(?:{'|'.join(LOSS_STEMS)})\w*)")
 #: Words that say a lead speaks of losses or attacks.
 _ATTACK_OR_LOSS = re.compile(rf"(?i:\b(?:{'|'.join(LOSS_STEMS + ATTACK_STEMS)})\w*)")
@@ -334,6 +336,20 @@ _RUNNING = re.compile(r"\b(?:ha(?:ve|s)\s+(?:already\s+)?(?:been\s+)?\w+(?:ed|en
                       r"since|are\s+fleeing|so\s+far|to\s+date|(?:war|conflict|fighting|"
                       r"clashes|hostilities)\b[^.;]{0,40}?\b(?:cost|claimed|killed|left))\b",
                       re.IGNORECASE)
+#: How many first sentences are an article's lead: a source named there speaks for the
+#: whole article (one named later for its paragraph).
+LEAD_SENTENCES = 3
+#: A sentence turning to another time or place than the source's story.
+_ELSEWHEN = re.compile(r"\W*(?:(?:A|One|Two|Three|Several|The)\s+(?:day|days|week|weeks|month|"
+                       r"months|year|years)\s+(?:earlier|before|later|ago)|Earlier|Previously|"
+                       r"Meanwhile|Elsewhere|Separately|Last\s+(?:week|month|year))\b")
+#: Words by which a sentence points back at the story told before it: "three other
+#: civilians", "were also wounded", "in the attack".
+_POINTS_BACK = re.compile(r"\b(?:also|other|others|another|as\s+well|in\s+(?:the|that|this)\s+"
+                          r"(?:attack|strike|shelling|blast|explosion))\b", re.IGNORECASE)
+#: A source left unnamed, which is not the source named before: "according to statistics".
+_UNNAMED_SOURCE = re.compile(r"\b[Aa]ccording\s+to\b|\b(?:[Ii]t|[Tt]his)\s+(?:is|was)\s+"
+                             r"(?:reported|said|claimed)\b")
 #: Another event than the lead's: "On June 12, ...", "in the past two months", "This
 #: follows Oct. 27's attacks".
 _OTHER_EVENT = re.compile(r"\W*(?:On|In)\s+(?:\w+\.?\s+)?\d{1,2}\b|"
@@ -403,6 +419,7 @@ class ArticleClaimants:
         self._opened: dict[int, int | None] = {}
         self._context: dict[int, tuple[str, str]] = {}
         self._start_list: list[int] | None = None
+        self._carried: list[int] = []  # see current_source
 
     def named(self, index: int) -> list[str]:
         if index not in self._named:
@@ -538,33 +555,88 @@ class ArticleClaimants:
                 return who, f"continues the article's source (sentence {i})"
         return "", ""
 
-    def lead_source(self, index: int, profile: Profile, day: dt.date | None,
-                    lead: int = 3) -> tuple[int, str]:
-        """``(sentence, claimant)``: the source named in the article's headline or lead
-        (its first ``lead`` sentences: "Ombudsman: 19 civilians killed ...", "Trend
-        reports citing the Prosecutor General's Office") when it speaks of losses or
-        attacks, and every source named after it and before sentence ``index`` is the
-        same (by claimant group); not for a toll to date ("have been killed since ...")
-        or another event ("On June 12, ...", "in the past two months"): the outlet's own
-        summary; else ``(-1, "")``. An article relaying one source's
-        report states it throughout."""
+    def lead_source(self, index: int, profile: Profile, day: dt.date | None) -> tuple[int, str]:
+        """``(sentence, claimant)``: the article's current source where sentence ``index``
+        starts (:meth:`current_source`: the headline's or lead's source, or one named
+        later, carried forward through sentences that name none), when the sentence is
+        not a toll to date ("have been killed since ...") or another event ("On June 12,
+        ...", "in the past two months"): the outlet's own summary; else ``(-1, "")``. An
+        article relaying one source's report states it throughout."""
         a, b = self.spans[index]
         if _RUNNING.search(self.text, a, b) or _OTHER_EVENT.match(self.text, a, b):
             return -1, ""  # a toll to date or another event: the outlet's own summary
-        first = next((k for k in range(min(lead, index)) if self.speaker(k)), None)
-        if first is None or not _ATTACK_OR_LOSS.search(self.text, *self.spans[first]):
-            return -1, ""  # no lead source, or one that speaks of something else
-        who = self.speaker(first)
-        group = profile.group_for(who, day)[0]
-        if len({profile.group_side(profile.group_for(w, day)[0])
-                for w in self.named(first)} - {""}) > 1:
-            return -1, ""  # a lead naming both parties ("Baku said ... and Yerevan said")
-        for k in range(first + 1, index):
-            for other in self.named(k):
-                named = self.antecedent(k, other) or other if is_office(other) else other
-                if profile.group_for(named, day)[0] != group:
-                    return -1, ""  # another source has spoken since
-        return first, who
+        first = self.current_source(index, profile, day)
+        if first < 0 or self._source_ends(index, first, profile, day):
+            return -1, ""
+        return first, self.speaker(first)
+
+    def current_source(self, index: int, profile: Profile, day: dt.date | None) -> int:
+        """The sentence naming the source that speaks where sentence ``index`` starts, or
+        -1. A source is current from the sentence naming it (when it speaks there of
+        losses or attacks, for one party only) until another source is named (one of the
+        same claimant group goes on: "the ministry added"), or the article turns away
+        from it (:meth:`_source_ends`); sentences that name no source and stay on its
+        story ("Schools were closed.") do not end it, however many. Read once per
+        article, in one pass (``_carried``)."""
+        carried = self._carried
+        while len(carried) < index:  # carried[k]: the current source after sentence k
+            k = len(carried)
+            carried.append(self._source_after(k, carried[-1] if carried else -1, profile, day))
+        return carried[index - 1] if index else -1
+
+    def _source_after(self, k: int, current: int, profile: Profile,
+                      day: dt.date | None) -> int:
+        """The current source after sentence ``k``, ``current`` the one before it."""
+        a, b = self.spans[k]
+        names = self.named(k)
+        if not names:
+            return -1 if current < 0 or self._source_ends(k, current, profile, day) \
+                else current
+        speaks = _ATTACK_OR_LOSS.search(self.text, a, b) is not None
+        if current < 0 and not speaks:
+            return -1  # a source speaking of something else (read no further: cheap)
+        groups = {profile.group_for(self.antecedent(k, w) or w if is_office(w) else w, day)[0]
+                  for w in names}
+        if current >= 0 and groups == {self._group_of(current, profile, day)}:
+            return current  # the same source goes on ("the ministry added")
+        if len({profile.group_side(g) for g in groups} - {""}) > 1:
+            return -1  # two parties' sources ("Baku said ... and Yerevan said")
+        return k if speaks else -1
+
+    def _source_ends(self, k: int, source: int, profile: Profile,
+                     day: dt.date | None) -> bool:
+        """Does sentence ``k`` (naming no source) leave the source of sentence ``source``:
+        a new paragraph after a source named past the lead (its first
+        :data:`LEAD_SENTENCES`: the article's own source speaks throughout), a turn to
+        another time or place ("A day earlier, ...", "Meanwhile"), a source left unnamed
+        ("according to statistics"), or another party's people hit ("Azerbaijani forces
+        shelled Martuni" after an Azerbaijani source)?"""
+        a, b = self.spans[k]
+        if source >= LEAD_SENTENCES and not self.same_paragraph(source, k) and not (
+                _GOES_ON.match(self.text, a, b) or _POINTS_BACK.search(self.text, a, b)):
+            return True  # (a paragraph pointing back goes on: "Three other civilians were
+            # also wounded in the attack.")
+        if _ELSEWHEN.match(self.text, a, b) or _UNNAMED_SOURCE.search(self.text, a, b):
+            return True
+        from conflictnews.inference import sentence_side  # (inference imports this module)
+
+        side = profile.group_side(self._group_of(source, profile, day)) or \
+            sentence_side(profile, self.text[slice(*self.spans[source])], day)[0]
+        here = sentence_side(profile, self.text[a:b], day)[0]
+        return side not in ("", "unspecified") and here not in ("unspecified", side)
+
+    def _group_of(self, k: int, profile: Profile, day: dt.date | None) -> str:
+        """The claimant group of the source sentence ``k`` names last."""
+        who = self.speaker(k)
+        return profile.group_for(self.antecedent(k, who) or who if is_office(who) else who,
+                                 day)[0]
+
+    def turns_away(self, index: int) -> bool:
+        """Does sentence ``index`` turn to another event, time or place ("On June 12,
+        ...", "A day earlier, ...", "Meanwhile"), or tell a toll to date?"""
+        a, b = self.spans[index]
+        return bool(_OTHER_EVENT.match(self.text, a, b) or _ELSEWHEN.match(self.text, a, b)
+                    or _RUNNING.search(self.text, a, b))
 
     def same_paragraph(self, i: int, j: int) -> bool:
         """Are sentences ``i`` < ``j`` in one paragraph (no line break between them)?"""

@@ -48,6 +48,7 @@ from itertools import pairwise
 import pandas as pd
 from ahocorasick_rs import AhoCorasick, Implementation, MatchKind
 
+from conflictnews import figure_parts as parts
 from conflictnews import inference
 from conflictnews.attribution import ArticleClaimants, is_office, nearest
 from conflictnews.attribution import claims as find_claims
@@ -201,7 +202,7 @@ LIVES_VERBS = ("claimed", "claiming", "claims", "claim", "cost", "costing", "cos
 DISPLACED_PEOPLE = ("people", "persons", "residents", "civilians", "families", "refugees",
                     "villagers", "inhabitants", "children", "women", "men", "elderly",
                     "individuals", "citizens", "IDPs", "evacuees", "displaced", "others",
-                    "ethnic", "households", "locals", "population")
+                    "ethnic", "households", "locals", "population", "family")
 #: Words that name people in a figure's phrase, besides :data:`MILITARY`,
 #: :data:`CIVILIAN` and capitalised plurals of nationality ("Armenians", "Syrians").
 PEOPLE_WORDS = ("people", "persons", "men", "man", "individuals", "lives", "members",
@@ -210,7 +211,11 @@ PEOPLE_WORDS = ("people", "persons", "men", "man", "individuals", "lives", "memb
                 "employees", "officials", "crew", "sappers", "deminers", "detainees",
                 "prisoners", "captives", "hostages", "POWs", "detainees", "bodies",
                 "prisoner of war", "prisoner", "captive", "hostage",
-                "victims", "others", "nationals", "compatriots", "displaced", "evacuees")
+                "victims", "others", "nationals", "compatriots", "displaced", "evacuees",
+                "fixer", "fixers", "interpreter", "interpreters", "translator", "translators",
+                "driver", "drivers", "cameraman", "cameramen", "photographer", "photographers",
+                "nurse", "medic", "doctor", "paramedic", "woman", "vendor", "vendors",
+                "shoppers", "shopkeeper", "shopkeepers", "bystander", "bystanders")
 #: "death toll", "number of dead" and what each counts.
 TOLLS: dict[str, tuple[str, ...]] = {
     "killed": ("death toll", "toll", "number of dead", "number of deaths", "number killed",
@@ -265,7 +270,7 @@ AUXILIARIES = (
     "still", "considered", "went", "currently", "either", "each", "seriously", "critically",
     "severely", "badly", "fatally", "lightly", "slightly", "mortally", "gravely", "may",
     "might", "could", "must", "found", "pronounced", "said", "known", "expected", "likely",
-    "to",
+    "to", *parts.HEDGES, *parts.GROUP_LINKS,
 )
 #: Words that may stand inside a figure's noun phrase although they are also auxiliaries:
 #: "six confirmed civilian deaths", "12 reported casualties".
@@ -308,9 +313,9 @@ QUALIFIERS: dict[str, tuple[str, ...]] = {
               "under", "as much as", "not exceed", "will not exceed", "does not exceed",
               "did not exceed", "would not exceed", "not more than", "just under"),
 }
-#: Verbs whose particle is no qualifier: "handed over 10 soldiers" is exact.
-PARTICLE_VERBS = ("handed", "hand", "hands", "handing", "turned", "turn", "turns", "turning",
-                  "took", "take", "takes", "taking", "taken")
+#: Verbs whose particle is no qualifier: "handed over 10 soldiers" is exact (but "took over
+#: 300 lives", "took over 100 men prisoner" are more than: what is taken over is a place).
+PARTICLE_VERBS = ("handed", "hand", "hands", "handing", "turned", "turn", "turns", "turning")
 #: Words a qualifier may have between it and the figure: "wounded at least another 30".
 QUALIFIER_FILLERS = ("another", "a further", "an additional", "other")
 #: Words between an object verb and its figure: "killing its 2 passengers", "killed all 12
@@ -402,10 +407,12 @@ _ANY_TRIGGER = _alt(list(_TRIGGER_STATUS))
 _NP_WORD = rf"(?!(?:{_alt(NP_STOP)})\b)(?!\d)[\w’'.-]+"
 _PEOPLE_ALT = _alt(MILITARY + CIVILIAN + PEOPLE_WORDS)
 #: A subject figure's words may hold a place or an origin ("192 soldiers from the army",
-#: "six troops deployed by Moscow in the region"), two people words ("soldiers and
-#: civilians") and a word in quotation marks ('five "volunteer" fighters').
+#: "six troops deployed by Moscow in the region"), a second group ("soldiers and
+#: civilians", "journalists and their local fixer": figure_parts.SECOND_GROUP_LEAD) and a
+#: word in quotation marks ('five "volunteer" fighters').
 _SUBJECT_NP_WORD = (rf"(?:{_NP_WORD}|(?:{_alt(SUBJECT_NP_LINKS)})\b|"
-                    rf"and(?=\s+(?:{_PEOPLE_ALT})\b)|[\"“‘][\w’'-]+[\"”’](?=\s+(?:{_PEOPLE_ALT})\b))")
+                    + parts.SECOND_GROUP_LEAD.format(people=_PEOPLE_ALT) + "|"
+                    rf"[\"“‘][\w’'-]+[\"”’](?=\s+(?:{_PEOPLE_ALT})\b))")
 
 #: What news puts between a figure's words and its verb: a dash or bracket aside, "including
 #: ...", a part "3 of them women", a relative clause "who fought for ...", "who strayed
@@ -685,8 +692,9 @@ def _qualifier(sentence: str, pos: int) -> tuple[int, str]:
     if pos and sentence[pos - 1] in "~≈":  # "Evacuate ~5,000 Civilians"
         return pos - 1, "about"
     match = search_at_end(QUALIFIER, sentence, base, pos, _QUALIFIER_WORDS)
-    if not match or PARTICLE_VERB.search(sentence, max(0, match.start() - 12),
-                                         match.start()):  # "handed over 10 soldiers"
+    if not match or (_key(match.group("q")) == "over" and PARTICLE_VERB.search(
+            sentence, max(0, match.start() - 12), match.start())):  # "handed over 10"
+        # (only the particle: "took some 300 people prisoner" keeps its qualifier)
         return pos, "exact"
     return match.start(), _QUALIFIER[_key(match.group("q"))]
 
@@ -776,6 +784,35 @@ def _release_read_otherwise(left: str, right: str, subj: re.Match, trigger: str)
         NOUN_OF, left, 0, len(left), _NOUN_OF_WORDS) is not None
 
 
+def _result_object(left: str, right: str) -> tuple[str, str, int] | None:
+    """``(status, object words, end after the result)`` of a figure that is the object of
+    a verb giving it a result ("left 7 people dead", "took 40 men prisoner"; not "left 3
+    buildings damaged", "took 40 minutes"): words without a number or a stop before the
+    result (things counted are dropped later, as for every rule: "4 tanks")."""
+    if not parts.RESULT_VERB.search(left, max(0, len(left) - 24)):
+        return None
+    after = parts.RESULT_AFTER.match(right)
+    if not after:
+        return None
+    return parts.RESULT_STATUS[parts.key(after.group("res"))], after.group("np"), after.end()
+
+
+def _nominal(left: str, right: str) -> str:
+    """The status of a figure after a status noun ("the massacre of 300 villagers",
+    "an exodus of 100,000 people", "injuries to 14 people"), or ""; a noun of
+    :data:`figure_parts.NOMINALS_OF_PEOPLE` only with people named ("the loss of 1,200
+    soldiers", not "the loss of 12 tanks")."""
+    found = search_at_end(parts.NOMINAL, left, 0, len(left), parts.NOMINAL_WORDS)
+    if not found:
+        return ""
+    noun = parts.key(found.group("noun"))
+    if noun in parts.NOMINALS_OF_PEOPLE:
+        np = OBJECT_NP.match(right)
+        if not (np and PEOPLE_NP.search(np.group("np"))):
+            return ""
+    return parts.NOMINAL_STATUS[noun]
+
+
 def _read_status(
     sentence: str, n: Number, q_start: int, them: Callable[[], bool] = lambda: False,
 ) -> tuple[list[str], str, str, str, int]:
@@ -783,6 +820,10 @@ def _read_status(
     ``them()``: the text before names people (for "105 of them were repatriated")."""
     base = max(0, q_start - LEFT_WINDOW)
     left, right = sentence[base:q_start], sentence[n.end :]
+    result = _result_object(left, right)
+    if result:  # "The attack left 7 people dead", "Troops took 40 men prisoner"
+        status, np_text, end = result
+        return [status], "object", np_text, _clause_tail(sentence, n.end + end), n.end + end
     obj = search_at_end(OBJECT, left, 0, len(left), _ACTIVE_WORDS) or (
         left.endswith(", ") and OBJECT_ASIDE.search(left))
     if obj:
@@ -839,6 +880,9 @@ def _read_status(
                     for g in (noun.group("trig"), noun.group("trig2")) if g]
         tail = _clause_tail(sentence, n.end)
         return list(dict.fromkeys(statuses)), "noun_of", "", tail, n.end
+    nominal = _nominal(left, right)
+    if nominal:  # "the massacre of 300 villagers", "injuries to 14 people"
+        return [nominal], "noun_of", "", _clause_tail(sentence, n.end), n.end
     label = left.rstrip()[-1:] in (":", "–", "—") and LABEL.search(left)
     if label:  # "Killed: 12", "Dead: 5; injured: 17"
         np = OBJECT_NP.match(right)
@@ -853,7 +897,8 @@ def _read_status(
         if FATE_UNKNOWN.search(tail):
             np = OBJECT_NP.match(right)
             return ["missing"], "fate", np.group("np") if np else "", tail, n.end
-    if left.endswith("(") and PAREN_PEOPLE.match(right):  # "deaths in X (7 people), Y (6)"
+    if left.endswith("(") and PAREN_PEOPLE.match(right) and not _age_after_name(
+            sentence, n, q_start):  # "deaths in X (7 people), Y (6)"
         before = [m for m in _STATUS_WORD.finditer(left) if m.group("trig")]
         if before:
             status = _TRIGGER_STATUS[_key(before[-1].group("trig"))]
@@ -929,6 +974,9 @@ def _who(c: _Figure, prev: dict | None, sentence: str, clause: str,
             population, pop_ev = found, evidence
     if population == UNSPECIFIED:  # "one brother killed", "two sisters were hurt"
         population, pop_ev = inference.kin_population(sentence[c.q_start : c.trig_end])
+    if population == UNSPECIFIED:  # "11 deaths ... have been recorded among civilians"
+        population, pop_ev = inference.among_population(sentence[c.q_start : c.trig_end]
+                                                        + c.tail)
     if side == UNSPECIFIED:
         side, side_ev = inference.clause_side(profile, clause)
         if population == UNSPECIFIED and side_ev.startswith("loser") and \
@@ -936,6 +984,18 @@ def _who(c: _Figure, prev: dict | None, sentence: str, clause: str,
             population, pop_ev = "military", side_ev  # "the Azerbaijani army lost 1,280"
     return {"population": population, "population_evidence": pop_ev, "side": side,
             "side_evidence": side_ev}
+
+#: a person's name before a bracket: "Ali Aliyev (23)" gives an age, "Tartar (4)" a toll
+NAME_BEFORE = re.compile(rf"\b{UPPER}{LOWER}+\s+{UPPER}{LOWER}+\s*\($")
+
+
+def _age_after_name(sentence: str, n: Number, q_start: int) -> bool:
+    """A bracketed number after a person's first name and surname, with no people word,
+    is an age ("The dead were named as Ali Aliyev (23) and ..."), not part of a toll."""
+    return n.value <= 110 and not sentence[n.end : n.end + 12].lstrip().startswith(
+        ("people", "person")) and NAME_BEFORE.search(sentence, max(0, q_start - 60),
+                                                    q_start) is not None
+
 
 
 #: The order of the steps that decide a side in :func:`_complete`.
@@ -955,6 +1015,11 @@ def _complete(row: dict, sentence: str, profile: Profile, day: dt.date | None) -
             claimed_by)
     own = inference.claimant_side(profile, group, claimed_by, clause, row["_possessive"]
                                   or row["rule"] != "object", day)
+    if own[0] != UNSPECIFIED and not row["_possessive"]:
+        attacked, how = inference.sentence_side(profile, sentence, day)
+        if how.startswith("sentence attacker") and attacked not in (own[0], BOTH):
+            own = (UNSPECIFIED, "")  # a party's shelling kills the other's people, whoever
+            # the office reporting it ("As a result of Armenian Armed Force's shelling ...")
     # a claimant found only from the article around the figure counts after the place
     evidence = row["claim_evidence"]
     weak = "headline" in evidence or "continues" in evidence or "same" in evidence
@@ -1131,7 +1196,8 @@ def _coordinate(sentence: str, cands: list[_Figure]) -> None:
                 a.status, "gapped", a.np, "", b.number.end)
             continue
         if a.rule == "breakdown" and sentence[b.q_start - 1 : b.q_start] == "(" and \
-                PAREN_PEOPLE.match(sentence, b.number.end):  # a long list: "..., Y (1 person)"
+                PAREN_PEOPLE.match(sentence, b.number.end) and not _age_after_name(
+                    sentence, b.number, b.q_start):  # a long list: "..., Y (1 person)"
             b.status, b.rule, b.np, b.tail, b.trig_end = (
                 a.status, "breakdown", "", "", b.number.end)
             continue
@@ -1424,7 +1490,7 @@ _CANDIDATE_WORDS = sorted(
                                      PEOPLE_VERBS, TOLLS)
      for ws in table.values() for w in ws} | {"total", "lives", "fate", "remains of", "drove",
                                               "this number", "that number", "this figure",
-                                              "that figure"})
+                                              "that figure", *parts.CANDIDATE_WORDS})
 CANDIDATE = re.compile(r"\b(?:" + trie_regex(_CANDIDATE_WORDS) + ")", re.IGNORECASE)
 #: The same words for an Aho-Corasick automaton on lower-cased text: ten times faster.
 #: The words are all letters, so a match that starts inside another match never starts

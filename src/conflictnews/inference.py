@@ -162,7 +162,7 @@ PHRASE_END = re.compile(r"\s(?:when|as|after|by|while|because|since|in|at|near|d
 _CLAIMANT_POP = [(pop, re.compile(rf"(?i:\b(?:{_alt(words)})\b)"))
                  for pop, words in CLAIMANT_POPULATION.items()]
 _ATTACK_AFTER = re.compile(rf"(?:['’`]s)?\s+(?:(?!(?:following|after|by|against|on|in|to|of|"
-                           rf"an?|the|and)\b)\w+\s+){{0,3}}?(?:{_alt(ATTACK_WORDS)})\b",
+                           rf"an?|the|and)\b)\w+(?:['’]s)?\s+){{0,3}}?(?:{_alt(ATTACK_WORDS)})\b",
                            re.IGNORECASE)
 _FORCES_KILL = re.compile(rf"(?:['’]s)?\s+(?:armed\s+)?(?:{_alt(FORCES_WORDS)})\s+"
                           r"(?:(?:have|has|had|reportedly|allegedly|also)\s+)?"
@@ -206,6 +206,22 @@ def population(phrase: str) -> tuple[str, str]:
     return UNSPECIFIED, ""
 
 
+#: The people a toll was recorded among: "11 deaths ... have been recorded among
+#: civilians", "injured people among the civilian population".
+AMONG_KIND = re.compile(r"\bamong\s+(?:the\s+)?(?:civilians|civilian\s+population|local\s+"
+                        r"(?:residents|population)|(?P<mil>servicemen|soldiers|troops|"
+                        r"military\s+personnel))\b", re.IGNORECASE)
+
+
+def among_population(text: str) -> tuple[str, str]:
+    """``(population, evidence)`` from the people a figure was recorded among, or
+    ``("unspecified", "")``."""
+    m = "among" in text and AMONG_KIND.search(text)
+    if not m:
+        return UNSPECIFIED, ""
+    return ("military" if m.group("mil") else "civilian"), f"among: {m.group()}"
+
+
 def kin_population(text: str) -> tuple[str, str]:
     """``("civilian", evidence)`` for kin named with no soldiers in ``text`` (a figure's
     words up to its verb): "one brother killed", "two sisters were hurt"; not "two
@@ -232,12 +248,16 @@ PARENTHESIS = re.compile(r"\(([^()]{3,120})\)")
 #: (a whole named by people words, a nationality or the status alone).
 #: (soldiers are a part of a whole of every kind only when it is named by people words or
 #: a nationality: "143 dead, including 92 fighters" are all fighters).
+#: Civilian words that name a kind of people (not "IDPs", "refugees": displaced people
+#: among displaced people are no other kind).
+_CIVILIAN_KINDS = tuple(w for w in CIVILIAN if w not in ("IDPs", "IDP", "refugees", "families",
+                                                         "family", "citizens"))
 _WHOLE = r"\b(?:people|persons|\b(?-i:[A-Z][a-z]+(?:ans|is)))\b"
 _PART_OF = (r"(?:\s+on\s+(?:their|its|our|the\s+\w+)\s+side)?[^.;]{0,12}"
             r"\b(?:including|among\s+(?:them|whom)|of\s+whom)\s+(?:[\w,]+\s+){0,3}?")
 INCLUDING = re.compile(rf"(?:{_WHOLE}|\b(?:victims|dead|killed|wounded|injured|hurt|casualties|"
                        rf"prisoners|captives|hostages|detainees|{_alt(MILITARY)})\b)"
-                       rf"{_PART_OF}(?P<who>{_alt(CIVILIAN)})\b|"
+                       rf"{_PART_OF}(?P<who>{_alt(_CIVILIAN_KINDS)})\b|"
                        rf"{_WHOLE}{_PART_OF}(?P<soldiers>{_alt(MILITARY)})\b", re.IGNORECASE)
 
 
@@ -586,6 +606,10 @@ def from_paragraph(rows: list[dict], named: ArticleClaimants, profile: Profile,
     text = named.text
     for figures in by_sentence.values():
         _parts(figures, text)
+    for row in rows if ("all" in text or "most" in text or "many" in text) else ():
+        _apposed_kind(row, text)
+    if "All" in text or "Most" in text or "Many" in text:
+        _kind_told_next(by_sentence, named)
     for row in rows:  # "the number of civilians killed has risen to 11"
         if row["population"] == UNSPECIFIED and "number" in row["sentence"]:
             toll = NUMBER_OF.search(text, max(0, row["start"] - 150), row["start"])
@@ -639,6 +663,109 @@ def from_paragraph(rows: list[dict], named: ArticleClaimants, profile: Profile,
     if "among" in text:  # last: only what no other step told
         _civilians_among(rows, named)
     _article_side(rows, text)
+    _headline_side(rows, named, profile, day)
+
+
+#: An apposition naming which people all or most of a figure's people are: "21 people,
+#: all of them civilians,", "seven people, all of whom were soldiers", "30 people – mostly
+#: civilians –" (all: that kind; most, many, almost all: mixed, the rest are others).
+APPOSED_KIND = re.compile(
+    r"[^.;,()–—]{0,40}?(?:,|\(|\s[–—-])\s*(?P<q>(?:almost|nearly|virtually)\s+all|all|most|"
+    r"mostly|many|the\s+majority)\b(?:\s+of\s+(?:them|whom|these|those))?\s+"
+    r"(?:(?:were|are|was|being|reportedly)\s+)*(?:[\w-]+\s+)?"
+    rf"(?P<who>{_alt(MILITARY + CIVILIAN)})\b", re.IGNORECASE)
+#: Population evidence from a figure's own people words, which an apposition's "most"
+#: does not overrule ("14 civilian captives, most of them residents of ...").
+_OWN_WORDS = ("word", "parts")
+
+
+def _apposed_kind(row: dict, text: str) -> None:
+    """A figure's population from an apposition after it (:data:`APPOSED_KIND`): "all of
+    them civilians" over a claimant's kind, a place's or "of whom" read as a part;
+    "mostly civilians" only where the figure's own words name no kind."""
+    m = APPOSED_KIND.match(text, row["end"], row["end"] + 160)
+    if not m:
+        return
+    kind = population(m.group("who"))[0]
+    whole = m.group("q").lower() == "all"
+    if not whole and row["population_evidence"].startswith(_OWN_WORDS):
+        return
+    row["population"] = kind if whole else "mixed"
+    row["population_evidence"] = f"apposition: {' '.join(m.group().split()[-6:])}"
+
+
+#: A sentence saying which people all or most of the figures before it count: "All of
+#: them were civilians.", "All the dead were soldiers.", "Most of the victims were
+#: children." (not "All of them were taken to hospital").
+KIND_NEXT = re.compile(
+    r"\W*(?P<q>All|Most|Many|Almost\s+all|Nearly\s+all)\b(?:\s+of)?(?:\s+(?:them|those|these|"
+    r"the\s+(?:dead|victims|killed|wounded|injured|casualties)))?\s+(?:(?:were|are|was)\s+)"
+    r"(?:(?:reportedly|said\s+to\s+be|believed\s+to\s+be)\s+)?(?:[\w-]+\s+)?"
+    rf"(?P<who>{_alt(MILITARY + CIVILIAN)})\b")
+
+
+def _kind_told_next(by_sentence: dict[int, list[dict]], named: ArticleClaimants) -> None:
+    """The figures of a sentence followed, in its paragraph, by one saying which people
+    all of them were ("Twelve people were killed in the strike. All of them were
+    civilians."): that kind; "Most of them were children": mixed. Only figures whose own
+    words name no kind of people."""
+    text = named.text
+    for index, figures in by_sentence.items():
+        if index + 1 >= len(named.spans) or not named.same_paragraph(index, index + 1):
+            continue
+        m = KIND_NEXT.match(text, *named.spans[index + 1])
+        if not m:
+            continue
+        whole = m.group("q") == "All"
+        kind = population(m.group("who"))[0] if whole else "mixed"
+        for row in figures:
+            if row["status"] != "displaced" and not row["historical"] and \
+                    not row["population_evidence"].startswith(_OWN_WORDS):
+                row["population"] = kind
+                row["population_evidence"] = f"next sentence: {m.group().strip()}"
+
+
+#: How many first sentences make an article's headline and lead, whose place or attacker
+#: tells whose people its body's figures count when nothing else does.
+HEAD_SENTENCES = 2
+
+
+def _headline_side(rows: list[dict], named: ArticleClaimants, profile: Profile,
+                   day: dt.date | None) -> None:
+    """A figure no step placed takes the side its article's headline or lead tells by a
+    place, an attacker or a loser ("Shelling of Ganja leaves civilians dead" above "12
+    residents were killed ..."), when the body stays on that event: no sentence from
+    the lead to the figure tells another side, no figure of the article is of another
+    side, and the figure's sentence turns to no other event or a war's toll."""
+    if not any(r["side"] == UNSPECIFIED and not r["historical"] for r in rows):
+        return
+    head, side, evidence = -1, UNSPECIFIED, ""
+    for k in range(min(HEAD_SENTENCES, len(named.spans))):
+        found, how = sentence_side(profile, named.text[slice(*named.spans[k])], day)
+        if found == BOTH or (found != UNSPECIFIED and side not in (UNSPECIFIED, found)):
+            return  # both parties' events in the lead
+        if found != UNSPECIFIED and side == UNSPECIFIED:
+            head, side, evidence = k, found, how
+    if side == UNSPECIFIED or any(r["side"] not in (UNSPECIFIED, side) for r in rows):
+        return
+    first = named.text[slice(*named.spans[head])].rstrip()
+    where = "lead" if head or first.endswith((".", "!", "?", "”", '"')) else "headline"
+    told: dict[int, str] = {}  # each sentence's side, read once
+
+    def side_of(k: int) -> str:
+        if k not in told:
+            told[k] = sentence_side(profile, named.text[slice(*named.spans[k])], day)[0]
+        return told[k]
+
+    for row in rows:
+        index = row["sentence_index"]
+        if row["side"] != UNSPECIFIED or row["historical"] or index <= head or \
+                named.turns_away(index) or WAR_TOLL.search(
+                    named.text, max(0, row["start"] - 80), row["end"] + 60):
+            continue
+        if all(side_of(k) in (UNSPECIFIED, side) for k in range(head + 1, index + 1)):
+            row["side"] = side
+            row["side_evidence"] = f"{where} {evidence}"
 
 
 class _Shared:
