@@ -748,12 +748,14 @@ def _headline_side(rows: list[dict], named: ArticleClaimants, profile: Profile,
         return
     first = named.text[slice(*named.spans[head])].rstrip()
     where = "lead" if head or first.endswith((".", "!", "?", "”", '"')) else "headline"
-    told: dict[int, str] = {}  # each sentence's side, read once
+    stays = [head]  # the last sentence read from the lead on that tells no other side
 
-    def side_of(k: int) -> str:
-        if k not in told:
-            told[k] = sentence_side(profile, named.text[slice(*named.spans[k])], day)[0]
-        return told[k]
+    def on_story(index: int) -> bool:  # read each sentence once: linear in the article
+        while stays[-1] < index and stays[-1] >= 0:
+            k = stays[-1] + 1
+            found = sentence_side(profile, named.text[slice(*named.spans[k])], day)[0]
+            stays.append(k if found in (UNSPECIFIED, side) else -1)
+        return stays[-1] >= index
 
     for row in rows:
         index = row["sentence_index"]
@@ -761,7 +763,7 @@ def _headline_side(rows: list[dict], named: ArticleClaimants, profile: Profile,
                 named.turns_away(index) or WAR_TOLL.search(
                     named.text, max(0, row["start"] - 80), row["end"] + 60):
             continue
-        if all(side_of(k) in (UNSPECIFIED, side) for k in range(head + 1, index + 1)):
+        if on_story(index):
             row["side"] = side
             row["side_evidence"] = f"{where} {evidence}"
 
