@@ -38,6 +38,12 @@ def figure(text: str, count: int) -> pd.Series:
      "war"),
     ("Full-scale hostilities broke out, in which as many as 20,000 people died.", 20000,
      "hostilities"),
+    ("The fighting is at its worst since 1994, when about 25,000 people had died.", 25000,
+     "fighting"),
+    ("The battle for the hill town began at dawn on Monday, in which 60 people were killed.",
+     60, "battle"),
+    ("They split in a bitter war that claimed 20,000 lives and displaced 700,000 people.",
+     700000, "war"),
     # the figure's people died in, during or since the fighting
     ("More than 900 people have died in five weeks of fighting, monitors estimate.", 900,
      "fighting"),

@@ -583,7 +583,7 @@ _NO_KIND = {"side": (UNSPECIFIED, BOTH), "population": (UNSPECIFIED, "mixed")}
 #: Words naming the fighting between the parties as a whole (generic English, not one
 #: war's: a war's own names are in the profile's ``earlier_wars``).
 FIGHTING_WORDS = ("war", "conflict", "fighting", "hostilities",
-                  "clashes", "violence", "flare-up", "flare-ups", "flareup", "battles",
+                  "clashes", "violence", "flare-up", "flare-ups", "flareup", "battle", "battles",
                   "combat", "escalation", "escalations")
 _FIGHTING = rf"\b(?P<war>{_alt(FIGHTING_WORDS)})\b"
 #: The fighting as the subject that killed, right before a figure ("a 1991-94 war over
@@ -592,9 +592,9 @@ _FIGHTING = rf"\b(?P<war>{_alt(FIGHTING_WORDS)})\b"
 #: in more than"; "since the 1990s, when some" after the fighting); matched up to the
 #: figure.
 TOLL_BEFORE = re.compile(
-    rf"{_FIGHTING}[^.;:!?]{{0,60}}?\b(?:(?:(?:that|which)\s+(?:(?:has|have|had)\s+)?"
+    rf"{_FIGHTING}[^.;:!?]{{0,80}}?\b(?:(?:(?:that|which)\s+(?:(?:has|have|had)\s+)?"
     r"(?:also\s+|already\s+|reportedly\s+)?)?(?:killed|left|claimed|cost|took|"
-    r"resulted\s+in|caused)|(?:in|during)\s+which|when)\b[^.;:!?\d]{0,40}$", re.IGNORECASE)
+    r"resulted\s+in|caused)|(?:in|during)\s+which|when)\b[^.;:!?]{0,45}$", re.IGNORECASE)
 #: The fighting as when, where or why a figure's people died, right after it ("1,000
 #: people have died in nearly six weeks of fighting", "were killed in the 1991-94 war",
 #: "have been killed since fighting erupted", "displaced since the latest violence",
@@ -605,9 +605,13 @@ TOLL_AFTER = re.compile(
     rf"(?:[\w-]+\s+){{0,4}}?{_FIGHTING}", re.IGNORECASE)
 #: Side evidence of the rule, skipped by the rules that read an article's one side.
 TOLL_EVIDENCE = "toll of the fighting"
-#: Words right before a figure, or between it and the fighting, that make it a party's
-#: own ("their military death toll to 84", "2,783 servicemen of our Armed Forces").
-_OWN_BEFORE = 40
+#: A party's own people or toll, right before a figure or between it and the fighting
+#: ("their military death toll to 84", "2,783 servicemen of our Armed Forces", "50 of
+#: its soldiers"; not "its worst level since the 1990s").
+OWN_TOLL = re.compile(r"\b(?:its|their|our)\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?(?:toll|losses|"
+                      r"dead|casualties|soldiers|servicemen|troops|forces|people|citizens|"
+                      r"civilians|fighters|personnel)\b", re.IGNORECASE)
+_OWN_BEFORE = 60
 
 
 def fighting_toll(text: str, start: int, end: int, lo: int = 0,
@@ -616,8 +620,8 @@ def fighting_toll(text: str, start: int, end: int, lo: int = 0,
     is ``text[lo:hi]``) is the toll of a war, a conflict, fighting, hostilities, clashes,
     violence or a flare-up as a whole: the fighting is the subject that killed, or the
     figure's people died in, during or since it (LABELLING.md: one number for both
-    sides). Not when a possessive ("its", "their", "our") right before the figure or
-    between it and the fighting makes it a party's own. Else ``("unspecified", "")``.
+    sides). Not when a possessive right before the figure or between it and the
+    fighting makes it a party's own (:data:`OWN_TOLL`). Else ``("unspecified", "")``.
     Only for a figure no cue gave a side (its own words, a claimant's own people, a
     place, an attacker decide first)."""
     hi = len(text) if hi is None else hi
@@ -627,8 +631,8 @@ def fighting_toll(text: str, start: int, end: int, lo: int = 0,
         return UNSPECIFIED, ""
     m = TOLL_BEFORE.search(text, max(lo, start - 140), start) or \
         TOLL_AFTER.match(text, end, min(hi, end + 140))
-    if not m or POSSESSIVE.search(text, max(lo, start - _OWN_BEFORE), start) or \
-            POSSESSIVE.search(m.group()):
+    if not m or OWN_TOLL.search(text, max(lo, start - _OWN_BEFORE), start) or \
+            OWN_TOLL.search(m.group()):
         return UNSPECIFIED, ""
     return BOTH, f"{TOLL_EVIDENCE}: {m.group('war').lower()}"
 
