@@ -9,6 +9,7 @@ import pytest
 
 from conflictnews.casualties import extract_casualties
 from conflictnews.inference import fighting_toll
+from conflictnews.profile import load_profile
 
 DAY = pd.Timestamp("2020-10-20")
 
@@ -69,6 +70,9 @@ def test_a_toll_of_the_whole_fighting_counts_both_sides(text: str, count: int,
     ("Nine residents of Stepanakert were killed in the fighting on Friday.", 9,
      "armenian"),
     ("Azerbaijani drones killed 6 people during the latest escalation.", 6, "armenian"),
+    # fighting with one party: the other party's people
+    ("Five soldiers were killed in clashes with Azerbaijani forces.", 5, "armenian"),
+    ("Seven people died in heavy fighting against Armenian troops.", 7, "azerbaijani"),
     # no fighting at all
     ("12 people were killed in a car crash near the capital.", 12, "unspecified"),
     # the defence ministry's own toll of the fighting
@@ -101,5 +105,6 @@ def test_a_war_s_toll_does_not_stop_the_article_s_one_side() -> None:
 def test_fighting_toll_reads_only_the_figure_s_clause() -> None:
     text = "The war ended in 1994. Officials said 12 people died in a fire at a market."
     start = text.index("12")
-    assert fighting_toll(text, start, start + 2, text.index("Officials")) == (
+    assert fighting_toll(load_profile(), text, start, start + 2,
+                         text.index("Officials")) == (
         "unspecified", "")

@@ -614,27 +614,44 @@ OWN_TOLL = re.compile(r"\b(?:its|their|our)\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?(?:t
 _OWN_BEFORE = 60
 
 
-def fighting_toll(text: str, start: int, end: int, lo: int = 0,
+def fighting_toll(profile: Profile, text: str, start: int, end: int, lo: int = 0,
                   hi: int | None = None) -> tuple[str, str]:
     """``("both", evidence)`` when the figure at ``start:end`` of ``text`` (its sentence
     is ``text[lo:hi]``) is the toll of a war, a conflict, fighting, hostilities, clashes,
     violence or a flare-up as a whole: the fighting is the subject that killed, or the
     figure's people died in, during or since it (LABELLING.md: one number for both
     sides). Not when a possessive right before the figure or between it and the
-    fighting makes it a party's own (:data:`OWN_TOLL`). Else ``("unspecified", "")``.
-    Only for a figure no cue gave a side (its own words, a claimant's own people, a
-    place, an attacker decide first)."""
+    fighting makes it a party's own (:data:`OWN_TOLL`); fighting "with" or "against" a
+    party after the figure ("killed in clashes with Azerbaijani forces") counts the other
+    party's people (``opponent: clashes with Azerbaijani``), or no side when no party is
+    named there.
+    Else ``("unspecified", "")``. Only for a figure no cue gave a side (its own words,
+    a claimant's own people, a place, an attacker decide first)."""
     hi = len(text) if hi is None else hi
     low = text[lo:hi].lower()
     if not any(w in low for w in ("war", "conflict", "fight", "hostil", "clash", "violen",
                                   "flare", "battle", "combat", "escalat")):
         return UNSPECIFIED, ""
+    after = None
     m = TOLL_BEFORE.search(text, max(lo, start - 140), start) or \
-        TOLL_AFTER.match(text, end, min(hi, end + 140))
+        (after := TOLL_AFTER.match(text, end, min(hi, end + 140)))
     if not m or OWN_TOLL.search(text, max(lo, start - _OWN_BEFORE), start) or \
             OWN_TOLL.search(m.group()):
         return UNSPECIFIED, ""
-    return BOTH, f"{TOLL_EVIDENCE}: {m.group('war').lower()}"
+    war = m.group("war")
+    against = after and WITH_PARTY.match(text, m.end("war"), min(hi, m.end("war") + 60))
+    if against:
+        for pos, side, word in profile.side_words_in(text[against.end():min(
+                hi, against.end() + 40)]):
+            if pos <= 12 and side in profile.opponent:  # "with (the) Azerbaijani forces"
+                return profile.opponent[side], f"opponent: {war} with {word}"
+        return UNSPECIFIED, ""
+    return BOTH, f"{TOLL_EVIDENCE}: {war.lower()}"
+
+
+#: The other party of a fight after its word: "clashes with", "fighting against the".
+WITH_PARTY = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:with|against)\s+(?:the\s+)?",
+                        re.IGNORECASE)
 
 
 #: Between a figure and the one before it in a list ("187 Armenian Soldiers, 21
@@ -642,7 +659,7 @@ def fighting_toll(text: str, start: int, end: int, lo: int = 0,
 _LISTED = re.compile(r"[^.;:!?\d]{0,30}?(?:,|\band\b)\s*(?:[\w-]+\s+){0,2}$")
 
 
-def _fighting_tolls(rows: list[dict], named: ArticleClaimants) -> None:
+def _fighting_tolls(rows: list[dict], named: ArticleClaimants, profile: Profile) -> None:
     """Each figure no cue placed that is a toll of the whole fighting
     (:func:`fighting_toll`) counts both sides; not one listed after a figure of one
     party ("187 Armenian soldiers, 21 civilians missing since the 2020 war")."""
@@ -656,7 +673,7 @@ def _fighting_tolls(rows: list[dict], named: ArticleClaimants) -> None:
                 _LISTED.fullmatch(named.text, before["end"], row["start"]):
             continue
         a, b = named.spans[row["sentence_index"]]
-        found, evidence = fighting_toll(named.text, row["start"], row["end"], a, b)
+        found, evidence = fighting_toll(profile, named.text, row["start"], row["end"], a, b)
         if found != UNSPECIFIED:
             row["side"], row["side_evidence"] = found, evidence
 
@@ -683,7 +700,7 @@ def from_paragraph(rows: list[dict], named: ArticleClaimants, profile: Profile,
     for row in rows:
         by_sentence.setdefault(row["sentence_index"], []).append(row)
     text = named.text
-    _fighting_tolls(rows, named)
+    _fighting_tolls(rows, named, profile)
     for figures in by_sentence.values():
         _parts(figures, text)
     for row in rows if ("all" in text or "most" in text or "many" in text) else ():
