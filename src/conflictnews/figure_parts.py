@@ -104,9 +104,10 @@ RESULT_AFTER = re.compile(
     rf"\s+(?P<res>{_alt(list(RESULT_STATUS))})\b", re.IGNORECASE)
 
 #: Words that key the candidate search for these parts (a sentence without any casualty
-#: word is never read): the nominal nouns and the results not already status words.
-CANDIDATE_WORDS = tuple(sorted({n.split()[-2] if n.split()[-1] in ("of", "to") else n
-                                for n in NOMINAL_STATUS} | set(RESULT_STATUS)))
+#: word is never read): each nominal with its preposition ("flight of", not "flight": the
+#: generated corpus's 336 sentences about flights), and the results.
+CANDIDATE_WORDS = tuple(sorted({" ".join(n.split()[-2:]) for n in NOMINAL_STATUS}
+                               | set(RESULT_STATUS)))
 
 
 def key(words: str) -> str:

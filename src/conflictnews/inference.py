@@ -582,6 +582,104 @@ OTHERS = re.compile(r"\s*(?:[\w-]+\s+)?(?:others|more)\b|\s*of\s+(?:them|whom|th
 _NO_KIND = {"side": (UNSPECIFIED, BOTH), "population": (UNSPECIFIED, "mixed")}
 
 
+#: Words naming the fighting between the parties as a whole (generic English, not one
+#: war's: a war's own names are in the profile's ``earlier_wars``).
+FIGHTING_WORDS = ("war", "conflict", "fighting", "hostilities",
+                  "clashes", "violence", "flare-up", "flare-ups", "flareup", "battle", "battles",
+                  "combat", "escalation", "escalations")
+_FIGHTING = rf"\b(?P<war>{_alt(FIGHTING_WORDS)})\b"
+#: The fighting as the subject that killed, right before a figure ("a 1991-94 war over
+#: Nagorno-Karabakh that killed about", "the six-week conflict left", "hostilities that
+#: have killed", "full-scale hostilities in which up to", "a war in 2020, which resulted
+#: in more than"; "since the 1990s, when some" after the fighting); matched up to the
+#: figure.
+TOLL_BEFORE = re.compile(
+    rf"{_FIGHTING}[^.;:!?]{{0,80}}?\b(?:(?:(?:that|which)\s+(?:(?:has|have|had)\s+)?"
+    r"(?:also\s+|already\s+|reportedly\s+)?)?(?:killed|left|claimed|cost|took|"
+    r"resulted\s+in|caused)|(?:in|during)\s+which|when)\b[^.;:!?]{0,45}$", re.IGNORECASE)
+#: The fighting as when, where or why a figure's people died, right after it ("1,000
+#: people have died in nearly six weeks of fighting", "were killed in the 1991-94 war",
+#: "have been killed since fighting erupted", "displaced since the latest violence",
+#: "missing as a result of the Karabakh conflict").
+TOLL_AFTER = re.compile(
+    r"[^.;:!?]{0,80}?\b(?:in|during|since|amid|throughout|over|as\s+a\s+(?:result|"
+    r"consequence)\s+of|linked\s+to)\s+(?:the\s+|this\s+|that\s+|a\s+)?"
+    rf"(?:[\w-]+\s+){{0,4}}?{_FIGHTING}", re.IGNORECASE)
+#: Side evidence of the rule, skipped by the rules that read an article's one side.
+TOLL_EVIDENCE = "toll of the fighting"
+#: A party's own people or toll, right before a figure or between it and the fighting
+#: ("their military death toll to 84", "2,783 servicemen of our Armed Forces", "50 of
+#: its soldiers"; not "its worst level since the 1990s").
+OWN_TOLL = re.compile(r"\b(?:its|their|our)\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?(?:toll|losses|"
+                      r"dead|casualties|soldiers|servicemen|troops|forces|people|citizens|"
+                      r"civilians|fighters|personnel)\b", re.IGNORECASE)
+_OWN_BEFORE = 60
+
+
+def fighting_toll(profile: Profile, text: str, start: int, end: int, lo: int = 0,
+                  hi: int | None = None) -> tuple[str, str]:
+    """``("both", evidence)`` when the figure at ``start:end`` of ``text`` (its sentence
+    is ``text[lo:hi]``) is the toll of a war, a conflict, fighting, hostilities, clashes,
+    violence or a flare-up as a whole: the fighting is the subject that killed, or the
+    figure's people died in, during or since it (LABELLING.md: one number for both
+    sides). Not when a possessive right before the figure or between it and the
+    fighting makes it a party's own (:data:`OWN_TOLL`); fighting "with" or "against" a
+    party after the figure ("killed in clashes with Azerbaijani forces") counts the other
+    party's people (``opponent: clashes with Azerbaijani``), or no side when no party is
+    named there.
+    Else ``("unspecified", "")``. Only for a figure no cue gave a side (its own words,
+    a claimant's own people, a place, an attacker decide first)."""
+    hi = len(text) if hi is None else hi
+    low = text[lo:hi].lower()
+    if not any(w in low for w in ("war", "conflict", "fight", "hostil", "clash", "violen",
+                                  "flare", "battle", "combat", "escalat")):
+        return UNSPECIFIED, ""
+    after = None
+    m = TOLL_BEFORE.search(text, max(lo, start - 140), start) or \
+        (after := TOLL_AFTER.match(text, end, min(hi, end + 140)))
+    if not m or OWN_TOLL.search(text, max(lo, start - _OWN_BEFORE), start) or \
+            OWN_TOLL.search(m.group()):
+        return UNSPECIFIED, ""
+    war = m.group("war")
+    against = after and WITH_PARTY.match(text, m.end("war"), min(hi, m.end("war") + 60))
+    if against:
+        for pos, side, word in profile.side_words_in(text[against.end():min(
+                hi, against.end() + 40)]):
+            if pos <= 12 and side in profile.opponent:  # "with (the) Azerbaijani forces"
+                return profile.opponent[side], f"opponent: {war} with {word}"
+        return UNSPECIFIED, ""
+    return BOTH, f"{TOLL_EVIDENCE}: {war.lower()}"
+
+
+#: The other party of a fight after its word: "clashes with", "fighting against the".
+WITH_PARTY = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:with|against)\s+(?:the\s+)?",
+                        re.IGNORECASE)
+
+
+#: Between a figure and the one before it in a list ("187 Armenian Soldiers, 21
+#: Civilians"): the later is of the earlier's side.
+_LISTED = re.compile(r"[^.;:!?\d]{0,30}?(?:,|\band\b)\s*(?:[\w-]+\s+){0,2}$")
+
+
+def _fighting_tolls(rows: list[dict], named: ArticleClaimants, profile: Profile) -> None:
+    """Each figure no cue placed that is a toll of the whole fighting
+    (:func:`fighting_toll`) counts both sides; not one listed after a figure of one
+    party ("187 Armenian soldiers, 21 civilians missing since the 2020 war")."""
+    previous = None
+    for row in rows:
+        before, previous = previous, row
+        if row["side"] != UNSPECIFIED:
+            continue
+        if before is not None and before["sentence_index"] == row["sentence_index"] and \
+                before["side"] not in (UNSPECIFIED, BOTH) and \
+                _LISTED.fullmatch(named.text, before["end"], row["start"]):
+            continue
+        a, b = named.spans[row["sentence_index"]]
+        found, evidence = fighting_toll(profile, named.text, row["start"], row["end"], a, b)
+        if found != UNSPECIFIED:
+            row["side"], row["side_evidence"] = found, evidence
+
+
 def from_paragraph(rows: list[dict], named: ArticleClaimants, profile: Profile,
                    day: dt.date | None) -> None:
     """Side and population a figure's own words and clause leave open, as a reader
@@ -604,6 +702,7 @@ def from_paragraph(rows: list[dict], named: ArticleClaimants, profile: Profile,
     for row in rows:
         by_sentence.setdefault(row["sentence_index"], []).append(row)
     text = named.text
+    _fighting_tolls(rows, named, profile)
     for figures in by_sentence.values():
         _parts(figures, text)
     for row in rows if ("all" in text or "most" in text or "many" in text) else ():
@@ -746,16 +845,19 @@ def _headline_side(rows: list[dict], named: ArticleClaimants, profile: Profile,
             return  # both parties' events in the lead
         if found != UNSPECIFIED and side == UNSPECIFIED:
             head, side, evidence = k, found, how
-    if side == UNSPECIFIED or any(r["side"] not in (UNSPECIFIED, side) for r in rows):
+    if side == UNSPECIFIED or any(r["side"] not in (UNSPECIFIED, side) and not r[
+            "side_evidence"].startswith(TOLL_EVIDENCE) for r in rows):
         return
     first = named.text[slice(*named.spans[head])].rstrip()
     where = "lead" if head or first.endswith((".", "!", "?", "”", '"')) else "headline"
-    told: dict[int, str] = {}  # each sentence's side, read once
+    stays = [head]  # the last sentence read from the lead on that tells no other side
 
-    def side_of(k: int) -> str:
-        if k not in told:
-            told[k] = sentence_side(profile, named.text[slice(*named.spans[k])], day)[0]
-        return told[k]
+    def on_story(index: int) -> bool:  # read each sentence once: linear in the article
+        while stays[-1] < index and stays[-1] >= 0:
+            k = stays[-1] + 1
+            found = sentence_side(profile, named.text[slice(*named.spans[k])], day)[0]
+            stays.append(k if found in (UNSPECIFIED, side) else -1)
+        return stays[-1] >= index
 
     for row in rows:
         index = row["sentence_index"]
@@ -763,7 +865,7 @@ def _headline_side(rows: list[dict], named: ArticleClaimants, profile: Profile,
                 named.turns_away(index) or WAR_TOLL.search(
                     named.text, max(0, row["start"] - 80), row["end"] + 60):
             continue
-        if all(side_of(k) in (UNSPECIFIED, side) for k in range(head + 1, index + 1)):
+        if on_story(index):
             row["side"] = side
             row["side_evidence"] = f"{where} {evidence}"
 
@@ -876,7 +978,9 @@ def _article_side(rows: list[dict], text: str) -> None:
     undecided, and so does a war's or a fight's toll (:data:`WAR_TOLL` near it)."""
     for historical in (False, True):
         same_war = [r for r in rows if r["historical"] == historical]
-        decided = [r for r in same_war if r["side"] != UNSPECIFIED]
+        decided = [r for r in same_war if r["side"] != UNSPECIFIED and
+                   not r["side_evidence"].startswith(TOLL_EVIDENCE)]  # a war's toll is
+        # no figure of the article's own story
         sides = {r["side"] for r in decided}
         if len(decided) < ARTICLE_SIDE_MIN or len(sides) != 1 or sides & {BOTH, "other"}:
             continue
