@@ -938,6 +938,18 @@ def _read_status(
     return [], "", "", "", n.end
 
 
+#: a person's name before a bracket: "Ali Aliyev (23)" gives an age, "Tartar (4)" a toll
+NAME_BEFORE = re.compile(rf"\b{UPPER}{LOWER}+\s+{UPPER}{LOWER}+\s*\($")
+
+
+def _age_after_name(sentence: str, n: Number, q_start: int) -> bool:
+    """A bracketed number after a person's first name and surname, with no people word,
+    is an age ("The dead were named as Ali Aliyev (23) and ..."), not part of a toll."""
+    return n.value <= 110 and not sentence[n.end : n.end + 12].lstrip().startswith(
+        ("people", "person")) and NAME_BEFORE.search(sentence, max(0, q_start - 60),
+                                                    q_start) is not None
+
+
 def _clause(sentence: str, start: int, end: int) -> str:
     floor = max(0, start - CLAUSE_WINDOW)  # a clause is never longer than this
     before = [floor, *(m.end() for m in CLAUSE_END.finditer(sentence, floor, start))]
@@ -984,18 +996,6 @@ def _who(c: _Figure, prev: dict | None, sentence: str, clause: str,
             population, pop_ev = "military", side_ev  # "the Azerbaijani army lost 1,280"
     return {"population": population, "population_evidence": pop_ev, "side": side,
             "side_evidence": side_ev}
-
-#: a person's name before a bracket: "Ali Aliyev (23)" gives an age, "Tartar (4)" a toll
-NAME_BEFORE = re.compile(rf"\b{UPPER}{LOWER}+\s+{UPPER}{LOWER}+\s*\($")
-
-
-def _age_after_name(sentence: str, n: Number, q_start: int) -> bool:
-    """A bracketed number after a person's first name and surname, with no people word,
-    is an age ("The dead were named as Ali Aliyev (23) and ..."), not part of a toll."""
-    return n.value <= 110 and not sentence[n.end : n.end + 12].lstrip().startswith(
-        ("people", "person")) and NAME_BEFORE.search(sentence, max(0, q_start - 60),
-                                                    q_start) is not None
-
 
 
 #: The order of the steps that decide a side in :func:`_complete`.

@@ -630,7 +630,8 @@ def fighting_toll(profile: Profile, text: str, start: int, end: int, lo: int = 0
     Else ``("unspecified", "")``. Only for a figure no cue gave a side (its own words,
     a claimant's own people, a place, an attacker decide first)."""
     hi = len(text) if hi is None else hi
-    low = text[lo:hi].lower()
+    # the fighting word must sit in the windows the patterns below search: look only there
+    low = text[max(lo, start - 140):min(hi, end + 140)].lower()
     if not any(w in low for w in ("war", "conflict", "fight", "hostil", "clash", "violen",
                                   "flare", "battle", "combat", "escalat")):
         return UNSPECIFIED, ""
