@@ -80,6 +80,9 @@ def stages(n: int) -> None:
     row("  the same, one combined regex", mb, n, s)
     _, s = timed(lambda: find_mentions(articles, actors))
     row("mention table (+ sentence index)", mb, n, s)
+    word = re.compile(r"\w+")
+    _, bare = timed(lambda: [word.findall(t) for t in texts])
+    row("a bare regex scan (\\w+, findall)", mb, n, bare)
     for jobs in (1, 2):
         out = BENCH / f"x{n}-j{jobs}"
         _, s = timed(lambda jobs=jobs, out=out: subprocess.run(
@@ -87,6 +90,8 @@ def stages(n: int) -> None:
              "none", "--out", str(out), "--jobs", str(jobs)], check=True,
             capture_output=True))
         row(f"whole extract, --jobs {jobs}", mb, n, s)
+        if jobs == 1:
+            print(f"  (whole extract, --jobs 1: {s / bare:.1f}x the bare scan)")
     peers(texts, m, actors, mb, n)
 
 

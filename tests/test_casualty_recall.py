@@ -13,7 +13,12 @@ import pandas as pd
 import pytest
 from conftest import ROOT
 
-from conflictnews.casualties import _CANDIDATE_WORDS, _candidates, figures_in_sentence
+from conflictnews.casualties import (
+    _CANDIDATE_WORDS,
+    _candidates,
+    extract_casualties,
+    figures_in_sentence,
+)
 
 DATA = ROOT / "tests" / "data"
 DAY = pd.Timestamp("2020-10-16")
@@ -68,3 +73,29 @@ def test_a_growth_is_a_change_and_a_total_not_a_range():
         (12, None, "killed"), (300, None, "killed")]
     got = figures_in_sentence("Between 12 and 30 soldiers were killed.", DAY)
     assert [(f["count"], f["count_high"]) for f in got] == [(12, 30)]
+
+
+def test_of_them_counts_people_named_in_the_sentence_before():
+    """"29 of them" are people when the last count before them is ("the 62 servicemen
+    who were captured"), in the figure's sentence or the one before."""
+    def found(text: str) -> list[tuple[int, str]]:
+        articles = pd.DataFrame({"doc_id": ["x"], "source_file": ["x.txt"], "position": [0],
+                                 "published": [DAY], "outlet": ["o"], "text": [text]})
+        return [(r.count, r.status) for r in extract_casualties(articles).itertuples()]
+
+    people = ("Officials spoke of the 48 conscripts who were taken prisoner in May. "
+              "The other side has released 20 of them so far.")
+    assert found(people) == [(48, "captured"), (20, "captured")]
+    things = ("Officials spoke of the 48 trucks that were seized in May. "
+              "The other side has released 20 of them so far.")
+    assert found(things) == []
+
+
+def test_a_year_before_a_comma_dates_an_earlier_war():
+    """"In 1993, ..." is a year of the earlier war although a comma follows it."""
+    got = figures_in_sentence("In 1993, the fighting drove 40,000 villagers from their "
+                              "homes.", DAY)
+    assert [(f["count"], f["status"], f["historical"]) for f in got] == [
+        (40000, "displaced", True)]
+    got = figures_in_sentence("Since 12 October, 40,000 villagers have fled.", DAY)
+    assert [(f["count"], f["historical"]) for f in got] == [(40000, False)]

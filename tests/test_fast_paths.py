@@ -16,27 +16,33 @@ from conftest import load_benchmark
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conflictnews import attribution, casualties
 from conflictnews.casualties import (
     _ACTIVE_WORDS,
     _CONTACT_WORDS,
     _INCREMENT_WORDS,
     _NOUN_OF_WORDS,
     _QUALIFIER_WORDS,
+    AGES_LEFT,
     CANDIDATE,
     CONTACT_LEFT,
     EXCLUDE_LEFT,
     INCREMENT_LEFT,
+    LAW_LEFT,
+    NOT_A_FIGURE_LEFT,
     NOUN_OF,
     OBJECT,
     QUALIFIER,
+    THING_NEXT,
     _candidates,
+    _counts_things,
     _excluded_left,
     figures_in_sentence,
 )
 from conflictnews.corpus import WORD, count_words, load_corpus
 from conflictnews.mentions import find_mentions
-from conflictnews.numbers import NUMBER, NUMBER_LOWER, find_numbers
-from conflictnews.patterns import ascii_fold, search_at_end
+from conflictnews.numbers import NUMBER, NUMBER_LOWER, PLAIN_NUMBER, Number, find_numbers
+from conflictnews.patterns import Folded, ascii_fold, find_matches, fold_pattern, search_at_end
 from conflictnews.quotes import (
     AFTER_SUBJECT,
     BEFORE_OBJECT,
@@ -97,6 +103,28 @@ def test_numbers_on_folded_text_equal_numbers_ignoring_case_in_the_corpus(articl
                                                                          generated):
     for text in _texts(articles, generated):
         assert _numbers(NUMBER_LOWER, ascii_fold(text)) == _numbers(NUMBER, text)
+
+
+#: Words that start like number words ("the", "for", "tend", "Mill Street") or are
+#: number words in any case and spelling.
+NUMBER_START_PIECES = [*PIECES, "the", "thou", "thousand", "for", "forty", "four", "FORTY",
+                       "tend", "tens of thousands", "scores", "ſcores", "half", "a half",
+                       "half a", "an", "a-", "a\n", "mill", "Million", "bn", "12", "1.5"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(NUMBER_START_PIECES), max_size=12).map(" ".join))
+def test_the_number_start_test_finds_what_the_plain_pattern_finds(text):
+    assert _numbers(NUMBER, text) == _numbers(PLAIN_NUMBER, text)
+    folded = ascii_fold(text)
+    if folded is not None:
+        assert _numbers(NUMBER_LOWER, folded) == _numbers(PLAIN_NUMBER, text)
+
+
+def test_the_number_start_test_finds_what_the_plain_pattern_finds_in_the_corpus(
+        articles, generated):
+    for text in _texts(articles, generated):
+        assert _numbers(NUMBER, text) == _numbers(PLAIN_NUMBER, text)
 
 
 @settings(max_examples=2000, deadline=None)
@@ -216,3 +244,92 @@ def test_searches_at_the_end_of_a_window_equal_the_full_search(text, data):
         fast, full = search_at_end(pattern, text, pos, end, words), pattern.search(text, pos, end)
         assert (fast and (fast.span(), fast.groups())) == (full and (full.span(), full.groups()))
     assert _excluded_left(text, pos, end) == bool(EXCLUDE_LEFT.search(text[pos:end]))
+
+
+CLAIM_PIECES = ["said", "Said", "says", "unsaid", "saidx", "reported", "pointed out",
+                "pointed  out", "pointed\nout", "The ministry", "Armenia’s Ombudsman", "X",
+                ", which", ",", " ", "that ", "and ", "has ", "also ", "12", "1,2", " – ",
+                "(", "“", "Şuşa", "ſ", "\ud800"]
+
+
+def _claim_matches_stop_at_the_last_verb(text):
+    end = attribution._verbs_end(text, find_matches(attribution._NEEDS, text,
+                                                    overlapping=True))
+    for pattern in attribution._ENDS_WITH_VERB:
+        assert [(m.span(), m.groups()) for m in pattern.finditer(text, 0, end)] == [
+            (m.span(), m.groups()) for m in pattern.finditer(text)]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(CLAIM_PIECES), max_size=14).map("".join))
+def test_claim_searches_stop_after_the_last_claim_verb(text):
+    _claim_matches_stop_at_the_last_verb(text)
+
+
+def test_claim_searches_stop_after_the_last_claim_verb_in_the_corpus(articles, generated):
+    for text in _texts(articles, generated):
+        for a, b in sentence_spans(text):
+            _claim_matches_stop_at_the_last_verb(text[a:b])
+
+
+THINGS_PIECES = ["aged", "AGED", "Ages", "agency", "between", "and", "(", ")", "Article",
+                 "article 120", "120.2.7", "(murder of", "two or more persons", "tanks",
+                 "population of", "12", "31", " ", ", ", "ſ", "İ"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(THINGS_PIECES), max_size=14).map(" ".join))
+def test_things_ages_and_laws_are_found_as_the_plain_searches_find_them(text):
+    # the searches for ages and laws run only where "age" or "(" is: the same answer
+    text += " 5 "
+    n = Number(len(text) - 2, len(text) - 1, 5)
+    before = max(0, n.start - 40)
+    plain = any((THING_NEXT.match(text, n.end), NOT_A_FIGURE_LEFT.search(text, before, n.start),
+                 AGES_LEFT.search(text, before, n.start),
+                 LAW_LEFT.search(text, max(0, n.start - 200), n.start)))
+    assert _counts_things(text, n) == plain
+
+
+#: The case-insensitive patterns the casualty rules search in lower-cased text.
+FOLDED = {name: p for name, p in vars(casualties).items() if isinstance(p, Folded)}
+CASE_PIECES = ["Killed", "KILLING", "killed", "more THAN", "At Least", "another", "deaths",
+               "Deaths and Injuries of", "Death toll", "TOLL", "rose to", "So far", "in total",
+               "IN ALL", "Monday", "MONDAY", "overnight", "The same attacks", "those strikes",
+               "Population of", "aged", "tanks", "Km", "%", "U.S. dollars", "Sept.", "12",
+               "1,200", " ", "  ", "\n", ",", ".", ":", "(", ")", "–", "ſo far", "İn total",
+               "\u212a", "ı", "é", "’"]
+
+
+def _same_matches(pattern, text, pos, end):
+    for method in ("search", "match"):
+        fast = getattr(pattern, method)(text, pos, end)
+        plain = getattr(pattern.plain, method)(text, pos, end)
+        assert (fast and (fast.span(), fast.groups(), fast.group())) == (
+            plain and (plain.span(), plain.groups(), plain.group()))
+
+
+def test_the_folded_patterns_are_the_casualty_rules_hot_case_insensitive_ones():
+    assert {"OBJECT", "QUALIFIER", "_TOTAL", "_INCIDENT"} <= set(FOLDED)
+    with pytest.raises(ValueError):  # a case-sensitive part cannot be folded
+        fold_pattern(r"(?-i:[a-z])")
+    assert fold_pattern(r"(?P<Trig>Sept\.)\W\S\x41") == r"(?P<Trig>sept\.)\W\S\x41"
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(CASE_PIECES), max_size=14).map("".join), st.data())
+def test_folded_patterns_find_what_their_case_insensitive_patterns_find(text, data):
+    pos = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(pos, len(text)))
+    for pattern in FOLDED.values():
+        _same_matches(pattern, text, pos, end)
+
+
+def test_folded_patterns_find_what_their_case_insensitive_patterns_find_in_the_corpus(
+        articles, generated):
+    for text in _texts(articles, generated)[::3]:
+        for a, b in sentence_spans(text):
+            sentence = text[a:b]
+            for n in find_numbers(sentence):
+                for pattern in FOLDED.values():
+                    _same_matches(pattern, sentence, max(0, n.start - 150), n.start)
+                    _same_matches(pattern, sentence, n.end, len(sentence))

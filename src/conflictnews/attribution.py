@@ -18,6 +18,7 @@ Rules (also in docs/rules.md):
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -51,8 +52,16 @@ CLAIM_VERBS = (
     "clarified", "mentioned", "pointed out", "underlined", "emphasized", "emphasised",
     "stressed", "warned", "indicated", "alleged", "alleges", "learned", "wrote",
     "tweeted", "posted", "announces", "reports", "put", "puts", "state", "confirm",
-    "named",
+    "named", "informs", "inform", "recollects", "recollected", "recalls", "lists", "listed",
+    "reads", "documented", "placed", "claim", "accused", "accuses", "shared",
 )
+#: Claim verbs that are also nouns ("the report said", "their statement").
+NOUN_VERBS = ("report", "reports", "state", "states", "put", "puts", "lists", "reads",
+              "estimates", "claims", "claim", "updated", "posted", "recalls")
+#: "X accused Y of killing 21": an accusation claims the losses it names (not "accused
+#: Y of violating a truce").
+ACCUSED_OF = re.compile(r"\s+[^,;.]{1,60}?\bof\s+(?:\w+\s+)?(?:killing|wounding|injuring|"
+                        r"murdering|massacring|shelling|attacking|targeting|capturing)\b")
 #: Verbs that may come before their claimant ("said the General Prosecutor's Office").
 INVERTED_CLAIM_VERBS = ("said", "says", "reported", "added", "stated", "announced", "noted",
                         "wrote", "tweeted", "reports", "adds", "confirmed", "explained")
@@ -67,7 +76,9 @@ AUTHORITY_WORDS = ("official", "officials", "authorities", "ministry", "office",
                    "command", "headquarters", "administration", "residents", "witnesses",
                    "sources", "spokesman", "spokeswoman", "spokesperson", "police",
                    "investigators", "report", "statement", "monitors", "observers",
-                   "correspondent", "media", "ombudsperson")
+                   "correspondent", "media", "ombudsperson", "authority", "commission",
+                   "minister", "president", "aide", "adviser", "advisor", "governor",
+                   "mayor", "commander", "ambassador", "envoy")
 
 def _alt(words: tuple[str, ...] | list[str]) -> str:
     ordered = sorted(set(words), key=len, reverse=True)
@@ -75,16 +86,57 @@ def _alt(words: tuple[str, ...] | list[str]) -> str:
 
 
 _BEFORE = re.compile(
-    r"(?:^|(?:,(?!\d)|[;:“”\"(]|\s[–—-]\s)\s*|"
+    r"(?:^|(?:,(?!\d)|[;:“”\"()]|\s[–—-]\s)\s*|"
     r"\b(?:that|after|while|as|but|and|when|since|because)\s+)"
-    r"(?P<who>(?:[^,;:“”\"()–—]|,(?=\d))(?:[^,;:“”\"()–—]|(?<=\d),(?=\d)){0,89}?)\s+"
-    r"(?:(?:has|have|had|also|earlier|previously|later|separately|had\s+earlier)\s+)*"
-    rf"(?P<verb>{_alt(CLAIM_VERBS)})\b",
+    r"(?P<who>(?:[^,;:“”\"()–—]|,(?=\d))(?:[^,;:“”\"()–—]|(?<=\d),(?=\d)|"
+    r"\([A-Z][\w.-]{1,9}\)){0,89}?)\s+"
+    r"(?:(?:has|have|had|also|earlier|previously|later|separately|had\s+earlier|now|only|"
+    r"already|reportedly)\s+)*"
+    # a verb that is also a noun is no verb after a determiner or a preposition ("the
+    # report said", "amid reports of")
+    rf"(?P<verb>(?=[{''.join(sorted({v[0] for v in NOUN_VERBS}))}])"  # (cheap: a first letter)
+    r"(?<!\b[Tt]he\s)(?<!\b[Aa]\s)(?<!\b[Aa]n\s)(?<!\b[Ii]ts\s)(?<!\b[Tt]heir\s)"
+    r"(?<!\b[Tt]his\s)(?<!\bamid\s)(?<!\bof\s)(?<!\bin\s)(?<!\bto\s)(?<!\bby\s)"
+    rf"(?:{_alt(NOUN_VERBS)})|{_alt(set(CLAIM_VERBS) - set(NOUN_VERBS))})\b",
 )
+#: (The name's first capital leads the pattern: the regex engine then skips ahead to the
+#: next capital instead of trying the pattern at every letter, three times faster.)
 _WHICH = re.compile(
-    rf"(?P<who>(?:{UPPER}[\w’'.-]*\s+)*{UPPER}[\w’'.-]*),\s+which\s+(?:has\s+|had\s+|have\s+)?"
+    rf"(?P<who>{UPPER}[\w’'.-]*(?:\s+{UPPER}[\w’'.-]*)*),\s+which\s+(?:has\s+|had\s+|have\s+)?"
     rf"(?P<verb>{_alt(CLAIM_VERBS)})\b"
 )
+#: "Azerbaijan, which re-established control in 2020, said": a relative clause between
+#: the name (read back from the comma, :data:`_NAME_END`) and its verb.
+_RELATIVE = re.compile(
+    r",\s+(?:which|who)\s+[^,;“”\"]{3,100},\s+(?:(?:has|had|have|also|later)\s+)?"
+    rf"(?P<verb>{_alt(CLAIM_VERBS)})\b"
+)
+_NAME_END = re.compile(rf"(?:{UPPER}[\w’'.-]*\s+)*{UPPER}[\w’'.-]*$")
+#: "the region's rights ombudsman, Gegham Stepanyan, announced": a title (read back
+#: from the name, :data:`_TITLE_END`), then the name.
+_TITLED = re.compile(
+    rf",\s+{UPPER}[\w’'-]+(?:\s+{UPPER}[\w’'-]+)+,\s+(?:(?:has|had|also|later)\s+)?"
+    rf"(?P<verb>{_alt(CLAIM_VERBS)})\b"
+)
+_TITLE_END = re.compile(r"(?:^|[;:“”\"]\s*|,\s*[”\"]?\s*)(?P<title>(?:[Tt]he\s+|[Aa]n?\s+)?"
+                        r"[^,;:“”\"]{3,80})$")
+#: "an announcement by Karabakh authorities reporting 68 dead", "the authorities' previous
+#: estimate of 68 deaths": a claim named as a noun.
+_BY_NOUN = re.compile(
+    r"\b(?:announcement|statement|report|estimate|figures|data|tally|count|list)\s+"
+    r"(?:(?:issued|released|published|made)\s+)?(?:by|from)\s+(?P<who>[^,;.“”\"]{2,80}?)"
+    r"(?=\s+(?:reporting|saying|that|which|on|in|of|shows?|showed)\b|[,;.“”\"]|$)"
+)
+#: (the owner read back from the possessive, :data:`_OWNER_END`)
+_POSS_NOUN = re.compile(
+    r"['’]s?\s+(?:(?:latest|previous|earlier|new|official|updated|own)\s+)?"
+    r"(?P<noun>estimate|figures|count|tally|data|statement)\s+of\b"
+)
+_OWNER_END = re.compile(r"\b(?:the\s+)?(?:[\w’'-]+\s+){0,4}?[\w-]+$")
+#: Words before the owner of a claim noun ("a rise from (the authorities)' estimate").
+_PREPOSITIONS = re.compile(r"\b(?:from|of|by|in|with|to|at|on|than|over|above|below|under|"
+                           r"is|are|was|were)\s+")
+_DETERMINED = re.compile(r"\b(?=(?:[Tt]he|[Aa]n?)\s)")
 _ACCORDING = re.compile(r"\b[Aa]ccording to (?P<who>[^,;.“”\"]{2,80})|"
                         r"\b[Ii]n (?P<whose>[^,;.“”\"]{2,60}?)['’]s words")
 _NOUN = re.compile(
@@ -114,6 +166,10 @@ _APPOSED = re.compile(
 #: Headlines: "Ombudsman: 19 civilians killed", "... Killed - Military".
 _HEAD_START = re.compile(r"^\s*(?P<who>[^:,.;“”\"\d]{2,40}):\s")
 _HEAD_END = re.compile(r"(?:\s[-–—]\s|:\s)(?P<who>[^-–—:,.;“”\"\d]{2,50})\s*$")
+#: Words that end a headline without naming a source ("...: report").
+_NO_SOURCE = frozenset({"report", "reports", "study", "data", "analysis", "video", "photos"})
+#: A byline, which names a writer, not a source: "Posted by Balkan Periscope - Hellas".
+_BYLINE = re.compile(r"\s*(?:[Pp]osted\s+by|[Bb]y|[Ww]ritten\s+by|BY)\s")
 #: Words that end a claimant's phrase after an inverted verb ("said the office on Sunday").
 _WHO_END = re.compile(r"\s+(?:on|in|at|that|this|last|earlier|late|after|before|during|"
                       r"as|when|while|of\s+the\s+attack|adding|citing|quoted|via)\b.*$")
@@ -122,8 +178,18 @@ _SUBORDINATE = re.compile(r"\b(?:after|that|while|because|when|since|as|but|alth
                           r"though|if)\s+(?=\S)")
 _DIGIT = re.compile(r"\d")
 _COPULA = re.compile(r"\b(?:is|was|are|were|than|be)\b")
-#: A time at the end of a claimant's phrase ("the ministry on Wednesday").
-_WHEN = re.compile(r"\s+(?:on|last|earlier|late|this)\s+\w+$")
+#: A time at the end of a claimant's phrase ("the ministry on Wednesday", "Beglaryan
+#: today").
+_WHEN = re.compile(r"\s+(?:(?:on|last|earlier|late|this)\s+\w+|today|yesterday|tonight)$")
+#: A date before a claimant's phrase (a dateline: "2020-10-02 Human Rights Defender ...",
+#: "October 2, 2020 The ministry ...").
+_DATELINE = re.compile(r"^.*\b(?:1[89]|20)\d\d\b(?:-\d\d-\d\d)?[.,:]?\s+(?=\S)")
+#: "claimed the lives of 32", "claimed dozens of lives": a toll, not a claim.
+_TOLL_OBJECT = re.compile(r"\s+(?:the\s+)?(?:[\w,-]+\s+){0,3}?(?:lives?|deaths?)\b",
+                          re.IGNORECASE)
+#: "Trend reports citing the Prosecutor General's Office": the source cited.
+_CITING = re.compile(r"\bciting\s+(?P<who>[^,;.“”\"]{2,80}?)(?=\s+(?:that|as|on|in|about|"
+                     r"saying)\b|[,;.“”\"]|$)")
 #: "It is reported", "it was announced": nobody claims.
 _IMPERSONAL = re.compile(r"(?i:it|this|that|there)\s+(?:is|was|has\s+been|had\s+been)")
 _PREPOSITION = re.compile(r"(?:In|On|At)\b")
@@ -136,11 +202,23 @@ _PATTERNS = (
     (_WHICH, ("which",)), (_BEFORE, CLAIM_VERBS),
     (_ACCORDING, ("ccording to ", " words")), (_NOUN, CLAIM_NOUNS),
     (_AFTER, INVERTED_CLAIM_VERBS), (_APPOSED, CLAIM_VERBS), (_HEAD_START, (":",)),
+    (_CITING, ("citing ",)), (_BY_NOUN, (" by ", " from ")),
 )
+#: Patterns whose claimant is read back from where they match, each with the words it
+#: cannot match without.
+_BACKWARD = ((_RELATIVE, (", which", ", who")), (_TITLED, CLAIM_VERBS),
+             (_POSS_NOUN, ("estimate", "figures", "count", "tally", "data", "statement")))
 #: Every word some pattern needs, found in one pass (overlapping: all of them).
-_NEEDED = sorted({w for _, needs in _PATTERNS for w in needs})
+_NEEDED = sorted({w for _, needs in (*_PATTERNS, *_BACKWARD) for w in needs})
 _NEEDS = AhoCorasick(_NEEDED, matchkind=MatchKind.Standard)
 _WANTS = [frozenset(_NEEDED.index(w) for w in needs) for _, needs in _PATTERNS]
+#: Patterns whose every match ends with a claim verb: no match starts after the last one
+#: in the sentence, so their search stops just after it (a claim verb of several words
+#: may have any white space inside: the whole sentence is then searched).
+_ENDS_WITH_VERB = (_BEFORE, _WHICH, _APPOSED)
+_VERB_KEYS = frozenset(_NEEDED.index(w) for w in CLAIM_VERBS if " " not in w)
+_SPACED_VERBS = tuple({w.split()[0] for w in CLAIM_VERBS if " " in w})
+_BACK_WANTS = [frozenset(_NEEDED.index(w) for w in needs) for _, needs in _BACKWARD]
 
 
 @lru_cache(maxsize=2048)
@@ -149,16 +227,30 @@ def claims(sentence: str) -> list[tuple[int, str, str]]:
     (a pronoun in lower case), ``how`` the verb or phrase that attributes it. (Cached:
     the list must not be changed.)"""
     found = []
-    present = {i for i, _, _ in find_matches(_NEEDS, sentence, overlapping=True)}
+    needed = find_matches(_NEEDS, sentence, overlapping=True)
+    present = {i for i, _, _ in needed}
+    verbs_end = _verbs_end(sentence, needed)
     for (pattern, _), wants in zip(_PATTERNS, _WANTS, strict=True):
         if not present & wants or (pattern is _APPOSED and not _COMMA_VERB.search(sentence)):
             continue  # a word the pattern needs is missing
-        for m in pattern.finditer(sentence):
+        end = verbs_end if pattern in _ENDS_WITH_VERB else len(sentence)
+        for m in pattern.finditer(sentence, 0, end):
             who = (m.group("who") or m.group("whose")).strip() if pattern is _ACCORDING \
                 else m.group("who").strip()
+            who = _SUBORDINATE.split(who)[-1] if pattern is _BEFORE else who
             if pattern is _BEFORE and _COPULA.search(who):  # "The figure is higher than
                 continue  # previous estimates": no claimant
-            who = _SUBORDINATE.split(who)[-1] if pattern is _BEFORE else who
+            verb = m.group("verb") if "verb" in pattern.groupindex else ""
+            if verb.startswith("claim") and _TOLL_OBJECT.match(sentence, m.end()):
+                continue  # "attacks have claimed the lives of 32": a toll
+            if verb.startswith("accuse") and not ACCUSED_OF.match(sentence, m.end()):
+                continue  # "accused Armenia of violating a truce": no losses claimed
+            if verb == "shared" and not _SHARED_ON.match(sentence, m.end()):
+                continue  # "shared on social media", not "shared the same view"
+            if pattern is _BEFORE and _SAID_WAS.match(sentence, m.end()) and _THAT_BEFORE.search(
+                    sentence, 0, m.start("who") + max(0, m.group("who").rfind(who))):
+                continue  # "an attack that Baku said was carried out by Armenia"
+            who = _DATELINE.sub("", who) if _DIGIT.search(who) else who
             who = _WHO_END.sub("", who) if pattern is _AFTER else who
             who = who[:-1] if who.endswith(".") and who[-2:-1].islower() else who
             who = _WHEN.sub("", who)
@@ -172,20 +264,116 @@ def claims(sentence: str) -> list[tuple[int, str, str]]:
                 id(pattern), "noun")
             if pattern is _AFTER:
                 how = f"{m.group().split()[0]} (before its claimant)"
+            group = "who" if m.group("who") is not None else "whose"
+            at = m.start(group) + max(0, m.group(group).rfind(who))  # after "while"
             if who.lower() in PRONOUNS:
-                found.append((m.start("who"), who.lower(), how))
+                found.append((at, who.lower(), how))
             elif _WHO_WORD.search(who) and not _PREPOSITION.match(who):
-                found.append((m.start("who"), who, how))
+                found.append((at, who, how))
+    for (pattern, _), wants in zip(_BACKWARD, _BACK_WANTS, strict=True):
+        if not present & wants:
+            continue
+        if pattern is _TITLED and not _COMMA_VERB.search(sentence):
+            continue  # ", verb" is what it cannot match without
+        for m in pattern.finditer(sentence):
+            if pattern is _TITLED:  # "the region's ombudsman, Gegham Stepanyan, announced"
+                title = _TITLE_END.search(sentence, max(0, m.start() - 84), m.start())
+                if title and _WHO_WORD.search(title.group("title")):
+                    who = sentence[title.start("title"):m.end() - len(m.group("verb"))]
+                    who = who.rstrip(" ,").removesuffix(" has").removesuffix(" had").rstrip(" ,")
+                    found.append((title.start("title"), who, m.group("verb")))
+                continue
+            if pattern is _RELATIVE:  # "Azerbaijan, which ..., said"
+                name = _NAME_END.search(sentence, max(0, m.start() - 80), m.start())
+                if name:
+                    found.append((name.start(), name.group(), m.group("verb")))
+                continue
+            owner = _OWNER_END.search(sentence, max(0, m.start() - 60), m.start())
+            who = _DETERMINED.split(_PREPOSITIONS.split(owner.group())[-1])[-1] if owner \
+                else ""  # the owner: after the last preposition or determiner
+            if who and _WHO_WORD.search(who) and not _DIGIT.search(who):
+                found.append((m.start() - len(who), who, "noun: ...'s"))
     if not sentence.rstrip().endswith((".", "!", "?", "”", '"', ")")):  # a headline
-        m = _HEAD_END.search(sentence)
-        if m and _WHO_WORD.search(m.group("who")) and len(m.group("who").split()) <= 6:
+        m = None if _BYLINE.match(sentence) else _HEAD_END.search(sentence)
+        if m and _WHO_WORD.search(m.group("who")) and len(m.group("who").split()) <= 6 and \
+                m.group("who").strip().lower() not in _NO_SOURCE:
             found.append((m.start("who"), m.group("who").strip(), "headline: ... - source"))
     return found
 
 
-_HOW = {id(_ACCORDING): "according to", id(_HEAD_START): "headline: source: ..."}
+def _verbs_end(sentence: str, needed: list[tuple[int, int, int]]) -> int:
+    """Where the search for a pattern of :data:`_ENDS_WITH_VERB` may stop: just after the
+    last claim verb (``needed``: the matches of :data:`_NEEDS` in ``sentence``)."""
+    for w in _SPACED_VERBS:
+        if w in sentence:
+            return len(sentence)
+    last = -1
+    for i, _, b in needed:
+        if b > last and i in _VERB_KEYS:
+            last = b
+    return min(len(sentence), last + 1)
+
+
+_HOW = {id(_ACCORDING): "according to", id(_HEAD_START): "headline: source: ...",
+        id(_CITING): "citing", id(_BY_NOUN): "noun: ... by"}
+#: Words that open a sentence going on with the report before it.
+_GOES_ON = re.compile(r"\W*(?:As\s+a\s+result|In\s+addition|Additionally|Besides|Moreover|"
+                      r"Furthermore|Also|Thus|Of\s+(?:these|them|whom|those)|Among\s+"
+                      r"(?:them|these|those)|In\s+total|Overall|Altogether)\b")
+#: Word stems that say a source speaks of casualties, and of attacks.
+LOSS_STEMS = ("kill", "dead", "death", "die", "wound", "injur", "casualt", "loss", "lost",
+              "missing", "captiv", "prisoner", "hostage", "victim", "body", "bodies", "fled",
+              "flee", "displac", "refugee", "evacuat", "martyr", "toll")
+ATTACK_STEMS = ("attack", "shell", "bombard", "strik", "missile", "rocket", "target", "fire",
+                "firing", "bomb", "drone", "artillery", "mortar", "blast", "explosi", "landmine",
+                "offensive", "aggression", "assault", "raid")
+_LOSS_WORD = re.compile(rf"(?i:\b(?:{'|'.join(LOSS_STEMS)})\w*)")
+#: Words that say a lead speaks of losses or attacks.
+_ATTACK_OR_LOSS = re.compile(rf"(?i:\b(?:{'|'.join(LOSS_STEMS + ATTACK_STEMS)})\w*)")
+#: A toll to date, which an outlet states itself: "have been killed since ...", "have
+#: fled", "are fleeing", "the conflict cost thousands of lives".
+_RUNNING = re.compile(r"\b(?:ha(?:ve|s)\s+(?:already\s+)?(?:been\s+)?\w+(?:ed|en|ied|ft|d)|"
+                      r"since|are\s+fleeing|so\s+far|to\s+date|(?:war|conflict|fighting|"
+                      r"clashes|hostilities)\b[^.;]{0,40}?\b(?:cost|claimed|killed|left))\b",
+                      re.IGNORECASE)
+#: How many first sentences are an article's lead: a source named there speaks for the
+#: whole article (one named later for its paragraph).
+LEAD_SENTENCES = 3
+#: A sentence turning to another time or place than the source's story.
+_ELSEWHEN = re.compile(r"\W*(?:(?:A|One|Two|Three|Several|The)\s+(?:day|days|week|weeks|month|"
+                       r"months|year|years)\s+(?:earlier|before|later|ago)|Earlier|Previously|"
+                       r"Meanwhile|Elsewhere|Separately|Last\s+(?:week|month|year))\b")
+#: Words by which a sentence points back at the story told before it: "three other
+#: civilians", "were also wounded", "in the attack".
+_POINTS_BACK = re.compile(r"\b(?:also|other|others|another|as\s+well|in\s+(?:the|that|this)\s+"
+                          r"(?:attack|strike|shelling|blast|explosion))\b", re.IGNORECASE)
+#: A source left unnamed, which is not the source named before: "according to statistics".
+_UNNAMED_SOURCE = re.compile(r"\b[Aa]ccording\s+to\b|\b(?:[Ii]t|[Tt]his)\s+(?:is|was)\s+"
+                             r"(?:reported|said|claimed)\b")
+#: Another event than the lead's: "On June 12, ...", "in the past two months", "This
+#: follows Oct. 27's attacks".
+_OTHER_EVENT = re.compile(r"\W*(?:On|In)\s+(?:\w+\.?\s+)?\d{1,2}\b|"
+                          r".*?\b(?:(?:[Ii]n|[Oo]ver)\s+the\s+(?:past|last)|(?:This|It)\s+"
+                          r"follows)\b")
+_SHARED_ON = re.compile(r"\s+(?:on|in|via)\s")
+#: "that Baku said (was carried out)": a claim about what the clause names, not a figure.
+_SAID_WAS = re.compile(r"\s+(?:was|were|is|are|had\s+been|has\s+been)\b")
+_THAT_BEFORE = re.compile(r"\b(?:that|which)\s+$")
+#: A turn to another claim within a sentence: "..., while Armenia's ministry said".
+_CLAUSE_TURN = re.compile(r";|\b(?:while|whereas|but)\b")
 #: Quotation marks that open and close a quotation.
 OPEN_QUOTE, CLOSE_QUOTE = "“", "”"
+_CLOSING = {"“": "”", "«": "»", "‘": "’", '"': '"'}
+_OPENERS = "".join(_CLOSING)
+#: A quotation mark: opening, closing, straight; a single closing quote only where no
+#: letter follows (not the apostrophe of "Armenia’s").
+#: (One character class first, the apostrophe checked after it: the regex engine then
+#: skips to the next quotation mark instead of trying the pattern at every character.)
+_QUOTE_MARK = re.compile(r"[“”«»\"‘’](?!(?<=’)\w)")
+#: A sentence ending with its speaker ("..., Erdogan said.") or with a colon before
+#: what it quotes ("the statement reads:").
+_SAID_END = re.compile(rf"[”’\"],?\s+[^.“”\"]{{1,60}}\s(?:{'|'.join(SPEECH_VERBS)})\W*$|"
+                       r":\s*$")
 
 
 def announced_by(sentence: str) -> str:
@@ -195,11 +383,20 @@ def announced_by(sentence: str) -> str:
 
 
 def nearest(found: list[tuple[int, str, str]], pos: int,
-            previous: str | Callable[[], str]) -> tuple[str, str]:
-    """``(claimant, evidence)``: the attribution nearest ``pos``; a pronoun is the last
-    named claimant before (``previous``, a value or a function giving it)."""
+            previous: str | Callable[[], str], sentence: str = "") -> tuple[str, str]:
+    """``(claimant, evidence)``: the attribution nearest ``pos`` (with the ``sentence``:
+    not one after a turn to another claim, "A said one died, while B said ..."); a
+    source cited ("Interfax reported, citing the health ministry") before the outlet
+    relaying it; a pronoun is the last named claimant before (``previous``, a value or
+    a function giving it)."""
     if not found:
         return "", ""
+    cited = [c for c in found if c[2] == "citing"]
+    if cited:
+        return cited[0][1], cited[0][2]
+    if sentence and len(found) > 1:
+        kept = [c for c in found if c[0] < pos or not _CLAUSE_TURN.search(sentence, pos, c[0])]
+        found = kept or found
     at, who, how = min(found, key=lambda c: abs(c[0] - pos))
     if who not in PRONOUNS:
         return who, how
@@ -219,6 +416,10 @@ class ArticleClaimants:
         self.text, self.spans = text, spans
         self._named: dict[int, list[str]] = {}
         self._last: dict[int, str] = {}
+        self._opened: dict[int, int | None] = {}
+        self._context: dict[int, tuple[str, str]] = {}
+        self._start_list: list[int] | None = None
+        self._carried: list[int] = []  # see current_source
 
     def named(self, index: int) -> list[str]:
         if index not in self._named:
@@ -259,17 +460,21 @@ class ArticleClaimants:
         claimant of a group named in its sentence or the ``back`` before ("Azerbaijani
         aide Hajiyev said ... and the prosecutor's office said"), else a party those
         sentences name (the sentence itself first; "Baku does not disclose ... The
-        prosecutor's office said": Baku's); for the headline, what the lead names
-        first."""
+        prosecutor's office said": Baku's), not as an attacker; for the headline, what
+        the lead names first."""
         order = [index, *range(index - 1, max(-1, index - 1 - back), -1)] if index else \
             [0, *range(1, min(len(self.spans), 1 + back))]
         for i in order:
             for named in reversed(self.named(i)):
                 if profile.group_side(profile.group_for(named, day)[0]):
                     return named
+        from conflictnews.inference import attacks_after  # (inference imports this module)
+
         for i in order:
             a, b = self.spans[i]
-            found = profile.groups_in(self.text[a:b], day)
+            text = self.text[a:b]
+            found = [f for f in profile.groups_in(text, day)  # not the attacker ("after
+                     if not attacks_after(text, f[0])]  # Azerbaijan attacked ...")
             if found:
                 return found[0][2] if i == index or not index else found[-1][2]
         return ""
@@ -295,20 +500,198 @@ class ArticleClaimants:
                 return ""
         return ""
 
-    def recent(self, index: int, back: int = 2) -> str:
-        """The claimant named last in the ``back`` sentences before ``index`` in the same
-        paragraph (an unattributed sentence that goes on reporting a source's figures),
-        or ``""``."""
+    def speaker(self, index: int) -> str:
+        """The claimant sentence ``index`` names last; for "it said", "he added" the one
+        named before it; ``""`` when it attributes nothing."""
+        if self.named(index):
+            return self.named(index)[-1]
+        a, b = self.spans[index]
+        return self.last_before(index) if claims(self.text[a:b]) else ""
+
+    def recent(self, index: int, back: int = 2) -> tuple[int, str]:
+        """``(sentence, claimant)`` named last in the ``back`` sentences before ``index``
+        in the same paragraph, when the sentence goes on with that source's report: the
+        source spoke of casualties ("The ombudsman said 19 civilians were killed. A
+        total of 80 people were injured."), or the sentence opens by joining on to it
+        ("Hajiyev said the shelling struck a cemetery. As a result, three civilians
+        were killed."); else ``(-1, "")``."""
+        a, b = self.spans[index]
+        joined = _GOES_ON.match(self.text, a, b) is not None
         for i in range(index - 1, max(-1, index - 1 - back), -1):
-            if "\n" in self.text[self.spans[i][1]:self.spans[i + 1][0]]:
-                return ""
-            if self.named(i):
-                return self.named(i)[-1]
-        return ""
+            if not self.same_paragraph(i, index):
+                break
+            if len(set(self.named(i))) > 1:
+                return -1, ""  # two sources before: no telling whose this is
+            who = self.speaker(i)
+            if who:
+                speaks_of_losses = _LOSS_WORD.search(self.text, *self.spans[i]) is not None
+                return (i, who) if joined or speaks_of_losses else (-1, "")
+        return -1, ""
+
+    def context(self, index: int, profile: Profile | None = None,
+                day: dt.date | None = None) -> tuple[str, str]:
+        """``(claimant, evidence)`` for a sentence that names none: the speaker of a
+        quotation open where it starts, else the claimant of the sentence or two before
+        it in its paragraph, else (with a ``profile``) the source the article's lead
+        names when no other source has spoken since; ``("", "")`` when none."""
+        if index in self._context:  # one answer per sentence (read once: a sentence may
+            return self._context[index]  # hold thousands of figures)
+        self._context[index] = found = self._find_context(index, profile, day)
+        return found
+
+    def _find_context(self, index: int, profile: Profile | None,
+                      day: dt.date | None) -> tuple[str, str]:
+        who = self.quoted_by(index)
+        if who:
+            opened = self.quote_opened(index)
+            where = -opened - 1 if opened < 0 else opened
+            return who, f"continues the quotation of sentence {where}"
+        i, who = self.recent(index)
+        if who:
+            return who, f"continues the report of sentence {i}"
+        if profile is not None:
+            i, who = self.lead_source(index, profile, day)
+            if who:
+                return who, f"continues the article's source (sentence {i})"
+        return "", ""
+
+    def lead_source(self, index: int, profile: Profile, day: dt.date | None) -> tuple[int, str]:
+        """``(sentence, claimant)``: the article's current source where sentence ``index``
+        starts (:meth:`current_source`: the headline's or lead's source, or one named
+        later, carried forward through sentences that name none), when the sentence is
+        not a toll to date ("have been killed since ...") or another event ("On June 12,
+        ...", "in the past two months"): the outlet's own summary; else ``(-1, "")``. An
+        article relaying one source's report states it throughout."""
+        a, b = self.spans[index]
+        if _RUNNING.search(self.text, a, b) or _OTHER_EVENT.match(self.text, a, b):
+            return -1, ""  # a toll to date or another event: the outlet's own summary
+        first = self.current_source(index, profile, day)
+        if first < 0 or self._source_ends(index, first, profile, day):
+            return -1, ""
+        return first, self.speaker(first)
+
+    def current_source(self, index: int, profile: Profile, day: dt.date | None) -> int:
+        """The sentence naming the source that speaks where sentence ``index`` starts, or
+        -1. A source is current from the sentence naming it (when it speaks there of
+        losses or attacks, for one party only) until another source is named (one of the
+        same claimant group goes on: "the ministry added"), or the article turns away
+        from it (:meth:`_source_ends`); sentences that name no source and stay on its
+        story ("Schools were closed.") do not end it, however many. Read once per
+        article, in one pass (``_carried``)."""
+        carried = self._carried
+        while len(carried) < index:  # carried[k]: the current source after sentence k
+            k = len(carried)
+            carried.append(self._source_after(k, carried[-1] if carried else -1, profile, day))
+        return carried[index - 1] if index else -1
+
+    def _source_after(self, k: int, current: int, profile: Profile,
+                      day: dt.date | None) -> int:
+        """The current source after sentence ``k``, ``current`` the one before it."""
+        a, b = self.spans[k]
+        names = self.named(k)
+        if not names:
+            return -1 if current < 0 or self._source_ends(k, current, profile, day) \
+                else current
+        speaks = _ATTACK_OR_LOSS.search(self.text, a, b) is not None
+        if current < 0 and not speaks:
+            return -1  # a source speaking of something else (read no further: cheap)
+        groups = {profile.group_for(self.antecedent(k, w) or w if is_office(w) else w, day)[0]
+                  for w in names}
+        if current >= 0 and groups == {self._group_of(current, profile, day)}:
+            return current  # the same source goes on ("the ministry added")
+        if len({profile.group_side(g) for g in groups} - {""}) > 1:
+            return -1  # two parties' sources ("Baku said ... and Yerevan said")
+        return k if speaks else -1
+
+    def _source_ends(self, k: int, source: int, profile: Profile,
+                     day: dt.date | None) -> bool:
+        """Does sentence ``k`` (naming no source) leave the source of sentence ``source``:
+        a new paragraph after a source named past the lead (its first
+        :data:`LEAD_SENTENCES`: the article's own source speaks throughout), a turn to
+        another time or place ("A day earlier, ...", "Meanwhile"), a source left unnamed
+        ("according to statistics"), or another party's people hit ("Azerbaijani forces
+        shelled Martuni" after an Azerbaijani source)?"""
+        a, b = self.spans[k]
+        if source >= LEAD_SENTENCES and not self.same_paragraph(source, k) and not (
+                _GOES_ON.match(self.text, a, b) or _POINTS_BACK.search(self.text, a, b)):
+            return True  # (a paragraph pointing back goes on: "Three other civilians were
+            # also wounded in the attack.")
+        if _ELSEWHEN.match(self.text, a, b) or _UNNAMED_SOURCE.search(self.text, a, b):
+            return True
+        from conflictnews.inference import sentence_side  # (inference imports this module)
+
+        side = profile.group_side(self._group_of(source, profile, day)) or \
+            sentence_side(profile, self.text[slice(*self.spans[source])], day)[0]
+        here = sentence_side(profile, self.text[a:b], day)[0]
+        return side not in ("", "unspecified") and here not in ("unspecified", side)
+
+    def _group_of(self, k: int, profile: Profile, day: dt.date | None) -> str:
+        """The claimant group of the source sentence ``k`` names last."""
+        who = self.speaker(k)
+        return profile.group_for(self.antecedent(k, who) or who if is_office(who) else who,
+                                 day)[0]
+
+    def turns_away(self, index: int) -> bool:
+        """Does sentence ``index`` turn to another event, time or place ("On June 12,
+        ...", "A day earlier, ...", "Meanwhile"), or tell a toll to date?"""
+        a, b = self.spans[index]
+        return bool(_OTHER_EVENT.match(self.text, a, b) or _ELSEWHEN.match(self.text, a, b)
+                    or _RUNNING.search(self.text, a, b))
 
     def same_paragraph(self, i: int, j: int) -> bool:
         """Are sentences ``i`` < ``j`` in one paragraph (no line break between them)?"""
         return "\n" not in self.text[self.spans[i][1]:self.spans[j][0]]
+
+    def quoted_by(self, index: int) -> str:
+        """The speaker of a quotation that is open where sentence ``index`` starts: the
+        claimant named in the sentence that opened it ("the ministry stated that “2,783
+        ... . More than a hundred ..."), else the one who closes it; a paragraph that
+        opens with a quotation after a paragraph ending "..., Erdogan said." goes on
+        quoting that speaker. ``""`` when no quotation is open or nobody is named."""
+        opened = self.quote_opened(index)
+        if opened is None:
+            return ""
+        if opened < 0:  # a paragraph opening with a quotation: the speaker before goes on
+            return self.named(-opened - 1)[-1] if self.named(-opened - 1) else ""
+        if self.named(opened):
+            return self.named(opened)[-1]
+        if opened != index and self.quote_opened(opened) is not None:  # opened its paragraph
+            return self.quoted_by(opened)
+        return self.quote_closer(opened) if opened != index else ""
+
+    def quote_opened(self, index: int) -> int | None:
+        """The sentence that opened a quotation still open where sentence ``index``
+        starts (or that it opens with, at its paragraph's start); ``-k - 1`` when the
+        quotation opens the paragraph and sentence ``k`` (ending the paragraph before:
+        "..., Erdogan said.") names its speaker; ``None`` when none is open. A quotation
+        does not run past its paragraph. Reads only the paragraph before the sentence."""
+        if index in self._opened:
+            return self._opened[index]
+        text, spans = self.text, self.spans
+        a = spans[index][0]
+        start = text.rfind("\n", 0, a) + 1  # the paragraph's start
+        open_mark, open_at = "", -1
+        for m in _QUOTE_MARK.finditer(text, start, a + 1):
+            mark = m.group()
+            if not open_mark and mark in _OPENERS:
+                open_mark, open_at = mark, m.start()
+            elif open_mark and mark == _CLOSING[open_mark]:
+                open_mark = ""
+        opened = None
+        if open_mark:
+            first = bisect.bisect_right(self._starts(), start) - 1  # the paragraph's first
+            if open_at == start and first > 0 and _SAID_END.search(
+                    text, spans[first - 1][0], spans[first - 1][1]) and self.named(first - 1):
+                opened = -(first - 1) - 1  # a new paragraph quoting on
+            elif open_at != a or index != first:
+                opened = bisect.bisect_right(self._starts(), open_at) - 1
+        self._opened[index] = opened
+        return opened
+
+    def _starts(self) -> list[int]:
+        if self._start_list is None:
+            self._start_list = [a for a, _ in self.spans]
+        return self._start_list
 
     def announced_after(self, index: int) -> str:
         if index + 1 >= len(self.spans):

@@ -12,7 +12,9 @@ How English news states a casualty figure, and the rule (``rule`` column) that r
               "killed two soldiers", "captured two mercenaries", "killed about 30,000",
               "has lost 960 men" (people needed), "claimed 20,000 lives" (lives needed)
 ``toll``      TOLL-PHRASE ... VERB N: "raising the Armenian military death toll to five",
-              "the losses are about 5,000", "the number of refugees has reached 65,210"
+              "the losses are about 5,000", "the number of refugees has reached 65,210",
+              "the death toll in clashes between ... has reached about 600", a headline's
+              "Death Toll in X About 600"
 ``noun_of``   NOUN [and NOUN] of N: "the killing and injury of dozens"
 ``coordinated`` N1 people[, N2 people] and N3 people TRIGGER: each takes the trigger
               ("429 of its servicemen and more than 20 civilians have been killed")
@@ -25,6 +27,9 @@ How English news states a casualty figure, and the rule (``rule`` column) that r
 ``increment`` up N from: takes the status of the total it qualifies ("542 ..., up 17 from
               Monday")
 ``total_of``  "bringing the total to N": a running total of what the figure before counts
+``the_number`` "the number was nearing 5,000": the status of the last casualty word before
+``elliptical`` "Seven were injured in X, and 23 - in Y", "... to Armenia and 17 to Azerbaijan"
+``label``     "Dead: 5; injured: 17", "Civilians killed: 92"
 
 Numbers that are measures, ages, money, dates, years, percentages, parts of names, counts
 of things or populations ("15 km", "45-year-old", "9.2 million Swiss francs", "Sept. 27",
@@ -43,6 +48,7 @@ from itertools import pairwise
 import pandas as pd
 from ahocorasick_rs import AhoCorasick, Implementation, MatchKind
 
+from conflictnews import figure_parts as parts
 from conflictnews import inference
 from conflictnews.attribution import ArticleClaimants, is_office, nearest
 from conflictnews.attribution import claims as find_claims
@@ -55,6 +61,7 @@ from conflictnews.patterns import (
     ascii_fold,
     find_matches,
     fold_key,
+    folded,
     search_at_end,
     trie_regex,
     word_char,
@@ -68,13 +75,14 @@ from conflictnews.tables import records
 #: Trigger words and the status each one states.
 STATUS_TRIGGERS: dict[str, tuple[str, ...]] = {
     "killed": (
-        "killed", "dead", "died", "deaths", "death", "fatalities", "lost their lives",
+        "killed", "dead", "died", "die", "dies", "deaths", "death", "fatalities",
+        "lost their lives",
         "lost his life", "lost her life", "perished", "slain", "casualties", "losses",
         "bodies", "martyred", "killing", "murdered", "massacred", "executed", "deceased",
         "martyrs", "shot dead", "gave their lives", "lives were lost", "lives have been lost",
         "lives lost", "victims", "fatal casualties", "burned to death", "fell victim",
         "among the dead", "among the killed", "among the victims", "among the fatalities",
-        "fallen", "fatal cases", "succumbed",
+        "fallen", "fatal cases", "succumbed", "burned alive", "burnt alive", "burnt to death",
     ),
     "wounded": ("wounded", "injured", "hurt", "injuries", "injury", "wounding", "injuring",
                 "hospitalized", "hospitalised", "taken to hospital", "taken to hospitals",
@@ -83,18 +91,32 @@ STATUS_TRIGGERS: dict[str, tuple[str, ...]] = {
                 "transported to hospitals", "evacuated to hospital", "evacuated to hospitals",
                 "airlifted to hospital", "received injuries", "sustained injuries",
                 "suffered injuries", "received wounds", "sustained wounds", "wounds",
-                "among the wounded", "among the injured"),
-    "missing": ("missing", "unaccounted for", "disappeared", "whose fate is unknown",
+                "among the wounded", "among the injured", "treated in hospitals",
+                "treated in the hospital", "treated at hospital", "treated at hospitals",
+                "treated at the hospital", "suffered burns", "sustained burns",
+                "received burns", "treated for injuries", "treated for wounds",
+                "treated for their injuries", "treated for shrapnel wounds",
+                "treated for gunshot wounds", "treated for burns", "with injuries",
+                "with serious injuries", "with severe injuries", "with minor injuries",
+                "with wounds", "with shrapnel wounds", "with gunshot wounds",
+                # hospital wording: "two journalists are in a grave condition"
+                "in grave condition", "in a grave condition", "in critical condition",
+                "in a critical condition", "in serious condition", "in a serious condition"),
+    "missing": ("missing", "unaccounted for", "not accounted for", "disappeared",
+                "whose fate is unknown",
                 "whose fate remains unknown", "whose fate is still unknown",
                 "whose fate remains unclear", "whose whereabouts are unknown"),
     "captured": (
         "captured", "taken prisoner", "taken captive", "prisoners of war", "prisoners",
         "POWs", "captives", "hostages", "taken hostage", "held captive", "held hostage",
-        "detainees",
+        "detainees", "taken hostages", "taken as hostages", "taken prisoners",
+        "taken as prisoners",
     ),
     "displaced": (
         "displaced", "fled their homes", "fled", "refugees", "made homeless", "homeless",
         "uprooted", "forced from their homes", "forced to flee", "evacuated", "evacuees",
+        "driven from their homes", "driven out of their homes", "forced out of their homes",
+        "forced to leave their homes", "sent fleeing",
         "displacement", "IDPs", "internally displaced", "among the displaced",
     ),
 }
@@ -103,9 +125,19 @@ STATUS_TRIGGERS: dict[str, tuple[str, ...]] = {
 #: the number and the trigger are empty or name people (:data:`PEOPLE_WORDS`), never
 #: military ones for a movement ("2,000 peacekeepers arrived in" is a deployment).
 PEOPLE_TRIGGERS: dict[str, tuple[str, ...]] = {
-    "killed": ("eliminated", "neutralized", "neutralised", "destroyed"),
+    "killed": ("eliminated", "neutralized", "neutralised", "destroyed",
+               # hit by a mine or a blast: the casualties of it, killed and wounded
+               "hit a landmine", "hit a mine", "hit landmines", "hit mines",
+               "hit by a landmine", "hit by a mine", "hit by the explosion",
+               "hit by an explosion", "hit by the blast", "hit by a blast",
+               "stepped on a landmine", "stepped on a mine", "blown up by a mine",
+               "blown up by a landmine", "suffered from mine explosions",
+               "suffered from landmine explosions", "suffered from mines",
+               "suffered from landmines"),
     "wounded": ("received treatment", "received medical treatment", "receiving treatment",
-                "receiving medical treatment", "sought medical help", "needed medical help"),
+                "receiving medical treatment", "sought medical help", "needed medical help",
+                "sought medical assistance", "sought medical attention",
+                "received medical assistance", "received medical aid"),
     "displaced": (
         "expelled", "deported",
         "crossed into", "crossed the border", "crossed over", "crossed",
@@ -113,15 +145,25 @@ PEOPLE_TRIGGERS: dict[str, tuple[str, ...]] = {
         "left the country", "left their homes", "left their villages", "left home",
         "arrived in", "sought shelter", "sought refuge", "took refuge", "taken refuge",
         "found refuge", "relocated", "resettled", "moved to", "forced to leave",
-        "forced out",
+        "forced out", "entered", "poured into", "streamed into", "flee", "flees",
     ),
     "captured": (
         "released", "freed", "repatriated", "exchanged", "handed over",
         "came back from captivity", "returned from captivity", "remain in captivity",
         "held", "being held",
-        "in captivity", "detained", "abducted", "kidnapped",
+        "in captivity", "detained", "abducted", "kidnapped", "extradited", "convicted",
+        "sentenced", "imprisoned", "in custody", "taken into custody",
     ),
 }
+#: People triggers of military reports that count only with soldiers named ("up to 30 enemy
+#: servicemen were eliminated", "the manpower of 25 people was destroyed", not "8 families
+#: were completely destroyed").
+MILITARY_TRIGGERS = ("eliminated", "neutralized", "neutralised", "destroyed", "eliminating",
+                     "neutralizing", "neutralising", "destroying")
+#: People triggers that count only before a place's name or where they go ("3,000 people had
+#: entered Armenia", "100,000 flee to Armenia"; not "two men entered the building", "Two men
+#: flee as a building burns").
+PLACE_TRIGGERS = ("entered", "flee", "flees")
 #: Verbs that take the figure as their object ("killed two soldiers").
 ACTIVE_VERBS: dict[str, tuple[str, ...]] = {
     "killed": ("killed", "killing", "kill", "kills", "claimed the lives of", "left dead",
@@ -139,12 +181,19 @@ ACTIVE_VERBS: dict[str, tuple[str, ...]] = {
 #: 960 men" but not "lost 4 Grad launchers", "freed three men" but not "released two
 #: reports".
 PEOPLE_VERBS: dict[str, tuple[str, ...]] = {
-    "killed": ("lost", "losing", "loses", "executed", "executing"),
-    "captured": ("freed", "released", "releasing", "frees", "freeing", "exchanged",
+    "killed": ("lost", "losing", "loses", "executed", "executing", "eliminated", "eliminating",
+               "neutralized", "neutralised", "neutralizing", "neutralising", "destroyed",
+               "destroying"),
+    "captured": ("freed", "released", "releasing", "releases", "frees", "freeing", "exchanged",
                  "swapped", "repatriated", "handed over", "hands over", "handing over",
                  "returned", "returning",
-                 "abducted", "kidnapped"),
+                 "abducted", "kidnapped", "extradited", "extradites", "extraditing"),
 }
+#: Verbs whose object counts only when people are sent away after it: "forced 40,000
+#: villagers from their homes", "drove tens of thousands of people to flee", "sent 3,000
+#: fleeing" (not "forced 12 soldiers to retreat", "sent 300 troops").
+AWAY_VERBS = ("forced", "forcing", "forces", "force", "drove", "driven", "driving", "drives",
+              "sent", "sending", "pushed", "pushing")
 #: Verbs whose object counts only when it is lives: "a conflict that claimed 20,000
 #: lives", "the war cost 6,000 lives" (not "claimed 3 villages", "took 30 soldiers").
 LIVES_VERBS = ("claimed", "claiming", "claims", "claim", "cost", "costing", "costs", "took",
@@ -153,7 +202,7 @@ LIVES_VERBS = ("claimed", "claiming", "claims", "claim", "cost", "costing", "cos
 DISPLACED_PEOPLE = ("people", "persons", "residents", "civilians", "families", "refugees",
                     "villagers", "inhabitants", "children", "women", "men", "elderly",
                     "individuals", "citizens", "IDPs", "evacuees", "displaced", "others",
-                    "ethnic", "households", "locals", "population")
+                    "ethnic", "households", "locals", "population", "family")
 #: Words that name people in a figure's phrase, besides :data:`MILITARY`,
 #: :data:`CIVILIAN` and capitalised plurals of nationality ("Armenians", "Syrians").
 PEOPLE_WORDS = ("people", "persons", "men", "man", "individuals", "lives", "members",
@@ -161,16 +210,21 @@ PEOPLE_WORDS = ("people", "persons", "men", "man", "individuals", "lives", "memb
                 "girls", "adults", "infants", "babies", "relatives", "patients", "staff",
                 "employees", "officials", "crew", "sappers", "deminers", "detainees",
                 "prisoners", "captives", "hostages", "POWs", "detainees", "bodies",
-                "victims", "others", "nationals", "compatriots", "displaced", "evacuees")
+                "prisoner of war", "prisoner", "captive", "hostage",
+                "victims", "others", "nationals", "compatriots", "displaced", "evacuees",
+                "fixer", "fixers", "interpreter", "interpreters", "translator", "translators",
+                "driver", "drivers", "cameraman", "cameramen", "photographer", "photographers",
+                "nurse", "medic", "doctor", "paramedic", "woman", "vendor", "vendors",
+                "shoppers", "shopkeeper", "shopkeepers", "bystander", "bystanders")
 #: "death toll", "number of dead" and what each counts.
 TOLLS: dict[str, tuple[str, ...]] = {
     "killed": ("death toll", "toll", "number of dead", "number of deaths", "number killed",
                "number of people killed", "casualty toll", "tally", "losses", "casualties",
                "fatalities", "deaths", "number of victims", "death count", "body count",
                "human losses", "loss of life", "the victims", "the dead", "number of fallen",
-               "number of the fallen"),
+               "number of the fallen", "those killed", "those who died", "the fatalities"),
     "wounded": ("number of wounded", "number of injured", "injury toll", "the wounded",
-                "the injured"),
+                "the injured", "those wounded", "those injured"),
 }
 #: How a toll phrase comes to its figure: "the toll rose to", "losses are about", "has
 #: reached", "will not exceed"; the "by" ones give an increment ("increased by 35").
@@ -182,8 +236,27 @@ TOLL_VERBS = (
     "increased by", "increases by", "grew by", "grows by", "went up by", "jumped by",
     "climbed by", "now", "stand at", "constitute", "constituted",
     "comprised", "made up", "past", "above", "over", "beyond", "reaching", "surpassing",
+    "included", "include", "includes",
     "exceeding", "topping", "passing", "hitting",
 )
+#: The toll phrases that name a count and nothing else: they may stand far from their
+#: figure ("the death toll in clashes between ... forces over ... has reached about 600")
+#: or, in a headline, without a verb ("Death Toll in Border Clashes About 600").
+TOLL_NOUNS = ("death toll", "toll", "casualty toll", "injury toll", "death count",
+              "body count", "number of dead", "number of deaths", "number killed",
+              "number of people killed", "number of victims", "number of fallen",
+              "number of the fallen", "number of wounded", "number of injured")
+#: How a far toll phrase comes to its figure: only the verbs of reaching a number.
+TOLL_REACH = ("reached", "reach", "reaches", "rose to", "risen to", "rises to", "climbed to",
+              "climbs to", "grew to", "grows to", "increased to", "increases to", "jumped to",
+              "went up to", "hit", "hits", "passed", "surpassed", "exceeded", "topped",
+              "stood at", "stands at", "is now", "was now", "neared", "nears", "nearing",
+              "approached", "approaching", "grown to", "jumps to", "jump to", "soared to",
+              "soars to", "surged to", "surges to", "swelled to", "swells to")
+#: "the number was nearing 5,000", "estimated this number to be more than 200": a number
+#: the sentence or the one before has told of; the status of its last casualty word.
+THE_NUMBER = ("the number", "this number", "that number", "the figure", "this figure",
+              "the toll", "this toll")
 #: "the number of refugees has reached": NUMBER-OF [up to three words] TRIGGER, then any
 #: toll verb; the trigger says what is counted.
 NUMBER_OF = ("number of", "total number of", "total of", "overall number of", "tally of",
@@ -196,7 +269,8 @@ AUXILIARIES = (
     "declared", "listed", "as", "were", "getting", "got", "remain", "remains", "remained",
     "still", "considered", "went", "currently", "either", "each", "seriously", "critically",
     "severely", "badly", "fatally", "lightly", "slightly", "mortally", "gravely", "may",
-    "might", "could", "must",
+    "might", "could", "must", "found", "pronounced", "said", "known", "expected", "likely",
+    "to", *parts.HEDGES, *parts.GROUP_LINKS,
 )
 #: Words that may stand inside a figure's noun phrase although they are also auxiliaries:
 #: "six confirmed civilian deaths", "12 reported casualties".
@@ -223,22 +297,31 @@ NP_STOP = (
     "like", "via", "despite", "because", "if", "whether", "where", "what", "how",
     *(a for a in AUXILIARIES if a not in NP_ADJECTIVES),
 )
+#: Verbs that say "more than" of the figure after them: "the toll exceeded 600"
+VERB_QUALIFIERS = ("exceeds", "exceeded", "has exceeded", "have exceeded", "surpassed",
+                   "surpasses", "topped", "tops")
 QUALIFIERS: dict[str, tuple[str, ...]] = {
     "more_than": ("more than", "over", "in excess of", "upwards of", "above", "well over",
-                  "past"),
+                  "past", *VERB_QUALIFIERS),
     "at_least": ("at least", "no fewer than", "no less than", "a minimum of", "not less than"),
     "about": ("about", "around", "approximately", "roughly", "some", "nearly", "almost",
-              "close to", "an approximate"),
-    "estimate": ("an estimated", "estimated", "estimates", "estimate"),
+              "close to", "an approximate", "nearing", "approaching", "nears", "neared",
+              "approaches", "approached"),
+    "estimate": ("an estimated", "estimated", "estimates", "estimate", "estimate of",
+                 "an estimate of"),
     "up_to": ("up to", "as many as", "at most", "no more than", "fewer than", "less than",
               "under", "as much as", "not exceed", "will not exceed", "does not exceed",
               "did not exceed", "would not exceed", "not more than", "just under"),
 }
-#: Verbs whose particle is no qualifier: "handed over 10 soldiers" is exact.
-PARTICLE_VERBS = ("handed", "hand", "hands", "handing", "turned", "turn", "turns", "turning",
-                  "took", "take", "takes", "taking", "taken")
+#: Verbs whose particle is no qualifier: "handed over 10 soldiers" is exact (but "took over
+#: 300 lives", "took over 100 men prisoner" are more than: what is taken over is a place).
+PARTICLE_VERBS = ("handed", "hand", "hands", "handing", "turned", "turn", "turns", "turning")
 #: Words a qualifier may have between it and the figure: "wounded at least another 30".
 QUALIFIER_FILLERS = ("another", "a further", "an additional", "other")
+#: Words between an object verb and its figure: "killing its 2 passengers", "killed all 12
+#: crew members".
+OBJECT_DETERMINERS = ("the", "its", "their", "his", "her", "all", "all the", "all of the",
+                      "all of its", "all of their")
 #: Words marking an increment rather than a running total.
 INCREMENT_BEFORE = ("another", "a further", "an additional", "additional", "up", "rose by",
                     "an increase of", "a rise of", "increased by", "grew by", "went up by",
@@ -264,6 +347,8 @@ THINGS = (
     "RUB", "meters", "metres", "miles", "tonnes",
     "tons", "pages", "articles", "reports", "decrees", "resolutions", "districts", "regions",
     "provinces", "countries", "trips", "flights", "sessions", "meetings", "points",
+    "requests", "appeals", "applications", "inquiries", "enquiries", "complaints",
+    "petitions", "calls",
 )
 #: Words before a number that make it a population, an age or a rank, never a figure.
 NOT_A_FIGURE_BEFORE = ("population of", "population", "home to", "inhabited by", "aged",
@@ -310,6 +395,11 @@ _ACTIVE_STATUS = {
 _NEEDS_LIVES = {w.lower() for w in LIVES_VERBS} - {w.lower() for ws in PEOPLE_VERBS.values()
                                                    for w in ws}
 _NEEDS_PEOPLE = {w.lower() for ws in PEOPLE_VERBS.values() for w in ws}
+_ACTIVE_STATUS.update({w: "displaced" for w in AWAY_VERBS})
+#: what sends a figure's people away after an AWAY verb and its object
+AWAY_AFTER = re.compile(r"\s+(?:(?:from|out\s+of)\s+(?:their|his|her|the(?:ir)?)\s+(?:homes?|"
+                        r"houses|villages?|towns?|region|area)|to\s+flee|fleeing|to\s+leave|"
+                        r"into\s+exile|to\s+seek\s+(?:refuge|shelter)|out)\b", re.IGNORECASE)
 _TOLL_STATUS = {w.lower(): s for s, ws in TOLLS.items() for w in ws}
 _QUALIFIER = {w: q for q, ws in QUALIFIERS.items() for w in ws}
 _TRIGGER = _alt([w for ws in STATUS_TRIGGERS.values() for w in ws])
@@ -317,21 +407,70 @@ _ANY_TRIGGER = _alt(list(_TRIGGER_STATUS))
 _NP_WORD = rf"(?!(?:{_alt(NP_STOP)})\b)(?!\d)[\w’'.-]+"
 _PEOPLE_ALT = _alt(MILITARY + CIVILIAN + PEOPLE_WORDS)
 #: A subject figure's words may hold a place or an origin ("192 soldiers from the army",
-#: "six troops deployed by Moscow in the region") and two people words ("soldiers and
-#: civilians").
+#: "six troops deployed by Moscow in the region"), a second group ("soldiers and
+#: civilians", "journalists and their local fixer": figure_parts.SECOND_GROUP_LEAD) and a
+#: word in quotation marks ('five "volunteer" fighters').
 _SUBJECT_NP_WORD = (rf"(?:{_NP_WORD}|(?:{_alt(SUBJECT_NP_LINKS)})\b|"
-                    rf"and(?=\s+(?:{_PEOPLE_ALT})\b))")
+                    + parts.SECOND_GROUP_LEAD.format(people=_PEOPLE_ALT) + "|"
+                    rf"[\"“‘][\w’'-]+[\"”’](?=\s+(?:{_PEOPLE_ALT})\b))")
 
+#: What news puts between a figure's words and its verb: a dash or bracket aside, "including
+#: ...", a part "3 of them women", a relative clause "who fought for ...", "who strayed
+#: across the border" (in the past: not "who call Nagorno-Karabakh home"), the whole a part
+#: is of ("84,700 of the 120,000 Armenians who call the region home had crossed"), a short
+#: apposition before an auxiliary ("90,000 people, half of the population, have fled"),
+#: ages "aged 31 and 20", a name in apposition "one of the servicemen, ensign X Y died", a
+#: hedge ", and possibly many more,".
+SUBJECT_ASIDES = (
+    r"\s*[–—]\s[^–—]{0,60}[–—]",
+    r",?\s+including\s(?:[^,;]|(?<=\d),(?=\d{3})){0,120}?,?",  # "including 20,000 children"
+    r",\s+(?:among them|most of them|mostly)\s(?:[^,]|(?<=\d),(?=\d{3})){0,60}?,?",
+    r",\s+(?:\w+\s+)?of\s+(?:them|whom)\s[^,;]{0,60},",
+    r",\s+(?:who|whose|whom)\s[^,;]{0,100},",
+    r"\s+who\s+(?:\w+ed|fled|took|went|came|left|lost|fought|ran)\b[^,;]{0,60}?(?=\s+(?:were|was|"
+    r"have|has|had|are|is)\s)",
+    r",\s+(?-i:[a-z])[^,;\d]{0,39},(?=(?:\s+(?:have|has|had|were|was|are|is)\b))",
+    r"\s+aged\s+\d+(?:(?:\s*,\s*|\s+and\s+)\d+)*,?",
+    # a participle saying where they work or serve: "two journalists working for Le Monde
+    # are in a grave condition", "12 soldiers serving in the district were killed"
+    r"\s+(?:working|serving|fighting|living|travelling|traveling|stationed|based)\s+"
+    r"(?:for|with|in|at|on|near)\s[^,;\d]{0,40}?(?=\s+(?:have|has|had|were|was|are|is)\s)",
+    r"\s+of\s+(?:the\s+)?(?:[\w-]+['’]s?\s+)?(?:(?:some|about|around|nearly|an\s+estimated|"
+    r"estimated|roughly|approximately)\s+)?\d[\d,.]*(?:\s+[^\s,;]+?)"
+    r"{0,8}?(?=\s+(?:have|has|had|were|was|are|is)\s)",
+    rf",\s+[^,;]{{0,60}}?\b(?-i:{UPPER}{LOWER}+\s+{UPPER}{LOWER}+),?(?=\s+(?:{_ANY_TRIGGER})\b)",
+    r"\s*\([^()]{0,100}\)",
+)
+#: An adverb before a figure's verb ("were reportedly killed"); not a noun ending in -ly
+#: ("four members of the same family were killed": "family" is the figure's word).
+_ADVERB = r"(?!(?:family|ally|rally|assembly|Italy|July|supply|reply|anomaly)\b)\w+ly"
 SUBJECT = re.compile(
     rf"^(?P<np>(?:\s+{_SUBJECT_NP_WORD}){{0,7}}?)(?P<sides>\s+(?:{_alt(SIDE_PHRASES)})\b)?"
-    r"(?P<aside>\s*[–—]\s[^–—]{0,60}[–—]|,\s+(?:including|among them|most of them|mostly)\s"
-    r"[^,]{0,60}?,?|\s*\([^()]{0,100}\)|,\s+(?:and|or)\s+(?:possibly|perhaps|maybe|probably)\s"
+    rf"(?P<aside>{'|'.join(SUBJECT_ASIDES)}|,\s+(?:and|or)\s+(?:possibly|perhaps|maybe|probably)\s"
     rf"[^,]{{0,40}},(?P<np2>(?:\s+{_SUBJECT_NP_WORD}){{0,3}}?))?"
-    rf"(?P<aux>(?:,?\s+(?:{_alt(AUXILIARIES)}|\w+ly))*)\s+(?P<trig>{_ANY_TRIGGER})\b",
+    rf"(?P<aux>(?:,?\s+(?:{_alt(AUXILIARIES)}|{_ADVERB}))*)\s+(?P<trig>{_ANY_TRIGGER})\b(?!-\w)",
     re.IGNORECASE,
 )
-OBJECT = re.compile(rf"\b(?P<trig>{_alt(list(_ACTIVE_STATUS))})"
-                    rf"(?:\s+(?:{_alt(QUALIFIER_FILLERS)}))?\s*$", re.IGNORECASE)
+OBJECT = folded(rf"\b(?P<trig>{_alt(list(_ACTIVE_STATUS))})"
+                rf"(?:\s+(?:{_alt(QUALIFIER_FILLERS + OBJECT_DETERMINERS)}))?\s*$")
+#: "The strike killed, according to local officials, 12 people": an aside between an object
+#: verb and its figure
+OBJECT_ASIDE = re.compile(rf"\b(?P<trig>{_alt(list(_ACTIVE_STATUS))}),\s+[^,;.\d]{{1,80}},\s*$",
+                          re.IGNORECASE)
+#: "Also killed were 2 medics", "Injured were 4 firefighters": the status before its be-verb
+INVERTED = re.compile(rf"\b(?P<trig>{_TRIGGER})\s+(?:were|was|are|is|include|included)\s*$",
+                      re.IGNORECASE)
+#: "among the casualties, at least 10 were civilians": a part of the toll named before
+AMONG_LEFT = re.compile(rf"\bamong\s+(?:the|those|these)\s+(?P<trig>{_TRIGGER})\s*,?\s*$",
+                        re.IGNORECASE)
+AMONG_RIGHT = re.compile(rf"^\s+(?:were|was|are|is)\s+(?:\w+\s+)?(?:{_PEOPLE_ALT})\b",
+                         re.IGNORECASE)
+#: "VERB ..., as well as N people": the last object verb before it in the sentence
+AS_WELL_AS = re.compile(r",?\s*\bas\s+well\s+as\s*$", re.IGNORECASE)
+BE_BEFORE = re.compile(r"\b(?:were|was|been|be|are|is|being)\s+$", re.IGNORECASE)
+ANY_OBJECT_VERB = re.compile(rf"\b(?P<trig>{_alt(list(_ACTIVE_STATUS))})\b", re.IGNORECASE)
+#: "Killed: 12", "Dead: 5; injured: 17", "Wounded – 40": a list's or table's label
+LABEL = folded(rf"\b(?P<trig>{_TRIGGER})\s*(?::|[–—]\s)\s*$")
 OBJECT_NP = re.compile(rf"^(?P<np>(?:\s+(?:of\s+)?{_NP_WORD}){{0,4}}?)(?=\s*$|\s*[,.;:)”\"]|\s+"
                        rf"(?:{_alt(NP_STOP)})\b)", re.IGNORECASE)
 #: A figure's words name people: the people tables, or a capitalised plural of a
@@ -340,10 +479,24 @@ PEOPLE_NP = re.compile(rf"(?i:\b(?:{_alt(MILITARY + CIVILIAN + PEOPLE_WORDS)})\b
                        rf"\b(?:{UPPER}{LOWER}+(?:ans|is|ese)|Turks|Kurds)\b")
 _LIVES = re.compile(r"^\s+(?:\w+\s+)?lives\b", re.IGNORECASE)
 _TOLL_VERB = _alt(TOLL_VERBS)
-TOLL = re.compile(
-    rf"\b(?P<trig>{_alt(list(_TOLL_STATUS))})\b(?P<mid>[^,.;]{{0,40}}?)\s*(?:\b(?:{_TOLL_VERB})|:)"
-    r"\s*$", re.IGNORECASE,
-)
+TOLL = folded(
+    rf"\b(?P<trig>{_alt(list(_TOLL_STATUS))})\b(?P<mid>(?:(?!\b(?:number|total|figure)\s)[^,.;])"
+    rf"{{0,40}}?)\s*(?:\b(?:{_TOLL_VERB})|:)\s*$")
+#: what a far toll phrase's words may not hold: another count ("the death toll is unknown
+#: and the number of evacuees reached 3,000"), a toll road
+_FAR_MID = r"(?:(?!\b(?:number|total|figure|count|road|roads)\b)[^.;:\d])"
+TOLL_FAR = re.compile(
+    rf"\b(?P<trig>{_alt(TOLL_NOUNS)})\b(?P<mid>{_FAR_MID}{{0,120}}?)\s+(?:{_alt(TOLL_REACH)})"
+    r"\s*[“\"‘]?\s*$", re.IGNORECASE)
+TOLL_HEADLINE = re.compile(rf"\b(?P<trig>{_alt(TOLL_NOUNS)})\b(?P<mid>{_FAR_MID}{{0,80}}?)\s*$",
+                           re.IGNORECASE)
+#: the end of a clause right after a headline's toll figure
+TOLL_HEADLINE_END = re.compile(r"\s*(?:[.,;:!?”\"]|$)")
+_THE_NUMBER_WORD = re.compile(r"(?i:number|figure|toll)")
+THE_NUMBER_LEFT = re.compile(
+    rf"\b(?:{_alt(THE_NUMBER)})(?:\s+(?:now|then|already|so\s+far|\w+ly))?\s+"
+    rf"(?:(?:was|is|had|has|stood|stands|to\s+be|at|put\s+at|reached|would\s+be|will\s+be)\s*)+"
+    r"[“\"‘]?\s*$", re.IGNORECASE)
 #: "the number of refugees has reached", "the total number of its servicemen killed ...
 #: had increased by": what the trigger counts.
 NUMBER_OF_TOLL = re.compile(
@@ -351,6 +504,11 @@ NUMBER_OF_TOLL = re.compile(
     rf"(?P<trig>{_ANY_TRIGGER})\b(?P<mid>[^,.;]{{0,60}}?)\s*\b(?:{_TOLL_VERB})\s*$",
     re.IGNORECASE,
 )
+#: "the remains of 15 servicemen": killed ("remains" is no trigger of its own: "12 remain
+#: missing").
+REMAINS_OF = re.compile(r"(?:^|[:–—]\s*|\b(?:the|mortal|human|their|his|her)\s+)"
+                        r"(?:remains|bodies)\s+of(?:\s+(?:the|another|a\s+further|a\s+total"
+                        r"\s+of))?\s*$", re.IGNORECASE)
 #: "the fate of 120 soldiers remains unknown": missing.
 FATE_OF = re.compile(rf"\b(?:fate|whereabouts)\s+of(?:\s+(?:the|{_alt(QUALIFIER_FILLERS)}))?\s*$",
                      re.IGNORECASE)
@@ -367,26 +525,26 @@ FATE_UNKNOWN = re.compile(r"\b(?:unknown|unclear|not\s+known|uncertain|undetermi
 #: "bringing the total to 710": a total of whatever the sentence's previous figure counts.
 TOTAL_TO = re.compile(r"\b(?:the|a|its|their)\s+(?:overall\s+|new\s+)?total\s+(?:\w+\s+){0,2}?"
                       r"(?:to|at|of)\s*$", re.IGNORECASE)
-NOUN_OF = re.compile(
-    rf"\b(?P<trig>{_TRIGGER})(?:\s+and\s+(?P<trig2>{_TRIGGER}))?\s+of\s*$", re.IGNORECASE
-)
-QUALIFIER = re.compile(rf"\b(?P<q>{_alt(list(_QUALIFIER))})(?:\s+(?:{_alt(QUALIFIER_FILLERS)}))?"
-                       r"\s*$", re.IGNORECASE)
+NOUN_OF = folded(
+    rf"\b(?P<trig>{_TRIGGER})(?:\s+and\s+(?P<trig2>{_TRIGGER}))?\s+of\s*$")
+QUALIFIER = folded(rf"\b(?P<q>{_alt(list(_QUALIFIER))})(?:\s+(?:{_alt(QUALIFIER_FILLERS)}))?"
+                   r"\s*$")
 INCREMENT_LEFT = re.compile(rf"\b(?:{_alt(INCREMENT_BEFORE)})\s*$", re.IGNORECASE)
 #: The most words a match of QUALIFIER, OBJECT, INCREMENT_LEFT has (see search_at_end).
 _FILLER_WORDS = max(len(w.split()) for w in QUALIFIER_FILLERS)
 #: "TRIGGER [and TRIGGER] of": trigger phrases are words of letters (a test checks it)
 _NOUN_OF_WORDS = 2 * max(len(w.split()) for ws in STATUS_TRIGGERS.values() for w in ws) + 2
 _QUALIFIER_WORDS = max(len(w.split()) for w in _QUALIFIER) + _FILLER_WORDS
-_ACTIVE_WORDS = max(len(w.split()) for w in _ACTIVE_STATUS) + _FILLER_WORDS
+_ACTIVE_WORDS = max(len(w.split()) for w in _ACTIVE_STATUS) + max(
+    len(w.split()) for w in QUALIFIER_FILLERS + OBJECT_DETERMINERS)
 _INCREMENT_WORDS = max(len(w.split()) for w in INCREMENT_BEFORE)
 INCREMENT_RIGHT = re.compile(rf"^\s+(?:{_alt(INCREMENT_AFTER)})\b", re.IGNORECASE)
 UP_FROM = re.compile(r"\bup\s*$", re.IGNORECASE)
 UP_FROM_RIGHT = re.compile(r"^\s+(?:from|since|on|over)\b", re.IGNORECASE)
 CLAUSE_END = re.compile(r"[,;:(]|\s[–—]\s|[.!?](?:\s|$)")
 # the tables' patterns, compiled once
-_TOTAL = re.compile(TOTAL_MARKERS, re.IGNORECASE)
-_INCIDENT = re.compile(INCIDENT_MARKERS, re.IGNORECASE)
+_TOTAL = folded(TOTAL_MARKERS)
+_INCIDENT = folded(INCIDENT_MARKERS)
 _PERFECT = re.compile(PERFECT)
 _YEAR_ONLY = re.compile(r"(?:1[89]|20)\d\d")
 _PEOPLE = re.compile(r"\b(?:people|persons)\b")
@@ -405,16 +563,44 @@ SIDE_RIGHT = re.compile(rf"^\s+(?:{_alt(EACH_SIDE)})\b", re.IGNORECASE)
 _STATUS_WORD = re.compile(rf"\b(?P<trig>{_TRIGGER})\b", re.IGNORECASE)
 AUX_TRIGGER = re.compile(rf"(?:,?\s+(?:{_alt(AUXILIARIES)}|\w+ly))+\s+(?P<trig>{_TRIGGER})\b",
                          re.IGNORECASE)
+#: "four of the wounded [soldiers] later died": a part of one group, and what befell it
+PARTITIVE = re.compile(r"\bof\s+(?:the|those|these)\s*$", re.IGNORECASE)
+PARTITIVE_THEN = re.compile(rf"(?:\s+{_NP_WORD}){{0,2}}?(?:,?\s+(?:{_alt(AUXILIARIES)}|\w+ly))*"
+                            rf"\s+(?P<trig>{_TRIGGER})\b", re.IGNORECASE)
 DISPLACED_NP = re.compile(rf"(?i:\b(?:{_alt(DISPLACED_PEOPLE)})\b)|"
                           rf"\b(?:{UPPER}{LOWER}+(?:ans|is|ese)|Turks|Kurds)\b")
 #: a release word followed by its object is an active verb of someone else's
 HAS_OBJECT = re.compile(r"\s+(?:a|an|the|their|his|her|its|our|this|these|those|talks|"
                         r"meetings?|statements?)\b", re.IGNORECASE)
+#: soldiers named (not "military" or "army" before a thing: "destroyed 4 military depots")
+_MILITARY_NP = re.compile(rf"\b(?:{_alt([w for w in MILITARY if w not in ('military', 'army')])})"
+                          r"\b", re.IGNORECASE)
+#: "300 children could die this winter": a death that may come is no figure
+MODAL_END = re.compile(r"\b(?:could|may|might|must|would|will|can|to|not)\s*$", re.IGNORECASE)
+#: "no one", "any one", "every one": nobody, not one person
+NOBODY_LEFT = re.compile(r"\b(?:no|any|every|each|not\s+a\s+single)[\s-]+$", re.IGNORECASE)
+#: a casualty verb whose object is nobody: "the blast in Sector 7 injured no one"
+NO_ONE = re.compile(r"\s+(?:no\s+one|nobody|none|no-one|no\s+people)\b", re.IGNORECASE)
+#: "the manpower of up to 25 people was destroyed": soldiers
+MANPOWER = re.compile(r"\bmanpower\s+of\s*$", re.IGNORECASE)
+#: a place's name next: "entered Armenia", "entered the Syunik province"
+PLACE_NEXT = re.compile(rf"\s+(?:the\s+)?{UPPER}")
+#: where people flee: "flee to Armenia", "flee their homes", "flee the region" (not "Two men
+#: flee as a building burns")
+FLEE_NEXT = re.compile(rf"\s+(?:to|into|from|across|towards?|their\s+homes?|the\s+(?:region|"
+                       rf"country|area|enclave|fighting|violence|war)|(?:the\s+)?{UPPER})\b")
+#: A figure's words that point back at people named before: "105 of them", "29 of those"
+OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|whom)\s*", re.IGNORECASE)
 _NP_LINK = re.compile(rf"\b(?:{_alt(SUBJECT_NP_LINKS)})\b", re.IGNORECASE)
 CLAUSE_END_RIGHT = re.compile(r"\s*(?:[.;]|$)")
 PARTICLE_VERB = re.compile(rf"\b(?:{_alt(PARTICLE_VERBS)})\s+$", re.IGNORECASE)
 LIST_END = re.compile(r"\s*(?:,|\s+and)\s*$")
 #: "increased by 35 to 1,000", "up 17 to 542", "from 5 to 12": not a range
+#: Between a toll and the toll it grew from: "has grown to 21 from the previous 19".
+FROM_EARLIER = re.compile(r"\s+(?:up\s+)?from\s+(?:the\s+|an?\s+)?(?:previous(?:ly\s+reported)?\s+|"
+                          r"earlier\s+|initial\s+)?", re.IGNORECASE)
+EARLIER_END = re.compile(r"\s*(?:[.,;:!?)”\"]|$|\s+(?:on|in|a|an|the|earlier|last|"
+                         r"yesterday|reported|announced|given|a\s+day)\b)", re.IGNORECASE)
 GROWTH_LEFT = re.compile(r"\b(?:by|up|from)\s+$", re.IGNORECASE)
 RANGE_JOIN = re.compile(r"\s+to\s+|\s*[–—]\s*|(?<=\d)-(?=\d)", re.IGNORECASE)
 
@@ -423,7 +609,7 @@ _UNITS = (
     "met(?:er|re)s?|feet|foot|tonnes?|tons?|kg|kilograms?|times|fold|percent|per\\s+cent|"
     "points?|degrees?|o'clock|a\\.m\\.|p\\.m\\.|am|pm|hectares?|acres?|square|barrels?|"
     "dollars?|euros?|francs?|rubles?|roubles?|manats?|drams?|rials?|pounds?|liras?|"
-    "settlements?|villages?|cases|aircraft|tanks?|drones?|cities|towns"
+    "settlements?|villages?|cases(?!\\s+of\\s)|aircraft|tanks?|drones?|cities|towns"
 )
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
           r"Aug(?:ust)?|Sep(?:t|tember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
@@ -435,17 +621,35 @@ EXCLUDE_RIGHT = re.compile(
 EXCLUDE_LEFT = re.compile(
     rf"(?:{LETTER}[-–]|\+|[$€£₽]\s?|\b{_MONTH}\s|\bNo\.\s|\d[-–/]|#)$"
 )
+#: (but "31 cases of injuries" counts people)
 THING_NEXT = re.compile(
-    rf"(?:\s+(?!(?:{_ANY_TRIGGER}|{_PEOPLE_ALT})\b){_NP_WORD}){{0,2}}?\s+(?:{_alt(THINGS)})\b",
-    re.IGNORECASE)
+    rf"(?:\s+(?!(?:{_ANY_TRIGGER}|{_PEOPLE_ALT})\b){_NP_WORD}){{0,2}}?\s+(?:{_alt(THINGS)})\b"
+    rf"(?!\s+of\s+(?:{_TRIGGER})\b)", re.IGNORECASE)
+#: "a population of about 55,000" (a verb is no qualifier here: "the number of injured among
+#: the civilian population exceeds 40 persons" is a figure)
+_NOUN_QUALIFIERS = [q for q in _QUALIFIER if q not in VERB_QUALIFIERS]
 NOT_A_FIGURE_LEFT = re.compile(
-    rf"\b(?:{_alt(NOT_A_FIGURE_BEFORE)})(?:\s+(?:{_alt(list(_QUALIFIER))}))?\s+$",
+    rf"\b(?:{_alt(NOT_A_FIGURE_BEFORE)})(?:\s+(?:{_alt(_NOUN_QUALIFIERS)}))?\s+$",
     re.IGNORECASE)
+#: A law's wording in brackets after its article: "Article 120.2.4 of the Criminal Code
+#: (premeditated murder of two or more persons)", "116.0.6 (...), 120.2.7 (intentional
+#: killing of two or more people)".
+LAW_LEFT = re.compile(r"(?:\b(?i:articles?)\s+\d+[^()]{0,60}?|\d+\.\d+(?:\.\d+)*\s*)"
+                      r"\([^()]{0,120}$")
+#: Ages before a number, a list or range of them: "aged 31 and 20", "aged between 18 and 65".
+AGES_LEFT = re.compile(r"\b(?:aged|ages)\s+(?:between\s+|from\s+)?(?:\d+(?:\s*,\s*|\s+(?:and|or|to)"
+                       r"\s+))*$", re.IGNORECASE)
+#: (an aside may follow the first figure's words: "12 soldiers, including a general, and 4
+#: ...", "12 soldiers (two officers) and 4 ...")
 COORDINATED_GAP = re.compile(
-    rf"(?:\s+of\s+(?:its|their|the))?(?:\s+{_NP_WORD}){{0,5}}\s*,?\s+and\s*")
+    rf"(?:\s+of\s+(?:its|their|the))?(?:\s+{_NP_WORD}){{0,5}}(?:\s+(?:{_alt(EACH_SIDE)}))?"
+    rf"(?:\s*,\s+(?:including|among\s+them)"
+    r"\s[^,;\d]{0,60},|\s*\([^()\d]{0,60}\))?\s*,?\s+and\s*")
+#: two figures joined by "and" alone: "at least 30 soldiers and 3 civilians" (one qualifier)
+AND_GAP = re.compile(rf"(?:\s+{_NP_WORD}){{0,3}}\s+and\s+")
 LIST_GAP = re.compile(rf"(?:\s+of\s+(?:its|their|the))?(?:\s+{_NP_WORD}){{0,5}}\s*,\s*")
-OBJECT_LIST_GAP = re.compile(rf"(?:\s+(?:of\s+)?{_NP_WORD}){{0,4}}\s*(?:,\s*(?:and\s+)?|"
-                             r"\s+and\s+)")
+OBJECT_LIST_GAP = re.compile(rf"(?:\s+(?:of\s+)?{_NP_WORD}){{0,4}}\s*(?:,?\s*(?:as\s+well\s+as|"
+                             r"along\s+with|plus)\s+|,\s*(?:and\s+)?|\s+and\s+)")
 PERSON_NEXT = re.compile(rf"^\s+(?:\w+\s+)?(?:{_alt(MILITARY + CIVILIAN)}|people|persons)\b",
                          re.IGNORECASE)
 
@@ -485,9 +689,12 @@ def _key(words: str) -> str:
 def _qualifier(sentence: str, pos: int) -> tuple[int, str]:
     """Where the figure starts (its qualifier, if any) and the qualifier."""
     base = max(0, pos - LEFT_WINDOW)
+    if pos and sentence[pos - 1] in "~≈":  # "Evacuate ~5,000 Civilians"
+        return pos - 1, "about"
     match = search_at_end(QUALIFIER, sentence, base, pos, _QUALIFIER_WORDS)
-    if not match or PARTICLE_VERB.search(sentence, max(0, match.start() - 12),
-                                         match.start()):  # "handed over 10 soldiers"
+    if not match or (_key(match.group("q")) == "over" and PARTICLE_VERB.search(
+            sentence, max(0, match.start() - 12), match.start())):  # "handed over 10"
+        # (only the particle: "took some 300 people prisoner" keeps its qualifier)
         return pos, "exact"
     return match.start(), _QUALIFIER[_key(match.group("q"))]
 
@@ -516,6 +723,8 @@ def _excluded(sentence: str, n: Number) -> bool:
     if n.value >= MAX_FIGURE:
         return True
     raw = sentence[n.start : n.end]
+    if raw.lower() == "one" and NOBODY_LEFT.search(sentence, max(0, n.start - 12), n.start):
+        return True  # "no one was hurt"
     is_year = _YEAR_ONLY.fullmatch(raw) is not None
     return is_year and not PERSON_NEXT.match(right)
 
@@ -525,17 +734,31 @@ def _clause_tail(sentence: str, pos: int) -> str:
     return sentence[pos : match.start() if match else len(sentence)]
 
 
-def _object_counts(verb: str, np_text: str, right: str) -> bool:
+def _names_people(np_text: str, them: Callable[[], bool], pattern: re.Pattern = PEOPLE_NP
+                  ) -> bool:
+    """A figure's words name people, or are "of them" / "of those" and ``them()`` says
+    the text before names people ("122 prisoners of war ... 105 of them have been
+    repatriated")."""
+    return pattern.search(np_text) is not None or (
+        OF_THEM.fullmatch(np_text) is not None and them())
+
+
+def _object_counts(verb: str, np_text: str, right: str, them: Callable[[], bool]) -> bool:
     """An object figure of ``verb`` counts: any object for a plain verb, people for
     "lost"/"freed", lives for "claimed"/"cost" ("claimed 20,000 lives")."""
+    if verb in AWAY_VERBS:  # "forced 40,000 villagers from their homes"
+        return (not np_text.strip() or DISPLACED_NP.search(np_text) is not None) and \
+            AWAY_AFTER.search(right, 0, len(np_text) + 40) is not None
     if verb in _NEEDS_LIVES:
         return _LIVES.match(right) is not None
+    if verb in MILITARY_TRIGGERS:  # "eliminated 200 soldiers", not "destroyed 5 houses"
+        return _MILITARY_NP.search(np_text) is not None
     if verb in _NEEDS_PEOPLE:
-        return PEOPLE_NP.search(np_text) is not None
+        return _names_people(np_text, them)
     return True
 
 
-def _subject_counts(trigger: str, np_text: str) -> bool:
+def _subject_counts(trigger: str, np_text: str, them: Callable[[], bool]) -> bool:
     """A subject figure of ``trigger`` counts: always for a casualty word; for a movement
     or release ("crossed into", "released") only when its words are empty or name
     people, and never military ones for a movement ("500 troops arrived in")."""
@@ -547,8 +770,8 @@ def _subject_counts(trigger: str, np_text: str) -> bool:
     if not np_text.strip():  # "26,000 have left the region"; not "3 were destroyed"
         return _TRIGGER_STATUS[trigger] != "killed"
     if _TRIGGER_STATUS[trigger] == "displaced":  # residents move; troops, reporters deploy
-        return DISPLACED_NP.search(np_text) is not None
-    return PEOPLE_NP.search(np_text) is not None
+        return _names_people(np_text, them, DISPLACED_NP)
+    return _names_people(np_text, them)
 
 
 def _release_read_otherwise(left: str, right: str, subj: re.Match, trigger: str) -> bool:
@@ -561,28 +784,71 @@ def _release_read_otherwise(left: str, right: str, subj: re.Match, trigger: str)
         NOUN_OF, left, 0, len(left), _NOUN_OF_WORDS) is not None
 
 
+def _result_object(left: str, right: str) -> tuple[str, str, int] | None:
+    """``(status, object words, end after the result)`` of a figure that is the object of
+    a verb giving it a result ("left 7 people dead", "took 40 men prisoner"; not "left 3
+    buildings damaged", "took 40 minutes"): words without a number or a stop before the
+    result (things counted are dropped later, as for every rule: "4 tanks")."""
+    if not parts.RESULT_VERB.search(left, max(0, len(left) - 24)):
+        return None
+    after = parts.RESULT_AFTER.match(right)
+    if not after:
+        return None
+    return parts.RESULT_STATUS[parts.key(after.group("res"))], after.group("np"), after.end()
+
+
+def _nominal(left: str, right: str) -> str:
+    """The status of a figure after a status noun ("the massacre of 300 villagers",
+    "an exodus of 100,000 people", "injuries to 14 people"), or ""; a noun of
+    :data:`figure_parts.NOMINALS_OF_PEOPLE` only with people named ("the loss of 1,200
+    soldiers", not "the loss of 12 tanks")."""
+    found = search_at_end(parts.NOMINAL, left, 0, len(left), parts.NOMINAL_WORDS)
+    if not found:
+        return ""
+    noun = parts.key(found.group("noun"))
+    if noun in parts.NOMINALS_OF_PEOPLE:
+        np = OBJECT_NP.match(right)
+        if not (np and PEOPLE_NP.search(np.group("np"))):
+            return ""
+    return parts.NOMINAL_STATUS[noun]
+
+
 def _read_status(
-    sentence: str, n: Number, q_start: int
+    sentence: str, n: Number, q_start: int, them: Callable[[], bool] = lambda: False,
 ) -> tuple[list[str], str, str, str, int]:
-    """Return (statuses, rule, noun phrase, clause tail, end of trigger) for ``n``."""
+    """Return (statuses, rule, noun phrase, clause tail, end of trigger) for ``n``;
+    ``them()``: the text before names people (for "105 of them were repatriated")."""
     base = max(0, q_start - LEFT_WINDOW)
     left, right = sentence[base:q_start], sentence[n.end :]
-    obj = search_at_end(OBJECT, left, 0, len(left), _ACTIVE_WORDS)
+    result = _result_object(left, right)
+    if result:  # "The attack left 7 people dead", "Troops took 40 men prisoner"
+        status, np_text, end = result
+        return [status], "object", np_text, _clause_tail(sentence, n.end + end), n.end + end
+    obj = search_at_end(OBJECT, left, 0, len(left), _ACTIVE_WORDS) or (
+        left.endswith(", ") and OBJECT_ASIDE.search(left))
     if obj:
         np = OBJECT_NP.match(right)
         np_text = np.group("np") if np else ""
         verb = _key(obj.group("trig"))
-        if _object_counts(verb, np_text, right):
+        if _object_counts(verb, np_text, right, them):
             tail = _clause_tail(sentence, n.end + len(np_text))
             return [_ACTIVE_STATUS[verb]], "object", np_text, tail, n.end + len(np_text)
     subj = SUBJECT.match(right)
     trigger = _key(subj.group("trig")) if subj else ""
-    if subj and _subject_counts(trigger, subj.group("np")) and not \
-            _release_read_otherwise(left, right, subj, trigger):
+    if subj and _subject_counts(trigger, subj.group("np"), them) and not \
+            _release_read_otherwise(left, right, subj, trigger) and not (
+                trigger in PLACE_TRIGGERS and not (FLEE_NEXT if trigger.startswith("flee") else
+                                                   PLACE_NEXT).match(right, subj.end())) and not (
+                trigger in MILITARY_TRIGGERS and not _MILITARY_NP.search(subj.group("np"))
+                and not MANPOWER.search(left)) and not NO_ONE.match(right, subj.end()) and not (
+                trigger in ("die", "dies") and MODAL_END.search(subj.group("aux"))):
         status = _TRIGGER_STATUS[trigger]
+        if status == "captured" and "re" in left and REMAINS_OF.search(left):
+            status = "killed"  # "the remains of 230 servicemen have been handed over"
         end = n.end + subj.end()
-        then = trigger in _GENERIC and AUX_TRIGGER.match(sentence, end)
-        if then:  # "24 victims were injured": wounded
+        then = (trigger in _GENERIC and AUX_TRIGGER.match(sentence, end)) or (
+            PARTITIVE.search(subj.group("np")) and PARTITIVE_THEN.match(sentence, end))
+        if then:  # "24 victims were injured": wounded; "4 of the wounded later died": killed
             status, end = _TRIGGER_STATUS[_key(then.group("trig"))], then.end()
         tail = _clause_tail(sentence, end)
         np_text = " ".join(g for g in subj.group("np", "sides", "np2") if g)
@@ -599,18 +865,40 @@ def _read_status(
         status = _TRIGGER_STATUS[_key(counted.group("trig"))]
         phrase_start = base + max(0, counted.start() - 40)
         return [status], "toll", sentence[phrase_start : n.end], "", n.end
+    low = left.lower()
+    far = ("toll" in low or "count" in low or "number" in low) and (
+        TOLL_FAR.search(left) or (q_start < n.start and TOLL_FAR.search(
+            sentence, base, n.start)) or (q_start < n.start and TOLL_HEADLINE_END.match(
+            sentence, n.end) and TOLL_HEADLINE.search(sentence, base, q_start)))
+    if far:  # "the death toll in clashes between ... has reached 600"; a headline's
+        status = _TOLL_STATUS[_key(far.group("trig"))]  # "Death Toll in X About 600"
+        phrase_start = base + max(0, far.start() - 40)
+        return [status], "toll", sentence[phrase_start : n.end], "", n.end
     noun = search_at_end(NOUN_OF, left, 0, len(left), _NOUN_OF_WORDS)
     if noun:
         statuses = [_TRIGGER_STATUS[_key(g)]
                     for g in (noun.group("trig"), noun.group("trig2")) if g]
         tail = _clause_tail(sentence, n.end)
         return list(dict.fromkeys(statuses)), "noun_of", "", tail, n.end
+    nominal = _nominal(left, right)
+    if nominal:  # "the massacre of 300 villagers", "injuries to 14 people"
+        return [nominal], "noun_of", "", _clause_tail(sentence, n.end), n.end
+    label = left.rstrip()[-1:] in (":", "–", "—") and LABEL.search(left)
+    if label:  # "Killed: 12", "Dead: 5; injured: 17"
+        np = OBJECT_NP.match(right)
+        np_text = np.group("np") if np else ""
+        status = _TRIGGER_STATUS[_key(label.group("trig"))]
+        return [status], "label", np_text, "", n.end + len(np_text)
+    if ("remains" in low or "bodies" in low) and REMAINS_OF.search(left):
+        # "the remains of 15 servicemen", "Bodies of another 8 soldiers found"
+        return ["killed"], "noun_of", "", _clause_tail(sentence, n.end), n.end
     if FATE_OF.search(left):
         tail = _clause_tail(sentence, n.end)
         if FATE_UNKNOWN.search(tail):
             np = OBJECT_NP.match(right)
             return ["missing"], "fate", np.group("np") if np else "", tail, n.end
-    if left.endswith("(") and PAREN_PEOPLE.match(right):  # "deaths in X (7 people), Y (6)"
+    if left.endswith("(") and PAREN_PEOPLE.match(right) and not _age_after_name(
+            sentence, n, q_start):  # "deaths in X (7 people), Y (6)"
         before = [m for m in _STATUS_WORD.finditer(left) if m.group("trig")]
         if before:
             status = _TRIGGER_STATUS[_key(before[-1].group("trig"))]
@@ -624,7 +912,42 @@ def _read_status(
     if contact and (contact.group("lost") or CONTACT_RIGHT.match(right)):
         np = OBJECT_NP.match(right)
         return ["missing"], "contact", np.group("np") if np else "", "", n.end
+    inverted = left.rstrip()[-3:].lower() in ("ere", "was", "are", " is", "ude", "ded") and \
+        INVERTED.search(left)
+    if inverted:  # "Also killed were 2 medics", "Injured were 4 firefighters"
+        np = OBJECT_NP.match(right)
+        np_text = np.group("np") if np else ""
+        if PEOPLE_NP.search(np_text):
+            status = _TRIGGER_STATUS[_key(inverted.group("trig"))]
+            return [status], "object", np_text, "", n.end + len(np_text)
+    among = "among" in low and AMONG_LEFT.search(left)
+    if among and AMONG_RIGHT.match(right):  # "among the casualties, at least 10 were
+        status = _TRIGGER_STATUS[_key(among.group("trig"))]  # civilians"
+        return [status], "subject", AMONG_RIGHT.match(right).group(0), "", n.end
+    also = "well as" in left and AS_WELL_AS.search(left)
+    if also:  # "it eliminated officers, including generals, ..., as well as 30 soldiers"
+        verbs = list(ANY_OBJECT_VERB.finditer(left, 0, also.start()))
+        np = OBJECT_NP.match(right)
+        np_text = np.group("np") if np else ""
+        verb = _key(verbs[-1].group("trig")) if verbs else ""
+        passive = verbs and BE_BEFORE.search(left, 0, verbs[-1].start())  # "were killed, as
+        own = _STATUS_WORD.search(_clause_tail(right, len(np_text)))  # well as 109 ... received
+        if verb and not passive and not own and PEOPLE_NP.search(np_text) and \
+                _object_counts(verb, np_text, right, them):
+            return [_ACTIVE_STATUS[verb]], "object_list", np_text, "", n.end + len(np_text)
     return [], "", "", "", n.end
+
+
+#: a person's name before a bracket: "Ali Aliyev (23)" gives an age, "Tartar (4)" a toll
+NAME_BEFORE = re.compile(rf"\b{UPPER}{LOWER}+\s+{UPPER}{LOWER}+\s*\($")
+
+
+def _age_after_name(sentence: str, n: Number, q_start: int) -> bool:
+    """A bracketed number after a person's first name and surname, with no people word,
+    is an age ("The dead were named as Ali Aliyev (23) and ..."), not part of a toll."""
+    return n.value <= 110 and not sentence[n.end : n.end + 12].lstrip().startswith(
+        ("people", "person")) and NAME_BEFORE.search(sentence, max(0, q_start - 60),
+                                                    q_start) is not None
 
 
 def _clause(sentence: str, start: int, end: int) -> str:
@@ -650,10 +973,22 @@ def _who(c: _Figure, prev: dict | None, sentence: str, clause: str,
         pop_ev = neighbour if population != UNSPECIFIED else ""
         side_ev = neighbour if side != UNSPECIFIED else ""
     after = sentence[c.q_start : c.trig_end + 60]
-    if population == UNSPECIFIED and "including" in after:  # "1,000 people have been
-        population, pop_ev = inference.population(after)  # killed, including civilians"
-        population, pop_ev = (population, pop_ev) if population == "mixed" else (
-            UNSPECIFIED, "")
+    if population in (UNSPECIFIED, "military") and (
+            "including" in after or "among" in after or "whom" in after or "–" in after
+            or "—" in after):
+        # "1,000 people have been killed, including civilians", "..., among them
+        # children", "Dozens of people – both civilians and troops – have been killed";
+        # soldiers with civilians among them: "38 prisoners of war, three of whom are
+        # civilians"
+        found, evidence = inference.population(after)
+        if found == "mixed" and (population == UNSPECIFIED or evidence.startswith(
+                "including")):
+            population, pop_ev = found, evidence
+    if population == UNSPECIFIED:  # "one brother killed", "two sisters were hurt"
+        population, pop_ev = inference.kin_population(sentence[c.q_start : c.trig_end])
+    if population == UNSPECIFIED:  # "11 deaths ... have been recorded among civilians"
+        population, pop_ev = inference.among_population(sentence[c.q_start : c.trig_end]
+                                                        + c.tail)
     if side == UNSPECIFIED:
         side, side_ev = inference.clause_side(profile, clause)
         if population == UNSPECIFIED and side_ev.startswith("loser") and \
@@ -678,11 +1013,13 @@ def _complete(row: dict, sentence: str, profile: Profile, day: dt.date | None) -
     if row["population"] == UNSPECIFIED and claimed_by:
         row["population"], row["population_evidence"] = inference.claimant_population(
             claimed_by)
-    own = profile.group_side(group)
-    if own and " and " in claimed_by and len({profile.group_side(g) for _, g, _ in
-                                              profile.groups_in(claimed_by, day)}) > 1:
-        own = BOTH  # "Official sources from Armenia and Azerbaijan state that ..."
-    own = own if own and (row["_possessive"] or row["rule"] != "object") else ""
+    own = inference.claimant_side(profile, group, claimed_by, clause, row["_possessive"]
+                                  or row["rule"] != "object", day)
+    if own[0] != UNSPECIFIED and not row["_possessive"]:
+        attacked, how = inference.sentence_side(profile, sentence, day)
+        if how.startswith("sentence attacker") and attacked not in (own[0], BOTH):
+            own = (UNSPECIFIED, "")  # a party's shelling kills the other's people, whoever
+            # the office reporting it ("As a result of Armenian Armed Force's shelling ...")
     # a claimant found only from the article around the figure counts after the place
     evidence = row["claim_evidence"]
     weak = "headline" in evidence or "continues" in evidence or "same" in evidence
@@ -690,7 +1027,7 @@ def _complete(row: dict, sentence: str, profile: Profile, day: dt.date | None) -
         if row["side"] != UNSPECIFIED:
             break
         if step == "claimant":
-            found = (own, f"claimant: {group} (own people)") if own else (UNSPECIFIED, "")
+            found = own
         elif step == "place":
             found = inference.place_side(profile, clause, day)
         else:
@@ -699,6 +1036,9 @@ def _complete(row: dict, sentence: str, profile: Profile, day: dt.date | None) -
     if row["population"] == UNSPECIFIED:  # people killed in a town behind the front
         row["population"], row["population_evidence"] = inference.civilian_place(
             profile, sentence)
+    if row["population"] == UNSPECIFIED and row["status"] in ("killed", "wounded"):
+        # "... when Armenian forces targeted a group of civilians"
+        row["population"], row["population_evidence"] = inference.target_population(sentence)
 
 
 def _claimant(sentence: str, pos: int, claims: Callable[[], list], previous: object,
@@ -708,7 +1048,7 @@ def _claimant(sentence: str, pos: int, claims: Callable[[], list], previous: obj
     nearest attribution in its sentence; else the speaker who closes a quotation it
     opens, or "This was announced by X" next; "the ministry" is the one named before,
     else the party the sentence before names."""
-    claimed_by, evidence = nearest(claims(), pos, previous)
+    claimed_by, evidence = nearest(claims(), pos, previous, sentence)
     if not claimed_by and article is not None:
         for how, get in (("quotation closed by its speaker", article.quote_closer),
                          ("next sentence: announced by", article.announced_after)):
@@ -716,6 +1056,8 @@ def _claimant(sentence: str, pos: int, claims: Callable[[], list], previous: obj
             if claimed_by:
                 evidence = how
                 break
+        if not claimed_by:  # the quotation or report its sentence goes on with
+            claimed_by, evidence = article.context(index, profile, day)
     group = profile.group_for(claimed_by, day)[0]
     if group == claimed_by and article is not None and is_office(claimed_by):
         named = article.antecedent(index, claimed_by) or article.party_before(
@@ -777,11 +1119,45 @@ def _numbers(sentence: str) -> list[Number]:
     return out
 
 
+def _last_status(text: str) -> str:
+    """The status of the last casualty word in ``text`` ("" when there is none)."""
+    found = [m.group("trig") for m in _STATUS_WORD.finditer(text)]
+    return _TRIGGER_STATUS[_key(found[-1])] if found else ""
+
+
+def _people_before(sentence: str, pos: int, article: ArticleClaimants | None,
+                   index: int) -> bool:
+    """The last count before ``pos`` in its sentence, else in the sentence before, is a
+    count of people ("the 62 Armenian servicemen who ...": "29 of them" are people; "30
+    houses; 12 of them" are not)."""
+    for text, end in ((sentence, pos), (_sentence_before(article, index), None)):
+        end = len(text) if end is None else end
+        counts = [n for n in find_numbers(text[:end]) if not _excluded(text, n)]
+        if counts:
+            np = OBJECT_NP.match(text[counts[-1].end :])
+            return np is not None and PEOPLE_NP.search(np.group("np")) is not None
+    return False
+
+
+def _sentence_before(article: ArticleClaimants | None, index: int) -> str:
+    """The text of the sentence before sentence ``index`` of ``article`` ("" for none)."""
+    if article is None or index < 1 or index > len(article.spans):
+        return ""
+    a, b = article.spans[index - 1]
+    return article.text[a:b]
+
+
 def _counts_things(sentence: str, n: Number) -> bool:
     """``n`` counts things or is a population or age ("4 Grad launchers", "a population
-    of 120,000", "aged 45"): tested only on numbers a rule has read as a figure."""
+    of 120,000", "aged 45", "aged 31 and 20") or a law's wording ("Article 120.2.4
+    (murder of two or more persons)"): tested only on numbers a rule has read as a figure."""
+    before, far = max(0, n.start - 40), max(0, n.start - 200)
     return THING_NEXT.match(sentence, n.end) is not None or NOT_A_FIGURE_LEFT.search(
-        sentence, max(0, n.start - 40), n.start) is not None
+        sentence, before, n.start) is not None or (
+        "age" in sentence[before : n.start].lower() and AGES_LEFT.search(
+            sentence, before, n.start) is not None) or (
+        "(" in sentence[far : n.start] and LAW_LEFT.search(
+            sentence, far, n.start) is not None)
 
 
 def _inside_subject(sentence: str, last: _Figure, n: Number) -> bool:
@@ -800,9 +1176,16 @@ def _coordinate(sentence: str, cands: list[_Figure]) -> None:
     for a, b in zip(cands[::-1][1:], cands[::-1], strict=False):
         gap = sentence[a.number.end : b.q_start]
         if not a.status and b.status and (COORDINATED_GAP.fullmatch(gap) or (
-                b.rule == "coordinated" and LIST_GAP.fullmatch(gap))):
+                b.rule == "coordinated" and LIST_GAP.fullmatch(gap)) or (
+                b.rule == "subject" and "," in gap and COMMA_LIST_GAP.fullmatch(gap)
+                and PEOPLE_NP.search(gap) and PEOPLE_NP.search(b.np)
+                and not WHOLE_LEFT.search(sentence, max(0, a.q_start - 12), a.q_start))):
+            # "187 Armenian Soldiers, 21 Civilians Missing", "293 servicemen, 3 civilians
+            # were wounded": a list without "and" (not "Of the 12 passengers, 5 ...")
             a.status, a.rule = b.status, "coordinated"
             a.np, a.tail, a.trig_end = LIST_END.sub("", gap), b.tail, b.trig_end
+            if a.qualifier != "exact" and b.qualifier == "exact" and AND_GAP.fullmatch(gap):
+                b.qualifier = a.qualifier  # "at least 30 soldiers and 3 civilians": both
     for a, b in pairwise(cands):
         if not a.status or b.status:
             continue
@@ -813,9 +1196,33 @@ def _coordinate(sentence: str, cands: list[_Figure]) -> None:
                 a.status, "gapped", a.np, "", b.number.end)
             continue
         if a.rule == "breakdown" and sentence[b.q_start - 1 : b.q_start] == "(" and \
-                PAREN_PEOPLE.match(sentence, b.number.end):  # a long list: "..., Y (1 person)"
+                PAREN_PEOPLE.match(sentence, b.number.end) and not _age_after_name(
+                    sentence, b.number, b.q_start):  # a long list: "..., Y (1 person)"
             b.status, b.rule, b.np, b.tail, b.trig_end = (
                 a.status, "breakdown", "", "", b.number.end)
+            continue
+        if "killed" in a.status and LOST_LEFT.search(sentence, max(0, b.q_start - 12),
+                                                     b.q_start) and BARE_END.match(
+                sentence, b.number.end):  # "105 of its soldiers were killed, Azerbaijan
+            b.status, b.rule, b.np, b.tail, b.trig_end = (  # says it lost 80"
+                ["killed"], "gapped", a.np, "", b.number.end)
+            continue
+        gap = sentence[a.trig_end : b.q_start]
+        after = ELLIPTICAL_RIGHT.match(sentence, b.number.end)
+        if after and a.rule in ELLIPTICAL_AFTER and ELLIPTICAL_GAP.fullmatch(gap):
+            # "Seven were injured in X, and 23 - in Y", "105 have been repatriated to
+            # Armenia and 17 to Azerbaijan": the verb left out after the second figure
+            dash = after.group("dash") is not None
+            tail = _clause_tail(sentence, after.end()) if dash else ""
+            b.status, b.rule, b.np, b.tail, b.trig_end = (
+                a.status, "elliptical", tail if dash else a.np, "", b.number.end)
+            continue
+        if a.rule == "object" and after and after.group("dash") is None and \
+                _object_verb(sentence, b.q_start) == _object_verb(sentence, a.q_start):
+            # "Armenia handed over one prisoner of war to Baku, and Baku handed over five
+            # to Yerevan": the same verb again, its people left out
+            b.status, b.rule, b.np, b.tail, b.trig_end = (
+                a.status, "elliptical", a.np, "", b.number.end)
             continue
         if a.rule not in ("object", "object_list", "noun_of", "toll"):
             continue
@@ -826,6 +1233,32 @@ def _coordinate(sentence: str, cands: list[_Figure]) -> None:
             end = b.number.end + len(np_text)
             b.status, b.rule, b.np = a.status, "object_list", np_text
             b.tail, b.trig_end = _clause_tail(sentence, end), end
+
+
+#: "it lost 80": a loss verb whose figure names nobody, after a figure of the dead
+LOST_LEFT = re.compile(r"\b(?:lost|loses|losing)\s+$", re.IGNORECASE)
+BARE_END = re.compile(r"\s*(?:[.,;:!?”\"]|$)")
+#: A list's item without "and" before the next ("187 Armenian Soldiers, 21 Civilians
+#: Missing"): its people's words and a comma.
+COMMA_LIST_GAP = re.compile(rf"(?:\s+{_NP_WORD}){{1,4}}\s*,\s*")
+#: Before a figure that is the whole a list's item is taken from: "Of the 12 passengers,".
+WHOLE_LEFT = re.compile(r"\b(?:of|among|out\s+of|from)\s+(?:the\s+)?$", re.IGNORECASE)
+def _object_verb(sentence: str, q_start: int) -> str:
+    """The object verb right before a figure ("handed over five"), or ""."""
+    verb = search_at_end(OBJECT, sentence, max(0, q_start - LEFT_WINDOW), q_start,
+                         _ACTIVE_WORDS)
+    return _key(verb.group("trig")) if verb else ""
+
+
+#: The figures whose verb a second figure may leave out.
+ELLIPTICAL_AFTER = ("subject", "coordinated", "object", "object_list", "elliptical")
+#: Between the first figure's verb and the second figure: words without a number or a
+#: sentence's end, then "and".
+ELLIPTICAL_GAP = re.compile(r"[^\d.;:!?]{0,160}?,?\s+and\s*")
+#: After the second figure: a dash ("and 23 – as a result of ...", "and 12 – members of the
+#: security forces") or where they went ("and 17 to Azerbaijan", "and 3 in Barda").
+ELLIPTICAL_RIGHT = re.compile(
+    rf"(?P<dash>\s*[–—-]\s+)|\s+(?:to|in|into|from|at|on)\s+(?:the\s+)?(?-i:{UPPER})")
 
 
 def figures_in_sentence(
@@ -854,10 +1287,13 @@ def figures_in_sentence(
         if _excluded(sentence, n) or (cands and _inside_subject(sentence, cands[-1], n)):
             continue
         q_start, qualifier = _qualifier(sentence, n.start)
-        statuses, rule, np, tail, trig_end = _read_status(sentence, n, q_start)
+        statuses, rule, np, tail, trig_end = _read_status(
+            sentence, n, q_start, lambda q=q_start: _people_before(sentence, q, article, index))
         cands.append(_Figure(n, q_start, qualifier, statuses, rule, np, tail, trig_end))
     _coordinate(sentence, cands)
     cands = [c for c in cands if not (c.status and _counts_things(sentence, c.number))]
+    if not cands:  # no number that can be a figure
+        return []
     out: list[dict] = []
     prev: dict | None = None
     # computed once per sentence, and only when a figure needs them
@@ -873,6 +1309,15 @@ def figures_in_sentence(
             c.status, c.rule = [prev["status"]], "increment"
         if not c.status and TOTAL_TO.search(left) and prev:
             c.status, c.rule = [prev["status"]], "total_of"
+        if not c.status and prev and prev["rule"] == "toll" and FROM_EARLIER.fullmatch(
+                sentence, prev["end"], c.q_start) and EARLIER_END.match(right):
+            # "has risen to 21 from the previous 19", not "rose to 40 from 3 attacks"
+            c.status, c.rule = [prev["status"]], "toll"
+        if not c.status and _THE_NUMBER_WORD.search(left) and THE_NUMBER_LEFT.search(left):
+            # "the number was nearing 5,000"
+            status = _last_status(sentence[: c.q_start]) or _last_status(
+                _sentence_before(article, index))
+            c.status, c.rule = ([status], "the_number") if status else ([], "")
         if not c.status:
             continue
         scope = sentence[max(0, c.q_start - 30) : c.trig_end] + _clause_tail(sentence,
@@ -921,10 +1366,38 @@ GAPPED_PARTY = re.compile(r"[,;]\s*([^,;]{2,40}?)\s*$")
 _PRIVATE = ("_trig_end", "_pre", "_clause", "_possessive", "_background")
 
 
+#: Population evidence from the people's own words (not a claimant's kind, a neighbour or
+#: a place): what the same figure told elsewhere with a claimant's kind takes instead.
+WORDED_POPULATION = ("word", "including", "parts")
 #: Words that point back at the attacks the sentence before told of.
-THOSE_ATTACKS = re.compile(r"\b(?:those|these|the\s+same|such)\s+(?:\w+\s+)?(?:attacks?|"
-                           r"strikes?|shelling|incidents?|blasts?|explosions?|raids?)\b",
-                           re.IGNORECASE)
+THOSE_ATTACKS = folded(r"\b(?:those|these|the\s+same|such)\s+(?:\w+\s+)?(?:attacks?|"
+                       r"strikes?|shelling|incidents?|blasts?|explosions?|raids?)\b")
+
+
+#: An attack named as one told before: "As a result of the aggression", "in the shelling".
+THE_ATTACK = re.compile(r"\b(?:as\s+a\s+result\s+of|in|during|after|following|since)\s+"
+                        r"(?:the|this|that)\s+(?:\w+\s+)?(?:aggression|attacks?|shelling|"
+                        r"offensive|strikes?|bombardment|assault|provocation)\b", re.IGNORECASE)
+#: How many sentences back an attack named as told before is looked for.
+ATTACK_BACK = 3
+
+
+def _attack_told_before(row: dict, named: ArticleClaimants, profile: Profile,
+                        day: dt.date | None) -> None:
+    """The side of the nearest of the :data:`ATTACK_BACK` sentences before a figure whose
+    attacker or loser tells one ("the armed forces of Azerbaijan launched a large-scale
+    aggression against Armenia. ... As a result of the aggression, 207 were killed")."""
+    index = row["sentence_index"]
+    for i in range(index - 1, max(-1, index - 1 - ATTACK_BACK), -1):
+        a, b = named.spans[i]
+        side, evidence = inference.sentence_side(profile, named.text[a:b], day)
+        if side == BOTH:
+            return  # a war's two sides: not this figure's
+        if not evidence.startswith(("sentence attacker", "sentence loser")):
+            side, evidence = inference.attack_target(profile, named.text[a:b])
+        if side != UNSPECIFIED:
+            row["side"], row["side_evidence"] = side, f"attack told before: {evidence}"
+            return
 
 
 def _from_article(rows: list[dict], named: ArticleClaimants, profile: Profile,
@@ -940,12 +1413,14 @@ def _from_article(rows: list[dict], named: ArticleClaimants, profile: Profile,
         if row["claimed_by"]:
             stated.setdefault((row["count"], row["status"]), row)
     last: dict[int, dict] = {}  # per sentence, its last figure with a claimant
+    sources: dict[int, set[str]] = {}  # per sentence, its figures' claimant groups
     for row in rows:
         index = row["sentence_index"]
         if not row["claimed_by"] and not row["_background"]:
             other = stated.get((row["count"], row["status"]))
             before = next((last[i] for i in (index - 1, index - 2) if i in last
-                           and named.same_paragraph(i, index)), None)
+                           and named.same_paragraph(i, index)
+                           and len(sources.get(i, ())) == 1), None)
             if other is not None:
                 found = (other["claimed_by"], other["claimant_group"],
                          f"same figure in sentence {other['sentence_index']}")
@@ -960,11 +1435,14 @@ def _from_article(rows: list[dict], named: ArticleClaimants, profile: Profile,
                 _complete(row, row["sentence"], profile, day)
         if row["claimed_by"] and not row["_background"]:
             last[index] = row
+            sources.setdefault(index, set()).add(row["claimant_group"])
     known: dict[tuple[str, int, str], dict] = {}
     for row in rows:
         for field in ("side", "population"):
             if row[field] != UNSPECIFIED:
                 known.setdefault((field, row["count"], row["status"]), row)
+    told = {(r["count"], r["status"]): r for r in reversed(rows)
+            if r["population_evidence"].startswith(WORDED_POPULATION)}
     for row in rows:
         if row["side"] == UNSPECIFIED and THOSE_ATTACKS.search(row["sentence"]) and \
                 row["sentence_index"] > 0:  # "Dozens were killed in those attacks"
@@ -972,22 +1450,33 @@ def _from_article(rows: list[dict], named: ArticleClaimants, profile: Profile,
             side, evidence = inference.sentence_side(profile, named.text[a:b], day)
             if side != UNSPECIFIED:
                 row["side"], row["side_evidence"] = side, f"previous {evidence}"
+        if row["side"] == UNSPECIFIED and not row["historical"] and \
+                THE_ATTACK.search(row["sentence"]):  # "As a result of the aggression, ..."
+            _attack_told_before(row, named, profile, day)
+        worded = told.get((row["count"], row["status"]))
+        if worded is not None and row["population_evidence"].startswith("claimant") and \
+                worded["population"] != row["population"]:  # the people's own words told
+            row["population"] = worded["population"]  # elsewhere beat a claimant's kind
+            row["population_evidence"] = f"same figure in sentence {worded['sentence_index']}"
         for field in ("side", "population"):
             other = known.get((field, row["count"], row["status"]))
             if row[field] == UNSPECIFIED and other is not None:
                 row[field] = other[field]
                 row[f"{field}_evidence"] = f"same figure in sentence {other['sentence_index']}"
+    inference.from_paragraph(rows, named, profile, day)
 
 
 #: Any word without which no rule can read a figure: sentences without one are skipped
 #: before the (slower) rules run. Built from the tables above, so it never disagrees: a
 #: phrase is keyed by its longest word that is not a common one ("left the region" by
 #: "left", "death count" by "death"); the verbs that need lives by "lives", the "fate of"
-#: rule by "fate".
+#: rule by "fate", "the remains of" by "remains of", "drove N from their homes" by "drove",
+#: "this number was ..." (the casualties of the sentence before) by "this number".
 CANDIDATE_COMMON = ("region", "area", "country", "territory", "enclave", "their", "being",
                     "among",
                     "over", "count", "home", "homes", "hospital", "hospitals", "life",
-                    "the", "number", "total", "into", "border", "from", "with")
+                    "the", "number", "total", "into", "border", "from", "with", "those",
+                    "suffered", "assistance", "attention", "received", "aid", "condition")
 
 
 def _candidate_key(phrase: str) -> str:
@@ -999,7 +1488,9 @@ def _candidate_key(phrase: str) -> str:
 _CANDIDATE_WORDS = sorted(
     {_candidate_key(w) for table in (STATUS_TRIGGERS, PEOPLE_TRIGGERS, ACTIVE_VERBS,
                                      PEOPLE_VERBS, TOLLS)
-     for ws in table.values() for w in ws} | {"total", "lives", "fate"})
+     for ws in table.values() for w in ws} | {"total", "lives", "fate", "remains of", "drove",
+                                              "this number", "that number", "this figure",
+                                              "that figure", *parts.CANDIDATE_WORDS})
 CANDIDATE = re.compile(r"\b(?:" + trie_regex(_CANDIDATE_WORDS) + ")", re.IGNORECASE)
 #: The same words for an Aho-Corasick automaton on lower-cased text: ten times faster.
 #: The words are all letters, so a match that starts inside another match never starts

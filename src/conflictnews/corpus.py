@@ -494,8 +494,11 @@ def read_table_file(path: Path, rel: str, row_group: int | None = None, *,
             if not body.strip():
                 problems.append(Problem(rel, line, "row has an empty text field"))
                 continue
-            parts = parse_article(paragraphs(body), allow_headline=False)
-            parts.headline = _pick(row, "headline", names).strip()
+            headline = _pick(row, "headline", names).strip()
+            # without a headline column, a short first line before the byline is the
+            # headline (read with the text), not a photo caption
+            parts = parse_article(paragraphs(body), allow_headline=not headline)
+            parts.headline = headline or parts.headline
             parts.byline = _pick(row, "byline", names).strip() or parts.byline
             parts.first_line = line
             record = _record(parts, rel, index, "utf-8")

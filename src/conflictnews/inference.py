@@ -21,14 +21,19 @@ Evidence values read ``word: soldiers``, ``place: Ganja``, ``attacker: Azeri dro
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache, partial, wraps
 from itertools import pairwise
 
 import pandas as pd
 
+from conflictnews.attribution import ArticleClaimants
+from conflictnews.numbers import find_numbers
+from conflictnews.patterns import ascii_fold
 from conflictnews.profile import BOTH, UNSPECIFIED, Profile
 
 MILITARY = (
@@ -38,8 +43,13 @@ MILITARY = (
     "militiamen", "policemen", "police", "guards", "reservists", "commanders", "servicewomen",
     "peacekeepers", "sappers", "deminers", "volunteers", "border guards", "servicepeople",
     "military personnel", "contract soldiers", "officer", "fighter", "mercenary",
-    "prisoners of war", "POWs", "POW", "peacekeeper", "servicemembers",
+    "prisoners of war", "prisoner of war",
+    "POWs", "POW", "peacekeeper", "servicemembers", "security forces",
+    "occupiers", "invaders",
 )
+#: People held who are not soldiers when named beside prisoners of war ("POWs and
+#: detainees": both kinds).
+DETAINED = ("detainees", "detained persons", "detained people", "hostages")
 CIVILIAN = (
     "civilians", "civilian", "residents", "children", "child", "women", "villagers",
     "inhabitants", "journalists", "reporters", "students", "medics", "doctors", "passengers",
@@ -56,7 +66,8 @@ CLAIMANT_POPULATION = {
                  "armed forces", "military", "general staff", "MoD"),
     # not a health ministry: in 2020 Armenia's counted soldiers' deaths
     "civilian": ("ombudsman", "human rights defender", "prosecutor", "prosecutor-general",
-                 "prosecutor general", "emergency", "rescue service", "emergencies ministry"),
+                 "prosecutor general", "emergency", "rescue service", "emergencies ministry",
+                 "civil defence", "civil defense"),
 }
 #: Words that make a side's word the attacker: "Azeri drones", "Armenian shelling".
 ATTACK_WORDS = (
@@ -81,15 +92,16 @@ ON_SIDE = re.compile(r"\b(?:on|from|of)\s+the\s+$", re.IGNORECASE)
 #: Explicit words for both sides anywhere in the sentence ("from both sides").
 BOTH_IN_SENTENCE = re.compile(r"\b(?:on|from|of)\s+both\s+sides\b|\bon\s+each\s+side\b",
                               re.IGNORECASE)
-#: Words after which a figure's phrase says where or why, not whose or which people.
-PHRASE_END = re.compile(r"\s(?:when|as|after|by|while|because|since|in|at|near|during|"
-                        r"from|and|but|amid|following|with|on)\s.*$", re.IGNORECASE)
 KILLING_VERBS = ("killed", "kill", "kills", "killing", "wounded", "wounding", "injured",
                  "shot", "murdered", "massacred", "executed", "shelled", "struck", "hit",
                  "targeted", "attacked", "bombed", "launched", "fired", "opened fire")
+#: The people an attack struck, after its verb: "attacked a vehicle used by (Russian
+#: peacekeepers)", "fired at a bus carrying (Armenian ...)".
+TARGET = re.compile(r"\s+(?:at|on)?\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:used\s+by|"
+                    r"carrying|belonging\s+to|transporting|with)\s+(?:the\s+)?")
 #: "handed over 10 captive soldiers to Armenia": captives go back to their own side.
 RETURNED_TO = re.compile(r"\b(?:handed\s+over|returned|repatriated|transferred|released|"
-                         r"freed|sent\s+back|brought\s+back|flown)\b[^,.;]{0,80}?\bto\s+"
+                         r"freed|sent\s+back|brought\s+back|flown|delivered)\b[^,.;]{0,80}?\bto\s+"
                          r"(?:the\s+)?$", re.IGNORECASE)
 #: What stands between the two parties of one fight: "Armenia-Azerbaijan", "Armenia and
 #: Azerbaijan", "Yerevan/Baku".
@@ -102,7 +114,12 @@ ATTACKED_BY = re.compile(r"\b(?:killed|wounded|injured|shelled|hit|struck|target
                          r"fired|launched|carried\s+out|caused|bombed|shot|held|captured|"
                          r"detained|abducted|taken\s+prisoner|taken\s+captive)\s+by\s+"
                          r"(?:the\s+)?(?P<by>[^,;]*)", re.IGNORECASE)
-POSSESSIVE = re.compile(r"\b(?:its|their|our|own)\b", re.IGNORECASE)
+POSSESSIVE = re.compile(r"\b(?:its|their|our|own|his|her|my)\b", re.IGNORECASE)
+#: The other party's losses, as a claimant speaks of them ("the enemy has lost", "enemy
+#: soldiers"; not "the enemy killed").
+ENEMY = re.compile(r"\b(?:enemy|adversary|other\s+side)(?:['’]s)?\s+(?:(?:has|have|had)\s+)?"
+                   r"(?:lost|loses|losses|suffered|casualties|dead|soldiers|troops|"
+                   r"servicemen|personnel|manpower|fighters)\b", re.IGNORECASE)
 PEOPLE = re.compile(r"\b(?:people|persons)\b")
 
 
@@ -133,15 +150,25 @@ def _alt(words: tuple[str, ...]) -> str:
 
 MILITARY_WORD = re.compile(rf"\b(?:{_alt(MILITARY)})\b", re.IGNORECASE)
 CIVILIAN_WORD = re.compile(rf"\b(?:{_alt(CIVILIAN)})\b", re.IGNORECASE)
+DETAINED_WORD = re.compile(rf"\b(?:{_alt(DETAINED)})\b", re.IGNORECASE)
+_PEOPLE_WORDS = _alt((*MILITARY, *CIVILIAN, *DETAINED, "people", "persons"))
+#: Words after which a figure's phrase says where or why, not whose or which people
+#: (not "and" before more people: "soldiers and civilians", but "and 3 civilians" is
+#: another figure; not "from one family").
+PHRASE_END = re.compile(r"\s(?:when|as|after|by|while|because|since|in|at|near|during|"
+                        r"from(?!\s+(?:one|the\s+same|a|a\s+single)\s+family)|"
+                        rf"and(?!\s+(?:other\s+)?(?:{_PEOPLE_WORDS})\b)|"
+                        r"but|amid|following|with|on)\s.*$", re.IGNORECASE)
 _CLAIMANT_POP = [(pop, re.compile(rf"(?i:\b(?:{_alt(words)})\b)"))
                  for pop, words in CLAIMANT_POPULATION.items()]
 _ATTACK_AFTER = re.compile(rf"(?:['’`]s)?\s+(?:(?!(?:following|after|by|against|on|in|to|of|"
-                           rf"an?|the|and)\b)\w+\s+){{0,3}}?(?:{_alt(ATTACK_WORDS)})\b",
+                           rf"an?|the|and)\b)\w+(?:['’]s)?\s+){{0,3}}?(?:{_alt(ATTACK_WORDS)})\b",
                            re.IGNORECASE)
 _FORCES_KILL = re.compile(rf"(?:['’]s)?\s+(?:armed\s+)?(?:{_alt(FORCES_WORDS)})\s+"
                           r"(?:(?:have|has|had|reportedly|allegedly|also)\s+)?"
                           rf"(?:{_alt(KILLING_VERBS)})\b", re.IGNORECASE)
 _LOSER = re.compile(rf"(?:['’]s)?(?:\s+(?:armed\s+)?(?:{_alt(FORCES_WORDS)}))?\s+"
+                    r"(?:(?:has|have|had)\s+(?:already|reportedly|so\s+far)\s+)?"
                     rf"(?:{_alt(LOSS_VERBS)})\b", re.IGNORECASE)
 _PEOPLE_AFTER = re.compile(rf"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:{_alt(MILITARY + CIVILIAN)}|"
                            r"people|persons|men|lives|dead|deaths|casualties|losses|"
@@ -155,42 +182,94 @@ def population(phrase: str) -> tuple[str, str]:
     words that say where, when or why: "12 people were killed when the Armenian
     military fired" counts no soldiers)."""
     inner = "(" in phrase and PARENTHESIS.search(phrase)  # "45 citizens (35 civilians and 10 ...)"
-    if inner:
-        found, evidence = population(inner.group(1))
-        if found == "mixed":
-            return found, evidence
-    including = "including" in phrase and INCLUDING.search(phrase)  # "people, including 29 ..."
+    if inner:  # a breakdown: its parts, whole ("35 civilians and 10 servicemen")
+        mil, civ = MILITARY_WORD.search(inner.group(1)), CIVILIAN_WORD.search(inner.group(1))
+        if mil and civ:
+            return "mixed", f"words: {mil.group()}, {civ.group()}"
+    including = ("including" in phrase or "among" in phrase or "whom" in phrase) and \
+        INCLUDING.search(phrase)  # "people, including 29 ...", "..., among them children"
     if including and not MILITARY_WORD.search(phrase, 0, including.start()) and \
             not CIVILIAN_WORD.search(phrase, 0, including.start()):
-        return "mixed", f"including: {including.group('who')}"
+        return "mixed", f"including: {including.group('who') or including.group('soldiers')}"
     phrase = PHRASE_END.sub("", phrase)
     mil = MILITARY_WORD.search(phrase)
-    civ = CIVILIAN_WORD.search(phrase)
+    civ = CIVILIAN_WORD.search(phrase) or (mil and DETAINED_WORD.search(phrase))
     if mil and civ:
         return "mixed", f"words: {mil.group()}, {civ.group()}"
     if mil:
         return "military", f"word: {mil.group()}"
     if civ:
         return "civilian", f"word: {civ.group()}"
+    forces = OWN_FORCES.search(phrase)  # "16 of their forces", "50 deaths among its forces"
+    if forces:
+        return "military", f"word: {forces.group()}"
     return UNSPECIFIED, ""
+
+
+#: The people a toll was recorded among: "11 deaths ... have been recorded among
+#: civilians", "injured people among the civilian population".
+AMONG_KIND = re.compile(r"\bamong\s+(?:the\s+)?(?:civilians|civilian\s+population|local\s+"
+                        r"(?:residents|population)|(?P<mil>servicemen|soldiers|troops|"
+                        r"military\s+personnel))\b", re.IGNORECASE)
+
+
+def among_population(text: str) -> tuple[str, str]:
+    """``(population, evidence)`` from the people a figure was recorded among, or
+    ``("unspecified", "")``."""
+    m = "among" in text and AMONG_KIND.search(text)
+    if not m:
+        return UNSPECIFIED, ""
+    return ("military" if m.group("mil") else "civilian"), f"among: {m.group()}"
+
+
+def kin_population(text: str) -> tuple[str, str]:
+    """``("civilian", evidence)`` for kin named with no soldiers in ``text`` (a figure's
+    words up to its verb): "one brother killed", "two sisters were hurt"; not "two
+    brothers, both soldiers, were killed" (nor relatives, who mourn the counted)."""
+    kin = KIN.search(text)
+    if kin and not MILITARY_WORD.search(text):
+        return "civilian", f"word: {kin.group()}"
+    return UNSPECIFIED, ""
+
+
+#: A party's own forces as the people counted: "16 of their forces", "among its forces".
+OWN_FORCES = re.compile(r"\b(?:of|among)\s+(?:its|their|our|his|her|the\s+\w+['’]s?)\s+"
+                        r"(?:own\s+)?(?:armed\s+)?forces\b", re.IGNORECASE)
+#: Kin named without soldiers: a family's members are civilians ("one brother killed",
+#: "four members of the same family"); not sons, who are as often soldiers at the front.
+KIN = re.compile(r"\b(?:brothers?|sisters?|husband|wife|spouses|members\s+of\s+"
+                 r"(?:the\s+same|one|a|a\s+single|his|her|their)\s+family)\b", re.IGNORECASE)
 
 
 #: A breakdown in brackets after a figure's people.
 PARENTHESIS = re.compile(r"\(([^()]{3,120})\)")
-#: "people, including 29 civilians": civilians among people of every kind.
-INCLUDING = re.compile(rf"\b(?:people|persons|victims|dead|killed|wounded|injured)\b[^.;]{{0,6}}"
-                       rf"\bincluding\s+(?:\w+\s+){{0,3}}?(?P<who>{_alt(CIVILIAN)})\b",
-                       re.IGNORECASE)
+#: "people, including 29 civilians", "200 were killed, among them children", "15
+#: Azerbaijanis, including five soldiers": a part of one kind among people of every kind
+#: (a whole named by people words, a nationality or the status alone).
+#: (soldiers are a part of a whole of every kind only when it is named by people words or
+#: a nationality: "143 dead, including 92 fighters" are all fighters).
+#: Civilian words that name a kind of people (not "IDPs", "refugees": displaced people
+#: among displaced people are no other kind).
+_CIVILIAN_KINDS = tuple(w for w in CIVILIAN if w not in ("IDPs", "IDP", "refugees", "families",
+                                                         "family", "citizens"))
+_WHOLE = r"\b(?:people|persons|\b(?-i:[A-Z][a-z]+(?:ans|is)))\b"
+_PART_OF = (r"(?:\s+on\s+(?:their|its|our|the\s+\w+)\s+side)?[^.;]{0,12}"
+            r"\b(?:including|among\s+(?:them|whom)|of\s+whom)\s+(?:[\w,]+\s+){0,3}?")
+INCLUDING = re.compile(rf"(?:{_WHOLE}|\b(?:victims|dead|killed|wounded|injured|hurt|casualties|"
+                       rf"prisoners|captives|hostages|detainees|{_alt(MILITARY)})\b)"
+                       rf"{_PART_OF}(?P<who>{_alt(_CIVILIAN_KINDS)})\b|"
+                       rf"{_WHOLE}{_PART_OF}(?P<soldiers>{_alt(MILITARY)})\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=2048)
 def claimant_population(claimed_by: str) -> tuple[str, str]:
     """``(population, evidence)`` a claimant's own words imply (a defence ministry counts
     soldiers), or ``("unspecified", "")``."""
-    for pop, pattern in _CLAIMANT_POP:
-        m = pattern.search(claimed_by)
-        if m:
-            return pop, f"claimant: {m.group()}"
+    found = [(m.start(), -len(m.group()), pop, m.group()) for pop, pattern in _CLAIMANT_POP
+             for m in [pattern.search(claimed_by)] if m]
+    if found:  # the first named, the longest there: "Civil Defence Ministry" is civil
+        _, _, pop, word = min(found)
+        return pop, f"claimant: {word}"
     return UNSPECIFIED, ""
 
 
@@ -200,8 +279,10 @@ def _words_side(profile: Profile, text: str) -> tuple[str, str]:
     words of two sides name both."""
     found, against = [], []
     for pos, side, word in profile.side_words_in(text):
-        if OPPONENT_BEFORE.search(text, max(0, pos - 14), pos):
-            against.append((side, word))
+        if OPPONENT_BEFORE.search(text, max(0, pos - 14), pos) or (
+                side in profile.opponent and _ATTACK_AFTER.match(text, pos + len(word))):
+            against.append((side, word))  # the other party, or the attacker ("civilians
+            # killed by Armenian attacks")
         elif _PEOPLE_AFTER.match(text, pos + len(word)):
             return side, f"word: {word}"
         else:
@@ -238,16 +319,45 @@ def loser(profile: Profile, text: str) -> tuple[str, str]:
     return UNSPECIFIED, ""
 
 
+def attacks_after(text: str, pos: int) -> bool:
+    """Is the name at ``pos`` in ``text`` an attacker ("Azerbaijan attacked", "Armenian
+    Armed Force's shelling")?"""
+    end = pos + len(_NAME_AT.match(text, pos).group())
+    return bool(_ATTACK_AFTER.match(text, end) or _FORCES_KILL.match(text, end) or
+                _ATTACKED.match(text, end))
+
+
+_NAME_AT = re.compile(r"[\w’'-]+(?:\s+[A-Z][\w’'-]*)*")
+#: A party as the subject of an attack verb: "Azerbaijan attacked", "Baku launched".
+_ATTACKED = re.compile(r"\s+(?:(?:has|have|had)\s+)?(?:attacked|shelled|struck|bombed|"
+                       r"launched|fired|targeted|invaded)\b", re.IGNORECASE)
+#: "accused Armenia of killing 21": the accused is the attacker.
+ACCUSED = re.compile(r"\baccus(?:es|ed|ing)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def attacker(profile: Profile, text: str) -> tuple[str, str]:
     """``(side of the victims, evidence)`` when ``text`` names an attacking side
     ("Armenian shelling", "Azeri drones had killed", "by Azerbaijani forces")."""
-    for pos, side, word in profile.side_words_in(text):
+    words = profile.side_words_in(text)
+    for pos, side, word in words:
         victims = profile.opponent.get(side)
         if not victims:
             continue
+        if ACCUSED.search(text, max(0, pos - 14), pos) and \
+                ACCUSED_OF.match(text, pos + len(word)):
+            return victims, f"attacker: accused {word} of"
         rest = text[pos + len(word):]
         m = _ATTACK_AFTER.match(rest) or _FORCES_KILL.match(rest)
+        if m and any(other != side and PAIR.fullmatch(text, at + len(name), pos)
+                     for at, other, name in words if at < pos):
+            return BOTH, f"attackers: both ({text[words[0][0]:pos + len(word)]})"  # "Clashes
+            # between Azerbaijani and Armenian forces killed 13": the two parties' dead
         if m:
+            end = pos + len(word) + m.end()
+            target = TARGET.match(text, end)
+            for at, other, name in words if target else ():
+                if at == target.end() and other != side:  # "attacked a vehicle used by
+                    return other, f"target: {text[end:at].strip()} {name}"  # Russian ..."
             return victims, f"attacker: {word}{m.group().rstrip()}"
     for m in ATTACKED_BY.finditer(text) if " by " in text else ():
         for _, side, word in profile.side_words_in(m.group("by")[:50]):
@@ -256,12 +366,48 @@ def attacker(profile: Profile, text: str) -> tuple[str, str]:
     return UNSPECIFIED, ""
 
 
-def returned_to(profile: Profile, text: str) -> tuple[str, str]:
-    """``(side, evidence)`` for captives handed over or returned to a side."""
-    for pos, side, word in profile.side_words_in(text):
-        if side in profile.opponent and RETURNED_TO.search(text, max(0, pos - 120), pos):
+#: "accused Armenia (of killing ...)".
+ACCUSED_OF = re.compile(r"\s+of\s+(?:\w+\s+)?(?:killing|wounding|injuring|murdering|"
+                        r"massacring|shelling|attacking|targeting)\b", re.IGNORECASE)
+
+
+#: An attack told with its target: "launched a large-scale aggression against the
+#: sovereign territory of the Republic of Armenia", "the offensive against Artsakh".
+AGAINST = re.compile(r"\b(?:aggression|attacks?|offensive|assault|strikes?|operation)\s+"
+                     r"against\s+(?P<target>[^,.;]{1,80})", re.IGNORECASE)
+
+
+def attack_target(profile: Profile, text: str) -> tuple[str, str]:
+    """``(side of the victims, evidence)`` when ``text`` tells an attack against a party
+    or a place it holds, named first after "against"."""
+    m = "against" in text and AGAINST.search(text)
+    if m:
+        for _, side, word in profile.side_words_in(m.group("target")):
+            if side in profile.opponent:
+                return side, f"target: against ... {word}"
+    return UNSPECIFIED, ""
+
+
+def returned_to(profile: Profile, text: str, day: dt.date | None = None) -> tuple[str, str]:
+    """``(side, evidence)`` for captives handed over or returned to a side or a place
+    it holds ("returned 17 POWs to Baku"); to both parties ("returned to Armenia and
+    Azerbaijan"): both."""
+    named = sorted([(pos, side, word) for pos, side, word in profile.side_words_in(text)
+                    if side in profile.opponent] +
+                   [(a, profile.side_on(place, day), text[a:b])
+                    for a, b, place in profile.places_in(text)])
+    for i, (pos, side, word) in enumerate(named):
+        if RETURNED_TO.search(text, max(0, pos - 120), pos):
+            after = named[i + 1] if i + 1 < len(named) else None
+            if after is not None and after[1] != side and \
+                    AND_NEXT.fullmatch(text, pos + len(word), after[0]):
+                return BOTH, f"returned to: {word} and {after[2]}"
             return side, f"returned to: {word}"
     return UNSPECIFIED, ""
+
+
+#: What joins two parties as one: "Armenia and Azerbaijan", "Yerevan and Baku".
+AND_NEXT = re.compile(r"\s+and\s+(?:the\s+)?")
 
 
 def place_side(profile: Profile, text: str, day: dt.date | None) -> tuple[str, str]:
@@ -298,11 +444,12 @@ def own_side(profile: Profile, np: str, tail: str) -> tuple[str, str]:
 def clause_side(profile: Profile, clause: str) -> tuple[str, str]:
     """``(side, evidence)`` from the loser ("Azerbaijan lost"), else the attacker, in a
     figure's clause."""
-    if not profile.side_words_in(clause):  # every rule needs a side's word
-        return UNSPECIFIED, ""
     low = clause.lower()
+    if not profile.side_words_in(clause) and not (" to " in low and
+                                                  profile.places_in(clause)):
+        return UNSPECIFIED, ""  # every rule needs a side's word (or a place, returned to)
     for rule, needs in ((on_side, (" side",)), (loser, ("los", "suffer", "mourn", "buried")),
-                        (returned_to, (" to ",)), (attacker, ())):
+                        (returned_to, (" to ",)), (attacker, ()), (third_party, ())):
         if needs and not any(n in low for n in needs):
             continue
         found, evidence = rule(profile, clause)
@@ -311,12 +458,80 @@ def clause_side(profile: Profile, clause: str) -> tuple[str, str]:
     return UNSPECIFIED, ""
 
 
+def third_party(profile: Profile, text: str) -> tuple[str, str]:
+    """``(side, evidence)`` when ``text`` names people of a third country ("were French
+    citizens", "15 thousand Soviet servicemen", "Russian peacekeepers"), or a party's
+    civilians ("two Azerbaijani journalists"), not as the other party of a fight."""
+    for pos, side, word in profile.side_words_in(text):
+        if OPPONENT_BEFORE.search(text, max(0, pos - 14), pos):
+            continue
+        if side in profile.opponent:  # a party's civilians (never the attackers)
+            if _CIVILIANS_AFTER.match(text, pos + len(word)):
+                return side, f"word: {word}"
+        elif (_PEOPLE_AFTER.match(text, pos + len(word)) or PEOPLE_SIDE_WORD.fullmatch(word)) \
+                and not _ACTING.match(text, pos + len(word)):  # not "peacekeepers have evacuated"
+            return side, f"word: {word}"
+    return UNSPECIFIED, ""
+
+
+_CIVILIANS_AFTER = re.compile(rf"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:{_alt(CIVILIAN)})\b",
+                              re.IGNORECASE)
+
+
+#: People as the subject of an active verb ("Russian peacekeepers have evacuated").
+_ACTING = re.compile(r"(?:\s+[\w-]+)?\s+(?:(?:have|has|had)\s+)?(?!(?:been|killed|wounded|"
+                     r"injured|captured|detained|abducted)\b)\w+ed\b(?!\s+by\b)", re.IGNORECASE)
+#: Side words that are themselves people ("peacekeepers", "Syrians", "mercenaries").
+PEOPLE_SIDE_WORD = re.compile(r"(?i:.*(?:s|peacekeeping\s+forces?))")
+
+
+def claimant_side(profile: Profile, group: str, claimed_by: str, clause: str, own: bool,
+                  day: dt.date | None) -> tuple[str, str]:
+    """``(side, evidence)`` a claimant gives a figure: a party's claimant counting "the
+    enemy" in the figure's clause counts the other party's people; else its own people
+    when ``own`` (its words say "its", "our", "his", or name people, or it is a toll);
+    a claimant naming both parties ("Official sources from Armenia and Azerbaijan")
+    both; else ``("unspecified", "")``."""
+    side = profile.group_side(group)
+    if not side:
+        return UNSPECIFIED, ""
+    if " and " in claimed_by and len({profile.group_side(g) for _, g, _ in
+                                      profile.groups_in(claimed_by, day)}) > 1:
+        return BOTH, f"claimant: {claimed_by} (both parties)"
+    low = clause.lower()  # ENEMY needs one of its words (a fast test; "ſ" reads as "s")
+    enemy = ENEMY.search(clause) if "enemy" in low or "adversary" in low or "other" in low or (
+        "\u017f" in clause) else None
+    if enemy and OPPONENT_BEFORE.search(clause, max(0, enemy.start() - 14), enemy.start()):
+        enemy = None  # "killed in battles with the enemy": its own people
+    if enemy and profile.opponent.get(side):
+        return profile.opponent[side], f"claimant: {group} ({enemy.group()})"
+    return (side, f"claimant: {group} (own people)") if own else (UNSPECIFIED, "")
+
+
 def civilian_place(profile: Profile, text: str) -> tuple[str, str]:
     """``("civilian", evidence)`` when ``text`` names a town behind the front."""
     for _, _, place in profile.places_in(text):
         if place.civilian:
             return "civilian", f"place: {place.name} (town)"
     return UNSPECIFIED, ""
+
+
+#: An attack whose target is civilians: "when Armenian forces targeted a group of
+#: civilians during a funeral", "opened fire on a bus carrying residents".
+TARGETED = re.compile(
+    r"\b(?:targeted|targeting|targets|fired\s+(?:at|on)|opened\s+fire\s+on|shelled|attacked)"
+    r"\s+(?:a\s+(?:group|crowd|column|convoy|gathering)\s+of\s+|the\s+|an?\s+)?"
+    rf"(?:\w+\s+)?(?:(?:bus|car|vehicle)\s+carrying\s+)?(?P<who>{_alt(CIVILIAN)})\b",
+    re.IGNORECASE)
+_TARGET_KEYS = ("target", "fire", "shelled", "attacked")
+
+
+def target_population(sentence: str) -> tuple[str, str]:
+    """``("civilian", evidence)`` when the attack a sentence tells of targeted civilians:
+    the people it killed or wounded are of them."""
+    low = sentence.lower()
+    m = any(k in low for k in _TARGET_KEYS) and TARGETED.search(sentence)
+    return ("civilian", f"target: {m.group()}") if m else (UNSPECIFIED, "")
 
 
 @per_profile(4096)
@@ -349,6 +564,497 @@ def sentence_side(profile: Profile, sentence: str, day: dt.date | None) -> tuple
     return UNSPECIFIED, ""
 
 
+#: Between a figure and a part of it: "41 citizens, including 9 soldiers", "45 citizens
+#: (35 civilians ...", "231 mercenaries ..., of which 183".
+PART_GAP = re.compile(r"[^.;]{0,60}?(?:\bincluding\b|\(|\bof\s+(?:whom|them|which)\b|"
+                      r"\bamong\s+them\b)[^.;()]{0,40}$", re.IGNORECASE)
+#: A toll's people before its number: "the number of (civilians) killed has risen to".
+NUMBER_OF = re.compile(r"\bnumber\s+of\s+(?P<who>(?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:killed|"
+                       r"wounded|injured|dead|missing|displaced|captured)\b[^.;]{0,80}$",
+                       re.IGNORECASE)
+#: What every PART_GAP holds (a gap without one is read no further).
+_PART_WORDS = ("includ", "(", "of ", "among")
+#: Words right after a number that point back at people counted before ("100 others",
+#: "29 of them").
+OTHERS = re.compile(r"\s*(?:[\w-]+\s+)?(?:others|more)\b|\s*of\s+(?:them|whom|these|those)\b",
+                    re.IGNORECASE)
+#: What a field's value is when a figure counts no one kind (skipped when carried).
+_NO_KIND = {"side": (UNSPECIFIED, BOTH), "population": (UNSPECIFIED, "mixed")}
+
+
+#: Words naming the fighting between the parties as a whole (generic English, not one
+#: war's: a war's own names are in the profile's ``earlier_wars``).
+FIGHTING_WORDS = ("war", "conflict", "fighting", "hostilities",
+                  "clashes", "violence", "flare-up", "flare-ups", "flareup", "battle", "battles",
+                  "combat", "escalation", "escalations")
+_FIGHTING = rf"\b(?P<war>{_alt(FIGHTING_WORDS)})\b"
+#: The fighting as the subject that killed, right before a figure ("a 1991-94 war over
+#: Nagorno-Karabakh that killed about", "the six-week conflict left", "hostilities that
+#: have killed", "full-scale hostilities in which up to", "a war in 2020, which resulted
+#: in more than"; "since the 1990s, when some" after the fighting); matched up to the
+#: figure.
+TOLL_BEFORE = re.compile(
+    rf"{_FIGHTING}[^.;:!?]{{0,80}}?\b(?:(?:(?:that|which)\s+(?:(?:has|have|had)\s+)?"
+    r"(?:also\s+|already\s+|reportedly\s+)?)?(?:killed|left|claimed|cost|took|"
+    r"resulted\s+in|caused)|(?:in|during)\s+which|when)\b[^.;:!?]{0,45}$", re.IGNORECASE)
+#: The fighting as when, where or why a figure's people died, right after it ("1,000
+#: people have died in nearly six weeks of fighting", "were killed in the 1991-94 war",
+#: "have been killed since fighting erupted", "displaced since the latest violence",
+#: "missing as a result of the Karabakh conflict").
+TOLL_AFTER = re.compile(
+    r"[^.;:!?]{0,80}?\b(?:in|during|since|amid|throughout|over|as\s+a\s+(?:result|"
+    r"consequence)\s+of|linked\s+to)\s+(?:the\s+|this\s+|that\s+|a\s+)?"
+    rf"(?:[\w-]+\s+){{0,4}}?{_FIGHTING}", re.IGNORECASE)
+#: Side evidence of the rule, skipped by the rules that read an article's one side.
+TOLL_EVIDENCE = "toll of the fighting"
+#: A party's own people or toll, right before a figure or between it and the fighting
+#: ("their military death toll to 84", "2,783 servicemen of our Armed Forces", "50 of
+#: its soldiers"; not "its worst level since the 1990s").
+OWN_TOLL = re.compile(r"\b(?:its|their|our)\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?(?:toll|losses|"
+                      r"dead|casualties|soldiers|servicemen|troops|forces|people|citizens|"
+                      r"civilians|fighters|personnel)\b", re.IGNORECASE)
+_OWN_BEFORE = 60
+
+
+def fighting_toll(profile: Profile, text: str, start: int, end: int, lo: int = 0,
+                  hi: int | None = None) -> tuple[str, str]:
+    """``("both", evidence)`` when the figure at ``start:end`` of ``text`` (its sentence
+    is ``text[lo:hi]``) is the toll of a war, a conflict, fighting, hostilities, clashes,
+    violence or a flare-up as a whole: the fighting is the subject that killed, or the
+    figure's people died in, during or since it (LABELLING.md: one number for both
+    sides). Not when a possessive right before the figure or between it and the
+    fighting makes it a party's own (:data:`OWN_TOLL`); fighting "with" or "against" a
+    party after the figure ("killed in clashes with Azerbaijani forces") counts the other
+    party's people (``opponent: clashes with Azerbaijani``), or no side when no party is
+    named there.
+    Else ``("unspecified", "")``. Only for a figure no cue gave a side (its own words,
+    a claimant's own people, a place, an attacker decide first)."""
+    hi = len(text) if hi is None else hi
+    # the fighting word must sit in the windows the patterns below search: look only there
+    low = text[max(lo, start - 140):min(hi, end + 140)].lower()
+    if not any(w in low for w in ("war", "conflict", "fight", "hostil", "clash", "violen",
+                                  "flare", "battle", "combat", "escalat")):
+        return UNSPECIFIED, ""
+    after = None
+    m = TOLL_BEFORE.search(text, max(lo, start - 140), start) or \
+        (after := TOLL_AFTER.match(text, end, min(hi, end + 140)))
+    if not m or OWN_TOLL.search(text, max(lo, start - _OWN_BEFORE), start) or \
+            OWN_TOLL.search(m.group()):
+        return UNSPECIFIED, ""
+    war = m.group("war")
+    against = after and WITH_PARTY.match(text, m.end("war"), min(hi, m.end("war") + 60))
+    if against:
+        for pos, side, word in profile.side_words_in(text[against.end():min(
+                hi, against.end() + 40)]):
+            if pos <= 12 and side in profile.opponent:  # "with (the) Azerbaijani forces"
+                return profile.opponent[side], f"opponent: {war} with {word}"
+        return UNSPECIFIED, ""
+    return BOTH, f"{TOLL_EVIDENCE}: {war.lower()}"
+
+
+#: The other party of a fight after its word: "clashes with", "fighting against the".
+WITH_PARTY = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:with|against)\s+(?:the\s+)?",
+                        re.IGNORECASE)
+
+
+#: Between a figure and the one before it in a list ("187 Armenian Soldiers, 21
+#: Civilians"): the later is of the earlier's side.
+_LISTED = re.compile(r"[^.;:!?\d]{0,30}?(?:,|\band\b)\s*(?:[\w-]+\s+){0,2}$")
+
+
+def _fighting_tolls(rows: list[dict], named: ArticleClaimants, profile: Profile) -> None:
+    """Each figure no cue placed that is a toll of the whole fighting
+    (:func:`fighting_toll`) counts both sides; not one listed after a figure of one
+    party ("187 Armenian soldiers, 21 civilians missing since the 2020 war")."""
+    previous = None
+    for row in rows:
+        before, previous = previous, row
+        if row["side"] != UNSPECIFIED:
+            continue
+        if before is not None and before["sentence_index"] == row["sentence_index"] and \
+                before["side"] not in (UNSPECIFIED, BOTH) and \
+                _LISTED.fullmatch(named.text, before["end"], row["start"]):
+            continue
+        a, b = named.spans[row["sentence_index"]]
+        found, evidence = fighting_toll(profile, named.text, row["start"], row["end"], a, b)
+        if found != UNSPECIFIED:
+            row["side"], row["side_evidence"] = found, evidence
+
+
+def from_paragraph(rows: list[dict], named: ArticleClaimants, profile: Profile,
+                   day: dt.date | None) -> None:
+    """Side and population a figure's own words and clause leave open, as a reader
+    carries a story on; changes ``rows`` (one article's figures, in order) in place.
+
+    - A figure whose parts count soldiers and civilians counts both kinds ("45 citizens
+      (35 civilians and 10 servicemen)": mixed).
+    - A figure takes the side of the other figures of its sentence when they share one
+      ("41 Azerbaijani citizens, including 9 soldiers"), and so the population of one
+      that names no people ("killing 21 civilians and wounding 70").
+    - Else the sentence before it in its paragraph: the side of its figures when they
+      share one party's, else its attacker, loser or place ("Armenian forces fired
+      missiles at Ganja. As a result, 7 civilians were killed."); the population of its
+      figures only for people pointed back at ("More than 100 others were injured").
+
+    Never "both" or "mixed" carried (a war's two sides named before are no telling
+    whose this figure counts); not for another source's figure, nor an earlier war's.
+    """
+    by_sentence: dict[int, list[dict]] = {}
+    for row in rows:
+        by_sentence.setdefault(row["sentence_index"], []).append(row)
+    text = named.text
+    _fighting_tolls(rows, named, profile)
+    for figures in by_sentence.values():
+        _parts(figures, text)
+    for row in rows if ("all" in text or "most" in text or "many" in text) else ():
+        _apposed_kind(row, text)
+    if "All" in text or "Most" in text or "Many" in text:
+        _kind_told_next(by_sentence, named)
+    for row in rows:  # "the number of civilians killed has risen to 11"
+        if row["population"] == UNSPECIFIED and "number" in row["sentence"]:
+            toll = NUMBER_OF.search(text, max(0, row["start"] - 150), row["start"])
+            found, evidence = population(toll.group("who")) if toll else (UNSPECIFIED, "")
+            if found != UNSPECIFIED:
+                row["population"], row["population_evidence"] = found, f"toll of {evidence}"
+
+    summaries: dict[tuple[int, str], _Shared] = {}
+
+    def shared(index: int, field: str) -> _Shared:
+        """What the figures of sentence ``index`` share in ``field`` (read once)."""
+        key = (index, field)
+        if key not in summaries:
+            summaries[key] = _Shared(by_sentence.get(index, []), field)
+        return summaries[key]
+
+    for field in ("side", "population"):
+        found = []
+        for row in rows:
+            undecided = row[field] == UNSPECIFIED or row[f"{field}_evidence"].startswith(
+                "same figure in")  # the same count elsewhere is weaker than this sentence
+            if undecided and not row["historical"] and (field == "side" or _bare(row, text)):
+                other = shared(row["sentence_index"], field).one(row, exclude=True)
+                if other is not None:
+                    found.append((row, other[field],
+                                  f"same sentence's figure {other['count']:,}"))
+        for row, value, evidence in found:  # from the figures decided before this step
+            row[field], row[f"{field}_evidence"] = value, evidence
+    summaries.clear()  # the sentences before are read as they are now
+    for row in rows:
+        index = row["sentence_index"]
+        if row["historical"] or index == 0 or not named.same_paragraph(index - 1, index):
+            continue
+        if row["population"] == UNSPECIFIED and OTHERS.match(text, row["end"]):
+            other = shared(index - 1, "population").one(row)
+            if other is not None:
+                row["population"] = other["population"]
+                row["population_evidence"] = f"previous sentence's figure {other['count']:,}"
+        if row["side"] != UNSPECIFIED:
+            continue
+        if index - 1 in by_sentence:
+            other = shared(index - 1, "side").one(row)
+            if other is not None:
+                row["side"] = other["side"]
+                row["side_evidence"] = f"previous sentence's figure {other['count']:,}"
+            continue  # figures of two sides, of none, or another source's
+        a, b = named.spans[index - 1]
+        side, evidence = sentence_side(profile, text[a:b], day)
+        if side not in (UNSPECIFIED, BOTH):  # a war's two sides: not this figure's
+            row["side"], row["side_evidence"] = side, f"previous {evidence}"
+    if "among" in text:  # last: only what no other step told
+        _civilians_among(rows, named)
+    _article_side(rows, text)
+    _headline_side(rows, named, profile, day)
+
+
+#: An apposition naming which people all or most of a figure's people are: "21 people,
+#: all of them civilians,", "seven people, all of whom were soldiers", "30 people – mostly
+#: civilians –" (all: that kind; most, many, almost all: mixed, the rest are others).
+APPOSED_KIND = re.compile(
+    r"[^.;,()–—]{0,40}?(?:,|\(|\s[–—-])\s*(?P<q>(?:almost|nearly|virtually)\s+all|all|most|"
+    r"mostly|many|the\s+majority)\b(?:\s+of\s+(?:them|whom|these|those))?\s+"
+    r"(?:(?:were|are|was|being|reportedly)\s+)*(?:[\w-]+\s+)?"
+    rf"(?P<who>{_alt(MILITARY + CIVILIAN)})\b", re.IGNORECASE)
+#: Population evidence from a figure's own people words, which an apposition's "most"
+#: does not overrule ("14 civilian captives, most of them residents of ...").
+_OWN_WORDS = ("word", "parts")
+
+
+def _apposed_kind(row: dict, text: str) -> None:
+    """A figure's population from an apposition after it (:data:`APPOSED_KIND`): "all of
+    them civilians" over a claimant's kind, a place's or "of whom" read as a part;
+    "mostly civilians" only where the figure's own words name no kind."""
+    m = APPOSED_KIND.match(text, row["end"], row["end"] + 160)
+    if not m:
+        return
+    kind = population(m.group("who"))[0]
+    whole = m.group("q").lower() == "all"
+    if not whole and row["population_evidence"].startswith(_OWN_WORDS):
+        return
+    row["population"] = kind if whole else "mixed"
+    row["population_evidence"] = f"apposition: {' '.join(m.group().split()[-6:])}"
+
+
+#: A sentence saying which people all or most of the figures before it count: "All of
+#: them were civilians.", "All the dead were soldiers.", "Most of the victims were
+#: children." (not "All of them were taken to hospital").
+KIND_NEXT = re.compile(
+    r"\W*(?P<q>All|Most|Many|Almost\s+all|Nearly\s+all)\b(?:\s+of)?(?:\s+(?:them|those|these|"
+    r"the\s+(?:dead|victims|killed|wounded|injured|casualties)))?\s+(?:(?:were|are|was)\s+)"
+    r"(?:(?:reportedly|said\s+to\s+be|believed\s+to\s+be)\s+)?(?:[\w-]+\s+)?"
+    rf"(?P<who>{_alt(MILITARY + CIVILIAN)})\b")
+
+
+def _kind_told_next(by_sentence: dict[int, list[dict]], named: ArticleClaimants) -> None:
+    """The figures of a sentence followed, in its paragraph, by one saying which people
+    all of them were ("Twelve people were killed in the strike. All of them were
+    civilians."): that kind; "Most of them were children": mixed. Only figures whose own
+    words name no kind of people."""
+    text = named.text
+    for index, figures in by_sentence.items():
+        if index + 1 >= len(named.spans) or not named.same_paragraph(index, index + 1):
+            continue
+        m = KIND_NEXT.match(text, *named.spans[index + 1])
+        if not m:
+            continue
+        whole = m.group("q") == "All"
+        kind = population(m.group("who"))[0] if whole else "mixed"
+        for row in figures:
+            if row["status"] != "displaced" and not row["historical"] and \
+                    not row["population_evidence"].startswith(_OWN_WORDS):
+                row["population"] = kind
+                row["population_evidence"] = f"next sentence: {m.group().strip()}"
+
+
+#: How many first sentences make an article's headline and lead, whose place or attacker
+#: tells whose people its body's figures count when nothing else does.
+HEAD_SENTENCES = 2
+
+
+def _headline_side(rows: list[dict], named: ArticleClaimants, profile: Profile,
+                   day: dt.date | None) -> None:
+    """A figure no step placed takes the side its article's headline or lead tells by a
+    place, an attacker or a loser ("Shelling of Ganja leaves civilians dead" above "12
+    residents were killed ..."), when the body stays on that event: no sentence from
+    the lead to the figure tells another side, no figure of the article is of another
+    side, and the figure's sentence turns to no other event or a war's toll."""
+    if not any(r["side"] == UNSPECIFIED and not r["historical"] for r in rows):
+        return
+    head, side, evidence = -1, UNSPECIFIED, ""
+    for k in range(min(HEAD_SENTENCES, len(named.spans))):
+        found, how = sentence_side(profile, named.text[slice(*named.spans[k])], day)
+        if found == BOTH or (found != UNSPECIFIED and side not in (UNSPECIFIED, found)):
+            return  # both parties' events in the lead
+        if found != UNSPECIFIED and side == UNSPECIFIED:
+            head, side, evidence = k, found, how
+    if side == UNSPECIFIED or any(r["side"] not in (UNSPECIFIED, side) and not r[
+            "side_evidence"].startswith(TOLL_EVIDENCE) for r in rows):
+        return
+    first = named.text[slice(*named.spans[head])].rstrip()
+    where = "lead" if head or first.endswith((".", "!", "?", "”", '"')) else "headline"
+    stays = [head]  # the last sentence read from the lead on that tells no other side
+
+    def on_story(index: int) -> bool:  # read each sentence once: linear in the article
+        while stays[-1] < index and stays[-1] >= 0:
+            k = stays[-1] + 1
+            found = sentence_side(profile, named.text[slice(*named.spans[k])], day)[0]
+            stays.append(k if found in (UNSPECIFIED, side) else -1)
+        return stays[-1] >= index
+
+    for row in rows:
+        index = row["sentence_index"]
+        if row["side"] != UNSPECIFIED or row["historical"] or index <= head or \
+                named.turns_away(index) or WAR_TOLL.search(
+                    named.text, max(0, row["start"] - 80), row["end"] + 60):
+            continue
+        if on_story(index):
+            row["side"] = side
+            row["side_evidence"] = f"{where} {evidence}"
+
+
+class _Shared:
+    """What the figures of one sentence share in a field, read once (a sentence may hold
+    thousands of figures): :meth:`one` answers for any of them in constant time."""
+
+    def __init__(self, figures: list[dict], field: str):
+        self.field = field
+        self.decided = [r for r in figures if r[field] not in _NO_KIND[field]]
+        self.values = Counter(r[field] for r in self.decided)
+        self.groups = Counter(r["claimant_group"] for r in figures)
+        self.ids = {id(r) for r in figures}
+
+    def one(self, row: dict, exclude: bool = False) -> dict | None:
+        """The last decided figure (not ``row`` itself when ``exclude``) if the figures
+        (but ``row``) share one value and are ``row``'s source's (or nobody's)."""
+        values, groups, decided = self.values, self.groups, self.decided
+        if exclude and id(row) in self.ids:
+            values, groups = values.copy(), groups.copy()
+            groups[row["claimant_group"]] -= 1
+            if decided and row[self.field] in values and any(r is row for r in decided[-2:]):
+                values[row[self.field]] -= 1
+                decided = [r for r in decided[-2:] if r is not row]
+            elif row[self.field] not in _NO_KIND[self.field]:
+                values[row[self.field]] -= 1
+        if sum(1 for v in values.values() if v > 0) != 1 or not decided:
+            return None
+        if row["claimed_by"] and row["claimant_group"] != "unattributed" and \
+                groups[row["claimant_group"]] <= 0:
+            return None
+        return decided[-1]
+
+
+#: A count of civilians said to be a part of a toll told before it: "At least 10
+#: civilians were among the dead", "among the casualties, at least 10 were civilians",
+#: "Among the victims are three children".
+CIVILIANS_AMONG = re.compile(
+    rf"\b(?:{_alt(CIVILIAN)})\b[^.;]{{0,30}}?\b(?:were|are|was|is)\s+among\s+(?:the\s+)?"
+    rf"(?P<toll>dead|killed|casualties|victims|wounded|injured)\b|"
+    rf"\bamong\s+(?:the\s+)?(?P<toll2>dead|killed|casualties|victims|wounded|injured)\b,?"
+    rf"\s+(?:(?:are|were)\s+)?[^.;]{{0,30}}?\b(?:{_alt(CIVILIAN)})\b", re.IGNORECASE)
+#: How many sentences before a "civilians among the dead" its toll may be told.
+AMONG_BACK = 4
+
+
+def _civilians_among(rows: list[dict], named: ArticleClaimants) -> None:
+    """A toll of unnamed people followed, in its sentence or one of the next
+    :data:`AMONG_BACK`, by a smaller count of civilians "among the dead" counts soldiers
+    too: mixed ("There are at least 200 killed and 400 wounded." ... "At least 10
+    civilians were among the dead"). A figure that names its people, one of an earlier
+    war and one a place already told civilian keep theirs; a claimant's kind ("an
+    ombudsman counts civilians") yields."""
+    text = named.text
+    starts = [a for a, _ in named.spans]
+    for m in _among_matches(text):
+        index = max(0, bisect.bisect_right(starts, m.start()) - 1)
+        counted = find_numbers(m.group())
+        part = counted[0].value if counted else 0
+        for row in rows:
+            if not (index - AMONG_BACK <= row["sentence_index"] <= index) or \
+                    row["end"] > m.start() or row["historical"] or \
+                    row["status"] not in ("killed", "wounded") or row["count"] <= part:
+                continue
+            if row["population"] == UNSPECIFIED or (
+                    row["population"] == "civilian" and row["population_evidence"].startswith(
+                        ("claimant", "same sentence's figure", "same figure"))):
+                row["population"] = "mixed"
+                row["population_evidence"] = f"civilians among them: {m.group()}"
+
+
+def _among_matches(text: str) -> list[re.Match]:
+    """The matches of :data:`CIVILIANS_AMONG` in ``text``, read only around each "among"
+    (every match holds one, at most ~70 characters in): the same matches as a scan of
+    the whole text, many times faster on long articles."""
+    low, out, seen = ascii_fold(text), [], set()
+    if low is None:  # lower-casing would move offsets: scan it all
+        return list(CIVILIANS_AMONG.finditer(text))
+    at = low.find("among")
+    while at >= 0:
+        for m in CIVILIANS_AMONG.finditer(text, max(0, at - 80), at + 120):
+            if m.start() <= at < m.end() and m.span() not in seen and not any(
+                    a < m.end() and m.start() < b for a, b in seen):
+                seen.add(m.span())
+                out.append(m)
+        at = low.find("among", at + 5)
+    return sorted(out, key=lambda m: m.start())
+
+
+#: How many figures of one party an article must tell, and none of another, before a
+#: figure it leaves undecided is read as that party's.
+ARTICLE_SIDE_MIN = 1
+
+
+#: A war's or a fight's whole toll ("a war that killed 6,600", "the six-week conflict,
+#: which left 6,500 dead") counts both parties' dead, never the one party an article is
+#: about.
+WAR_TOLL = re.compile(r"\b(?:wars?|conflicts?|clashes|fighting|hostilities)\b[^.;]{0,50}?"
+                      r"(?:\b(?:that|which)\s+(?:has\s+|have\s+|had\s+)?)?"
+                      r"\b(?:killed|left|claimed|cost)\b", re.IGNORECASE)
+
+
+def _article_side(rows: list[dict], text: str) -> None:
+    """A figure no step could place takes its article's side when the article tells
+    figures of one party only (at least :data:`ARTICLE_SIDE_MIN`, of the same war: an
+    earlier war's figures and this war's are apart): a report on one side's losses ("the
+    fuel depot blast in Nagorno-Karabakh ... 170 dead ... 290 people injured in the
+    blast"). An article telling two parties' figures, or one for both sides, leaves it
+    undecided, and so does a war's or a fight's toll (:data:`WAR_TOLL` near it)."""
+    for historical in (False, True):
+        same_war = [r for r in rows if r["historical"] == historical]
+        decided = [r for r in same_war if r["side"] != UNSPECIFIED and
+                   not r["side_evidence"].startswith(TOLL_EVIDENCE)]  # a war's toll is
+        # no figure of the article's own story
+        sides = {r["side"] for r in decided}
+        if len(decided) < ARTICLE_SIDE_MIN or len(sides) != 1 or sides & {BOTH, "other"}:
+            continue
+        side = sides.pop()
+        for row in same_war:
+            if row["side"] == UNSPECIFIED and not WAR_TOLL.search(
+                    text, max(0, row["start"] - 80), row["end"] + 60):
+                row["side"] = side
+                row["side_evidence"] = f"article: {len(decided)} figures {side}"
+
+
+#: A breakdown in brackets right after a figure's people: "45 citizens (35 civilians and
+#: 10 servicemen)".
+BREAKDOWN = re.compile(r"\s+(?:[\w-]+\s+){0,2}\(([^()]{3,120})\)")
+#: People words that name no kind of people: a figure with one is left as it says.
+GENERIC_PEOPLE = re.compile(r"\s*(?:[\w-]+\s+)?(?:people|persons|individuals|men)\b",
+                            re.IGNORECASE)
+
+
+def _bare(row: dict, text: str) -> bool:
+    """Does a figure name no people ("and injured 10", "dozens were wounded"), and count
+    no displaced (who are never the soldiers or civilians counted beside them)?"""
+    return row["status"] != "displaced" and not GENERIC_PEOPLE.match(text, row["end"])
+
+
+def _parts(figures: list[dict], text: str) -> None:
+    """A figure whose parts (later figures of its sentence after "including", "(", "of
+    whom") count soldiers and civilians is mixed; a part whose side only a place told
+    takes its whole's ("143 dead, including 92 fighters whose bodies ... remained in
+    Azerbaijan"); a figure taken as the neighbour of one of its parts takes the whole's
+    population instead."""
+    whole_of: dict[int, dict] = {}
+    if len(figures) == 1 and "(" not in text[figures[0]["end"]:figures[0]["end"] + 40]:
+        return  # no parts, no breakdown
+    for head in figures:  # a breakdown in brackets: "45 citizens (35 civilians and 10 ...)"
+        inner = "(" in text[head["end"]:head["end"] + 40] and BREAKDOWN.match(text, head["end"])
+        if inner and head["population"] != "mixed":
+            mil = MILITARY_WORD.search(inner.group(1))
+            civ = CIVILIAN_WORD.search(inner.group(1))
+            if mil and civ:
+                head["population"] = "mixed"
+                head["population_evidence"] = f"parts: {civ.group()}, {mil.group()}"
+    for i, head in enumerate(figures):
+        parts = []
+        for part in figures[i + 1:]:
+            gap = text[head["end"]:part["start"]]
+            if len(gap) > 100 or not any(w in gap for w in _PART_WORDS) or \
+                    not PART_GAP.match(gap):
+                break
+            parts.append(part)
+            whole_of.setdefault(id(part), head)
+        if head["side"] not in (UNSPECIFIED, BOTH):  # a part is of its whole's side,
+            for part in parts:  # whatever place its own clause names
+                if part["side"] != head["side"] and part["side_evidence"].startswith(
+                        ("place", "sentence place", "same figure")):
+                    part["side"] = head["side"]
+                    part["side_evidence"] = f"part of figure {head['count']:,}"
+        kinds = {p["population"] for p in parts}
+        if {"military", "civilian"} <= kinds and head["population"] != "mixed":
+            head["population"] = "mixed"
+            head["population_evidence"] = "parts: " + ", ".join(
+                f"{p['count']:,} {p['population']}" for p in parts)
+    for row in figures if whole_of else ():
+        ev = row["population_evidence"]
+        if ev.startswith("neighbour: "):
+            part = next((p for p in figures if id(p) in whole_of and
+                         ev == f"neighbour: {p['count']:,}"), None)
+            if part is not None:
+                whole = whole_of[id(part)]
+                row["population"] = whole["population"]
+                row["population_evidence"] = f"neighbour: {whole['count']:,}"
+
+
 # --------------------------------------------------------------------------- summaries
 
 #: Each inferred field, its evidence column, and the value meaning "not decided".
@@ -371,7 +1077,7 @@ def evidence_kind(evidence: str) -> str:
             len(evidence.split()) <= 4 and not any(c.isdigit() for c in evidence):
         return "speech verb"
     head = evidence.split(":", 1)[0].split(";", 1)[0]
-    return re.sub(r"\s*\b(?:in\s+)?(?:sentence|of sentence)\s+\d+.*$|\s*\d+.*$", "",
+    return re.sub(r"\s*\(?\b(?:in\s+)?(?:sentence|of sentence)\s+\d+.*$|\s*\d+.*$", "",
                   head).strip()
 
 

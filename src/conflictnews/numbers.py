@@ -5,10 +5,10 @@ ranges."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
-from conflictnews.patterns import ascii_fold, fold_key
+from conflictnews.patterns import ascii_fold, fold_key, trie_regex
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -51,7 +51,8 @@ _DIGITS = (
     r"(?:(?=\d{1,3}[,." + GROUP_SPACES + r"]\d{3})(?:"
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,177 and 1,177.5
     r"|(?P<dotted>(?!0\.)\d{1,3}(?:\.\d{3})+(?!" + _DECIMAL_CONTEXT + "))"  # 1.177
-    + r"|" + _NOT_AFTER_MONTH + r"\d{1,3}(?:[" + GROUP_SPACES + r"]\d{3})+"  # 1 200
+    # 1 200; not the day of an ISO date before a count ("2023-09-21 200 people died")
+    + r"|" + _NOT_AFTER_MONTH + r"(?<!\d{4}-\d\d-)\d{1,3}(?:[" + GROUP_SPACES + r"]\d{3})+"
     r")|\d{1,15}(?:\.\d+)?"  # 1177, 1.5
     r")(?![\d]|[.,]\d)"  # never a part of a longer number ("12.10.2020", "1,2,3")
 )
@@ -68,21 +69,28 @@ _WORDNUM = (
 _VAGUE = (r"tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds|"
           r"thousands|millions")
 
-#: The letters a number can start with: a quick test before trying the alternatives.
-_FIRST = "".join(sorted({w[0] for w in (*UNITS, *SCALES, *VAGUE, "half")}))
-_NUMBER = (
-    rf"(?<![\w.,])(?=[\d{_FIRST}])(?:(?P<vague>{_VAGUE})|(?P<digits>{_DIGITS})"
+#: How a number can start: a digit, the first four letters of a number word's first word
+#: ("thou", not "the"), or "a"/"an" before one. A quick test before the alternatives
+#: (:data:`PLAIN_NUMBER` is the pattern without it; a test checks they agree).
+_STARTS = trie_regex(sorted({w.split()[0][:4] for w in (*UNITS, *SCALES, *VAGUE, "half")
+                             if w not in ("a", "an")}))
+_START = rf"(?=\d|{_STARTS}|an?[\s-]+{_STARTS})"
+_BODY = (
+    rf"(?:(?P<vague>{_VAGUE})|(?P<digits>{_DIGITS})"
     rf"(?:(?P<suffix>{_SUFFIX})|\s+(?P<scale>{_SCALE}|mn|mln|bn|bln))?|(?P<words>{_WORDNUM}))"
     rf"(?![\w])"
 )
+_NUMBER = rf"(?<![\w.,]){_START}{_BODY}"
 NUMBER = re.compile(_NUMBER, re.IGNORECASE)
 #: The same on lower-cased text (see :func:`~conflictnews.patterns.ascii_fold`).
 NUMBER_LOWER = re.compile(_NUMBER)
+#: The definition: the same pattern without the quick test of how a number starts.
+PLAIN_NUMBER = re.compile(rf"(?<![\w.,]){_BODY}", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Number:
-    """A number found in text: ``text[start:end]``, its value and, for ranges, the top."""
+class Number(NamedTuple):
+    """A number found in text: ``text[start:end]``, its value and, for ranges, the top.
+    (A named tuple: made three times faster than a frozen dataclass, for every number.)"""
 
     start: int
     end: int
@@ -165,6 +173,11 @@ def _value(match: re.Match[str]) -> tuple[int | float, bool] | None:
     return (value, False) if value is not None else None
 
 
+#: What joins the two ends of a range: "10 to 20", "10-20", "between 10 and 20".
+_RANGE_GAP = re.compile(r"\s*(?:-|–|—|to)\s*")
+_AND_GAP = re.compile(r"\s+and\s+")
+
+
 def find_numbers(text: str) -> list[Number]:
     """Return the numbers in ``text``, left to right, ranges merged ("between 10 and 20").
 
@@ -184,10 +197,8 @@ def find_numbers(text: str) -> list[Number]:
         prev = merged[-1] if merged else None
         if prev is not None and not prev.vague and not number.vague:
             gap = text[prev.end:number.start]
-            before = text[max(0, prev.start - 8):prev.start].lower()
-            joined = re.fullmatch(r"\s*(?:-|–|—|to)\s*", gap) or (
-                re.fullmatch(r"\s+and\s+", gap) and before.endswith("between ")
-            )
+            joined = _RANGE_GAP.fullmatch(gap) or (_AND_GAP.fullmatch(gap) and text[
+                max(0, prev.start - 8):prev.start].lower().endswith("between "))
             if joined and number.value > prev.value and not _year_range(prev, number):
                 merged[-1] = Number(prev.start, number.end, prev.value, number.value)
                 continue

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 _APOS = "'’"
 
@@ -147,3 +147,149 @@ def lower_name(text: str) -> str:
     """``text.lower()``, but "İ" (Turkish capital dotted I) becomes "i", not "i" plus a
     combining dot: "İstanbul" → "istanbul"."""
     return text.replace("\u0130", "i").lower()
+
+
+# --- Case-insensitive patterns searched in lower-cased text ----------------------------
+# A pattern compiled with re.IGNORECASE is two to three times slower than the same
+# pattern without it. Where lower-casing keeps every offset and letter (:func:`ascii_fold`),
+# a case-sensitive copy with lower-case letters, searched in the lower-cased text, finds
+# exactly the same matches.
+
+_FLAG_GROUP = re.compile(r"\(\?[aiLmsux-]")
+_MIXED_RANGE = re.compile(r"[A-Z]-[a-z]|[a-z]-[A-Z]")
+
+
+def fold_pattern(pattern: str) -> str:
+    """``pattern`` with its ASCII letters in lower case, escapes (``\\W``, ``\\S``,
+    ``\\x41``, ``\\N{...}``) and group names kept: the case-sensitive copy of a
+    case-insensitive pattern, for lower-cased text. Refuses (``ValueError``) what such a
+    copy could read otherwise: inline flags, letters outside ASCII, ranges from one case
+    to the other."""
+    if _FLAG_GROUP.search(pattern) or _MIXED_RANGE.search(pattern) or any(
+            c.isalpha() and not c.isascii() for c in pattern):
+        raise ValueError(f"cannot fold {pattern[:60]!r}")
+    out, i = [], 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            kind = pattern[i + 1:i + 2]
+            end = (pattern.index("}", i) + 1 if kind == "N" else
+                   i + 2 + {"x": 2, "u": 4, "U": 8}.get(kind, 0))
+            out.append(pattern[i:end])
+            i = end
+        elif pattern.startswith(("(?P<", "(?P="), i):
+            end = pattern.index(">" if pattern[i + 3] == "<" else ")", i) + 1
+            out.append(pattern[i:end])
+            i = end
+        else:
+            out.append(c.lower())
+            i += 1
+    return "".join(out)
+
+
+class FoldedMatch:
+    """A match found in the lower-cased text, read in the original text: the same spans,
+    and groups with the original letters."""
+
+    __slots__ = ("_match", "string")
+
+    def __init__(self, match: re.Match, string: str):
+        self._match, self.string = match, string
+
+    def _text(self, group: int | str) -> str | None:
+        a, b = self._match.span(group)
+        return None if a < 0 else self.string[a:b]
+
+    def group(self, *groups: int | str) -> object:
+        if len(groups) <= 1:
+            return self._text(groups[0] if groups else 0)
+        return tuple(self._text(g) for g in groups)
+
+    __getitem__ = _text
+
+    def groups(self, default: object = None) -> tuple:
+        return tuple(default if t is None else t for t in
+                     (self._text(g) for g in range(1, self._match.re.groups + 1)))
+
+    def groupdict(self, default: object = None) -> dict:
+        return {name: (default if t is None else t) for name, t in
+                ((name, self._text(name)) for name in self._match.re.groupindex)}
+
+    def start(self, group: int | str = 0) -> int:
+        return self._match.start(group)
+
+    def end(self, group: int | str = 0) -> int:
+        return self._match.end(group)
+
+    def span(self, group: int | str = 0) -> tuple[int, int]:
+        return self._match.span(group)
+
+    def __getattr__(self, name: str) -> object:  # pos, endpos, lastgroup, lastindex, re
+        return getattr(self._match, name)
+
+
+#: The last two texts lower-cased for folded patterns, and their folds: a sentence and a
+#: window of it searched by several patterns in turn are lower-cased once each (one
+#: tuple, replaced whole: thread-safe).
+_LAST_FOLDS: tuple = (None, None, None, None)
+
+
+def _folded_text(text: str) -> str | None:
+    global _LAST_FOLDS
+    a, low_a, b, low_b = _LAST_FOLDS
+    if text is a:
+        return low_a
+    if text is b:
+        _LAST_FOLDS = (b, low_b, a, low_a)
+        return low_b
+    low = ascii_fold(text)
+    _LAST_FOLDS = (text, low, a, low_a)
+    return low
+
+
+class Folded:
+    """A case-insensitive pattern (``plain``, the definition) that searches lower-cased
+    text with a case-sensitive copy where :func:`ascii_fold` allows: the same matches
+    (spans and group texts), two to three times faster. Has the ``search``, ``match``,
+    ``fullmatch`` and ``finditer`` of a compiled pattern; anything else is ``plain``'s."""
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self.plain = re.compile(pattern, flags | re.IGNORECASE)
+        self.fast = re.compile(fold_pattern(pattern), flags & ~re.IGNORECASE)
+
+    def search(self, text: str, pos: int = 0, endpos: int = 2**62) -> FoldedMatch | re.Match | None:
+        low = _folded_text(text)
+        if low is None:
+            return self.plain.search(text, pos, endpos)
+        m = self.fast.search(low, pos, endpos)
+        return None if m is None else FoldedMatch(m, text)
+
+    def match(self, text: str, pos: int = 0, endpos: int = 2**62) -> FoldedMatch | re.Match | None:
+        low = _folded_text(text)
+        if low is None:
+            return self.plain.match(text, pos, endpos)
+        m = self.fast.match(low, pos, endpos)
+        return None if m is None else FoldedMatch(m, text)
+
+    def fullmatch(self, text: str, pos: int = 0, endpos: int = 2**62
+                  ) -> FoldedMatch | re.Match | None:
+        low = _folded_text(text)
+        if low is None:
+            return self.plain.fullmatch(text, pos, endpos)
+        m = self.fast.fullmatch(low, pos, endpos)
+        return None if m is None else FoldedMatch(m, text)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = 2**62) -> Iterator:
+        low = _folded_text(text)
+        if low is None:
+            return self.plain.finditer(text, pos, endpos)
+        return (FoldedMatch(m, text) for m in self.fast.finditer(low, pos, endpos))
+
+    def __getattr__(self, name: str) -> object:  # pattern, flags, groupindex, sub, split
+        return getattr(self.plain, name)
+
+
+def folded(pattern: str, flags: int = 0) -> Folded:
+    """``re.compile(pattern, flags | re.IGNORECASE)``, searched in lower-cased text where
+    that finds the same (see :class:`Folded`)."""
+    return Folded(pattern, flags)

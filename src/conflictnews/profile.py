@@ -24,7 +24,7 @@ DEFAULT_PROFILE = "data/profile.yml"
 #: Side values every profile has besides its own sides.
 BOTH, UNSPECIFIED = "both", "unspecified"
 #: A four-digit year, not inside a longer number.
-YEAR = re.compile(r"(?<![\d,.])((?:1[89]|20)\d\d)(?![\d,])")
+YEAR = re.compile(r"(?<![\d,.])((?:1[89]|20)\d\d)(?!\d|,\d)")
 DECADE = re.compile(r"\b((?:1[89]|20)\d0)s\b")
 #: What every YEAR and DECADE match contains: texts without it (two in three clauses)
 #: skip both searches.
@@ -190,14 +190,22 @@ class Profile:
     def _groups_in(self, text: str, day: dt.date | None = None
                    ) -> list[tuple[int, str, str]]:
         """``(position, group, actor)`` for each actor of ``text`` that belongs to a group."""
-        from conflictnews.mentions import matcher
-
         out = []
-        for start, _, actor, _ in matcher(self.actors).find(text, day):
+        for start, _, actor, _ in self._matcher().find(text, day):
             group = self._group_of(actor, parties_only=True)
             if group is not None:
                 out.append((start, group, actor))
         return out
+
+    def _matcher(self) -> object:
+        """The actor list's mention matcher, kept here: looking it up by its actor list
+        hashes the whole list (tens of microseconds a claimant)."""
+        found = self.__dict__.get("_mention_matcher")
+        if found is None:
+            from conflictnews.mentions import matcher
+
+            found = self.__dict__["_mention_matcher"] = matcher(self.actors)
+        return found
 
     def _group_of(self, actor: str, parties_only: bool = False) -> str | None:
         """The group of an actor on the list: listed, or (people, states, territories,
@@ -213,12 +221,11 @@ class Profile:
         """``(group, actor)`` of a claimant as written: the first group (in the profile's
         order) one of whose words, actors or countries' people the phrase names; else the
         first actor on the list it names (its name is the group); else the words
-        themselves. No claimant gives ``("unattributed", "")``."""
+        themselves. No claimant gives ``("unattributed", "")``. An undated report's
+        titles ("the Russian president") are read on this war's first day."""
         if not claimed_by:
             return "unattributed", ""
-        from conflictnews.mentions import matcher
-
-        found = matcher(self.actors).find(claimed_by, day)
+        found = self._matcher().find(claimed_by, day or self.start)
         candidates: list[tuple[int, str, str]] = []
         for _, _, actor, _ in found:
             group = self._group_of(actor)
