@@ -11,31 +11,8 @@ import importlib.util
 import random
 from pathlib import Path
 
-import pandas as pd
 import pytest
-
-from conflictnews.casualties import extract_casualties
-
-DAY = pd.Timestamp("2020-10-20")
-
-
-def figures_of(text: str, published: pd.Timestamp = DAY) -> pd.DataFrame:
-    """The casualty figures of one article with ``text``."""
-    articles = pd.DataFrame({"doc_id": ["t"], "source_file": ["t.txt"], "position": [0],
-                             "published": [published], "outlet": ["o"], "text": [text],
-                             "caption": [""], "n_words": [len(text.split())]})
-    return extract_casualties(articles)
-
-
-def figure(text: str, count: int) -> pd.Series:
-    """The one figure of ``text`` with ``count``."""
-    found = figures_of(text)
-    rows = found[found["count"] == count]
-    assert len(rows) == 1, found[["count", "status", "claimed_by"]]
-    return rows.iloc[0]
-
-
-# ------------------------------------------------------------------- the source carried
+from one_article import figure, figures_of
 
 NEUTRAL = ["Water pipes in the old quarter burst.", "A bakery and two shops lost their roofs.",
            "Rescue teams searched the rubble for hours.", "The market stayed shut on Tuesday.",

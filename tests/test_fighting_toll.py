@@ -4,25 +4,11 @@ number for both sides), unless a cue names one party's people. Sentences in our 
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
+from one_article import figure
 
-from conflictnews.casualties import extract_casualties
 from conflictnews.inference import fighting_toll
 from conflictnews.profile import load_profile
-
-DAY = pd.Timestamp("2020-10-20")
-
-
-def figure(text: str, count: int) -> pd.Series:
-    """The one figure with ``count`` of a one-article corpus holding ``text``."""
-    articles = pd.DataFrame({"doc_id": ["t"], "source_file": ["t.txt"], "position": [0],
-                             "published": [DAY], "outlet": ["o"], "text": [text],
-                             "caption": [""], "n_words": [len(text.split())]})
-    found = extract_casualties(articles)
-    rows = found[found["count"] == count]
-    assert len(rows) == 1, found[["count", "status", "side", "side_evidence"]]
-    return rows.iloc[0]
 
 
 @pytest.mark.parametrize(("text", "count", "word"), [

@@ -8,30 +8,10 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from one_article import figure, figures_of
 
 from conflictnews.attribution import claims
-from conflictnews.casualties import extract_casualties
 
-DAY = pd.Timestamp("2020-10-20")
-
-
-def figures_of(text: str, published: pd.Timestamp = DAY) -> pd.DataFrame:
-    """The casualty figures of one article with ``text``."""
-    articles = pd.DataFrame({"doc_id": ["t"], "source_file": ["t.txt"], "position": [0],
-                             "published": [published], "outlet": ["o"], "text": [text],
-                             "caption": [""], "n_words": [len(text.split())]})
-    return extract_casualties(articles)
-
-
-def figure(text: str, count: int, status: str | None = None) -> pd.Series:
-    """The one figure of ``text`` with ``count`` (and ``status``)."""
-    found = figures_of(text)
-    rows = found[(found["count"] == count) & ((found["status"] == status) if status else True)]
-    assert len(rows) == 1, found[["count", "status", "claimed_by"]]
-    return rows.iloc[0]
-
-
-# --------------------------------------------------------------------------- claim shapes
 
 @pytest.mark.parametrize(("sentence", "who"), [
     ("The separatist republic informs that 40 Azerbaijani soldiers were killed.",
