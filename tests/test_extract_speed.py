@@ -1,0 +1,71 @@
+"""The shortcuts that make the whole extract cheaper give what the plain code gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conflictnews.actor_list import ActorListError, load_actors
+from conflictnews.mentions import matcher
+from conflictnews.problems import parse_yaml
+from conflictnews.readers.nexis import END, is_export
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize("name", ["data/actors.yml", "data/profile.yml",
+                                  "notebooks/reports.yml"])
+def test_the_fast_yaml_parser_reads_our_files_as_the_python_one_does(name):
+    text = (ROOT / name).read_text(encoding="utf-8")
+    assert parse_yaml(text, Path(name), ValueError) == yaml.safe_load(text)
+
+
+def test_a_yaml_error_keeps_the_python_parsers_message(tmp_path):
+    bad = tmp_path / "actors.yml"
+    bad.write_text("actors:\n  - name: X\n    aliases: [X\n  - kind: : state\n")
+    with pytest.raises(ActorListError) as caught:
+        load_actors(bad)
+    message = str(caught.value)
+    assert message.startswith(f"{bad}: not valid YAML: while parsing a flow sequence")
+    assert "expected ',' or ']', but got ':'" in message  # PyYAML's wording, not libyaml's
+    assert "aliases: [X" in message  # the line it points at
+
+
+def test_an_actor_list_read_by_two_paths_is_one_list_with_each_source(tmp_path,
+                                                                     monkeypatch):
+    monkeypatch.chdir(ROOT)
+    relative = load_actors("data/actors.yml")
+    absolute = load_actors(ROOT / "data" / "actors.yml")
+    assert relative.source == "data/actors.yml"
+    assert absolute.source == str(ROOT / "data" / "actors.yml")
+    assert relative.actors == absolute.actors and relative.not_actors == absolute.not_actors
+    assert matcher(relative) is matcher(absolute)  # built once
+
+
+def test_an_edited_actor_list_is_read_again(tmp_path):
+    path = tmp_path / "actors.yml"
+    path.write_text("actors:\n  - {name: Armenia, kind: state, aliases: [Armenia]}\n")
+    assert load_actors(path).names == ["Armenia"]
+    path.write_text("actors:\n  - {name: Georgia, kind: state, aliases: [Georgia]}\n")
+    assert load_actors(path).names == ["Georgia"]  # the same size, another list
+    path.write_text("actors:\n  - {name: Georgia, kind: planet, aliases: [Georgia]}\n")
+    with pytest.raises(ActorListError, match="kind 'planet'"):
+        load_actors(path)
+
+
+@pytest.mark.parametrize("text", [
+    "Story\n\nEnd of Document\n", "  End of Document  \nMore", "Body\nText",
+    "Length: 300 words\nBody\nText", "Length: 300 words\n  Body \nText",
+    "An End of Document in a sentence.", "Nobody\n", "Length: 3 words\nBody text",
+    "", "End of document\n",
+])
+def test_the_export_test_with_its_word_check_equals_the_patterns(text):
+    import re
+
+    plain = bool(END.search(text)) or bool(
+        (body := re.compile(r"^[ \t]*Body[ \t]*$", re.MULTILINE).search(text))
+        and re.search(r"^[ \t]*Length:\s*\d+\s+words", text[:body.start()],
+                      re.MULTILINE | re.IGNORECASE))
+    assert is_export(text) == plain
