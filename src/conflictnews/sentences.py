@@ -121,9 +121,16 @@ def _decide(line: str, i: int) -> int | None:
         k += 1
     if k == n:
         return j
+    start = line.rfind(" ", 0, i) + 1
+    if j == i + 1 and line[i] == ".":
+        # the common case first: a period right after a word of two or more letters
+        # that is no abbreviation ("said. The"): no initial, no number, always a break
+        # (the general rules below decide the same; checked by the tests against Punkt)
+        core = line[start:i].lstrip("“\"‘'([")
+        if core.isalpha() and len(core) > 1 and core.lower() not in NEWS_ABBREVIATIONS:
+            return j
     nxt = line[k]
     closed = j > i + 1
-    start = line.rfind(" ", 0, i) + 1
     prev = line[start:i]
     if line[i] in "?!":
         if closed or not prev or not _ANY_WORD.match(prev[-1]):
