@@ -69,3 +69,22 @@ def test_the_export_test_with_its_word_check_equals_the_patterns(text):
         and re.search(r"^[ \t]*Length:\s*\d+\s+words", text[:body.start()],
                       re.MULTILINE | re.IGNORECASE))
     assert is_export(text) == plain
+
+
+@pytest.mark.parametrize("values", [[], ["Azerbaijan", "Armenia", "Azerbaijan"],
+                                    ["", "Şuşa", "‘quoted’", "x" * 1000]])
+def test_text_arrays_equal_pandas_str_arrays(values):
+    import pandas as pd
+
+    from conflictnews.tables import text_array
+
+    fast, plain = text_array(values), pd.array(values, dtype="str")
+    assert fast.dtype == plain.dtype
+    pd.testing.assert_extension_array_equal(fast, plain)
+
+
+def test_word_counts_by_positions_on_joined_and_hyphenated_words():
+    from conflictnews.corpus import WORD, count_words
+
+    texts = ["Nagorno-Karabakh’s war", "", "-a- b--c 'd' e’f", "x", "\n\nword\n", "a-b-c"]
+    assert count_words(texts) == [len(WORD.findall(t)) for t in texts] == [2, 0, 5, 1, 1, 1]

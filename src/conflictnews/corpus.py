@@ -154,14 +154,19 @@ def count_words(texts: list[str]) -> list[int]:
     astral = np.flatnonzero(points > 0xFFFF)
     if len(astral):
         word[astral] = [chr(c).isalnum() for c in points[astral].tolist()]
-    step = np.zeros(len(points), dtype=np.int64)
-    step[0] = word[0]
-    step[1:] = word[1:] & ~word[:-1]  # a run of word characters starts
+    # where a run of word characters starts, and where a joiner continues the word
+    # before it; each text's words are the starts in its span less the joins (texts are
+    # joined by "\n", which neither starts a word nor joins two): positions, not a
+    # running total over every character
+    runs = np.flatnonzero(word[1:] & ~word[:-1]) + 1
+    if word[0]:
+        runs = np.concatenate([[0], runs])
     middle = points[1:-1]
     joiner = (middle == ord("-")) | (middle == ord("'")) | (middle == ord("’"))
-    step[1:-1] -= joiner & word[:-2] & word[2:]  # ... but continues the word before
-    total = np.concatenate([[0], np.cumsum(step)])
-    return (total[ends] - total[starts]).tolist()
+    joins = np.flatnonzero(joiner & word[:-2] & word[2:]) + 1
+    counts = (np.searchsorted(runs, ends) - np.searchsorted(runs, starts)) \
+        - (np.searchsorted(joins, ends) - np.searchsorted(joins, starts))
+    return counts.tolist()
 
 
 @dataclass
