@@ -42,7 +42,7 @@ from conflictnews.actor_list import (
 )
 from conflictnews.patterns import find_matches, trie_regex
 from conflictnews.sentences import sentence_spans
-from conflictnews.tables import repeat_rows
+from conflictnews.tables import repeat_rows, text_array
 
 MENTION_COLUMNS = [
     "doc_id", "source_file", "position", "published", "outlet", "actor", "kind", "surface",
@@ -276,7 +276,7 @@ def find_mentions(articles: pd.DataFrame, actors: ActorList | str | None = None,
         **repeat_rows(articles, take, ["doc_id", "source_file", "position", "published",
                                        "outlet", "n_words"]),
         **{c: np.asarray(v, dtype=np.int64) if c in ("start", "end", "sentence_index")
-           else pd.array(v, dtype="str") for c, v in cols.items()},
+           else text_array(v) for c, v in cols.items()},
     }).rename(columns={"n_words": "article_words"})
     frame["published"] = frame["published"].astype("datetime64[ns]")
     for col in ("position", "article_words"):
