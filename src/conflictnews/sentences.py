@@ -191,14 +191,17 @@ def _fast_split(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for match in _LINE.finditer(text):
         line = match.group()
+        base = match.start()
         got = _fast_line(line) if len(line) <= MAX_PUNKT_CHARS else None
         if got is None:
-            spans.extend(_punkt_line(line, match.start()))
+            spans.extend(_punkt_line(line, base))
         elif "no." in line:
-            spans.extend(span for a, b in got for span in _no_cuts(line, a, b, match.start()))
+            spans.extend(span for a, b in got for span in _no_cuts(line, a, b, base))
         else:
-            spans.extend((match.start() + a, match.start() + b) for a, b in got)
-    return [(a, b) for a, b in spans if text[a:b].strip()]
+            spans += [(base + a, base + b) for a, b in got]
+    # a span that starts with a visible character has one; only the others are read
+    return [(a, b) for a, b in spans
+            if (a < b and not text[a].isspace()) or text[a:b].strip()]
 
 
 def punkt_spans(text: str) -> list[tuple[int, int]]:
