@@ -88,3 +88,48 @@ def test_word_counts_by_positions_on_joined_and_hyphenated_words():
 
     texts = ["Nagorno-Karabakh’s war", "", "-a- b--c 'd' e’f", "x", "\n\nword\n", "a-b-c"]
     assert count_words(texts) == [len(WORD.findall(t)) for t in texts] == [2, 0, 5, 1, 1, 1]
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n", "One line", "  Lead line  \nnext\n",
+                                  "Head\n\n Lead \t\n\n", "a\n", "\n \n x y \n", "x\n \t",
+                                  " \u00a0Lead\u2028more\nnext"])
+@pytest.mark.parametrize("start", [0, 1, 4])
+def test_first_line_equals_strip_and_split(text, start):
+    from conflictnews.corpus import first_line
+
+    assert first_line(text, start) == text[start:].strip().split("\n", 1)[0]
+
+
+def _paragraphs_plain(raw):
+    """paragraphs() as it was written first: each piece's blank lead copied and counted."""
+    import re
+
+    out, line, pos = [], 1, 0
+    for brk in [*re.finditer(r"\n[ \t\u00a0]*\n", raw), None]:
+        end = brk.start() if brk else len(raw)
+        piece = raw[pos:end]
+        if piece.strip():
+            lead = piece[: len(piece) - len(piece.lstrip())]
+            out.append((line + lead.count("\n"), piece.strip()))
+        line += piece.count("\n")
+        if brk:
+            line += brk.group().count("\n")
+            pos = brk.end()
+    return out
+
+
+def test_paragraphs_and_their_line_numbers_equal_the_plain_reading(tmp_path):
+    import sys
+
+    from conflictnews.articles import paragraphs
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from make_corpus import make_corpus
+
+    make_corpus(200, tmp_path)
+    files = [*sorted(tmp_path.glob("*.txt")), *sorted((ROOT / "seeds").glob("*.txt"))]
+    raws = ["", "\n", "a", "\n\n\na\n \n\n b\n\t\n\u00a0\nc \n", " \n x\ny\n\n\n\n z ",
+            *(f.read_text(encoding="utf-8") for f in files)]
+    assert len(raws) > 10
+    for raw in raws:
+        assert paragraphs(raw) == _paragraphs_plain(raw)
