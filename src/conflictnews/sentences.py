@@ -77,6 +77,11 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return list(_cached_spans(text))
 
 
+def sentence_count(text: str) -> int:
+    """``len(sentence_spans(text))``, without copying the cached spans."""
+    return len(_cached_spans(text))
+
+
 @lru_cache(maxsize=4096)
 def _cached_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(_fast_split(text))
