@@ -133,3 +133,20 @@ def test_paragraphs_and_their_line_numbers_equal_the_plain_reading(tmp_path):
     assert len(raws) > 10
     for raw in raws:
         assert paragraphs(raw) == _paragraphs_plain(raw)
+
+
+def test_nltk_is_imported_only_when_punkt_is_needed():
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom conflictnews.corpus import load_corpus\n"
+            "from conflictnews.sentences import split_sentences\n"
+            "assert 'nltk' not in sys.modules\n"
+            "assert split_sentences('One. Two.') == ['One.', 'Two.']\n"
+            "assert 'nltk' not in sys.modules  # the fast path decided every break\n"
+            "text = 'Wait... what?! Yes.'\n"
+            "got = split_sentences(text)\n"
+            "assert 'nltk' in sys.modules  # an ellipsis is Punkt's to read\n"
+            "from conflictnews.sentences import punkt_spans\n"
+            "assert got == [text[a:b] for a, b in punkt_spans(text)]\n")
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)

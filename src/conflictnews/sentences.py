@@ -11,11 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import pandas as pd
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from conflictnews.patterns import UPPER_CHARS
+
+if TYPE_CHECKING:  # NLTK is imported when Punkt is first needed (~0.1 s)
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 #: Lower-cased abbreviations (without the final period) that do not end a sentence.
 NEWS_ABBREVIATIONS: frozenset[str] = frozenset(
@@ -48,6 +51,8 @@ _LOWER_NO_END = re.compile(rf"(?<=\bno\.)\s+(?=[{UPPER_CHARS}“\"])")
 @lru_cache(maxsize=1)
 def news_punkt() -> PunktSentenceTokenizer:
     """Return the Punkt tokenizer configured with :data:`NEWS_ABBREVIATIONS`."""
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
     params = PunktParameters()
     params.abbrev_types = set(NEWS_ABBREVIATIONS)
     return PunktSentenceTokenizer(params)
