@@ -11,13 +11,22 @@ process importing its own ``src/`` with its own ``data/`` (the revision's ``src`
 real-article ``dev`` set present in ``benchmarks/real/texts/`` (never the ``check`` set)
 and N generated articles (``make_corpus.py``, under ``build/bench``). Each version builds
 the per-article tables an extract writes (``casualties``, ``mentions``, ``speakers``);
-they must be equal frame for frame (values, dtypes, order). Prints one line per corpus
-and table, and the first differing rows of any that differ; exits 1 if any do.
+they must be equal frame for frame (values, dtypes, order), and so must each version's
+``sentences_table`` of the same articles (the splitter's spans and sentences).
+
+With ``--extract``, each version also runs the whole ``conflictnews extract`` command
+itself (its own reader, splitter and writers) on the seeds (with ``data/metadata.csv``),
+the real ``dev`` texts and the generated corpus, and the two output folders are compared
+file by file: every Parquet table (parts read in order) frame for frame, with the pandas
+schema metadata; every CSV byte for byte; ``manifest.json`` without its timings and the
+rules' hash (which differ by design). Prints one line per corpus and table, and the first
+differing rows of any that differ; exits 1 if any do.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import pickle
 import subprocess
@@ -30,7 +39,7 @@ from pathlib import Path
 import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[1]
-TABLES = ("casualties", "mentions", "speakers")
+TABLES = ("casualties", "mentions", "speakers", "sentences")
 
 #: Run in a fresh process with the version's src/ first on the path and its root as the
 #: working folder (so "data/..." defaults are that version's files).
@@ -46,6 +55,9 @@ for name, articles in corpora.items():
     start = time.process_time()
     tables = part_tables(articles)
     seconds[name] = time.process_time() - start
+    if "sentences" in sys.argv[3].split(","):
+        from conflictnews.sentences import sentences_table
+        tables = {**tables, "sentences": sentences_table(articles)}
     out[name] = {k: tables[k] for k in sys.argv[3].split(",")}
 with open(sys.argv[2], "wb") as fh:
     pickle.dump({"tables": out, "seconds": seconds, "module": conflictnews.__file__}, fh)
@@ -92,6 +104,118 @@ def run(root: Path, inputs: Path, tables: tuple[str, ...], tmp: Path) -> dict:
         return pickle.load(fh)
 
 
+def dev_corpus(into: Path) -> Path | None:
+    """A folder of links to the real ``dev`` texts present (never the ``check`` set)."""
+    import csv
+
+    real = ROOT / "benchmarks" / "real"
+    ids = []
+    for path in sorted(real.glob("articles-*.csv")):
+        with path.open(encoding="utf-8", newline="") as fh:
+            ids += [r["id"] for r in csv.DictReader(fh) if r.get("set", "dev") == "dev"]
+    texts = [real / "texts" / f"{i}.txt" for i in ids]
+    texts = [t for t in texts if t.exists()]
+    if not texts:
+        return None
+    into.mkdir(parents=True, exist_ok=True)
+    for t in texts:
+        (into / t.name).symlink_to(t)
+    return into
+
+
+def extract_with(root: Path, corpus: Path, metadata: Path | None, out: Path) -> None:
+    """``conflictnews extract`` of one version (``root``: its ``src`` and ``data``)."""
+    env = dict(os.environ, PYTHONPATH=str(root / "src"))
+    subprocess.run([sys.executable, "-m", "conflictnews", "extract", str(corpus),
+                    "--metadata", str(metadata) if metadata else "none", "--out", str(out)],
+                   check=True, env=env, cwd=root, capture_output=True)
+
+
+#: Manifest entries that differ between versions by design (timings, the rules' hash).
+VOLATILE = {("seconds",), ("copies", "worker_seconds"), ("copies", "main_seconds"),
+            ("fingerprint", "rules")}
+
+
+def _manifest(path: Path) -> dict:
+    manifest = json.loads(path.read_text())
+    for keys in VOLATILE:
+        where = manifest
+        for k in keys[:-1]:
+            where = where.get(k, {})
+        where.pop(keys[-1], None)
+    return manifest
+
+
+def folder_differences(ref: Path, new: Path) -> dict[str, list[str]]:
+    """What differs between two extract folders, by table or file name."""
+    import pyarrow.parquet as pq
+
+    names = sorted({p.relative_to(ref).as_posix() for p in ref.rglob("*") if p.is_file()}
+                   | {p.relative_to(new).as_posix() for p in new.rglob("*") if p.is_file()})
+    tables = sorted({n.split("/")[0] for n in names if "/part-" in n})
+    out: dict[str, list[str]] = {}
+    for table in tables:
+        frames = []
+        for root in (ref, new):
+            parts = sorted((root / table).glob("part-*.parquet"))
+            frames.append(pd.concat([pd.read_parquet(p) for p in parts], ignore_index=True)
+                          if parts else pd.DataFrame())
+        diff = differences(*frames)
+        a_parts = [p.name for p in sorted((ref / table).glob("part-*.parquet"))]
+        b_parts = [p.name for p in sorted((new / table).glob("part-*.parquet"))]
+        if a_parts != b_parts:
+            diff.append(f"parts {a_parts} -> {b_parts}")
+        for a in sorted(set(a_parts) & set(b_parts)):
+            meta = [pq.read_schema(root / table / a).metadata for root in (ref, new)]
+            if meta[0] != meta[1]:
+                diff.append(f"{table}/{a}: schema metadata differs")
+        out[f"{table}/"] = diff
+    for name in names:
+        if "/part-" in name:
+            continue
+        a, b = ref / name, new / name
+        if not (a.exists() and b.exists()):
+            out[name] = [f"only in {'reference' if a.exists() else 'version under test'}"]
+        elif name == "manifest.json":
+            ma, mb = _manifest(a), _manifest(b)
+            out[name] = [] if ma == mb else [f"{ma} -> {mb}"]
+        elif name.endswith(".parquet"):
+            diff = differences(pd.read_parquet(a), pd.read_parquet(b))
+            if pq.read_schema(a).metadata != pq.read_schema(b).metadata:
+                diff.append("schema metadata differs")
+            out[name] = diff
+        else:
+            out[name] = [] if a.read_bytes() == b.read_bytes() else ["bytes differ"]
+    return out
+
+
+def compare_extracts(ref_root: Path, new_root: Path, n: int, tmp: Path) -> bool:
+    """Run both versions' ``extract`` on the seeds, real dev texts and ``n`` generated
+    articles; print what differs; True when anything does."""
+    corpora = {"seeds": (ROOT / "seeds", ROOT / "data" / "metadata.csv"),
+               f"generated {n:,}": (ROOT / "build" / "bench" / f"corpus-{n}", None)}
+    dev = dev_corpus(tmp / "dev-texts")
+    if dev is not None:
+        corpora["real dev"] = (dev, None)
+    failed = False
+    for name, (corpus, metadata) in corpora.items():
+        folders = []
+        for label, root in (("ref", ref_root), ("new", new_root)):
+            out = tmp / f"extract-{label}-{name.split()[0]}"
+            extract_with(root, corpus, metadata, out)
+            folders.append(out)
+        diffs = folder_differences(*folders)
+        bad = {k: v for k, v in diffs.items() if v}
+        failed |= bool(bad)
+        print(f"== extract of {name}: {len(diffs)} tables and files, "
+              f"{'all the same' if not bad else f'{len(bad)} DIFFERENT'}")
+        for key, lines in bad.items():
+            print(f"   {key}: DIFFERENT")
+            for line in lines[:8]:
+                print(f"     {line}")
+    return failed
+
+
 def differences(ref: pd.DataFrame, new: pd.DataFrame, show: int = 5) -> list[str]:
     """What differs between two tables, in words; empty when they are equal."""
     try:
@@ -122,6 +246,8 @@ def main() -> int:
                         help="the version under test (default: this checkout)")
     parser.add_argument("--n", type=int, default=2000, help="generated articles")
     parser.add_argument("--tables", default=",".join(TABLES), help="tables to compare")
+    parser.add_argument("--extract", action="store_true",
+                        help="also compare the folders the whole extract command writes")
     args = parser.parse_args()
     tables = tuple(args.tables.split(","))
     with tempfile.TemporaryDirectory() as name:
@@ -134,6 +260,8 @@ def main() -> int:
         started = time.time()
         ref = run(Path(ref_root).resolve(), inputs, tables, tmp)
         new = run(args.new_dir.resolve(), inputs, tables, tmp)
+        extract_failed = args.extract and compare_extracts(
+            Path(ref_root).resolve(), args.new_dir.resolve(), args.n, tmp)
     print(f"reference {ref['module']}\nunder test {new['module']}")
     failed = False
     for corpus, frames in ref["tables"].items():
@@ -146,6 +274,7 @@ def main() -> int:
             print(f"   {table:<11} {'same' if not diff else 'DIFFERENT'}")
             for line in diff:
                 print(f"     {line}")
+    failed |= extract_failed
     print(f"{'DIFFERENT' if failed else 'same output'} ({time.time() - started:.0f} s)")
     return 1 if failed else 0
 

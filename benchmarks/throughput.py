@@ -6,7 +6,8 @@ matcher against two peers doing the same job on the same text.
     .venv/bin/python benchmarks/throughput.py --no-stages --sizes 1000000 --jobs 2
 
 Prints MB/s and articles/s for: loading + splitting, casualty extraction, actor matching
-and the whole ``extract`` (``--jobs 1`` and ``--jobs 2``), peak RSS of ``extract`` per
+and the whole ``extract`` (``--jobs 1`` and ``--jobs 2``), the start-up every extract
+process pays (Python and the package's imports), peak RSS of ``extract`` per
 corpus size, and the matcher against spaCy's PhraseMatcher on a blank English pipeline
 (when spaCy is installed: ``pip install spacy==3.8.18``) and NLTK's Treebank tokenizer +
 MWETokenizer + set lookup, with the mention counts compared. Nothing here is asserted:
@@ -83,6 +84,11 @@ def stages(n: int) -> None:
     word = re.compile(r"\w+")
     _, bare = timed(lambda: [word.findall(t) for t in texts])
     row("a bare regex scan (\\w+, findall)", mb, n, bare)
+    # what every extract process pays before it reads a file (best of three)
+    start_up = min(timed(lambda: subprocess.run(
+        [sys.executable, "-c", "import conflictnews.cli, conflictnews.extract"],
+        check=True))[1] for _ in range(3))
+    print(f"  {'start-up (python, imports)':34s} {start_up:7.2f} s")
     for jobs in (1, 2):
         out = BENCH / f"x{n}-j{jobs}"
         _, s = timed(lambda jobs=jobs, out=out: subprocess.run(

@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from conflictnews.problems import read_yaml, yaml_date, yaml_strings
+from conflictnews.problems import parse_yaml, read_yaml_text, yaml_date, yaml_strings
 
 KINDS = ("person", "state", "organization", "armed_group", "territory")
 DEFAULT_ACTORS = "data/actors.yml"
@@ -156,4 +156,17 @@ def load_actors(path: str | os.PathLike = DEFAULT_ACTORS) -> ActorList:
     bundled = Path(__file__).resolve().parents[2] / DEFAULT_ACTORS
     if str(path) == DEFAULT_ACTORS and not path.exists() and bundled.exists():
         path = bundled  # the default list, found from any working folder (notebooks/)
-    return parse_actor_list(read_yaml(path, ActorListError, "actor list"), str(path))
+    text = read_yaml_text(path, ActorListError, "actor list")
+    known = _LOADED.get(text)
+    if known is None:
+        known = parse_actor_list(parse_yaml(text, path, ActorListError), str(path))
+        if len(_LOADED) >= 8:
+            _LOADED.clear()
+        _LOADED[text] = known
+    return known if known.source == str(path) else replace(known, source=str(path))
+
+
+#: Actor lists already checked, by the text of their file: an extract reads the list
+#: three times (the run, its fingerprint, the conflict profile), and parsing and checking
+#: it each time cost ~30 ms. The text is read every time, so an edited file is re-read.
+_LOADED: dict[str, ActorList] = {}

@@ -91,11 +91,11 @@ def paragraphs(raw: str) -> list[tuple[int, str]]:
         piece = raw[pos:end]
         stripped = piece.strip()
         if stripped:
-            lead = piece[: len(piece) - len(piece.lstrip())]
-            out.append((line + lead.count("\n"), stripped))
+            # the white space before it ends where its first visible character is
+            out.append((line + piece.count("\n", 0, piece.find(stripped[0])), stripped))
         line += piece.count("\n")
         if brk:
-            line += brk.group().count("\n")
+            line += 2  # a break is two line ends with blanks between them
             pos = brk.end()
     return out
 

@@ -18,7 +18,6 @@ from conflictnews.actor_list import ActorListError
 from conflictnews.corpus import load_corpus, parse_columns, summary
 from conflictnews.outputs import Busy
 from conflictnews.problems import CorpusError, Problem
-from conflictnews.reports import ReportConfigError
 
 
 def _corpus_args(p: argparse.ArgumentParser) -> None:
@@ -153,7 +152,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # problems are printed by the commands
             return args.func(args)
-    except (CorpusError, ActorListError, ReportConfigError, Busy) as exc:
+    except _user_errors() as exc:
         print(f"conflictnews: error: {exc}", file=sys.stderr)
         if args.debug:
             traceback.print_exc()
@@ -173,6 +172,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.debug:
             traceback.print_exc()
         return 1
+
+
+def _user_errors() -> tuple[type[Exception], ...]:
+    """The errors a user can fix, printed as one line. The report module is imported
+    by ``reports`` only (an ``extract`` does not pay for it), so its error is one of
+    these only once it is loaded: no other command can raise it."""
+    reports = sys.modules.get("conflictnews.reports")
+    return (CorpusError, ActorListError, Busy,
+            *((reports.ReportConfigError,) if reports is not None else ()))
 
 
 def _terminated(signum: int, frame: object) -> None:

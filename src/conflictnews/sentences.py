@@ -11,11 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import pandas as pd
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from conflictnews.patterns import UPPER_CHARS
+
+if TYPE_CHECKING:  # NLTK is imported when Punkt is first needed (~0.1 s)
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 #: Lower-cased abbreviations (without the final period) that do not end a sentence.
 NEWS_ABBREVIATIONS: frozenset[str] = frozenset(
@@ -48,6 +51,8 @@ _LOWER_NO_END = re.compile(rf"(?<=\bno\.)\s+(?=[{UPPER_CHARS}“\"])")
 @lru_cache(maxsize=1)
 def news_punkt() -> PunktSentenceTokenizer:
     """Return the Punkt tokenizer configured with :data:`NEWS_ABBREVIATIONS`."""
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
     params = PunktParameters()
     params.abbrev_types = set(NEWS_ABBREVIATIONS)
     return PunktSentenceTokenizer(params)
@@ -75,6 +80,11 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     ['Fighting began on Sept. 27.', 'U.S. Secretary Pompeo spoke.']
     """
     return list(_cached_spans(text))
+
+
+def sentence_count(text: str) -> int:
+    """``len(sentence_spans(text))``, without copying the cached spans."""
+    return len(_cached_spans(text))
 
 
 @lru_cache(maxsize=4096)
@@ -121,9 +131,16 @@ def _decide(line: str, i: int) -> int | None:
         k += 1
     if k == n:
         return j
+    start = line.rfind(" ", 0, i) + 1
+    if j == i + 1 and line[i] == ".":
+        # the common case first: a period right after a word of two or more letters
+        # that is no abbreviation ("said. The"): no initial, no number, always a break
+        # (the general rules below decide the same; checked by the tests against Punkt)
+        core = line[start:i].lstrip("“\"‘'([")
+        if core.isalpha() and len(core) > 1 and core.lower() not in NEWS_ABBREVIATIONS:
+            return j
     nxt = line[k]
     closed = j > i + 1
-    start = line.rfind(" ", 0, i) + 1
     prev = line[start:i]
     if line[i] in "?!":
         if closed or not prev or not _ANY_WORD.match(prev[-1]):
@@ -184,14 +201,17 @@ def _fast_split(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for match in _LINE.finditer(text):
         line = match.group()
+        base = match.start()
         got = _fast_line(line) if len(line) <= MAX_PUNKT_CHARS else None
         if got is None:
-            spans.extend(_punkt_line(line, match.start()))
+            spans.extend(_punkt_line(line, base))
         elif "no." in line:
-            spans.extend(span for a, b in got for span in _no_cuts(line, a, b, match.start()))
+            spans.extend(span for a, b in got for span in _no_cuts(line, a, b, base))
         else:
-            spans.extend((match.start() + a, match.start() + b) for a, b in got)
-    return [(a, b) for a, b in spans if text[a:b].strip()]
+            spans += [(base + a, base + b) for a, b in got]
+    # a span that starts with a visible character has one; only the others are read
+    return [(a, b) for a, b in spans
+            if (a < b and not text[a].isspace()) or text[a:b].strip()]
 
 
 def punkt_spans(text: str) -> list[tuple[int, int]]:

@@ -56,9 +56,11 @@ DATE_PART = re.compile(rf"(?:(?:{MONTHS})\s+\d{{1,2}},?\s+\d{{4}}|"
 def is_export(text: str) -> bool:
     """True for a Nexis-style export: an "End of Document" line, or a "Body" line after
     a "Length: N words" header (a one-article download cut off before its end)."""
-    if END.search(text):
+    # the literal words first: a substring search, where the anchored patterns try
+    # every position of the text (40 ms for 6.7 MB of ordinary articles)
+    if "End of Document" in text and END.search(text):
         return True
-    body = BODY.search(text)
+    body = BODY.search(text) if "Body" in text else None
     return bool(body and re.search(r"^[ \t]*Length:\s*\d+\s+words", text[:body.start()],
                                    re.MULTILINE | re.IGNORECASE))
 
