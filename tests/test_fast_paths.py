@@ -333,3 +333,41 @@ def test_folded_patterns_find_what_their_case_insensitive_patterns_find_in_the_c
                 for pattern in FOLDED.values():
                     _same_matches(pattern, sentence, max(0, n.start - 150), n.start)
                     _same_matches(pattern, sentence, n.end, len(sentence))
+
+
+CLAUSE_PIECES = ["killed", "U.S.", "Dr.", "5.", "!", "?", ".", ". ", "! ", ",", ";", ":", "(",
+                 " – ", " — ", "–", " -", " ", "\n", "x", "1,200", "“", ")"]
+
+
+def _plain_clause_tail(sentence, pos):
+    match = casualties.CLAUSE_END.search(sentence, pos)
+    return sentence[pos : match.start() if match else len(sentence)]
+
+
+def _plain_clause(sentence, start, end):
+    floor = max(0, start - casualties.CLAUSE_WINDOW)
+    before = [floor, *(m.end() for m in casualties.CLAUSE_END.finditer(sentence, floor, start))]
+    after = casualties.CLAUSE_END.search(sentence, end)
+    return sentence[before[-1] : after.start() if after else len(sentence)]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(CLAUSE_PIECES), max_size=30).map("".join), st.data())
+def test_clauses_read_from_the_sentence_s_clause_ends_equal_the_searches(text, data):
+    # a figure's clause and tails come from one scan of its sentence: the same text as
+    # the searches from the figure (a stop right before it ends the searched text)
+    pos = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(pos, len(text)))
+    assert casualties._clause_tail(text, pos) == _plain_clause_tail(text, pos)
+    assert casualties._clause(text, pos, end) == _plain_clause(text, pos, end)
+
+
+def test_clauses_read_from_the_sentence_s_clause_ends_equal_the_searches_in_the_corpus(
+        articles, generated):
+    for text in _texts(articles, generated)[:150]:
+        for a, b in sentence_spans(text):
+            sentence = text[a:b]
+            for pos in range(0, len(sentence) + 1, 7):
+                assert casualties._clause_tail(sentence, pos) == _plain_clause_tail(sentence, pos)
+                assert casualties._clause(sentence, pos, pos + 3) == _plain_clause(
+                    sentence, pos, pos + 3)

@@ -729,9 +729,43 @@ def _excluded(sentence: str, n: Number) -> bool:
     return is_year and not PERSON_NEXT.match(right)
 
 
+#: The clause ends (:data:`CLAUSE_END`) of the last two texts read: a figure's clause and
+#: tails are read several times in its sentence, which is scanned once (one tuple,
+#: replaced whole: thread-safe).
+_LAST_ENDS: tuple = (None, None, None, None)
+
+
+def _clause_ends(text: str) -> tuple[list[int], list[int]]:
+    """Starts and ends of :data:`CLAUSE_END`'s matches in the whole of ``text``."""
+    global _LAST_ENDS
+    a, ends_a, b, ends_b = _LAST_ENDS
+    if text is a:
+        return ends_a
+    if text is b:
+        _LAST_ENDS = (b, ends_b, a, ends_a)
+        return ends_b
+    starts, ends = [], []
+    for m in CLAUSE_END.finditer(text):
+        starts.append(m.start())
+        ends.append(m.end())
+    _LAST_ENDS = (text, (starts, ends), a, ends_a)
+    return starts, ends
+
+
+def _next_clause_end(sentence: str, pos: int) -> int:
+    """Where ``CLAUSE_END.search(sentence, pos)`` matches (``len(sentence)`` when it does
+    not), read from the sentence's clause ends: the first one starting at ``pos`` or
+    after, unless the one before runs past ``pos`` (then it is searched)."""
+    starts, ends = _clause_ends(sentence)
+    i = bisect.bisect_left(starts, pos)
+    if i and ends[i - 1] > pos:
+        match = CLAUSE_END.search(sentence, pos)
+        return match.start() if match else len(sentence)
+    return starts[i] if i < len(starts) else len(sentence)
+
+
 def _clause_tail(sentence: str, pos: int) -> str:
-    match = CLAUSE_END.search(sentence, pos)
-    return sentence[pos : match.start() if match else len(sentence)]
+    return sentence[pos : _next_clause_end(sentence, pos)]
 
 
 def _names_people(np_text: str, them: Callable[[], bool], pattern: re.Pattern = PEOPLE_NP
@@ -951,10 +985,19 @@ def _age_after_name(sentence: str, n: Number, q_start: int) -> bool:
 
 
 def _clause(sentence: str, start: int, end: int) -> str:
+    """The clause from the last :data:`CLAUSE_END` before ``start`` (searched in
+    ``sentence[floor:start]``, at most :data:`CLAUSE_WINDOW` back) to the first at
+    ``end`` or after."""
     floor = max(0, start - CLAUSE_WINDOW)  # a clause is never longer than this
-    before = [floor, *(m.end() for m in CLAUSE_END.finditer(sentence, floor, start))]
-    after = CLAUSE_END.search(sentence, end)
-    return sentence[before[-1] : after.start() if after else len(sentence)]
+    if floor:
+        before = [floor, *(m.end() for m in CLAUSE_END.finditer(sentence, floor, start))]
+        begin = before[-1]
+    else:  # the sentence's clause ends: those ending by ``start``, and a ".", "!" or "?"
+        ends = _clause_ends(sentence)[1]  # right before it (the end of the searched text)
+        i = bisect.bisect_right(ends, start)
+        begin = start if sentence[start - 1 : start] in (".", "!", "?") and start else (
+            ends[i - 1] if i else 0)
+    return sentence[begin : _next_clause_end(sentence, end)]
 
 
 def _who(c: _Figure, prev: dict | None, sentence: str, clause: str,

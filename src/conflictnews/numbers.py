@@ -187,6 +187,11 @@ def find_numbers(text: str) -> list[Number]:
     found: list[Number] = []
     low = ascii_fold(text)
     for match in (NUMBER.finditer(text) if low is None else NUMBER_LOWER.finditer(low)):
+        digits, scale, suffix = match.group("digits", "scale", "suffix")
+        if digits is not None and scale is None and suffix is None and digits.isdecimal():
+            # the common case, as _value reads it: "5", "2020"
+            found.append(Number(match.start(), match.end(), int(digits), None, False))
+            continue
         got = _value(match)
         if got is None:
             continue
