@@ -16,7 +16,7 @@ from conftest import load_benchmark
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conflictnews import attribution, casualties
+from conflictnews import attribution, casualties, inference
 from conflictnews.casualties import (
     _ACTIVE_WORDS,
     _CONTACT_WORDS,
@@ -371,3 +371,26 @@ def test_clauses_read_from_the_sentence_s_clause_ends_equal_the_searches_in_the_
                 assert casualties._clause_tail(sentence, pos) == _plain_clause_tail(sentence, pos)
                 assert casualties._clause(sentence, pos, pos + 3) == _plain_clause(
                     sentence, pos, pos + 3)
+
+
+AMONG_PIECES = ["among", "Among", "AMONG", "the dead", "killed", "victims", "civilians",
+                "Civilians", "children", "were", "are", "at least", "10", ",", ".", ";", " ",
+                "  ", "\n", "ſ", "ı", "İ", "\u212a", "é", "kill", "Shelling", "wounded",
+                "Injured", "bodies"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(AMONG_PIECES), max_size=16).map(" ".join), st.data())
+def test_lower_case_copies_of_article_patterns_find_what_the_patterns_find(text, data):
+    # "civilians among the dead" around each "among", and whether a sentence speaks of
+    # losses or attacks, read in the lower-cased text: the same as the plain patterns
+    plain = [(m.span(), m.group(), m.group("toll"), m.group("toll2"))
+             for m in inference.CIVILIANS_AMONG.finditer(text)]
+    assert [(m.span(), m.group(), m.group("toll"), m.group("toll2"))
+            for m in inference._among_matches(text)] == plain
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(a, len(text)))
+    named = attribution.ArticleClaimants(text, [(0, len(text))])
+    for low, full in ((attribution._LOSS_WORD_LOW, attribution._LOSS_WORD),
+                      (attribution._ATTACK_OR_LOSS_LOW, attribution._ATTACK_OR_LOSS)):
+        assert named._has_word(low, full, a, b) == (full.search(text, a, b) is not None)

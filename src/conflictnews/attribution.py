@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
-from conflictnews.patterns import UPPER, find_matches
+from conflictnews.patterns import UPPER, ascii_fold, find_matches
 from conflictnews.profile import Profile
 
 #: Verbs that make their subject a speaker (quotes) and a claimant (figures).
@@ -330,6 +330,10 @@ ATTACK_STEMS = ("attack", "shell", "bombard", "strik", "missile", "rocket", "tar
 _LOSS_WORD = re.compile(rf"(?i:\b(?:{'|'.join(LOSS_STEMS)})\w*)")
 #: Words that say a lead speaks of losses or attacks.
 _ATTACK_OR_LOSS = re.compile(rf"(?i:\b(?:{'|'.join(LOSS_STEMS + ATTACK_STEMS)})\w*)")
+#: The same two tests for lower-cased text (:func:`~conflictnews.patterns.ascii_fold`),
+#: where only whether a stem starts a word counts: two to three times faster.
+_LOSS_WORD_LOW = re.compile(rf"\b(?:{'|'.join(LOSS_STEMS)})")
+_ATTACK_OR_LOSS_LOW = re.compile(rf"\b(?:{'|'.join(LOSS_STEMS + ATTACK_STEMS)})")
 #: A toll to date, which an outlet states itself: "have been killed since ...", "have
 #: fled", "are fleeing", "the conflict cost thousands of lives".
 _RUNNING = re.compile(r"\b(?:ha(?:ve|s)\s+(?:already\s+)?(?:been\s+)?\w+(?:ed|en|ied|ft|d)|"
@@ -420,6 +424,17 @@ class ArticleClaimants:
         self._context: dict[int, tuple[str, str]] = {}
         self._start_list: list[int] | None = None
         self._carried: list[int] = []  # see current_source
+        self._low: list[str | None] = []  # the lower-cased text, made when first needed
+
+    def _has_word(self, low_pattern: re.Pattern, pattern: re.Pattern, a: int, b: int) -> bool:
+        """Does ``pattern`` (case-insensitive) find a word in ``text[a:b]``: searched with
+        its lower-case copy in the lower-cased text where that finds the same."""
+        if not self._low:
+            self._low.append(ascii_fold(self.text))
+        low = self._low[0]
+        if low is None:
+            return pattern.search(self.text, a, b) is not None
+        return low_pattern.search(low, a, b) is not None
 
     def named(self, index: int) -> list[str]:
         if index not in self._named:
@@ -524,7 +539,8 @@ class ArticleClaimants:
                 return -1, ""  # two sources before: no telling whose this is
             who = self.speaker(i)
             if who:
-                speaks_of_losses = _LOSS_WORD.search(self.text, *self.spans[i]) is not None
+                speaks_of_losses = self._has_word(_LOSS_WORD_LOW, _LOSS_WORD,
+                                                  *self.spans[i])
                 return (i, who) if joined or speaks_of_losses else (-1, "")
         return -1, ""
 
@@ -592,7 +608,7 @@ class ArticleClaimants:
         if not names:
             return -1 if current < 0 or self._source_ends(k, current, profile, day) \
                 else current
-        speaks = _ATTACK_OR_LOSS.search(self.text, a, b) is not None
+        speaks = self._has_word(_ATTACK_OR_LOSS_LOW, _ATTACK_OR_LOSS, a, b)
         if current < 0 and not speaks:
             return -1  # a source speaking of something else (read no further: cheap)
         groups = {profile.group_for(self.antecedent(k, w) or w if is_office(w) else w, day)[0]

@@ -64,7 +64,6 @@ from conflictnews.patterns import (
     folded,
     search_at_end,
     trie_regex,
-    word_char,
 )
 from conflictnews.profile import BOTH, UNSPECIFIED, Profile, load_profile
 from conflictnews.sentences import sentence_spans
@@ -1550,7 +1549,8 @@ def _candidates(text: str) -> list[int]:
     if low is None:
         return [m.start() for m in CANDIDATE.finditer(text)]
     found = find_matches(CANDIDATE_WORDS, low)
-    return [start for _, start, _ in found if not (start and word_char(low[start - 1]))]
+    return [start for _, start, _ in found
+            if not (start and ((ch := low[start - 1]).isalnum() or ch == "_"))]  # word_char
 
 
 #: A "sentence" longer than this (a text without sentence punctuation) is read in

@@ -33,7 +33,7 @@ import pandas as pd
 
 from conflictnews.attribution import ArticleClaimants
 from conflictnews.numbers import find_numbers
-from conflictnews.patterns import ascii_fold
+from conflictnews.patterns import FoldedMatch, ascii_fold, fold_pattern
 from conflictnews.profile import BOTH, UNSPECIFIED, Profile
 
 MILITARY = (
@@ -910,6 +910,8 @@ CIVILIANS_AMONG = re.compile(
     rf"(?P<toll>dead|killed|casualties|victims|wounded|injured)\b|"
     rf"\bamong\s+(?:the\s+)?(?P<toll2>dead|killed|casualties|victims|wounded|injured)\b,?"
     rf"\s+(?:(?:are|were)\s+)?[^.;]{{0,30}}?\b(?:{_alt(CIVILIAN)})\b", re.IGNORECASE)
+#: The same for lower-cased text (:func:`~conflictnews.patterns.ascii_fold`).
+CIVILIANS_AMONG_LOW = re.compile(fold_pattern(CIVILIANS_AMONG.pattern))
 #: How many sentences before a "civilians among the dead" its toll may be told.
 AMONG_BACK = 4
 
@@ -948,7 +950,8 @@ def _among_matches(text: str) -> list[re.Match]:
         return list(CIVILIANS_AMONG.finditer(text))
     at = low.find("among")
     while at >= 0:
-        for m in CIVILIANS_AMONG.finditer(text, max(0, at - 80), at + 120):
+        for m in (FoldedMatch(m, text) for m in CIVILIANS_AMONG_LOW.finditer(
+                low, max(0, at - 80), at + 120)):
             if m.start() <= at < m.end() and m.span() not in seen and not any(
                     a < m.end() and m.start() < b for a, b in seen):
                 seen.add(m.span())
