@@ -297,7 +297,7 @@ CASE_PIECES = ["Killed", "KILLING", "killed", "more THAN", "At Least", "another"
                "IN ALL", "Monday", "MONDAY", "overnight", "The same attacks", "those strikes",
                "Population of", "aged", "tanks", "Km", "%", "U.S. dollars", "Sept.", "12",
                "1,200", " ", "  ", "\n", ",", ".", ":", "(", ")", "–", "ſo far", "İn total",
-               "\u212a", "ı", "é", "’"]
+               "\u212a", "ı", "é", "’", "As a Result of ", "the aggression", "IN THE SHELLING"]
 
 
 def _same_matches(pattern, text, pos, end):

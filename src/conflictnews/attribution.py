@@ -424,17 +424,16 @@ class ArticleClaimants:
         self._context: dict[int, tuple[str, str]] = {}
         self._start_list: list[int] | None = None
         self._carried: list[int] = []  # see current_source
-        self._low: list[str | None] = []  # the lower-cased text, made when first needed
 
     def _has_word(self, low_pattern: re.Pattern, pattern: re.Pattern, a: int, b: int) -> bool:
         """Does ``pattern`` (case-insensitive) find a word in ``text[a:b]``: searched with
-        its lower-case copy in the lower-cased text where that finds the same."""
-        if not self._low:
-            self._low.append(ascii_fold(self.text))
-        low = self._low[0]
+        its lower-case copy in the lower-cased span (and the character before it, which
+        tells whether a word starts at ``a``) where that finds the same."""
+        before = max(0, a - 1)
+        low = ascii_fold(self.text[before:b])
         if low is None:
             return pattern.search(self.text, a, b) is not None
-        return low_pattern.search(low, a, b) is not None
+        return low_pattern.search(low, a - before) is not None
 
     def named(self, index: int) -> list[str]:
         if index not in self._named:

@@ -1058,8 +1058,10 @@ def _complete(row: dict, sentence: str, profile: Profile, day: dt.date | None) -
     own = inference.claimant_side(profile, group, claimed_by, clause, row["_possessive"]
                                   or row["rule"] != "object", day)
     if own[0] != UNSPECIFIED and not row["_possessive"]:
-        attacked, how = inference.sentence_side(profile, sentence, day)
-        if how.startswith("sentence attacker") and attacked not in (own[0], BOTH):
+        # the sentence's attacker (:func:`inference.sentence_side` reads it first, from
+        # the whole sentence as a clause: the rest of that rule is not needed here)
+        attacked, how = inference.clause_side(profile, sentence)
+        if how.startswith("attacker") and attacked not in (own[0], BOTH):
             own = (UNSPECIFIED, "")  # a party's shelling kills the other's people, whoever
             # the office reporting it ("As a result of Armenian Armed Force's shelling ...")
     # a claimant found only from the article around the figure counts after the place
@@ -1144,6 +1146,22 @@ def _once(compute: Callable[[], object]) -> Callable[[], object]:
         return box[0]
 
     return get
+
+
+#: The last publication time read as a day, and its day (one tuple, replaced whole): an
+#: article's sentences share one.
+_LAST_DAY: tuple = (None, None)
+
+
+def _day(published: object) -> dt.date | None:
+    """``published`` (a timestamp or NaT) as a date, ``None`` for NaT."""
+    global _LAST_DAY
+    last, day = _LAST_DAY
+    if published is last and last is not None:
+        return day
+    day = None if pd.isna(published) else pd.Timestamp(published).date()
+    _LAST_DAY = (published, day)
+    return day
 
 
 def _numbers(sentence: str) -> list[Number]:
@@ -1340,7 +1358,7 @@ def figures_in_sentence(
     prev: dict | None = None
     # computed once per sentence, and only when a figure needs them
     profile = profile or load_profile()
-    day = None if pd.isna(published) else pd.Timestamp(published).date()
+    day = _day(published)
     claims = _once(lambda: find_claims(sentence))
     sentence_is_old = _once(lambda: profile.earlier_war(sentence))
     for c in cands:
@@ -1417,9 +1435,9 @@ THOSE_ATTACKS = folded(r"\b(?:those|these|the\s+same|such)\s+(?:\w+\s+)?(?:attac
 
 
 #: An attack named as one told before: "As a result of the aggression", "in the shelling".
-THE_ATTACK = re.compile(r"\b(?:as\s+a\s+result\s+of|in|during|after|following|since)\s+"
-                        r"(?:the|this|that)\s+(?:\w+\s+)?(?:aggression|attacks?|shelling|"
-                        r"offensive|strikes?|bombardment|assault|provocation)\b", re.IGNORECASE)
+THE_ATTACK = folded(r"\b(?:as\s+a\s+result\s+of|in|during|after|following|since)\s+"
+                    r"(?:the|this|that)\s+(?:\w+\s+)?(?:aggression|attacks?|shelling|"
+                    r"offensive|strikes?|bombardment|assault|provocation)\b")
 #: How many sentences back an attack named as told before is looked for.
 ATTACK_BACK = 3
 
@@ -1604,7 +1622,7 @@ def extract_casualties(articles: pd.DataFrame,
                     )
                     rows.append(fig)
         if len(rows) > first:
-            day = None if pd.isna(art.published) else pd.Timestamp(art.published).date()
+            day = _day(art.published)
             _from_article(rows[first:], named, profile, day)
     frame = pd.DataFrame(rows, columns=FIGURE_COLUMNS)
     frame["count_high"] = frame["count_high"].astype("Int64")
