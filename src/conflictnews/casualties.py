@@ -1068,6 +1068,28 @@ def _claimant(sentence: str, pos: int, claims: Callable[[], list], previous: obj
     return claimed_by, group, evidence
 
 
+#: Another number between a figure and an attribution after it (the figure's own digits
+#: come first, with no space before them).
+_FIGURE_BETWEEN = re.compile(r"\s\d")
+
+
+def _background_claimant(sentence: str, pos: int, claims: Callable[[], list],
+                         previous: object, profile: Profile,
+                         day: dt.date | None) -> tuple[str, str, str]:
+    """``(claimed_by, claimant_group, claim_evidence)`` of an earlier war's toll: only a
+    source its own sentence names ("Baku's commission reports that 3,984 went missing in
+    the first war"), before it or after it with no other figure between ("In the worst
+    fighting since a 1990s war killed 30,000, 604 troops died, officials say": the
+    officials claim the 604 only); none carried from the sentences around it (the
+    outlet's background)."""
+    found = [c for c in claims() if c[0] < pos or not _FIGURE_BETWEEN.search(sentence, pos,
+                                                                             c[0])]
+    claimed_by, evidence = nearest(found, pos, previous, sentence)
+    if not claimed_by:
+        return "", "unattributed", ""
+    return claimed_by, profile.group_for(claimed_by, day)[0], evidence
+
+
 def _figure_type(c: _Figure, left: str, right: str, scope: str, historical: bool) -> str:
     """``increment``, ``total`` (a running total, or an earlier war's toll) or ``incident``."""
     if c.rule == "increment" or search_at_end(INCREMENT_LEFT, left, 0, len(left),
@@ -1328,8 +1350,10 @@ def figures_in_sentence(
         background = bool(profile.earlier_war(clause) or (
             sentence_is_old() and not _PERFECT.search(scope)))
         historical = background or (day is not None and day < profile.start)
-        claimed_by, group, claim_ev = ("", "unattributed", "") if background else _claimant(
-            sentence, n.start, claims, previous_claimant, article, index, profile, day)
+        claimed_by, group, claim_ev = _background_claimant(
+            sentence, n.start, claims, previous_claimant, profile, day) if background \
+            else _claimant(sentence, n.start, claims, previous_claimant, article, index,
+                           profile, day)
         party = c.rule == "gapped" and GAPPED_PARTY.search(sentence, 0, c.q_start)
         if party and not background:  # "Azerbaijan has reported 25 deaths, Armenia 21"
             claimed_by, claim_ev = party.group(1), "gapped: the party before it"

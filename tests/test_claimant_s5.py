@@ -1,0 +1,98 @@
+"""Who claims a figure (``claimed_by``) on articles from outlets the rules had never seen
+(issue 12, session 5): the shapes of attribution that any outlet may use, and the words
+that stand where a source would but name none. Every text is written in our own words;
+each rule has a case where it must not apply.
+"""
+
+from __future__ import annotations
+
+import one_article
+import pandas as pd
+import pytest
+
+from conflictnews.casualties import figures_in_sentence
+
+DAY = pd.Timestamp("2020-10-20")
+
+
+def claimant(sentence: str, count: int, published: pd.Timestamp = DAY) -> str:
+    """The ``claimed_by`` of the one figure with ``count`` in ``sentence``."""
+    rows = [f for f in figures_in_sentence(sentence, published) if f["count"] == count]
+    assert len(rows) == 1, [(f["count"], f["status"]) for f in rows]
+    return rows[0]["claimed_by"]
+
+
+def article_claimant(text: str, count: int, status: str | None = None,
+                     published: pd.Timestamp = DAY) -> str:
+    """The ``claimed_by`` of the one figure with ``count`` in the article ``text``."""
+    return one_article.figure(text, count, status, published)["claimed_by"]
+
+
+# ----------------------------------------- an earlier war's toll that a source states
+
+@pytest.mark.parametrize(("sentence", "count", "who"), [
+    ("The State Commission on Missing Persons reports that 3,900 Azerbaijanis went "
+     "missing in the first Karabakh war.", 3900, "State Commission"),
+    ("President Aliyev said about 4,000 Azerbaijanis went missing during the first "
+     "Karabakh war.", 4000, "Aliyev"),
+    ("A mine-clearing charity estimates that leftover mines from the 1990s war have "
+     "killed 350 civilians since the 1994 ceasefire.", 350, "charity"),
+    ("The speakers recalled the expulsion of 200,000 people in 1988, which made the "
+     "republic a mono-ethnic state.", 200000, "speakers"),
+])
+def test_an_earlier_wars_toll_keeps_the_source_its_sentence_names(sentence, count, who):
+    assert who in claimant(sentence, count)
+
+
+def test_an_earlier_wars_toll_the_outlet_states_has_no_claimant():
+    assert claimant("The first Karabakh war in the early 1990s killed about 30,000 "
+                    "people.", 30000) == ""
+    # nor the source of another figure after it in its sentence
+    sentence = ("In the worst fighting since a 1990s war killed about 30,000 people, 60 "
+                "soldiers have been killed, local officials say.")
+    assert claimant(sentence, 30000) == ""
+    assert "officials" in claimant(sentence, 60)
+    # nor does it inherit the source of the sentence before it
+    text = ("The ombudsman said 12 civilians were killed in Martuni on Sunday. About "
+            "30,000 people died in the first Karabakh war of the early 1990s.")
+    assert article_claimant(text, 12) != ""
+    assert article_claimant(text, 30000) == ""
+
+
+# ------------------------------------------- words that stand where a source would
+
+@pytest.mark.parametrize(("sentence", "count"), [
+    # a preposition before "reports" (a noun here), not a subject
+    ("After reports of 50 dead, the leaders agreed to a truce.", 50),
+    ("Amid reports of 40 deaths, the talks stalled.", 40),
+    ("Following reports that 6 soldiers died, parliament met.", 6),
+    # "according to" an unowned estimate read as "According to initial" + "estimates"
+    ("According to initial estimates, 9 civilians were killed.", 9),
+    # a headline's topic or dateline before its colon
+    ("Clashes on the border: 12 soldiers killed", 12),
+    ("Missing in the war: 200 soldiers still unaccounted for", 200),
+    ("Stepanakert/Baku: 30 soldiers were killed in the fighting.", 30),
+    # a whole clause ending in a relative pronoun before "claims were"
+    ("Baku has handed over eight soldiers including several who it claims were "
+     "saboteurs.", 8),
+])
+def test_words_that_name_no_source_are_no_claimant(sentence, count):
+    assert claimant(sentence, count) == ""
+
+
+@pytest.mark.parametrize(("sentence", "count", "who"), [
+    ("Ombudsman: 19 civilians killed in shelling", 19, "Ombudsman"),
+    ("According to preliminary estimates of the regional ombudsman about 70,000 "
+     "residents have fled.", 70000, "ombudsman"),
+    ("According to news reports, 3 soldiers were captured.", 3, "news reports"),
+    ("The government has compiled a list of 3,000 missing people.", 3000, "government"),
+    ("Officials state that 5 soldiers died.", 5, "Officials"),
+])
+def test_the_same_places_with_a_source_keep_it(sentence, count, who):
+    assert who in claimant(sentence, count)
+
+
+def test_a_date_after_according_to_is_no_source():
+    # "according to statistics as of May 2021" stops at the year: no name is left
+    assert claimant("According to statistics as of May 2021, 1557 bodies were found.",
+                    1557) == ""
