@@ -167,7 +167,7 @@ _ATTACK_AFTER = re.compile(rf"(?:['’`]s)?\s+(?:(?!(?:following|after|by|agains
 _FORCES_KILL = re.compile(rf"(?:['’]s)?\s+(?:armed\s+)?(?:{_alt(FORCES_WORDS)})\s+"
                           r"(?:(?:have|has|had|reportedly|allegedly|also)\s+)?"
                           rf"(?:{_alt(KILLING_VERBS)})\b", re.IGNORECASE)
-_LOSER = re.compile(rf"(?:['’]s)?(?:\s+(?:armed\s+)?(?:{_alt(FORCES_WORDS)}))?\s+"
+_LOSER = re.compile(rf"(?:['’]s)?(?:\s+(?:armed\s+)?(?:{_alt(FORCES_WORDS)}|side))?\s+"
                     r"(?:(?:has|have|had)\s+(?:already|reportedly|so\s+far)\s+)?"
                     rf"(?:{_alt(LOSS_VERBS)})\b", re.IGNORECASE)
 _PEOPLE_AFTER = re.compile(rf"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:{_alt(MILITARY + CIVILIAN)}|"
@@ -584,7 +584,7 @@ _NO_KIND = {"side": (UNSPECIFIED, BOTH), "population": (UNSPECIFIED, "mixed")}
 
 #: Words naming the fighting between the parties as a whole (generic English, not one
 #: war's: a war's own names are in the profile's ``earlier_wars``).
-FIGHTING_WORDS = ("war", "conflict", "fighting", "hostilities",
+FIGHTING_WORDS = ("war", "conflict", "fighting", "hostilities", "clash",
                   "clashes", "violence", "flare-up", "flare-ups", "flareup", "battle", "battles",
                   "combat", "escalation", "escalations")
 _FIGHTING = rf"\b(?P<war>{_alt(FIGHTING_WORDS)})\b"
@@ -604,7 +604,7 @@ TOLL_BEFORE = re.compile(
 TOLL_AFTER = re.compile(
     r"[^.;:!?]{0,80}?\b(?:in|during|since|amid|throughout|over|as\s+a\s+(?:result|"
     r"consequence)\s+of|linked\s+to)\s+(?:the\s+|this\s+|that\s+|a\s+)?"
-    rf"(?:[\w-]+\s+){{0,4}}?{_FIGHTING}", re.IGNORECASE)
+    rf"(?:[\w’'-]+\s+){{0,4}}?{_FIGHTING}", re.IGNORECASE)
 #: Side evidence of the rule, skipped by the rules that read an article's one side.
 TOLL_EVIDENCE = "toll of the fighting"
 #: A party's own people or toll, right before a figure or between it and the fighting
@@ -637,6 +637,7 @@ def fighting_toll(profile: Profile, text: str, start: int, end: int, lo: int = 0
         return UNSPECIFIED, ""
     after = None
     m = TOLL_BEFORE.search(text, max(lo, start - 140), start) or \
+        _toll_of(profile, text, start, lo) or \
         (after := TOLL_AFTER.match(text, end, min(hi, end + 140)))
     if not m or OWN_TOLL.search(text, max(lo, start - _OWN_BEFORE), start) or \
             OWN_TOLL.search(m.group()):
@@ -650,6 +651,26 @@ def fighting_toll(profile: Profile, text: str, start: int, end: int, lo: int = 0
                 return profile.opponent[side], f"opponent: {war} with {word}"
         return UNSPECIFIED, ""
     return BOTH, f"{TOLL_EVIDENCE}: {war.lower()}"
+
+
+#: The toll of the fighting named before its figure, with no party's word before it:
+#: "the death toll from the clashes rose to 95", "the toll of the fighting stands at".
+TOLL_OF = re.compile(rf"\btoll\s+(?:from|of|in)\s+(?:the\s+|this\s+|that\s+)?"
+                     rf"(?:[\w’'-]+\s+){{0,3}}?{_FIGHTING}[^.;:!?]{{0,40}}?\b(?:rose|risen|"
+                     r"increased|climbed|reached|stands|stood|jumped|grew|grown)\b"
+                     r"(?:\s+(?:to|at))?[^.;:!?\d]{0,20}$", re.IGNORECASE)
+
+
+def _toll_of(profile: Profile, text: str, start: int, lo: int) -> re.Match | None:
+    """:data:`TOLL_OF` right before the figure at ``start`` (its sentence from ``lo``),
+    when no party's word stands in the 40 characters before "toll" ("Azerbaijan's
+    military death toll from the clashes rose to 50" is one party's)."""
+    if "toll" not in text[max(lo, start - 120):start]:
+        return None
+    m = TOLL_OF.search(text, max(lo, start - 120), start)
+    if m and profile.side_words_in(text[max(lo, m.start() - 40):m.start()]):
+        return None
+    return m
 
 
 #: The other party of a fight after its word: "clashes with", "fighting against the".
@@ -703,6 +724,10 @@ def from_paragraph(rows: list[dict], named: ArticleClaimants, profile: Profile,
     for row in rows:
         by_sentence.setdefault(row["sentence_index"], []).append(row)
     text = named.text
+    _anniversary(rows, named, profile)
+    _civilian_context(rows, text)
+    if any(r["status"] == "captured" and "returned to" in r["side_evidence"] for r in rows):
+        _returned_each(rows, text, profile, day)
     _fighting_tolls(rows, named, profile)
     for figures in by_sentence.values():
         _parts(figures, text)
@@ -762,8 +787,131 @@ def from_paragraph(rows: list[dict], named: ArticleClaimants, profile: Profile,
             row["side"], row["side_evidence"] = side, f"previous {evidence}"
     if "among" in text:  # last: only what no other step told
         _civilians_among(rows, named)
+    for row in rows:
+        if row["status"] == "displaced" and not row["historical"] and (
+                row["side"] == UNSPECIFIED or row["side_evidence"].startswith(
+                    "sentence place")):  # a place elsewhere in the sentence is weaker
+            _left_homeland(row, named, profile)
     _article_side(rows, text)
     _headline_side(rows, named, profile, day)
+
+
+#: Words by which an article tells a reader that its dead and wounded include civilians,
+#: or that it reports shelling, strikes or bombing, which an office counting civilians
+#: reports on. Without them, such an office (an ombudsman, a prosecutor) or a town
+#: behind the front does not make "people" civilians: LABELLING.md's "people with
+#: nothing else in the article to tell" (the dead of a fuel depot blast near
+#: Stepanakert, counted by the ombudsman).
+CIVILIAN_CONTEXT = re.compile(r"\b(?:civilians?|civilian\s+population|settlements?|"
+                              r"densely\s+populated|residential|shell(?:s|ing|ed)|"
+                              r"(?:air\s*)?strikes?|rockets?|missiles?|bomb(?:s|ing|ed)|"
+                              r"bombardments?|drones?|artillery)\b", re.IGNORECASE)
+#: Population evidence of the two rules that read a civilian kind from a claimant or a
+#: town, not from the people's own words (see :func:`claimant_population`,
+#: :func:`civilian_place`).
+_GUESSED_CIVILIAN = re.compile(r"claimant: |place: .* \(town\)$")
+_SAME_FIGURE = re.compile(r"same figure in sentence (\d+)$")
+
+
+def _civilian_context(rows: list[dict], text: str) -> None:
+    """Undo the civilian population a claimant's kind or a town gave figures of an article
+    that never speaks of civilians (:data:`CIVILIAN_CONTEXT`), and its copies to the same
+    figure told elsewhere: such "people" are unspecified."""
+    guessed = [r for r in rows if r["population"] == "civilian" and
+               _GUESSED_CIVILIAN.match(r["population_evidence"])]
+    if not guessed or CIVILIAN_CONTEXT.search(text):
+        return
+    undone = set()
+    for row in guessed:
+        undone.add((row["count"], row["status"], row["sentence_index"]))
+        row["population"], row["population_evidence"] = UNSPECIFIED, ""
+    for row in rows:
+        same = row["population"] == "civilian" and _SAME_FIGURE.match(
+            row["population_evidence"])
+        if same and (row["count"], row["status"], int(same.group(1))) in undone:
+            row["population"], row["population_evidence"] = UNSPECIFIED, ""
+
+
+#: A figure's own destination right after it: "(12 captives were handed over to
+#: Azerbaijan and) 44 to Armenia", "five prisoners of war returned to Yerevan".
+OWN_DESTINATION = re.compile(r"(?:\s+[\w-]+){0,5}?\s+to\s+(?:the\s+)?(?=\w)")
+
+
+def _returned_each(rows: list[dict], text: str, profile: Profile,
+                   day: dt.date | None) -> None:
+    """Captives whose clause names several destinations ("12 were handed over to
+    Azerbaijan and 44 to Armenia") go back to the one named right after their own figure,
+    not the first of the clause: whose people they are."""
+    for row in rows:
+        if row["status"] != "captured" or "returned to" not in row["side_evidence"]:
+            continue
+        m = row["side"] != BOTH and OWN_DESTINATION.match(text, row["end"], row["end"] + 70)
+        if not m or any(c in m.group() for c in ",;.") or find_numbers(m.group()):
+            continue
+        after = text[m.end():m.end() + 40]
+        named = [(pos, side, word) for pos, side, word in profile.side_words_in(after)
+                 if side in profile.opponent] + [
+            (a, profile.side_on(place, day), after[a:b]) for a, b, place in
+            profile.places_in(after)]
+        first = min(named, default=None)
+        if first is not None and first[0] == 0 and first[1] != row["side"] and \
+                not AND_NEXT.match(after, len(first[2])):  # "to Armenia and Azerbaijan"
+            row["side"], row["side_evidence"] = first[1], f"returned to: {first[2]}"
+
+
+#: Words of leaving before a region's name: "fled Nagorno-Karabakh", "evacuated 5,000
+#: civilians from three districts in the", "thousands flee the".
+LEAVING = re.compile(r"\b(?:from|fled|flee|flees|fleeing|left|leave|leaves|leaving|"
+                     r"out\s+of)\b(?:\s+[\w’'-]+){0,5}?\s+$", re.IGNORECASE)
+
+
+def _left_homeland(row: dict, named: ArticleClaimants, profile: Profile) -> None:
+    """The displaced of this war told as leaving a region of the profile's
+    ``displaced_from`` ("5,000 civilians evacuated from Nagorno-Karabakh", "thousands
+    flee the enclave") are its people: that side's."""
+    b = named.spans[row["sentence_index"]][1]
+    text = named.text
+    stop = re.search(r"[;:!?]|\.\s", text[row["end"]:b])
+    rest = text[row["end"]:row["end"] + stop.start() if stop else b][:160]
+    found = profile.homeland(rest)
+    if found is None:
+        return
+    pos, side, word = found
+    if LEAVING.search(rest, max(0, pos - 60), pos) and not re.search(r"[,(]", rest[:pos]):
+        row["side"], row["side_evidence"] = side, f"left: {word}"
+
+
+#: Words saying an article marks the anniversary of an event ("the 32nd anniversary of
+#: the Khojaly massacre", "a commemorative evening", "victims remembered").
+ANNIVERSARY = re.compile(r"\b(?:anniversary|commemorat\w*|remembrance|remembered|"
+                         r"memorial\s+day|day\s+of\s+(?:mourning|remembrance))\b",
+                         re.IGNORECASE)
+#: How many characters of an article's start make its headline and lead.
+HEAD_CHARS = 400
+
+
+def _anniversary(rows: list[dict], named: ArticleClaimants, profile: Profile) -> None:
+    """An article whose headline or lead marks the anniversary of an earlier war's event
+    (an earlier war's words or a year before this war, and :data:`ANNIVERSARY`) tells of
+    that war: its figures are historical, but those whose sentence names this war or a
+    year of it ("2,908 soldiers died in the 44-day war", "in 2020")."""
+    head = named.text[:HEAD_CHARS]
+    if not any(not r["historical"] for r in rows) or not ANNIVERSARY.search(head):
+        return
+    earlier = profile.earlier_war(head)
+    if not earlier:
+        return
+    for row in rows:
+        if row["historical"]:
+            continue
+        sentence = row["sentence"]
+        years = [int(y) for y in YEAR_IN.findall(sentence)]
+        if profile.names_this_war(sentence) or any(y >= profile.start.year for y in years):
+            continue
+        row["historical"] = True
+
+
+YEAR_IN = re.compile(r"(?<![\d,.])((?:19|20)\d\d)(?!\d|,\d)")
 
 
 #: An apposition naming which people all or most of a figure's people are: "21 people,

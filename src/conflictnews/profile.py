@@ -94,6 +94,10 @@ class Profile:
     groups: tuple[Group, ...]
     places: tuple[Place, ...]
     neutral: tuple[str, ...] = ()
+    #: ``(side, words)``: regions whose people leaving them in this war are that side's
+    displaced_from: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: names of this war ("the 44-day war"): a sentence naming one is not of an earlier war
+    this_war_words: tuple[str, ...] = ()
     _re: dict[str, re.Pattern] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -115,6 +119,9 @@ class Profile:
         for w in self.neutral:
             self._side_of_word.setdefault(self._sides.key(w), "")
         self._re["earlier"] = words_pattern([w for war in self.earlier for w in war.words])
+        self._re["this_war"] = words_pattern(self.this_war_words)
+        self._re["displaced_from"] = [(side, words_pattern(words))
+                                      for side, words in self.displaced_from]
         self._earlier_pieces = pieces_finder([w for war in self.earlier for w in war.words])
         self._places = WordFinder(sorted({s for p in self.places
                                           for s in (p.name, *p.aliases)}))
@@ -181,6 +188,18 @@ class Profile:
     def place_names(self) -> frozenset[str]:
         """Every name and alias of a place."""
         return frozenset(s for p in self.places for s in (p.name, *p.aliases))
+
+    def homeland(self, text: str) -> tuple[int, str, str] | None:
+        """``(position, side, word)`` of the first region of :attr:`displaced_from` named
+        in ``text`` (whose people leaving it are that side's), or ``None``."""
+        found = [(m.start(), side, m.group()) for side, pattern in self._re["displaced_from"]
+                 for m in [pattern.search(text)] if m]
+        return min(found) if found else None
+
+    def names_this_war(self, text: str) -> str:
+        """A name of this war in ``text`` ("the 44-day war"), or ``""``."""
+        m = self._re["this_war"].search(text) if self.this_war_words else None
+        return m.group() if m else ""
 
     # ------------------------------------------------------------------ claimants
     def group_side(self, group: str) -> str:
@@ -422,13 +441,15 @@ def parse_profile(data: object, source: str = "profile.yml",
     """Check a parsed profile document and return the :class:`Profile`. ``actors`` is the
     actor list; by default the one the profile names (relative to ``source``)."""
     top = {"conflict", "actors", "this_war", "earlier_wars", "sides", "both",
-           "claimant_groups", "places", "neutral"}
+           "claimant_groups", "places", "neutral", "displaced_from"}
     data = _mapping(data, source, top, {"conflict", "this_war", "sides", "claimant_groups"})
     if actors is None:
         path = Path(source).parent / str(data.get("actors") or "actors.yml")
         actors = load_actors(path)
-    this = _mapping(data["this_war"], f"{source}, this_war", {"name", "from"}, {"from"})
+    this = _mapping(data["this_war"], f"{source}, this_war", {"name", "from", "words"},
+                    {"from"})
     start = _date(this["from"], f"{source}, this_war")
+    this_words = _strings(this.get("words"), f"{source}, this_war", "words")
 
     raw_sides = data["sides"]
     if not isinstance(raw_sides, dict) or not raw_sides:
@@ -475,6 +496,15 @@ def parse_profile(data: object, source: str = "profile.yml",
                             _strings(entry.get("countries"), where, "countries"),
                             _strings(entry.get("words"), where, "words")))
 
+    homelands = []
+    if not isinstance(data.get("displaced_from") or [], list):
+        raise ProfileError(f"{source}, displaced_from: expected a list of {{side, words}}")
+    for i, entry in enumerate(data.get("displaced_from") or []):
+        where = f"{source}, displaced_from entry {i + 1}"
+        entry = _mapping(entry, where, {"side", "words"}, {"side", "words"})
+        homelands.append((_side(entry["side"], where, side_words),
+                          _strings(entry["words"], where, "words")))
+
     places = [_place(e, f"{source}, places entry {i + 1}", side_words)
               for i, e in enumerate(data.get("places") or [])]
     seen: dict[str, str] = {}
@@ -486,7 +516,8 @@ def parse_profile(data: object, source: str = "profile.yml",
             seen[_fold(s)] = p.name
     return Profile(source, str(data["conflict"]), actors, start, tuple(wars), side_words,
                    opponent, _strings(data.get("both"), source, "both"), tuple(groups),
-                   tuple(places), _strings(data.get("neutral"), source, "neutral"))
+                   tuple(places), _strings(data.get("neutral"), source, "neutral"),
+                   tuple(homelands), this_words)
 
 
 @lru_cache(maxsize=8)

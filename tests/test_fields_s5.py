@@ -1,0 +1,162 @@
+"""Side, population and historical on outlets nobody here has read (issue 12, session 5):
+the kinds of reporting the unseen articles showed, each in several phrasings written in
+our own words, with a case a careful reader could NOT read that way, which must stay out.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from one_article import figure, figures_of
+
+from conflictnews.problems import read_yaml
+from conflictnews.profile import ProfileError, load_profile, parse_profile
+
+LATE = pd.Timestamp("2023-09-27")
+
+
+# ---------------------------------------------------------------- civilians told or not
+@pytest.mark.parametrize("text", [
+    # an accident counted by an ombudsman: nothing tells whether soldiers were among them
+    "Blast at a warehouse in Nagorno-Karabakh\n\nThe region's ombudsman said 41 people "
+    "died in the fire at the warehouse on Monday night.",
+    "The explosion at a storage site outside Stepanakert killed 19 people, the human "
+    "rights defender said on Tuesday.",
+    "Prosecutors said 9 people were hurt when the gas tank blew up.",
+])
+def test_an_office_or_town_alone_does_not_make_people_civilians(text: str) -> None:
+    row = figures_of(text, LATE).iloc[0]
+    assert row["population"] == "unspecified", row[["population", "population_evidence"]]
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("Shelling of settlements goes on\n\nThe ombudsman said 14 people were killed in "
+     "the night as shells fell on homes.", 14),
+    ("Rockets hit the town's residential blocks.\n\nThe prosecutor general's office "
+     "said 23 people were wounded.", 23),
+    ("Civilian areas came under fire near Stepanakert, where 6 people died overnight.", 6),
+])
+def test_an_office_or_town_makes_people_civilians_when_the_article_tells_it(
+        text: str, count: int) -> None:
+    row = figure(text, count)
+    assert row["population"] == "civilian", row[["population", "population_evidence"]]
+
+
+def test_a_copy_of_the_same_figure_is_undone_with_it() -> None:
+    text = ("Fire at a depot kills 33\n\nThe region's ombudsman said 33 people died in the "
+            "depot fire. Rescuers were still searching on Wednesday.")
+    rows = figures_of(text, LATE)
+    assert set(rows["population"]) == {"unspecified"}, rows[["count", "population_evidence"]]
+
+
+# ---------------------------------------------------------------- captives, each returned
+@pytest.mark.parametrize(("text", "count", "side"), [
+    ("Officials said 8 detainees were handed over to Armenia and 3 to Azerbaijan.", 3,
+     "azerbaijani"),
+    ("Officials said 8 detainees were handed over to Armenia and 3 to Azerbaijan.", 8,
+     "armenian"),
+    ("So far 20 captives have been sent back to Azerbaijan and 61 to Armenia, the mediator said.",
+     61, "armenian"),
+    ("A plane flew one captive to Yerevan while four prisoners of war returned to Baku.",
+     4, "azerbaijani"),
+])
+def test_each_captive_figure_goes_to_its_own_destination(text: str, count: int,
+                                                         side: str) -> None:
+    row = figure(text, count, "captured")
+    assert row["side"] == side, row[["side", "side_evidence"]]
+
+
+def test_one_destination_for_all_captives_stays() -> None:
+    row = figure("The mediator said 15 captives were handed over to Armenia on Friday.", 15)
+    assert row["side"] == "armenian", row[["side", "side_evidence"]]
+
+
+# ---------------------------------------------------------------- leaving a homeland
+@pytest.mark.parametrize(("text", "count"), [
+    ("Some 3,000 people fled Nagorno-Karabakh on Tuesday, officials in Goris said.", 3000),
+    ("Aid groups say 12,000 people have left the enclave since the blockade ended.", 12000),
+    ("Some 700 civilians were evacuated out of the breakaway region overnight.", 700),
+    ("Peacekeepers evacuated about 2,500 people from two villages in Karabakh.", 2500),
+])
+def test_people_leaving_the_region_are_its_people(text: str, count: int) -> None:
+    row = figure(text, count, "displaced", LATE)
+    assert (row["side"], row["side_evidence"].split(":")[0]) == ("armenian", "left"), \
+        row[["side", "side_evidence"]]
+
+
+@pytest.mark.parametrize("text", [
+    "About 900 refugees returned to Nagorno-Karabakh last month.",  # arriving, not leaving
+    "Some 4,000 people fled the fighting, and aid reached Karabakh later.",  # another clause
+])
+def test_arriving_or_another_clause_is_not_leaving(text: str) -> None:
+    row = figures_of(text, LATE).iloc[0]
+    assert not row["side_evidence"].startswith("left"), row[["side", "side_evidence"]]
+
+
+def test_an_earlier_wars_displaced_are_not_read_as_leaving() -> None:
+    row = figure("In the early 1990s about 40,000 people fled Karabakh.", 40000)
+    assert row["historical"] and not row["side_evidence"].startswith("left")
+
+
+# ---------------------------------------------------------------- anniversaries
+ANNIVERSARY = ("Azerbaijan marks the 33rd anniversary of the Khojaly massacre\n\n"
+               "On that night the town was overrun. Invading units killed 613 civilians, "
+               "among them 63 children. Another 1,275 residents were taken hostage. "
+               "In the 44-day war, 2,900 servicemen died.")
+
+
+@pytest.mark.parametrize(("count", "historical"), [(613, True), (1275, True),
+                                                   (2900, False)])
+def test_an_anniversary_article_tells_of_the_earlier_war(count: int,
+                                                         historical: bool) -> None:
+    row = figure(ANNIVERSARY, count, published=pd.Timestamp("2025-02-26"))
+    assert bool(row["historical"]) is historical
+
+
+@pytest.mark.parametrize("text", [
+    # an earlier war named without an anniversary: today's news
+    "Ganja shelled again\n\nSome compared it to the Khojaly massacre. Ten people were "
+    "killed on Sunday.",
+    # an anniversary of this war
+    "Armenia marks the anniversary of the 44-day war\n\nOfficials said 31 soldiers are "
+    "still missing.",
+])
+def test_no_earlier_wars_anniversary_no_history(text: str) -> None:
+    row = figures_of(text, pd.Timestamp("2021-09-27")).iloc[0]
+    assert not row["historical"]
+
+
+# ---------------------------------------------------------------- tolls and losers
+@pytest.mark.parametrize(("text", "count"), [
+    ("The death toll from the clashes rose to 57 on Tuesday.", 57),
+    ("The toll of the fighting now stands at 212.", 212),
+    ("At least 40 dead in border clash", 40),
+    ("More than 500 lives were lost in last year's war over the region.", 500),
+])
+def test_a_toll_of_the_fighting_counts_both_sides(text: str, count: int) -> None:
+    row = figure(text, count, published=pd.Timestamp("2021-10-10"))
+    assert row["side"] == "both", row[["side", "side_evidence"]]
+
+
+def test_one_partys_toll_of_the_clashes_is_not_both() -> None:
+    row = figure("Azerbaijan's military death toll from the clashes rose to 50.", 50)
+    assert row["side"] != "both", row[["side", "side_evidence"]]
+
+
+@pytest.mark.parametrize(("text", "count", "side"), [
+    ("The Azerbaijani side has suffered 12 casualties, the report said.", 12, "azerbaijani"),
+    ("By the evening the Armenian side lost 30 dead.", 30, "armenian"),
+])
+def test_a_side_that_lost_or_suffered(text: str, count: int, side: str) -> None:
+    row = figure(text, count)
+    assert row["side"] == side, row[["side", "side_evidence"]]
+
+
+# ---------------------------------------------------------------- the profile's new keys
+def test_profile_new_keys_are_checked() -> None:
+    data = read_yaml(load_profile().source and __import__("pathlib").Path(
+        load_profile().source), ProfileError, "conflict profile")
+    bad = {**data, "displaced_from": [{"side": "martian", "words": ["Mars"]}]}
+    with pytest.raises(ProfileError, match="displaced_from entry 1"):
+        parse_profile(bad, load_profile().source, load_profile().actors)
+    assert load_profile().names_this_war("in the 44-day war") == "44-day war"
