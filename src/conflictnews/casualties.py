@@ -137,12 +137,22 @@ PEOPLE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "wounded": ("received treatment", "received medical treatment", "receiving treatment",
                 "receiving medical treatment", "sought medical help", "needed medical help",
                 "sought medical assistance", "sought medical attention",
-                "received medical assistance", "received medical aid"),
+                "received medical assistance", "received medical aid",
+                "receiving medical attention", "received medical attention",
+                "receiving medical assistance", "receiving medical aid",
+                "undergoing treatment", "undergoing medical treatment", "under treatment",
+                # "brought 23 people with severe wounds", "12 with minor burns"
+                *(f"with {adjective} {hurt}" for adjective in (
+                    "severe", "serious", "minor", "light", "critical", "multiple", "various",
+                    "grave", "life-threatening", "shrapnel")
+                  for hurt in ("wounds", "injuries", "burns")), "with burns"),
     "displaced": (
         "expelled", "deported",
         "crossed into", "crossed the border", "crossed over", "crossed",
         "left the region", "left the area", "left the enclave", "left the territory",
         "left the country", "left their homes", "left their villages", "left home",
+        # "left" alone only where they went, or at the clause's end (:data:`LEFT_NEXT`)
+        "left",
         "arrived in", "sought shelter", "sought refuge", "took refuge", "taken refuge",
         "found refuge", "relocated", "resettled", "moved to", "forced to leave",
         "forced out", "entered", "poured into", "streamed into", "flee", "flees",
@@ -164,6 +174,10 @@ MILITARY_TRIGGERS = ("eliminated", "neutralized", "neutralised", "destroyed", "e
 #: entered Armenia", "100,000 flee to Armenia"; not "two men entered the building", "Two men
 #: flee as a building burns").
 PLACE_TRIGGERS = ("entered", "flee", "flees")
+#: People triggers that count only where a place, a region or home follows, or the clause
+#: ends, and never after a be-verb ("70 thousand have now left the mountainous region",
+#: "28,000 have left."; not "two men left the building", "only 50 people are left").
+LEFT_TRIGGERS = ("left",)
 #: Verbs that take the figure as their object ("killed two soldiers").
 ACTIVE_VERBS: dict[str, tuple[str, ...]] = {
     "killed": ("killed", "killing", "kill", "kills", "claimed the lives of", "left dead",
@@ -202,7 +216,7 @@ LIVES_VERBS = ("claimed", "claiming", "claims", "claim", "cost", "costing", "cos
 DISPLACED_PEOPLE = ("people", "persons", "residents", "civilians", "families", "refugees",
                     "villagers", "inhabitants", "children", "women", "men", "elderly",
                     "individuals", "citizens", "IDPs", "evacuees", "displaced", "others",
-                    "ethnic", "households", "locals", "population", "family")
+                    "ethnic", "households", "locals", "population", "family", "migrants")
 #: Words that name people in a figure's phrase, besides :data:`MILITARY`,
 #: :data:`CIVILIAN` and capitalised plurals of nationality ("Armenians", "Syrians").
 PEOPLE_WORDS = ("people", "persons", "men", "man", "individuals", "lives", "members",
@@ -215,14 +229,15 @@ PEOPLE_WORDS = ("people", "persons", "men", "man", "individuals", "lives", "memb
                 "fixer", "fixers", "interpreter", "interpreters", "translator", "translators",
                 "driver", "drivers", "cameraman", "cameramen", "photographer", "photographers",
                 "nurse", "medic", "doctor", "paramedic", "woman", "vendor", "vendors",
-                "shoppers", "shopkeeper", "shopkeepers", "bystander", "bystanders")
+                "shoppers", "shopkeeper", "shopkeepers", "bystander", "bystanders", "migrants")
 #: "death toll", "number of dead" and what each counts.
 TOLLS: dict[str, tuple[str, ...]] = {
     "killed": ("death toll", "toll", "number of dead", "number of deaths", "number killed",
                "number of people killed", "casualty toll", "tally", "losses", "casualties",
                "fatalities", "deaths", "number of victims", "death count", "body count",
                "human losses", "loss of life", "the victims", "the dead", "number of fallen",
-               "number of the fallen", "those killed", "those who died", "the fatalities"),
+               "number of the fallen", "those killed", "those who died", "the fatalities",
+               "death tolls", "death counts"),
     "wounded": ("number of wounded", "number of injured", "injury toll", "the wounded",
                 "the injured", "those wounded", "those injured"),
 }
@@ -238,11 +253,14 @@ TOLL_VERBS = (
     "comprised", "made up", "past", "above", "over", "beyond", "reaching", "surpassing",
     "included", "include", "includes",
     "exceeding", "topping", "passing", "hitting",
+    # "the total number of fallen soldiers has made 1,586", "the number of wounded remains 290"
+    "made", "makes", "remains", "remained", "remain",
 )
 #: The toll phrases that name a count and nothing else: they may stand far from their
 #: figure ("the death toll in clashes between ... forces over ... has reached about 600")
 #: or, in a headline, without a verb ("Death Toll in Border Clashes About 600").
 TOLL_NOUNS = ("death toll", "toll", "casualty toll", "injury toll", "death count",
+              "death tolls", "death counts",
               "body count", "number of dead", "number of deaths", "number killed",
               "number of people killed", "number of victims", "number of fallen",
               "number of the fallen", "number of wounded", "number of injured")
@@ -256,7 +274,7 @@ TOLL_REACH = ("reached", "reach", "reaches", "rose to", "risen to", "rises to", 
 #: "the number was nearing 5,000", "estimated this number to be more than 200": a number
 #: the sentence or the one before has told of; the status of its last casualty word.
 THE_NUMBER = ("the number", "this number", "that number", "the figure", "this figure",
-              "the toll", "this toll")
+              "the toll", "this toll", "a figure")
 #: "the number of refugees has reached": NUMBER-OF [up to three words] TRIGGER, then any
 #: toll verb; the trigger says what is counted.
 NUMBER_OF = ("number of", "total number of", "total of", "overall number of", "tally of",
@@ -403,7 +421,13 @@ AWAY_AFTER = re.compile(r"\s+(?:(?:from|out\s+of)\s+(?:their|his|her|the(?:ir)?)
 _TOLL_STATUS = {w.lower(): s for s, ws in TOLLS.items() for w in ws}
 _QUALIFIER = {w: q for q, ws in QUALIFIERS.items() for w in ws}
 _TRIGGER = _alt([w for ws in STATUS_TRIGGERS.values() for w in ws])
-_ANY_TRIGGER = _alt(list(_TRIGGER_STATUS))
+#: Captivity with its holder's adjective: "are still in Azerbaijani captivity", "have been
+#: returned home from Armenian captivity" (read as "in captivity", "returned from
+#: captivity": a people trigger, see :func:`_key`).
+CAPTIVITY = (r"(?:(?:returned|returning|came\s+back|come\s+back|back|released|freed)\s+"
+             r"(?:home\s+)?from|in|into)\s+(?:(?!captivity\b)[\w’'-]+\s+)?captivity")
+_CAPTIVITY_KEY = re.compile(r"(?:in|into)\s")
+_ANY_TRIGGER = f"{CAPTIVITY}|{_alt(list(_TRIGGER_STATUS))}"
 _NP_WORD = rf"(?!(?:{_alt(NP_STOP)})\b)(?!\d)[\w’'.-]+"
 _PEOPLE_ALT = _alt(MILITARY + CIVILIAN + PEOPLE_WORDS)
 #: A subject figure's words may hold a place or an origin ("192 soldiers from the army",
@@ -412,7 +436,8 @@ _PEOPLE_ALT = _alt(MILITARY + CIVILIAN + PEOPLE_WORDS)
 #: word in quotation marks ('five "volunteer" fighters').
 _SUBJECT_NP_WORD = (rf"(?:{_NP_WORD}|(?:{_alt(SUBJECT_NP_LINKS)})\b|"
                     + parts.SECOND_GROUP_LEAD.format(people=_PEOPLE_ALT) + "|"
-                    rf"[\"“‘][\w’'-]+[\"”’](?=\s+(?:{_PEOPLE_ALT})\b))")
+                    rf"[\"“‘][\w’'-]+[\"”’](?=\s+(?:{_PEOPLE_ALT})\b)|"
+                    r"\[[\w’' -]{1,30}\])")  # an editor's word: "we have 49 [troops] killed"
 
 #: What news puts between a figure's words and its verb: a dash or bracket aside, "including
 #: ...", a part "3 of them women", a relative clause "who fought for ...", "who strayed
@@ -423,6 +448,7 @@ _SUBJECT_NP_WORD = (rf"(?:{_NP_WORD}|(?:{_alt(SUBJECT_NP_LINKS)})\b|"
 #: hedge ", and possibly many more,".
 SUBJECT_ASIDES = (
     r"\s*[–—]\s[^–—]{0,60}[–—]",
+    r"\s+-\s[^–—\d-]{1,60}?\s-(?=\s)",  # a dash typed as a hyphen: "residents - half - have"
     r",?\s+including\s(?:[^,;]|(?<=\d),(?=\d{3})){0,120}?,?",  # "including 20,000 children"
     r",\s+(?:among them|most of them|mostly)\s(?:[^,]|(?<=\d),(?=\d{3})){0,60}?,?",
     r",\s+(?:\w+\s+)?of\s+(?:them|whom)\s[^,;]{0,60},",
@@ -495,7 +521,8 @@ TOLL_HEADLINE_END = re.compile(r"\s*(?:[.,;:!?”\"]|$)")
 _THE_NUMBER_WORD = re.compile(r"(?i:number|figure|toll)")
 THE_NUMBER_LEFT = re.compile(
     rf"\b(?:{_alt(THE_NUMBER)})(?:\s+(?:now|then|already|so\s+far|\w+ly))?\s+"
-    rf"(?:(?:was|is|had|has|stood|stands|to\s+be|at|put\s+at|reached|would\s+be|will\s+be)\s*)+"
+    rf"(?:(?:was|is|had|has|stood|stands|to\s+be|at|put\s+at|reached|would\s+be|will\s+be|"
+    rf"of)\s*)+"  # "insists on the number of 4,750", "the figure of 300"
     r"[“\"‘]?\s*$", re.IGNORECASE)
 #: "the number of refugees has reached", "the total number of its servicemen killed ...
 #: had increased by": what the trigger counts.
@@ -510,8 +537,8 @@ REMAINS_OF = re.compile(r"(?:^|[:–—]\s*|\b(?:the|mortal|human|their|his|her)
                         r"(?:remains|bodies)\s+of(?:\s+(?:the|another|a\s+further|a\s+total"
                         r"\s+of))?\s*$", re.IGNORECASE)
 #: "the fate of 120 soldiers remains unknown": missing.
-FATE_OF = re.compile(rf"\b(?:fate|whereabouts)\s+of(?:\s+(?:the|{_alt(QUALIFIER_FILLERS)}))?\s*$",
-                     re.IGNORECASE)
+FATE_OF = re.compile(rf"\b(?:fate|whereabouts|location)\s+of"
+                     rf"(?:\s+(?:the|{_alt(QUALIFIER_FILLERS)}))?\s*$", re.IGNORECASE)
 #: "communication with 24 servicemen was lost", "lost contact with 5 soldiers": missing.
 CONTACT_LEFT = re.compile(
     r"\b(?:(?P<lost>(?:lost|losing|loses)\s+(?:contact|communication|touch|connection)|"
@@ -579,6 +606,9 @@ _MILITARY_NP = re.compile(rf"\b(?:{_alt([w for w in MILITARY if w not in ('milit
 MODAL_END = re.compile(r"\b(?:could|may|might|must|would|will|can|to|not)\s*$", re.IGNORECASE)
 #: "no one", "any one", "every one": nobody, not one person
 NOBODY_LEFT = re.compile(r"\b(?:no|any|every|each|not\s+a\s+single)[\s-]+$", re.IGNORECASE)
+#: "X is one of 30,000 people who ...": the one is a person the figure after it counts
+ONE_OF_LEFT = re.compile(r"\b(?:is|was|are|were|be|been|being|became|becomes|as)\s+$",
+                         re.IGNORECASE)
 #: a casualty verb whose object is nobody: "the blast in Sector 7 injured no one"
 NO_ONE = re.compile(r"\s+(?:no\s+one|nobody|none|no-one|no\s+people)\b", re.IGNORECASE)
 #: "the manpower of up to 25 people was destroyed": soldiers
@@ -587,8 +617,21 @@ MANPOWER = re.compile(r"\bmanpower\s+of\s*$", re.IGNORECASE)
 PLACE_NEXT = re.compile(rf"\s+(?:the\s+)?{UPPER}")
 #: where people flee: "flee to Armenia", "flee their homes", "flee the region" (not "Two men
 #: flee as a building burns")
-FLEE_NEXT = re.compile(rf"\s+(?:to|into|from|across|towards?|their\s+homes?|the\s+(?:region|"
-                       rf"country|area|enclave|fighting|violence|war)|(?:the\s+)?{UPPER})\b")
+FLEE_NEXT = re.compile(rf"\s+(?:(?:to|into|from|across|towards?|their\s+(?:homes?|homeland)|"
+                       rf"the\s+(?:region|country|area|enclave|territory|fighting|violence|war))"
+                       rf"\b|(?:the\s+)?{UPPER})")  # a place's name: "flee Nagorno-Karabakh"
+#: where people who "left" went: a place, a region, their homes, or the clause ends
+LEFT_NEXT = re.compile(
+    rf"\s+(?:(?:the|their|his|her)\s+(?:[\w’'-]+\s+){{0,2}}?(?:region|enclave|area|territory|"
+    rf"country|homeland|homes?|villages?|city|town|republic|province|district)\b|"
+    rf"(?:for\s+)?(?:the\s+)?{UPPER})")
+#: ... or, after a perfect, the sentence ends: "28,000 have now left."
+LEFT_END = re.compile(r"\s*(?:[.;!?”\"]|$)")
+_HAVE_AUX = re.compile(r"\b(?:have|has|had)\b", re.IGNORECASE)
+#: treatment for something that is no wound: "undergoing treatment for cancer"
+ILLNESS_NEXT = re.compile(r"\s+for\s+(?!(?:\w+\s+){0,2}(?:injur|wound|burn|shrapnel|gunshot|"
+                          r"their|his|her))\w", re.IGNORECASE)
+BE_AUX = re.compile(r"\b(?:are|is|was|were|be|been|being)\b", re.IGNORECASE)
 #: A figure's words that point back at people named before: "105 of them", "29 of those"
 OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|whom)\s*", re.IGNORECASE)
 _NP_LINK = re.compile(rf"\b(?:{_alt(SUBJECT_NP_LINKS)})\b", re.IGNORECASE)
@@ -642,7 +685,7 @@ AGES_LEFT = re.compile(r"\b(?:aged|ages)\s+(?:between\s+|from\s+)?(?:\d+(?:\s*,\
 #: (an aside may follow the first figure's words: "12 soldiers, including a general, and 4
 #: ...", "12 soldiers (two officers) and 4 ...")
 COORDINATED_GAP = re.compile(
-    rf"(?:\s+of\s+(?:its|their|the))?(?:\s+{_NP_WORD}){{0,5}}(?:\s+(?:{_alt(EACH_SIDE)}))?"
+    rf"(?:\s+of\s+(?:its|their|the))?(?:\s+{_NP_WORD}){{0,7}}(?:\s+(?:{_alt(EACH_SIDE)}))?"
     rf"(?:\s*,\s+(?:including|among\s+them)"
     r"\s[^,;\d]{0,60},|\s*\([^()\d]{0,60}\))?\s*,?\s+and\s*")
 #: two figures joined by "and" alone: "at least 30 soldiers and 3 civilians" (one qualifier)
@@ -682,8 +725,13 @@ CLAUSE_WINDOW = 300
 
 
 def _key(words: str) -> str:
-    """A matched trigger or qualifier as its table entry: lower case, single spaces."""
-    return " ".join(fold_key(words).split())
+    """A matched trigger or qualifier as its table entry: lower case, single spaces;
+    captivity with an adjective as the plain phrase ("in Azerbaijani captivity" is "in
+    captivity")."""
+    key = " ".join(fold_key(words).split())
+    if key.endswith("captivity") and key not in _TRIGGER_STATUS:
+        return "in captivity" if _CAPTIVITY_KEY.match(key) else "returned from captivity"
+    return key
 
 
 def _qualifier(sentence: str, pos: int) -> tuple[int, str]:
@@ -725,6 +773,9 @@ def _excluded(sentence: str, n: Number) -> bool:
     raw = sentence[n.start : n.end]
     if raw.lower() == "one" and NOBODY_LEFT.search(sentence, max(0, n.start - 12), n.start):
         return True  # "no one was hurt"
+    if raw.lower() == "one" and right.startswith(" of ") and ONE_OF_LEFT.search(
+            sentence, max(0, n.start - 12), n.start):
+        return True  # "she is one of 30,000 who fled": a person of the figure after it
     is_year = _YEAR_ONLY.fullmatch(raw) is not None
     return is_year and not PERSON_NEXT.match(right)
 
@@ -754,6 +805,8 @@ def _object_counts(verb: str, np_text: str, right: str, them: Callable[[], bool]
     if verb in MILITARY_TRIGGERS:  # "eliminated 200 soldiers", not "destroyed 5 houses"
         return _MILITARY_NP.search(np_text) is not None
     if verb in _NEEDS_PEOPLE:
+        if verb in LOSS_VERBS and not np_text.strip() and BARE_END.match(right):
+            return them()  # "49 soldiers had been killed. Azerbaijan said it had lost 50."
         return _names_people(np_text, them)
     return True
 
@@ -772,6 +825,17 @@ def _subject_counts(trigger: str, np_text: str, them: Callable[[], bool]) -> boo
     if _TRIGGER_STATUS[trigger] == "displaced":  # residents move; troops, reporters deploy
         return _names_people(np_text, them, DISPLACED_NP)
     return _names_people(np_text, them)
+
+
+def _left_somewhere(subj: re.Match, right: str) -> bool:
+    """People who "left" left a place: one follows ("left the mountainous region", "left
+    for Armenia"), or, after a perfect, the sentence ends ("28,000 have now left."); never
+    after a be-verb ("only 50 people are left")."""
+    aux = subj.group("aux")
+    if BE_AUX.search(aux):
+        return False
+    return LEFT_NEXT.match(right, subj.end()) is not None or (
+        _HAVE_AUX.search(aux) is not None and LEFT_END.match(right, subj.end()) is not None)
 
 
 def _release_read_otherwise(left: str, right: str, subj: re.Match, trigger: str) -> bool:
@@ -839,6 +903,8 @@ def _read_status(
             _release_read_otherwise(left, right, subj, trigger) and not (
                 trigger in PLACE_TRIGGERS and not (FLEE_NEXT if trigger.startswith("flee") else
                                                    PLACE_NEXT).match(right, subj.end())) and not (
+                trigger in LEFT_TRIGGERS and not _left_somewhere(subj, right)) and not (
+                "treatment" in trigger and ILLNESS_NEXT.match(right, subj.end())) and not (
                 trigger in MILITARY_TRIGGERS and not _MILITARY_NP.search(subj.group("np"))
                 and not MANPOWER.search(left)) and not NO_ONE.match(right, subj.end()) and not (
                 trigger in ("die", "dies") and MODAL_END.search(subj.group("aux"))):
@@ -1246,7 +1312,17 @@ def _coordinate(sentence: str, cands: list[_Figure]) -> None:
             b.status, b.rule, b.np, b.tail, b.trig_end = (
                 a.status, "elliptical", a.np, "", b.number.end)
             continue
-        if a.rule not in ("object", "object_list", "noun_of", "toll"):
+        if a.rule in ELLIPTICAL_AFTER and ALONG_WITH_GAP.fullmatch(sentence, a.trig_end,
+                                                                   b.q_start):
+            # "729 of their troops have been killed since May, along with 36 civilians"
+            np = OBJECT_NP.match(sentence[b.number.end :])
+            end = b.number.end + (len(np.group("np")) if np else 0)
+            if np and PEOPLE_NP.search(np.group("np")) and not _STATUS_WORD.search(
+                    _clause_tail(sentence, end)):
+                b.status, b.rule, b.np = a.status, "object_list", np.group("np")
+                b.tail, b.trig_end = _clause_tail(sentence, end), end
+                continue
+        if a.rule not in ("object", "object_list", "noun_of", "toll", "fate"):
             continue
         gap = sentence[a.number.end : b.q_start]
         np = OBJECT_NP.match(sentence[b.number.end :])
@@ -1257,6 +1333,8 @@ def _coordinate(sentence: str, cands: list[_Figure]) -> None:
             b.tail, b.trig_end = _clause_tail(sentence, end), end
 
 
+#: Verbs of a party's loss: "lost N" with no noun after a count of people is its dead.
+LOSS_VERBS = ("lost", "loses", "losing")
 #: "it lost 80": a loss verb whose figure names nobody, after a figure of the dead
 LOST_LEFT = re.compile(r"\b(?:lost|loses|losing)\s+$", re.IGNORECASE)
 BARE_END = re.compile(r"\s*(?:[.,;:!?”\"]|$)")
@@ -1272,6 +1350,9 @@ def _object_verb(sentence: str, q_start: int) -> str:
     return _key(verb.group("trig")) if verb else ""
 
 
+#: After a figure's verb, another group that shares it: "..., along with 36 civilians".
+ALONG_WITH_GAP = re.compile(r"[^;:!?]{0,80}?,?\s+(?:along\s+with|together\s+with|as\s+well\s+as|"
+                            r"plus)\s+", re.IGNORECASE)
 #: The figures whose verb a second figure may leave out.
 ELLIPTICAL_AFTER = ("subject", "coordinated", "object", "object_list", "elliptical")
 #: Between the first figure's verb and the second figure: words without a number or a

@@ -62,7 +62,7 @@ _DIGITS = (
 _HALF = rf"(?:\s+and\s+a\s+half(?=\s+{_SCALE}\b))?"
 _WORDNUM = (
     rf"(?:(?:an?(?=[\s-]+(?:{_WORD}|{_SCALE})\b)|{_WORD})(?:[\s-]+{_WORD})*{_HALF}"
-    rf"(?:\s+{_SCALE}(?:\s+and)?(?:[\s-]+{_WORD})*)*"
+    rf"(?:[\s-]+{_SCALE}(?:\s+and)?(?:[\s-]+{_WORD})*)*"  # "sixty-thousand"
     rf"|(?:an?\s+)?{_SCALE}(?:\s+and\s+{_WORD})?"
     rf"|(?:a\s+)?half\s+(?:an?\s+)?(?:{_SCALE}|dozen))"
 )
@@ -77,7 +77,8 @@ _STARTS = trie_regex(sorted({w.split()[0][:4] for w in (*UNITS, *SCALES, *VAGUE,
 _START = rf"(?=\d|{_STARTS}|an?[\s-]+{_STARTS})"
 _BODY = (
     rf"(?:(?P<vague>{_VAGUE})|(?P<digits>{_DIGITS})"
-    rf"(?:(?P<suffix>{_SUFFIX})|\s+(?P<scale>{_SCALE}|mn|mln|bn|bln))?|(?P<words>{_WORDNUM}))"
+    # a scale after a space or a hyphen: "70 thousand", "70-thousand"
+    rf"(?:(?P<suffix>{_SUFFIX})|(?:\s+|-)(?P<scale>{_SCALE}|mn|mln|bn|bln))?|(?P<words>{_WORDNUM}))"
     rf"(?![\w])"
 )
 _NUMBER = rf"(?<![\w.,]){_START}{_BODY}"
