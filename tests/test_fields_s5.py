@@ -160,3 +160,76 @@ def test_profile_new_keys_are_checked() -> None:
     with pytest.raises(ProfileError, match="displaced_from entry 1"):
         parse_profile(bad, load_profile().source, load_profile().actors)
     assert load_profile().names_this_war("in the 44-day war") == "44-day war"
+
+
+# ---------------------------------------------------------------- an earlier war's site
+SITE = ("Khojaly tragedy remembered in Baku\n\nIn February 1992 the town was overrun at "
+        "night. That night 613 people were killed and 1,275 people were taken hostage. "
+        "The 1992-94 war killed 30,000 people.")
+
+
+@pytest.mark.parametrize(("count", "side", "population"), [
+    (613, "azerbaijani", "civilian"), (1275, "azerbaijani", "civilian")])
+def test_an_earlier_wars_site_in_the_headline_tells_whose_residents(
+        count: int, side: str, population: str) -> None:
+    row = figure(SITE, count, published=pd.Timestamp("2022-02-26"))
+    assert row["historical"]
+    assert (row["side"], row["population"]) == (side, population), \
+        row[["side", "side_evidence", "population", "population_evidence"]]
+
+
+def test_a_wars_toll_in_a_site_article_stays_both() -> None:
+    row = figure(SITE, 30000, published=pd.Timestamp("2022-02-26"))
+    assert row["side"] == "both" and row["population"] == "unspecified", \
+        row[["side", "side_evidence", "population", "population_evidence"]]
+
+
+def test_this_wars_figures_under_a_site_headline_are_not_its_residents() -> None:
+    text = ("Shelling near Khojaly\n\nThe ministry said 4 people were wounded on "
+            "Tuesday.")
+    row = figure(text, 4)
+    assert not row["historical"] and "its residents" not in row["population_evidence"]
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("In 1988-1991 about 200,000 Azerbaijanis were expelled from Armenia.", 200000),
+    ("The first war drove 600,000 people from their homes.", 600000),
+])
+def test_an_earlier_wars_displaced_are_civilians(text: str, count: int) -> None:
+    row = figure(text, count, "displaced")
+    assert row["historical"] and row["population"] == "civilian", \
+        row[["population", "population_evidence"]]
+
+
+def test_this_wars_displaced_people_stay_unspecified() -> None:
+    row = figure("Officials said 6,000 people were displaced by the shelling.", 6000,
+                 "displaced")
+    assert row["population"] == "unspecified"
+
+
+# ---------------------------------------------------------------- own loss, struck party
+@pytest.mark.parametrize(("text", "count", "side"), [
+    ("Azerbaijan's defence ministry said the country had lost 27 troops.", 27,
+     "azerbaijani"),
+    ("Armenia said on Friday it had lost 16 soldiers.", 16, "armenian"),
+    ("Baku stated it has suffered 8 dead.", 8, "azerbaijani"),
+])
+def test_a_claimant_reporting_its_own_loss(text: str, count: int, side: str) -> None:
+    row = figure(text, count)
+    assert row["side"] == side, row[["side", "side_evidence"]]
+
+
+def test_a_claimant_reporting_the_enemys_loss_is_not_its_own() -> None:
+    row = figure("Armenia said the enemy had lost 40 soldiers.", 40)
+    assert row["side"] == "azerbaijani", row[["side", "side_evidence"]]
+
+
+@pytest.mark.parametrize(("text", "count", "side"), [
+    ("Eleven people died in the heavy shelling of Azerbaijani villages overnight.", 11,
+     "azerbaijani"),
+    ("Officials said 6 people were hurt in strikes on Armenian border towns.", 6,
+     "armenian"),
+])
+def test_the_party_an_attack_struck(text: str, count: int, side: str) -> None:
+    row = figure(text, count)
+    assert row["side"] == side, row[["side", "side_evidence"]]

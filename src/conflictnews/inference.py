@@ -449,12 +449,28 @@ def clause_side(profile: Profile, clause: str) -> tuple[str, str]:
                                                   profile.places_in(clause)):
         return UNSPECIFIED, ""  # every rule needs a side's word (or a place, returned to)
     for rule, needs in ((on_side, (" side",)), (loser, ("los", "suffer", "mourn", "buried")),
-                        (returned_to, (" to ",)), (attacker, ()), (third_party, ())):
+                        (returned_to, (" to ",)), (attacker, ()),
+                        (struck_party, (" of ", " on ")), (third_party, ())):
         if needs and not any(n in low for n in needs):
             continue
         found, evidence = rule(profile, clause)
         if found != UNSPECIFIED:
             return found, evidence
+    return UNSPECIFIED, ""
+
+
+#: An attack named with whom it struck: "shelling of Azerbaijani towns", "strikes on
+#: Armenian positions", "the bombardment of the Armenian-populated city".
+STRUCK = re.compile(r"\b(?:shelling|bombardment|bombing|attacks?|strikes?|airstrikes?|"
+                    r"fire)\s+(?:of|on|against)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def struck_party(profile: Profile, text: str) -> tuple[str, str]:
+    """``(side, evidence)`` when an attack in ``text`` is told with the party it struck
+    ("heavy shelling of Azerbaijani settlements": the people it killed are theirs)."""
+    for pos, side, word in profile.side_words_in(text):
+        if side in profile.opponent and STRUCK.search(text, max(0, pos - 30), pos):
+            return side, f"struck: {text[max(0, pos - 30):pos].split()[-2]} of {word}"
     return UNSPECIFIED, ""
 
 
@@ -505,7 +521,17 @@ def claimant_side(profile: Profile, group: str, claimed_by: str, clause: str, ow
         enemy = None  # "killed in battles with the enemy": its own people
     if enemy and profile.opponent.get(side):
         return profile.opponent[side], f"claimant: {group} ({enemy.group()})"
+    if not own and ("lost" in low or "suffered" in low):
+        loss = SELF_LOSS.search(clause)  # "Azerbaijan said it had lost 50": its own
+        if loss:
+            return side, f"claimant: {group} ({loss.group()})"
     return (side, f"claimant: {group} (own people)") if own else (UNSPECIFIED, "")
+
+
+#: A claimant speaking of its own loss: "(Azerbaijan said) it had lost", "the country
+#: has suffered", "we lost".
+SELF_LOSS = re.compile(r"\b(?:it|we|the\s+country)\s+(?:(?:has|have|had)\s+)?(?:lost|"
+                       r"suffered)\b", re.IGNORECASE)
 
 
 def civilian_place(profile: Profile, text: str) -> tuple[str, str]:
@@ -729,6 +755,8 @@ def from_paragraph(rows: list[dict], named: ArticleClaimants, profile: Profile,
     if any(r["status"] == "captured" and "returned to" in r["side_evidence"] for r in rows):
         _returned_each(rows, text, profile, day)
     _fighting_tolls(rows, named, profile)
+    if any(r["historical"] for r in rows):
+        _earlier_site(rows, named, profile)
     for figures in by_sentence.values():
         _parts(figures, text)
     for row in rows if ("all" in text or "most" in text or "many" in text) else ():
@@ -909,6 +937,34 @@ def _anniversary(rows: list[dict], named: ArticleClaimants, profile: Profile) ->
         if profile.names_this_war(sentence) or any(y >= profile.start.year for y in years):
             continue
         row["historical"] = True
+
+
+def _earlier_site(rows: list[dict], named: ArticleClaimants, profile: Profile) -> None:
+    """An earlier war's figures in an article headed by a place whose people died there
+    (a profile place with ``people``: "the Khojaly tragedy", "Maragha commemoration
+    day") count its residents: that side's civilians, where nothing else told. The
+    displaced of an earlier war (residents driven out) are civilians too."""
+    for row in rows:
+        if row["historical"] and row["status"] == "displaced" and \
+                row["population"] == UNSPECIFIED:
+            row["population"] = "civilian"
+            row["population_evidence"] = "displaced in an earlier war"
+    sites = {(place.people, place.name) for _, _, place in
+             profile.places_in(named.text[:HEAD_CHARS]) if place.people}
+    if len({side for side, _ in sites}) != 1:
+        return
+    side, name = sites.pop()
+    for row in rows:
+        a, b = named.spans[row["sentence_index"]]
+        if not row["historical"] or row["side"] == BOTH or WAR_TOLL.search(
+                named.text, max(a, row["start"] - 80), min(b, row["end"] + 60)):
+            continue  # a war's toll counts both sides' people
+        if row["side"] == UNSPECIFIED:
+            row["side"], row["side_evidence"] = side, f"headline place: {name} (its people)"
+        if row["population"] == UNSPECIFIED and (  # captives: unless soldiers are named
+                row["status"] != "captured" or not MILITARY_WORD.search(row["sentence"])):
+            row["population"] = "civilian"
+            row["population_evidence"] = f"headline place: {name} (its residents)"
 
 
 YEAR_IN = re.compile(r"(?<![\d,.])((?:19|20)\d\d)(?!\d|,\d)")
