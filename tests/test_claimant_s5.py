@@ -96,3 +96,53 @@ def test_a_date_after_according_to_is_no_source():
     # "according to statistics as of May 2021" stops at the year: no name is left
     assert claimant("According to statistics as of May 2021, 1557 bodies were found.",
                     1557) == ""
+
+
+# ------------------------------------- a press release names its source after the lead
+
+@pytest.mark.parametrize(("text", "count", "who"), [
+    # the source closes a sentence that goes on with the lead's story
+    ("Shelling kills six civilians in Tartar\nSix civilians were killed on Friday when "
+     "shells hit homes in Tartar. Another 11 were wounded as well, the regional "
+     "prosecutor's office said.", 6, "prosecutor"),
+    ("Remains of four soldiers found\nRescuers found the remains of four servicemen near "
+     "Jabrayil on Tuesday. The bodies will be identified by DNA tests, the emergency "
+     "service said.", 4, "emergency service"),
+    # the source confirms the news the lead told
+    ("Three medics wounded near Askeran\nThree medics were wounded when their ambulance "
+     "came under fire near Askeran. All of them were taken to hospital. The region's "
+     "health ministry confirmed the news on its website.", 3, "health ministry"),
+])
+def test_a_lead_figure_takes_the_source_named_just_after_it(text, count, who):
+    found = one_article.figures_of(text)
+    claimants = found[found["count"] == count]["claimed_by"].tolist()
+    assert len(claimants) == 2, claimants  # the headline's and the lead's
+    assert all(who in c for c in claimants), claimants
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    # the source speaks of another matter
+    ("Clashes kill five soldiers on the border\nFive soldiers were killed in clashes on "
+     "the border overnight. The defence ministry said it had repelled an assault and would "
+     "answer any provocation.", 5),
+    # the source gives figures of its own: the lead's sum is the outlet's
+    ("Ninety troops dead in two days of fighting\nAt least 90 soldiers have died in two "
+     "days of fighting on both sides. The defence ministry said 49 of its troops were "
+     "killed.", 90),
+    # the source is named past the lead, after the article turned to other things
+    ("Seven civilians killed in Barda\nSeven civilians were killed in Barda on Tuesday. "
+     "Schools in the town were closed. Markets stayed shut. Traffic was light. Later, "
+     "the governor said the town would be rebuilt and the dead would be mourned.", 7),
+])
+def test_a_lead_figure_keeps_no_source_when_the_next_one_says_something_else(text, count):
+    found = one_article.figures_of(text)
+    claimants = found[found["count"] == count]["claimed_by"].tolist()
+    assert claimants and all(c == "" for c in claimants), claimants
+
+
+def test_a_name_listing_several_things_is_read_whole():
+    # "the Commission on Prisoners of War, Hostages and Missing Persons reports": not
+    # only the words after the comma
+    who = claimant("The State Commission on Prisoners of War, Hostages and Missing Persons "
+                   "reports that 3,900 people went missing.", 3900)
+    assert who.startswith("The State Commission on Prisoners of War")

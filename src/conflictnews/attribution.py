@@ -214,6 +214,15 @@ _ADJECTIVE_END = re.compile(r"\b(?:initial|latest|preliminary|official|unofficia
 #: A determiner and an adverb before a participle: "a regularly updated list".
 _ADVERB_END = re.compile(r"\b(?:a|an|the|its|their|this|these|his|her)\s+\w+ly$",
                          re.IGNORECASE)
+#: The last items of a name listing several ("Prisoners of War, Hostages and Missing
+#: Persons"), and the name's words before the comma.
+_LISTED_NAME = re.compile(rf"{UPPER}[\w’'-]*(?:\s+{UPPER}[\w’'-]*)*\s+and\s+{UPPER}[\w’'-]*"
+                          rf"(?:\s+{UPPER}[\w’'-]*)*$")
+_NAME_BEFORE_COMMA = re.compile(rf"(?:{UPPER}[\w’'.-]*\s+(?:(?:of|on|for|and|the)\s+)*)*"
+                                rf"{UPPER}[\w’'.-]*,\s+$")
+_OF_WORD = re.compile(r"\s(?:of|on|for)\s")
+#: A passive before its verb: "Clashes have been reported" names no one.
+_PASSIVE_END = re.compile(r"\b(?:been|being|be)$")
 #: "several who it claims were involved": the relative clause's pronoun ends the phrase.
 _RELATIVE_END = re.compile(r"\b(?:who|whom|which|that)\s+\w+$")
 #: A plural subject or a pronoun, which the verb "state" needs ("officials state"; not
@@ -223,6 +232,11 @@ _PLURAL_END = re.compile(r"(?:s|they|we|I|you)$")
 _EVENT_HEAD = re.compile(r"(?i:(?:fighting|clash(?:es)?|wars?|conflict|crisis|escalation|"
                          r"attacks?|shelling|strikes?|bombardment|blast|explosion|offensive|"
                          r"assault|violence|tragedy|incident|war['’]s)$)")
+#: A page's furniture before a colon: "Photo: AFP", "Image Credit: ...", "Published: ...".
+_FURNITURE = re.compile(r"(?i:(?:photo|image|picture|video|audio|credits?|image\s+credit|"
+                        r"photo\s+credit|published|updated|posted|theme|topics?|tags?|"
+                        r"category|categories|read\s+more|read\s+also|see\s+also|watch|"
+                        r"listen|share|source|sources|author|date|time|file\s+photo)s?)")
 #: Words of an event, not a source, before a headline's colon ("Fighting between Armenia
 #: and Azerbaijan: 100 killed", "Missing in Armenia: ...").
 _EVENT_WORD = re.compile(r"(?i:\b(?:fight|clash|war\b|wars\b|conflict|crisis|escalat|ceasefire|"
@@ -311,6 +325,12 @@ def claims(sentence: str) -> list[tuple[int, str, str]]:
                 how = f"{m.group().split()[0]} (before its claimant)"
             group = "who" if m.group("who") is not None else "whose"
             at = m.start(group) + max(0, m.group(group).rfind(who))  # after "while"
+            if pattern is _BEFORE and at > 2 and sentence[at - 2] == "," and \
+                    _LISTED_NAME.match(who):  # "the Commission on Prisoners of War,
+                named = _NAME_BEFORE_COMMA.search(sentence, max(0, at - 100), at)  # Missing
+                if named and _OF_WORD.search(named.group()):  # Persons and Hostages said":
+                    # the name's first part (an institution's: "... on ... of ...,")
+                    who, at = sentence[named.start():at] + who, named.start()
             if who.lower() in PRONOUNS:
                 found.append((at, who.lower(), how))
             elif (_WHO_WORD.search(who) or (pattern is _ACCORDING and _PRESS.search(who))) \
@@ -355,7 +375,7 @@ def _not_a_source(pattern: re.Pattern, who: str, verb: str, sentence: str, end: 
     before its colon ("Fighting between Armenia and Azerbaijan: ...") or its dateline
     ("Yerevan/Baku: ...")."""
     if pattern is _BEFORE:
-        if _ACCORDING_START.match(who) or _ADVERB_END.search(who):
+        if _ACCORDING_START.match(who) or _ADVERB_END.search(who) or _PASSIVE_END.search(who):
             return True
         if verb in NOUN_VERBS and _ADJECTIVE_END.search(who):
             return True
@@ -366,7 +386,8 @@ def _not_a_source(pattern: re.Pattern, who: str, verb: str, sentence: str, end: 
         return _RELATIVE_END.search(who) is not None and _SAID_WAS.match(sentence, end) \
             is not None
     if pattern is _HEAD_START:
-        return "/" in who or _EVENT_WORD.search(who) is not None
+        return "/" in who or _EVENT_WORD.search(who) is not None or \
+            _FURNITURE.fullmatch(who.strip()) is not None
     return False
 
 
@@ -408,6 +429,9 @@ _RUNNING = re.compile(r"\b(?:ha(?:ve|s)\s+(?:already\s+)?(?:been\s+)?\w+(?:ed|en
 #: How many first sentences are an article's lead: a source named there speaks for the
 #: whole article (one named later for its paragraph).
 LEAD_SENTENCES = 3
+#: A sentence of prose (counted in the lead), not a dateline, a time or a site's furniture
+#: ("01:10 PM | 17 Oct, 2020", "YEREVAN, September 29.", "Loading..."): five words.
+_PROSE = re.compile(r"(?:[^\W\d_][\w’'-]*\W+){4}[^\W\d_]")
 #: A sentence turning to another time or place than the source's story.
 _ELSEWHEN = re.compile(r"\W*(?:(?:A|One|Two|Three|Several|The)\s+(?:day|days|week|weeks|month|"
                        r"months|year|years)\s+(?:earlier|before|later|ago)|Earlier|Previously|"
@@ -428,6 +452,19 @@ _SHARED_ON = re.compile(r"\s+(?:on|in|via)\s")
 #: "that Baku said (was carried out)": a claim about what the clause names, not a figure.
 _SAID_WAS = re.compile(r"\s+(?:was|were|is|are|had\s+been|has\s+been)\b")
 _THAT_BEFORE = re.compile(r"\b(?:that|which)\s+$")
+#: Words by which a source's sentence tells the lead's story: losses ("the bodies are yet
+#: to be identified, the service said"), or the news itself ("confirmed the news").
+_TELLS_THE_STORY = re.compile(r"(?i:\b(?:kill|dead|death|died|wound|injur|casualt|bodies|"
+                              r"victim|martyr|missing|captiv|prisoner|hostage)\w*|\b(?:the|this)\s+"
+                              r"(?:news|information|data|figures?|report|incident|toll)\b)")
+#: A claim verb whose object is the news the lead told: "confirmed the news", "reported
+#: this".
+_GENERIC_OBJECT = re.compile(r"\b(?:confirm|report|announc|releas|publish|share|disclos)\w*\s+"
+                             r"(?:the|this)\s*(?:news|information|data|figures?|report|toll)?"
+                             r"\b(?!\s+(?:of|that|on|about)\b)")
+#: A number of a source's own, in digits or words.
+_NUMBER = re.compile(r"(?i:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                     r"twelve|dozens?|scores|hundreds?|thousands?)\b)")
 #: A turn to another claim within a sentence: "..., while Armenia's ministry said".
 _CLAUSE_TURN = re.compile(r";|\b(?:while|whereas|but)\b")
 #: Quotation marks that open and close a quotation.
@@ -489,6 +526,7 @@ class ArticleClaimants:
         self._context: dict[int, tuple[str, str]] = {}
         self._start_list: list[int] | None = None
         self._carried: list[int] = []  # see current_source
+        self._lead_end: int | None = None
 
     def named(self, index: int) -> list[str]:
         if index not in self._named:
@@ -622,7 +660,56 @@ class ArticleClaimants:
             i, who = self.lead_source(index, profile, day)
             if who:
                 return who, f"continues the article's source (sentence {i})"
+            i, who = self.lead_after(index, profile, day)
+            if who:
+                return who, f"the source the lead names next (sentence {i})"
         return "", ""
+
+    def lead_end(self) -> int:
+        """The index after the article's lead: its first :data:`LEAD_SENTENCES` sentences
+        of prose (:data:`_PROSE`; a headline counts, a dateline does not). Read once."""
+        if self._lead_end is None:
+            seen, end = 0, len(self.spans)
+            for i, (a, b) in enumerate(self.spans):
+                if _PROSE.search(self.text, a, b):
+                    seen += 1
+                    if seen == LEAD_SENTENCES:
+                        end = i + 1
+                        break
+            self._lead_end = end
+        return self._lead_end
+
+    def lead_after(self, index: int, profile: Profile, day: dt.date | None) -> tuple[int, str]:
+        """``(sentence, claimant)`` for a figure in the headline or the lead that names no
+        source: the source the lead names next, up to the sentence just after it ("Four
+        journalists were wounded in Martuni. All were taken to hospital. The government's
+        information centre confirmed the news."), when one party's source is named there
+        and no sentence between turns to another time or place; else ``(-1, "")``. A
+        press release states its source once, after its figures."""
+        end = self.lead_end()
+        if index >= end:
+            return -1, ""
+        for i in range(index + 1, min(end + 1, len(self.spans))):
+            a, b = self.spans[i]
+            if _ELSEWHEN.match(self.text, a, b) or _OTHER_EVENT.match(self.text, a, b):
+                return -1, ""
+            names = self.named(i)
+            if not names:
+                continue
+            sides = {profile.group_side(profile.group_for(w, day)[0]) for w in names} - {""}
+            if len(sides) > 1:
+                return -1, ""  # two parties' sources
+            sentence = self.text[a:b]
+            at = next((p for p, w, _ in claims(sentence) if w == names[0]), 0)
+            told = sentence.replace(names[0], "")  # (not the words of its name)
+            if _GENERIC_OBJECT.search(sentence):  # "X confirmed the news"
+                return i, names[0]
+            if "," not in sentence[:at] or not _TELLS_THE_STORY.search(told):
+                return -1, ""  # a source saying something else ("X said that a woman ...")
+            if _NUMBER.search(told) and not _POINTS_BACK.search(told):
+                return -1, ""  # a source with figures of its own: the lead's are the outlet's
+            return i, names[0]
+        return -1, ""
 
     def lead_source(self, index: int, profile: Profile, day: dt.date | None) -> tuple[int, str]:
         """``(sentence, claimant)``: the article's current source where sentence ``index``
