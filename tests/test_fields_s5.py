@@ -233,3 +233,30 @@ def test_a_claimant_reporting_the_enemys_loss_is_not_its_own() -> None:
 def test_the_party_an_attack_struck(text: str, count: int, side: str) -> None:
     row = figure(text, count)
     assert row["side"] == side, row[["side", "side_evidence"]]
+
+
+# ---------------------------------------------------------------- one-sentence paragraphs
+@pytest.mark.parametrize(("text", "count", "side"), [
+    ("Night of fear\n\nThe latest shelling by Azerbaijani forces hit the centre of the "
+     "town.\n\nAt least 9 people were killed in an attack on Sunday.", 9, "armenian"),
+    ("Rockets again\n\nArmenian forces fired rockets at the district overnight.\n\n"
+     "Four people died, local doctors said.", 4, "azerbaijani"),
+])
+def test_a_lone_paragraph_before_tells_the_attacker(text: str, count: int,
+                                                    side: str) -> None:
+    row = figure(text, count)
+    assert row["side"] == side, row[["side", "side_evidence"]]
+
+
+@pytest.mark.parametrize("text", [
+    # a place alone, not an attacker: bodies found in a district are not its holder's
+    "Search goes on\n\nTeams worked in the Hadrut district on Monday.\n\nThe remains of "
+    "14 people were found.",
+    # the paragraph before has two sentences: its attacker is not carried across
+    "Night of fear\n\nThe latest shelling by Azerbaijani forces hit the town. Then "
+    "calm returned.\n\nAt least 9 people were killed in an attack on Sunday.",
+])
+def test_a_place_or_a_longer_paragraph_is_not_carried(text: str) -> None:
+    row = figures_of(text).iloc[-1]
+    assert not row["side_evidence"].startswith("previous paragraph"), \
+        row[["side", "side_evidence"]]

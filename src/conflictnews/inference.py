@@ -109,10 +109,12 @@ PAIR = re.compile(r"(?:['’]s)?\s*(?:-|–|/|and|,)\s*(?:the\s+)?", re.IGNORECA
 #: "from Syria": an origin names whose people.
 ORIGIN = re.compile(r"^\s*(?:\w+\s+)?from\s+(\w[\w-]+)(?!['’]s)\b")
 AGENT = re.compile(r"\bby\s+[^,;]*", re.IGNORECASE)
-#: "killed by Azerbaijani shelling", "shelled by Armenian forces": the attacker follows.
+#: "killed by Azerbaijani shelling", "shelled by Armenian forces", "the shelling by
+#: Armenian forces": the attacker follows.
 ATTACKED_BY = re.compile(r"\b(?:killed|wounded|injured|shelled|hit|struck|targeted|attacked|"
                          r"fired|launched|carried\s+out|caused|bombed|shot|held|captured|"
-                         r"detained|abducted|taken\s+prisoner|taken\s+captive)\s+by\s+"
+                         r"detained|abducted|taken\s+prisoner|taken\s+captive|shelling|"
+                         r"bombardment|attacks?|strikes?|airstrikes?)\s+by\s+"
                          r"(?:the\s+)?(?P<by>[^,;]*)", re.IGNORECASE)
 POSSESSIVE = re.compile(r"\b(?:its|their|our|own|his|her|my)\b", re.IGNORECASE)
 #: The other party's losses, as a claimant speaks of them ("the enemy has lost", "enemy
@@ -794,7 +796,12 @@ def from_paragraph(rows: list[dict], named: ArticleClaimants, profile: Profile,
     summaries.clear()  # the sentences before are read as they are now
     for row in rows:
         index = row["sentence_index"]
-        if row["historical"] or index == 0 or not named.same_paragraph(index - 1, index):
+        if row["historical"] or index == 0:
+            continue
+        if not named.same_paragraph(index - 1, index):
+            if row["side"] == UNSPECIFIED and index >= 2 and index - 1 not in by_sentence \
+                    and not named.same_paragraph(index - 2, index - 1):
+                _lone_paragraph_before(row, named, profile, day)  # one-sentence paragraphs
             continue
         if row["population"] == UNSPECIFIED and OTHERS.match(text, row["end"]):
             other = shared(index - 1, "population").one(row)
@@ -968,6 +975,21 @@ def _earlier_site(rows: list[dict], named: ArticleClaimants, profile: Profile) -
 
 
 YEAR_IN = re.compile(r"(?<![\d,.])((?:19|20)\d\d)(?!\d|,\d)")
+
+
+def _lone_paragraph_before(row: dict, named: ArticleClaimants, profile: Profile,
+                           day: dt.date | None) -> None:
+    """A figure opening a paragraph after a paragraph of one sentence (a web page's
+    layout: a sentence a paragraph) takes the side of that sentence's attacker or loser
+    ("The latest shelling by Armenian forces hit Ganja." / "At least 23 civilians were
+    killed in an attack on Saturday."): a reader reads on across such breaks. Not a
+    place alone (bodies found in a district counted by who holds it now), nor a war's
+    two sides."""
+    a, b = named.spans[row["sentence_index"] - 1]
+    side, evidence = sentence_side(profile, named.text[a:b], day)
+    if side not in (UNSPECIFIED, BOTH) and evidence.startswith(("sentence attacker",
+                                                                 "sentence loser")):
+        row["side"], row["side_evidence"] = side, f"previous paragraph {evidence}"
 
 
 #: An apposition naming which people all or most of a figure's people are: "21 people,
