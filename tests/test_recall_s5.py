@@ -176,3 +176,88 @@ def test_a_bare_loss_after_a_count_of_soldiers_in_the_sentence_before_is_killed(
     fig = one_article.figure(text, 44, "killed", DAY)
     assert fig["rule"] == "object"
     assert one_article.figures_of("The club lost 3 matches. It lost 2.", DAY).empty
+
+
+# ------------------------------------------------------ numbers: ranges, plus, several
+
+@pytest.mark.parametrize(("text", "value", "vague"), [
+    ("several hundred people have been wounded", 200, True),
+    ("several thousand were killed", 2_000, True),
+    ("several dozen soldiers", 24, True),
+    ("seven hundred", 700, False),
+])
+def test_several_hundred_is_hundreds(text, value, vague):
+    (number,) = find_numbers(text)
+    assert (number.value, number.vague) == (value, vague)
+
+
+def test_a_range_from_to_is_a_range_unless_a_change_comes_before():
+    (fig,) = figures_in_sentence("By some counts, from 40 to 90 people died in the valley.",
+                                 DAY)
+    assert (fig["count"], fig["count_high"]) == (40, 90)
+    assert found("The toll rose from 40 to 90 on Monday.") == {(90, "killed")}
+
+
+def test_a_plus_after_a_number_is_at_least_and_a_sum_stays_out():
+    figs = figures_in_sentence("Losses: 300+ soldiers killed, 1,000+ soldiers wounded", DAY)
+    assert {(f["count"], f["status"], f["qualifier"]) for f in figs} == {
+        (300, "killed", "at_least"), (1_000, "wounded", "at_least")}
+    check("The score was 3+3 after the strike killed nobody.", set())
+
+
+# ------------------------------------------------ what befell a part or a captive after
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Two detainees died in captivity, the rights group said.", {(2, "killed")}),
+    ("It told the stories of the three hostages who were executed.", {(3, "killed")}),
+    ("One of the injured, a driver from Goris, aged 40, died in hospital on Friday.",
+     {(1, "killed")}),
+    ("Twelve prisoners of war were released on Friday.", {(12, "captured")}),
+])
+def test_a_verb_after_a_captive_or_a_part_tells_its_fate(sentence, expected):
+    check(sentence, expected)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Thousands of families of the missing are still waiting for news.",
+    "About 300 relatives of the dead gathered at the cemetery.",
+])
+def test_the_families_of_the_missing_are_no_figure_of_the_missing(sentence):
+    check(sentence, set())
+
+
+def test_four_of_the_wounded_who_later_died_are_still_killed():
+    check("Four of the wounded later died.", {(4, "killed")})
+
+
+# ----------------------------------------------------- parts and lists with their own verb
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("At least 20 people were killed including four children and 61 more wounded.",
+     {(20, "killed"), (61, "wounded")}),
+    ("Nine civilians were killed, including two boys, and 30 others injured.",
+     {(9, "killed"), (30, "wounded")}),
+    ("Attacks were made against 14 civilians and 31 soldiers, 5 civilians and 12 soldiers "
+     "received gunshot wounds.", {(5, "wounded"), (12, "wounded")}),
+])
+def test_a_part_or_an_object_is_not_a_list_item_of_the_next_figure(sentence, expected):
+    check(sentence, expected)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Three reporters and a local official were wounded by the drone.", {(3, "wounded")}),
+    ("Up to 150 soldiers and terrorists were killed overnight.", {(150, "killed")}),
+    ("The unit said four officers had “heroically died in action” at dawn.",
+     {(4, "killed")}),
+    ("In total the ministry reported about 900 killed soldiers. Since then their number has "
+     "grown to 950.", {(900, "killed"), (950, "killed")}),
+    ("During the war, 400,000 villagers were compelled to leave the district.",
+     {(400_000, "displaced")}),
+])
+def test_more_people_words_quoted_verbs_and_their_number(sentence, expected):
+    assert {(r["count"], r["status"]) for _, r in one_article.figures_of(
+        sentence, DAY).iterrows()} == expected
+
+
+def test_troops_compelled_to_withdraw_are_no_displaced():
+    check("About 300 soldiers were compelled to withdraw from the ridge.", set())

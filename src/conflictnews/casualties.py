@@ -156,6 +156,7 @@ PEOPLE_TRIGGERS: dict[str, tuple[str, ...]] = {
         "arrived in", "sought shelter", "sought refuge", "took refuge", "taken refuge",
         "found refuge", "relocated", "resettled", "moved to", "forced to leave",
         "forced out", "entered", "poured into", "streamed into", "flee", "flees",
+        "compelled to leave", "compelled to flee", "compelled to withdraw from",
     ),
     "captured": (
         "released", "freed", "repatriated", "exchanged", "handed over",
@@ -229,7 +230,8 @@ PEOPLE_WORDS = ("people", "persons", "men", "man", "individuals", "lives", "memb
                 "fixer", "fixers", "interpreter", "interpreters", "translator", "translators",
                 "driver", "drivers", "cameraman", "cameramen", "photographer", "photographers",
                 "nurse", "medic", "doctor", "paramedic", "woman", "vendor", "vendors",
-                "shoppers", "shopkeeper", "shopkeepers", "bystander", "bystanders", "migrants")
+                "shoppers", "shopkeeper", "shopkeepers", "bystander", "bystanders", "migrants",
+                "official", "resident", "employee", "worker", "terrorists", "terrorist")
 #: "death toll", "number of dead" and what each counts.
 TOLLS: dict[str, tuple[str, ...]] = {
     "killed": ("death toll", "toll", "number of dead", "number of deaths", "number killed",
@@ -274,7 +276,7 @@ TOLL_REACH = ("reached", "reach", "reaches", "rose to", "risen to", "rises to", 
 #: "the number was nearing 5,000", "estimated this number to be more than 200": a number
 #: the sentence or the one before has told of; the status of its last casualty word.
 THE_NUMBER = ("the number", "this number", "that number", "the figure", "this figure",
-              "the toll", "this toll", "a figure")
+              "the toll", "this toll", "a figure", "their number", "its number")
 #: "the number of refugees has reached": NUMBER-OF [up to three words] TRIGGER, then any
 #: toll verb; the trigger says what is counted.
 NUMBER_OF = ("number of", "total number of", "total of", "overall number of", "tally of",
@@ -474,7 +476,8 @@ SUBJECT = re.compile(
     rf"^(?P<np>(?:\s+{_SUBJECT_NP_WORD}){{0,7}}?)(?P<sides>\s+(?:{_alt(SIDE_PHRASES)})\b)?"
     rf"(?P<aside>{'|'.join(SUBJECT_ASIDES)}|,\s+(?:and|or)\s+(?:possibly|perhaps|maybe|probably)\s"
     rf"[^,]{{0,40}},(?P<np2>(?:\s+{_SUBJECT_NP_WORD}){{0,3}}?))?"
-    rf"(?P<aux>(?:,?\s+(?:{_alt(AUXILIARIES)}|{_ADVERB}))*)\s+(?P<trig>{_ANY_TRIGGER})\b(?!-\w)",
+    rf"(?P<aux>(?:,?\s+[“\"]?(?:{_alt(AUXILIARIES)}|{_ADVERB}))*)\s+[“\"]?"
+    rf"(?P<trig>{_ANY_TRIGGER})\b(?!-\w)",
     re.IGNORECASE,
 )
 OBJECT = folded(rf"\b(?P<trig>{_alt(list(_ACTIVE_STATUS))})"
@@ -522,7 +525,8 @@ _THE_NUMBER_WORD = re.compile(r"(?i:number|figure|toll)")
 THE_NUMBER_LEFT = re.compile(
     rf"\b(?:{_alt(THE_NUMBER)})(?:\s+(?:now|then|already|so\s+far|\w+ly))?\s+"
     rf"(?:(?:was|is|had|has|stood|stands|to\s+be|at|put\s+at|reached|would\s+be|will\s+be|"
-    rf"of)\s*)+"  # "insists on the number of 4,750", "the figure of 300"
+    # "insists on the number of 4,750", "their number has grown to 1,221"
+    rf"of|grown\s+to|grew\s+to|risen\s+to|rose\s+to|increased\s+to|climbed\s+to)\s*)+"
     r"[“\"‘]?\s*$", re.IGNORECASE)
 #: "the number of refugees has reached", "the total number of its servicemen killed ...
 #: had increased by": what the trigger counts.
@@ -592,8 +596,18 @@ AUX_TRIGGER = re.compile(rf"(?:,?\s+(?:{_alt(AUXILIARIES)}|\w+ly))+\s+(?P<trig>{
                          re.IGNORECASE)
 #: "four of the wounded [soldiers] later died": a part of one group, and what befell it
 PARTITIVE = re.compile(r"\bof\s+(?:the|those|these)\s*$", re.IGNORECASE)
-PARTITIVE_THEN = re.compile(rf"(?:\s+{_NP_WORD}){{0,2}}?(?:,?\s+(?:{_alt(AUXILIARIES)}|\w+ly))*"
-                            rf"\s+(?P<trig>{_TRIGGER})\b", re.IGNORECASE)
+PARTITIVE_THEN = re.compile(rf"(?:\s+{_NP_WORD}){{0,2}}?(?:,\s[^,;]{{1,60}}?(?=,)){{0,2}}"
+                            rf"(?:,?\s+(?:{_alt(AUXILIARIES)}|\w+ly))*"
+                            rf",?\s+(?P<trig>{_TRIGGER})\b", re.IGNORECASE)
+#: "30 families of the missing", "12 relatives of the dead": the figure counts the group
+#: the noun names, not the missing or the dead (unless a verb after says what befell it)
+OF_A_GROUP = re.compile(r"\b(?!of\b)[\w’'-]+\s+of\s+(?:the|those)\s*$", re.IGNORECASE)
+#: Captives whose fate a verb after tells: "two detainees died in captivity", "the 3
+#: hostages who were executed" are killed.
+_CAPTIVES = {w.lower() for w in STATUS_TRIGGERS["captured"] if w.endswith("s")}
+CAPTIVES_THEN = re.compile(
+    rf"(?:,?\s+(?:{_alt(AUXILIARIES)}|\w+ly))*\s+[“\"]?(?P<trig>killed|died|executed|murdered|"
+    r"perished|shot\s+dead|slain|lost\s+their\s+lives|tortured\s+to\s+death)\b", re.IGNORECASE)
 DISPLACED_NP = re.compile(rf"(?i:\b(?:{_alt(DISPLACED_PEOPLE)})\b)|"
                           rf"\b(?:{UPPER}{LOWER}+(?:ans|is|ese)|Turks|Kurds)\b")
 #: a release word followed by its object is an active verb of someone else's
@@ -645,6 +659,11 @@ FROM_EARLIER = re.compile(r"\s+(?:up\s+)?from\s+(?:the\s+|an?\s+)?(?:previous(?:
 EARLIER_END = re.compile(r"\s*(?:[.,;:!?)”\"]|$|\s+(?:on|in|a|an|the|earlier|last|"
                          r"yesterday|reported|announced|given|a\s+day)\b)", re.IGNORECASE)
 GROWTH_LEFT = re.compile(r"\b(?:by|up|from)\s+$", re.IGNORECASE)
+#: A change before "from N to M" ("rose from 5 to 12"); without one it is a range.
+CHANGE_BEFORE = re.compile(r"\b(?:rose|risen|rise|rises|rising|increased|increases|increasing|"
+                           r"grew|grown|grows|climbed|climbs|jumped|jumps|up|soared|surged|"
+                           r"raised|raising|revised|went|gone|changed|fell|dropped)\b[^.;]{0,30}$",
+                           re.IGNORECASE)
 RANGE_JOIN = re.compile(r"\s+to\s+|\s*[–—]\s*|(?<=\d)-(?=\d)", re.IGNORECASE)
 
 _UNITS = (
@@ -739,6 +758,8 @@ def _qualifier(sentence: str, pos: int) -> tuple[int, str]:
     base = max(0, pos - LEFT_WINDOW)
     if pos and sentence[pos - 1] in "~≈":  # "Evacuate ~5,000 Civilians"
         return pos - 1, "about"
+    if PLUS_AFTER.match(sentence, pos):  # "200+ servicemen"
+        return pos, "at_least"
     match = search_at_end(QUALIFIER, sentence, base, pos, _QUALIFIER_WORDS)
     if not match or (_key(match.group("q")) == "over" and PARTICLE_VERB.search(
             sentence, max(0, match.start() - 12), match.start())):  # "handed over 10"
@@ -757,6 +778,8 @@ def _excluded_left(sentence: str, base: int, pos: int) -> bool:
     return EXCLUDE_LEFT.search(left, start) is not None
 
 
+#: A number written with a plus after it: "200+", "1,000+".
+PLUS_AFTER = re.compile(r"[\d,.]+\+(?!\w)")
 #: No war's casualty figure reaches a billion: such a number is money or a population.
 MAX_FIGURE = 1_000_000_000
 
@@ -904,6 +927,8 @@ def _read_status(
                 trigger in PLACE_TRIGGERS and not (FLEE_NEXT if trigger.startswith("flee") else
                                                    PLACE_NEXT).match(right, subj.end())) and not (
                 trigger in LEFT_TRIGGERS and not _left_somewhere(subj, right)) and not (
+                OF_A_GROUP.search(subj.group("np")) and not PARTITIVE_THEN.match(
+                    sentence, n.end + subj.end())) and not (
                 "treatment" in trigger and ILLNESS_NEXT.match(right, subj.end())) and not (
                 trigger in MILITARY_TRIGGERS and not _MILITARY_NP.search(subj.group("np"))
                 and not MANPOWER.search(left)) and not NO_ONE.match(right, subj.end()) and not (
@@ -913,7 +938,8 @@ def _read_status(
             status = "killed"  # "the remains of 230 servicemen have been handed over"
         end = n.end + subj.end()
         then = (trigger in _GENERIC and AUX_TRIGGER.match(sentence, end)) or (
-            PARTITIVE.search(subj.group("np")) and PARTITIVE_THEN.match(sentence, end))
+            PARTITIVE.search(subj.group("np")) and PARTITIVE_THEN.match(sentence, end)) or (
+            trigger in _CAPTIVES and CAPTIVES_THEN.match(sentence, end))
         if then:  # "24 victims were injured": wounded; "4 of the wounded later died": killed
             status, end = _TRIGGER_STATUS[_key(then.group("trig"))], then.end()
         tail = _clause_tail(sentence, end)
@@ -1197,12 +1223,20 @@ def _numbers(sentence: str) -> list[Number]:
     1,000" and "up 17 to 542" are a change and a total, not a range."""
     out = []
     for n in find_numbers(sentence):
-        if n.high is not None and GROWTH_LEFT.search(sentence, max(0, n.start - 12), n.start):
+        growth = n.high is not None and GROWTH_LEFT.search(sentence, max(0, n.start - 12),
+                                                           n.start)
+        if growth and growth.group(0)[:4].lower() == "from" and not CHANGE_BEFORE.search(
+                sentence, max(0, growth.start() - 40), growth.start()):
+            growth = None  # "from 32 to 100 people died": a range
+        if growth:
             gap = RANGE_JOIN.search(sentence, n.start, n.end)
             if gap:
                 out += [Number(n.start, gap.start(), n.value),
                         Number(gap.end(), n.end, n.high)]
                 continue
+        if sentence[n.end : n.end + 1] == "+" and not word_char(sentence[n.end + 1 : n.end + 2]
+                                                                or " "):
+            n = n._replace(end=n.end + 1)  # "200+ servicemen killed": at least 200
         out.append(n)
     return out
 
@@ -1263,6 +1297,12 @@ def _coordinate(sentence: str, cands: list[_Figure]) -> None:
     the verb left out)."""
     for a, b in zip(cands[::-1][1:], cands[::-1], strict=False):
         gap = sentence[a.number.end : b.q_start]
+        before = sentence[max(0, a.q_start - 16) : a.q_start]
+        if "," in gap and (before.endswith(" and ") or before.endswith(" and")):
+            continue  # "against 24 civilians and 44 servicemen, 9 civilians and 28 ...
+            # received wounds": two lists, not one
+        if SUBSET_LEFT.search(before):
+            continue  # "13 killed including three children and 52 more wounded": a part
         if not a.status and b.status and (COORDINATED_GAP.fullmatch(gap) or (
                 b.rule == "coordinated" and LIST_GAP.fullmatch(gap)) or (
                 b.rule == "subject" and "," in gap and COMMA_LIST_GAP.fullmatch(gap)
@@ -1335,6 +1375,9 @@ def _coordinate(sentence: str, cands: list[_Figure]) -> None:
 
 #: Verbs of a party's loss: "lost N" with no noun after a count of people is its dead.
 LOSS_VERBS = ("lost", "loses", "losing")
+#: Before a figure that is a part of the one before it: "including three children".
+SUBSET_LEFT = re.compile(r"\b(?:including|among\s+them|of\s+whom|of\s+them)\s+$",
+                         re.IGNORECASE)
 #: "it lost 80": a loss verb whose figure names nobody, after a figure of the dead
 LOST_LEFT = re.compile(r"\b(?:lost|loses|losing)\s+$", re.IGNORECASE)
 BARE_END = re.compile(r"\s*(?:[.,;:!?”\"]|$)")
@@ -1595,7 +1638,7 @@ _CANDIDATE_WORDS = sorted(
                                      PEOPLE_VERBS, TOLLS)
      for ws in table.values() for w in ws} | {"total", "lives", "fate", "remains of", "drove",
                                               "this number", "that number", "this figure",
-                                              "that figure", *parts.CANDIDATE_WORDS})
+                                              "that figure", "their number", "its number", *parts.CANDIDATE_WORDS})
 CANDIDATE = re.compile(r"\b(?:" + trie_regex(_CANDIDATE_WORDS) + ")", re.IGNORECASE)
 #: The same words for an Aho-Corasick automaton on lower-cased text: ten times faster.
 #: The words are all letters, so a match that starts inside another match never starts

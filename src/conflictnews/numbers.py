@@ -23,6 +23,9 @@ SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_
 VAGUE = {
     "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000,
     "tens of thousands": 20_000, "hundreds of thousands": 200_000, "millions": 2_000_000,
+    # "several hundred" is "hundreds": at least two hundred
+    "several dozen": 24, "several dozens": 24, "several hundred": 200, "several hundreds": 200,
+    "several thousand": 2_000, "several thousands": 2_000,
 }
 
 _WORD = r"(?:" + "|".join(sorted((k for k in UNITS if k not in ("a", "an")), key=len,
@@ -66,7 +69,8 @@ _WORDNUM = (
     rf"|(?:an?\s+)?{_SCALE}(?:\s+and\s+{_WORD})?"
     rf"|(?:a\s+)?half\s+(?:an?\s+)?(?:{_SCALE}|dozen))"
 )
-_VAGUE = (r"tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds|"
+_VAGUE = (r"several\s+(?:dozens?|hundreds?|thousands?)(?!\s+of\b)|"
+          r"tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds|"
           r"thousands|millions")
 
 #: How a number can start: a digit, the first four letters of a number word's first word
