@@ -931,7 +931,10 @@ def _anniversary(rows: list[dict], named: ArticleClaimants, profile: Profile) ->
     that war: its figures are historical, but those whose sentence names this war or a
     year of it ("2,908 soldiers died in the 44-day war", "in 2020")."""
     head = named.text[:HEAD_CHARS]
-    if not any(not r["historical"] for r in rows) or not ANNIVERSARY.search(head):
+    low = head.lower()  # every ANNIVERSARY match holds one of these (a fast test)
+    if not any(w in low for w in ("anniversar", "commemorat", "rememb", "memorial",
+                                  "mourning")) or not ANNIVERSARY.search(head) or \
+            all(r["historical"] for r in rows):
         return
     earlier = profile.earlier_war(head)
     if not earlier:
@@ -956,8 +959,12 @@ def _earlier_site(rows: list[dict], named: ArticleClaimants, profile: Profile) -
                 row["population"] == UNSPECIFIED:
             row["population"] = "civilian"
             row["population_evidence"] = "displaced in an earlier war"
-    sites = {(place.people, place.name) for _, _, place in
-             profile.places_in(named.text[:HEAD_CHARS]) if place.people}
+    head = named.text[:HEAD_CHARS]
+    low = head.lower()  # a place of people must be named in the head (a fast test)
+    if not any(name in low for name in _people_places(profile)):
+        return
+    sites = {(place.people, place.name) for _, _, place in profile.places_in(head)
+             if place.people}
     if len({side for side, _ in sites}) != 1:
         return
     side, name = sites.pop()
@@ -972,6 +979,12 @@ def _earlier_site(rows: list[dict], named: ArticleClaimants, profile: Profile) -
                 row["status"] != "captured" or not MILITARY_WORD.search(row["sentence"])):
             row["population"] = "civilian"
             row["population_evidence"] = f"headline place: {name} (its residents)"
+
+
+@per_profile(1)
+def _people_places(profile: Profile) -> tuple[str, ...]:
+    """The lower-cased names and aliases of the profile's places with ``people``."""
+    return tuple(n.lower() for p in profile.places if p.people for n in (p.name, *p.aliases))
 
 
 YEAR_IN = re.compile(r"(?<![\d,.])((?:19|20)\d\d)(?!\d|,\d)")
