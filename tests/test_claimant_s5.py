@@ -146,3 +146,67 @@ def test_a_name_listing_several_things_is_read_whole():
     who = claimant("The State Commission on Prisoners of War, Hostages and Missing Persons "
                    "reports that 3,900 people went missing.", 3900)
     assert who.startswith("The State Commission on Prisoners of War")
+
+
+# ------------------------------------------------ attributions read in more shapes
+
+@pytest.mark.parametrize(("sentence", "count", "who"), [
+    # the passive: the agent claims
+    ("Over 3,000 missing people are registered by the Red Cross delegations in both "
+     "capitals.", 3000, "Red Cross"),
+    ("The names of 250 fallen soldiers were published by regional officials last week.",
+     250, "officials"),
+    # the words after "according to" end at a time before the figure
+    ("According to the regional government at the end of the war in 1994 there were about "
+     "40,000 displaced people.", 40000, "regional government"),
+    ("In 1990, 30 villagers were killed, according to Armenian sources (of them 12 in one "
+     "village).", 30, "Armenian sources"),
+    # lower-case words of an office after an inverted verb; a plural office
+    ("Eleven people were killed in the strike, said Georgia's general prosecutor office.",
+     11, "general prosecutor office"),
+    ("On Sunday, the prosecutors announced that at least seven people were killed.", 7,
+     "prosecutors"),
+    # a one-word name set off by an apposition
+    ("Karabakh, backed by Yerevan, said 31 of its fighters had died.", 31, "Karabakh"),
+    # a document released
+    ("The defence ministry has released a list with the names of 38 more dead soldiers.",
+     38, "defence ministry"),
+])
+def test_attributions_in_more_shapes(sentence, count, who):
+    assert who in claimant(sentence, count)
+
+
+@pytest.mark.parametrize(("sentence", "count"), [
+    # people released, killed by, captured by: no claim
+    ("Baku released 12 prisoners of war on Monday.", 12),
+    ("Five civilians were killed by artillery fire.", 5),
+    ("Nine soldiers were captured by enemy forces in 2021.", 9),
+])
+def test_verbs_of_release_and_agents_of_harm_claim_nothing(sentence, count):
+    assert claimant(sentence, count) == ""
+
+
+def test_which_she_said_is_the_speaker_named_before():
+    text = ("The reporter Anna Petrova said the town was under fire. She left it on Sunday "
+            "because of heavy shelling, which she said killed four people.")
+    assert "Anna Petrova" in article_claimant(text, 4)
+
+
+def test_a_quotation_with_no_speaker_goes_on_with_the_source_before():
+    text = ("The defence ministry added that an enemy column had been destroyed overnight. "
+            "Early on Tuesday, “our units advanced on the town and 9 enemy troops were "
+            "killed.”")
+    assert "ministry" in article_claimant(text, 9)
+    # a sentence with no quotation does not
+    text = ("The defence ministry added that an enemy column had been destroyed overnight. "
+            "Early on Tuesday, 9 troops were killed in the town.")
+    assert article_claimant(text, 9) == ""
+
+
+def test_a_source_that_only_announces_itself_names_the_headline_figure():
+    text = ("A total of 800 bodies found since the ceasefire\nThe emergency service of the "
+            "region informs.\nSearches went on today in two districts.")
+    assert "emergency service" in article_claimant(text, 800)
+    # a credit line is no such source
+    text = "Twelve soldiers killed in border clash\nPhoto: Reuters\nThe clash began at dawn."
+    assert article_claimant(text, 12) == ""

@@ -54,7 +54,7 @@ CLAIM_VERBS = (
     "tweeted", "posted", "announces", "reports", "put", "puts", "state", "confirm",
     "named", "informs", "inform", "recollects", "recollected", "recalls", "lists", "listed",
     "reads", "documented", "placed", "claim", "accused", "accuses", "shared",
-    "highlighted", "highlights", "revised", "underscored", "compiled",
+    "highlighted", "highlights", "revised", "underscored", "compiled", "released", "tweets",
 )
 #: Claim verbs that are also nouns ("the report said", "their statement").
 NOUN_VERBS = ("report", "reports", "state", "states", "put", "puts", "lists", "reads",
@@ -128,6 +128,14 @@ _BY_NOUN = re.compile(
     r"(?:(?:issued|released|published|made)\s+)?(?:by|from)\s+(?P<who>[^,;.“”\"]{2,80}?)"
     r"(?=\s+(?:reporting|saying|that|which|on|in|of|shows?|showed)\b|[,;.“”\"]|$)"
 )
+#: A claim in the passive, its claimant the agent: "4,500 missing people registered by the
+#: ICRC", "names published by other official sources".
+_BY_AGENT = re.compile(
+    r"\b(?:reported|confirmed|recorded|registered|published|documented|announced|estimated|"
+    r"counted|verified|listed|compiled)\s+by\s+"
+    r"(?P<who>[^,;.“”\"\d]{2,80}?)(?=\s+(?:on|in|at|since|as|and|after|during|last|this|that|"
+    r"which|who|to|from|for)\b|[,;.“”\"]|$)"
+)
 #: (the owner read back from the possessive, :data:`_OWNER_END`)
 _POSS_NOUN = re.compile(
     r"['’]s?\s+(?:(?:latest|previous|earlier|new|official|updated|own)\s+)?"
@@ -151,7 +159,9 @@ _THIS_WAS = re.compile(
 #: "..., said the General Prosecutors of Azerbaijan": the claimant after its verb.
 _TOKEN = (rf"(?:{UPPER}[\w’'.-]*|of|for|and|the|on|in|{_alt(AUTHORITY_WORDS)}|"
           r"general[’']s|prosecutor[’']s|human|rights|defence|defense|health|foreign|"
-          r"state|security|emergency|press|regional|local|district|city)")
+          r"state|security|emergency|press|regional|local|district|city|general|chief|"
+          r"deputy|public|military|national|central|interior|internal|medical|forensic|"
+          r"investigative|civil|prosecutor|prosecutors|prosecution)")
 _AFTER = re.compile(
     rf"\b(?:{_alt(INVERTED_CLAIM_VERBS)})\s+(?P<who>(?:the\s+|an?\s+)?"
     rf"(?:{UPPER}|(?:{_alt(AUTHORITY_WORDS)})\b)[\w’'.-]*(?:\s+{_TOKEN}){{0,9}}?)"
@@ -160,7 +170,7 @@ _AFTER = re.compile(
 )
 #: "Hikmet Hajiyev, the aide of the President, announced": a name, an apposition, a verb.
 _APPOSED = re.compile(
-    rf"(?P<who>{UPPER}[\w’'-]+(?:\s+{UPPER}[\w’'-]+)+,\s+(?:the\s+|a\s+|an\s+)?"
+    rf"(?P<who>{UPPER}[\w’'-]+(?:\s+{UPPER}[\w’'-]+)*,\s+(?:the\s+|a\s+|an\s+)?"
     r"[^,;“”\"]{3,90}),\s+(?:has\s+|had\s+|also\s+|later\s+)?"
     rf"(?P<verb>{_alt(CLAIM_VERBS)})\b"
 )
@@ -174,7 +184,7 @@ _BYLINE = re.compile(r"\s*(?:[Pp]osted\s+by|[Bb]y|[Ww]ritten\s+by|BY)\s")
 #: Words that end a claimant's phrase after an inverted verb ("said the office on Sunday").
 _WHO_END = re.compile(r"\s+(?:on|in|at|that|this|last|earlier|late|after|before|during|"
                       r"as|when|while|of\s+the\s+attack|adding|citing|quoted|via)\b.*$")
-_WHO_WORD = re.compile(rf"(?:(?<![\w’'-]){UPPER}|\b(?:{_alt(AUTHORITY_WORDS)})\b)")
+_WHO_WORD = re.compile(rf"(?:(?<![\w’'-]){UPPER}|\b(?:{_alt(AUTHORITY_WORDS)})s?\b)")
 _SUBORDINATE = re.compile(r"\b(?:after|that|while|because|when|since|as|but|although|"
                           r"though|if)\s+(?=\S)")
 _DIGIT = re.compile(r"\d")
@@ -199,6 +209,9 @@ _PREPOSITION = re.compile(r"(?:In|On|At|After|Before|Following|Amid|Amidst|Despi
 #: ("according to the ombudsman about 90,000 fled").
 _QUANTITY_END = re.compile(r"(?:\s+(?:about|some|nearly|almost|over|around|approximately|"
                            r"more\s+than|at\s+least|up\s+to|as\s+many\s+as))+\s*$")
+#: A time or place after a source's name ("the government at the time of the ceasefire
+#: in 1994", "statistics as of May 2021").
+_WHEN_WHERE = re.compile(r"\s+(?:at|in|on|as\s+of|since|by|from|until|during|for|between)\b.*$")
 #: Reports of the press, which name a source though no name is written ("according to
 #: news reports").
 _PRESS = re.compile(r"\b(?:news|press|media)\s+(?:reports|agencies|outlets)\b")
@@ -221,6 +234,8 @@ _LISTED_NAME = re.compile(rf"{UPPER}[\w’'-]*(?:\s+{UPPER}[\w’'-]*)*\s+and\s+
 _NAME_BEFORE_COMMA = re.compile(rf"(?:{UPPER}[\w’'.-]*\s+(?:(?:of|on|for|and|the)\s+)*)*"
                                 rf"{UPPER}[\w’'.-]*,\s+$")
 _OF_WORD = re.compile(r"\s(?:of|on|for)\s")
+#: A relative pronoun, then a pronoun: "which he (said killed five)".
+_RELATIVE_PRONOUN = re.compile(r"(?:which|that|who)\s+(?:he|she|they|it|we)$")
 #: A passive before its verb: "Clashes have been reported" names no one.
 _PASSIVE_END = re.compile(r"\b(?:been|being|be)$")
 #: "several who it claims were involved": the relative clause's pronoun ends the phrase.
@@ -254,7 +269,7 @@ _PATTERNS = (
     (_WHICH, ("which",)), (_BEFORE, CLAIM_VERBS),
     (_ACCORDING, ("ccording to ", " words")), (_NOUN, CLAIM_NOUNS),
     (_AFTER, INVERTED_CLAIM_VERBS), (_APPOSED, CLAIM_VERBS), (_HEAD_START, (":",)),
-    (_CITING, ("citing ",)), (_BY_NOUN, (" by ", " from ")),
+    (_CITING, ("citing ",)), (_BY_NOUN, (" by ", " from ")), (_BY_AGENT, (" by ",)),
 )
 #: Patterns whose claimant is read back from where they match, each with the words it
 #: cannot match without.
@@ -290,8 +305,14 @@ def claims(sentence: str) -> list[tuple[int, str, str]]:
             if pattern is _ACCORDING:  # (it stops at a digit: its figure, or a date in
                 raw = m.group("who") or m.group("whose")  # the words, "as of May 2021")
                 who = _QUANTITY_END.sub("", raw).strip()
-                if m.end() < len(sentence) and sentence[m.end()].isdigit() and who == raw.strip():
-                    continue
+                if "(" in who and ")" not in who:  # "Armenian sources (of those 20 ...)"
+                    who = who[:who.index("(")].strip()
+                elif m.end() < len(sentence) and sentence[m.end()].isdigit() and \
+                        who == raw.strip():  # "the government at the time of ... in 1994"
+                    cut = _WHEN_WHERE.sub("", who)
+                    if cut == who:
+                        continue
+                    who = cut
             else:
                 who = m.group("who").strip()
             who = _SUBORDINATE.split(who)[-1] if pattern is _BEFORE else who
@@ -302,6 +323,8 @@ def claims(sentence: str) -> list[tuple[int, str, str]]:
                 continue  # "attacks have claimed the lives of 32": a toll
             if verb.startswith("accuse") and not ACCUSED_OF.match(sentence, m.end()):
                 continue  # "accused Armenia of violating a truce": no losses claimed
+            if verb == "released" and not _RELEASED_WHAT.match(sentence, m.end()):
+                continue  # "released 12 prisoners", not "released a list of 44 killed"
             if verb == "shared" and not _SHARED_ON.match(sentence, m.end()):
                 continue  # "shared on social media", not "shared the same view"
             if pattern is _BEFORE and _SAID_WAS.match(sentence, m.end()) and _THAT_BEFORE.search(
@@ -317,6 +340,8 @@ def claims(sentence: str) -> list[tuple[int, str, str]]:
                 continue
             if _not_a_source(pattern, who, verb, sentence, m.end()):
                 continue
+            if pattern is _BEFORE and _RELATIVE_PRONOUN.match(who):  # "..., which he said
+                who = who.split()[-1]  # killed five civilians": he
             if len(who.split()) > 12 or _DIGIT.search(who):
                 continue
             how = m.group("verb") if "verb" in pattern.groupindex else _HOW.get(
@@ -405,7 +430,7 @@ def _verbs_end(sentence: str, needed: list[tuple[int, int, int]]) -> int:
 
 
 _HOW = {id(_ACCORDING): "according to", id(_HEAD_START): "headline: source: ...",
-        id(_CITING): "citing", id(_BY_NOUN): "noun: ... by"}
+        id(_CITING): "citing", id(_BY_NOUN): "noun: ... by", id(_BY_AGENT): "passive: ... by"}
 #: Words that open a sentence going on with the report before it.
 _GOES_ON = re.compile(r"\W*(?:As\s+a\s+result|In\s+addition|Additionally|Besides|Moreover|"
                       r"Furthermore|Also|Thus|Of\s+(?:these|them|whom|those)|Among\s+"
@@ -449,6 +474,10 @@ _OTHER_EVENT = re.compile(r"\W*(?:On|In)\s+(?:\w+\.?\s+)?\d{1,2}\b|"
                           r".*?\b(?:(?:[Ii]n|[Oo]ver)\s+the\s+(?:past|last)|(?:This|It)\s+"
                           r"follows)\b")
 _SHARED_ON = re.compile(r"\s+(?:on|in|via)\s")
+#: What "released" must be followed by to claim: a document, not people set free.
+_RELEASED_WHAT = re.compile(r"\s+(?:(?:a|an|the|its|their|his|her|new|updated|latest|"
+                            r"official|preliminary)\s+)*(?:list|data|figures?|statement|"
+                            r"report|names|information|toll|numbers?|statistics|estimates?)\b")
 #: "that Baku said (was carried out)": a claim about what the clause names, not a figure.
 _SAID_WAS = re.compile(r"\s+(?:was|were|is|are|had\s+been|has\s+been)\b")
 _THAT_BEFORE = re.compile(r"\b(?:that|which)\s+$")
@@ -462,9 +491,12 @@ _TELLS_THE_STORY = re.compile(r"(?i:\b(?:kill|dead|death|died|wound|injur|casual
 _GENERIC_OBJECT = re.compile(r"\b(?:confirm|report|announc|releas|publish|share|disclos)\w*\s+"
                              r"(?:the|this)\s*(?:news|information|data|figures?|report|toll)?"
                              r"\b(?!\s+(?:of|that|on|about)\b)")
+_WORD = re.compile(r"[^\W\d_]+")
 #: A number of a source's own, in digits or words.
 _NUMBER = re.compile(r"(?i:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                      r"twelve|dozens?|scores|hundreds?|thousands?)\b)")
+#: A quotation opening in a sentence: with no speaker named, it quotes the source before.
+_QUOTE_OPENS = re.compile(r"(?:^|\s)[“\"]\w")
 #: A turn to another claim within a sentence: "..., while Armenia's ministry said".
 _CLAUSE_TURN = re.compile(r";|\b(?:while|whereas|but)\b")
 #: Quotation marks that open and close a quotation.
@@ -623,7 +655,8 @@ class ArticleClaimants:
         ("Hajiyev said the shelling struck a cemetery. As a result, three civilians
         were killed."); else ``(-1, "")``."""
         a, b = self.spans[index]
-        joined = _GOES_ON.match(self.text, a, b) is not None
+        joined = _GOES_ON.match(self.text, a, b) is not None or (
+            _QUOTE_OPENS.search(self.text, a, b) is not None and not self.named(index))
         for i in range(index - 1, max(-1, index - 1 - back), -1):
             if not self.same_paragraph(i, index):
                 break
@@ -700,10 +733,12 @@ class ArticleClaimants:
             if len(sides) > 1:
                 return -1, ""  # two parties' sources
             sentence = self.text[a:b]
-            at = next((p for p, w, _ in claims(sentence) if w == names[0]), 0)
+            at, how = next(((p, h) for p, w, h in claims(sentence) if w == names[0]), (0, ""))
+            if how.startswith("headline"):
+                return -1, ""  # "Photo: AFP", a credit line
             told = sentence.replace(names[0], "")  # (not the words of its name)
-            if _GENERIC_OBJECT.search(sentence):  # "X confirmed the news"
-                return i, names[0]
+            if _GENERIC_OBJECT.search(sentence) or len(_WORD.findall(told)) <= 3:
+                return i, names[0]  # "X confirmed the news", "X informs."
             if "," not in sentence[:at] or not _TELLS_THE_STORY.search(told):
                 return -1, ""  # a source saying something else ("X said that a woman ...")
             if _NUMBER.search(told) and not _POINTS_BACK.search(told):
