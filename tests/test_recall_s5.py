@@ -261,3 +261,65 @@ def test_more_people_words_quoted_verbs_and_their_number(sentence, expected):
 
 def test_troops_compelled_to_withdraw_are_no_displaced():
     check("About 300 soldiers were compelled to withdraw from the ridge.", set())
+
+
+# ------------------------------------------------- times, threats and words inside phrases
+
+@pytest.mark.parametrize("sentence", [
+    "Heavy clashes with large numbers of casualties were reported September 28 at 9:19 p.m.",
+    "Six people were beaten and 2 received death threats, the report says.",
+    "Three drones were disabled over the ridge.",
+])
+def test_times_threats_and_disabled_things_are_no_figures(sentence):
+    check(sentence, set())
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Eleven Prisoners-Of-War are coming home from captivity.", {(11, "captured")}),
+    ("Some 650 servicemen of the Artsakh (Karabakh) Defence Army were killed.",
+     {(650, "killed")}),
+    ("There are 140 soldiers from Armenia and Artsakh still missing in action.",
+     {(140, "missing")}),
+    ("About 900 people were disabled by their wounds.", {(900, "wounded")}),
+    ("Those at the checkpoint – two soldiers and a medic – were wounded, officials said.",
+     {(2, "wounded")}),
+    ("The death toll from a blast at a fuel depot in the hills north of the city, a district "
+     "mostly inhabited by farmers and their families, climbed to 47.", {(47, "killed")}),
+])
+def test_words_a_figure_may_hold_and_asides_it_may_sit_in(sentence, expected):
+    check(sentence, expected)
+
+
+def test_nine_soldiers_and_one_civilian_stay_two_figures_in_a_headline():
+    check("Nine Soldiers and One Civilian Killed", {(9, "killed"), (1, "killed")})
+
+
+def test_a_dash_aside_of_things_is_no_figure():
+    check("The convoy – 3 trucks and 12 tanks – was hit.", set())
+
+
+# ---------------------------------------------------- status told by the next sentence
+
+def test_all_of_them_in_the_next_sentence_gives_the_status():
+    found = one_article.figures_of(
+        "Two soldiers and four rescuers were at the scene. All of them were injured. The "
+        "road was closed.", DAY)
+    assert set(zip(found["count"], found["status"], found["rule"])) == {
+        (2, "wounded", "told_after"), (4, "wounded", "told_after")}
+
+
+@pytest.mark.parametrize("text", [
+    "Twelve houses stood there. All of them were destroyed.",
+    "Five journalists were at the scene. They were injured.",
+    "Three soldiers were on patrol.\nAll of them were killed by one shell.",
+])
+def test_things_another_paragraph_or_they_give_no_status(text):
+    assert one_article.figures_of(text, DAY).empty
+
+
+# ---------------------------------------------------------- a second party's bare figure
+
+def test_a_second_party_stating_a_bare_figure_takes_the_first_figures_status():
+    check("While Baku reports 71 dead soldiers, Yerevan declares 105 since the start of the "
+          "clashes.", {(71, "killed"), (105, "killed")})
+    check("Baku reports 12 soldiers killed, Yerevan says 3 tanks.", {(12, "killed")})

@@ -109,6 +109,7 @@ STATUS_TRIGGERS: dict[str, tuple[str, ...]] = {
     "captured": (
         "captured", "taken prisoner", "taken captive", "prisoners of war", "prisoners",
         "POWs", "captives", "hostages", "taken hostage", "held captive", "held hostage",
+        "prisoners-of-war",
         "detainees", "taken hostages", "taken as hostages", "taken prisoners",
         "taken as prisoners",
     ),
@@ -134,7 +135,8 @@ PEOPLE_TRIGGERS: dict[str, tuple[str, ...]] = {
                "blown up by a landmine", "suffered from mine explosions",
                "suffered from landmine explosions", "suffered from mines",
                "suffered from landmines"),
-    "wounded": ("received treatment", "received medical treatment", "receiving treatment",
+    "wounded": ("disabled", "maimed", "crippled",
+                "received treatment", "received medical treatment", "receiving treatment",
                 "receiving medical treatment", "sought medical help", "needed medical help",
                 "sought medical assistance", "sought medical attention",
                 "received medical assistance", "received medical aid",
@@ -439,7 +441,9 @@ _PEOPLE_ALT = _alt(MILITARY + CIVILIAN + PEOPLE_WORDS)
 _SUBJECT_NP_WORD = (rf"(?:{_NP_WORD}|(?:{_alt(SUBJECT_NP_LINKS)})\b|"
                     + parts.SECOND_GROUP_LEAD.format(people=_PEOPLE_ALT) + "|"
                     rf"[\"“‘][\w’'-]+[\"”’](?=\s+(?:{_PEOPLE_ALT})\b)|"
-                    r"\[[\w’' -]{1,30}\])")  # an editor's word: "we have 49 [troops] killed"
+                    r"\[[\w’' -]{1,30}\]|"  # an editor's word: "we have 49 [troops] killed"
+                    r"\((?:(?!\d)[\w’' -]){1,30}\)|"  # an alias: "of the Artsakh (Karabakh) army"
+                    rf"and(?=\s+(?!(?:{parts.NUMBER_WORDS})\b){UPPER}{LOWER}))")  # "from A and B"
 
 #: What news puts between a figure's words and its verb: a dash or bracket aside, "including
 #: ...", a part "3 of them women", a relative clause "who fought for ...", "who strayed
@@ -477,7 +481,7 @@ SUBJECT = re.compile(
     rf"(?P<aside>{'|'.join(SUBJECT_ASIDES)}|,\s+(?:and|or)\s+(?:possibly|perhaps|maybe|probably)\s"
     rf"[^,]{{0,40}},(?P<np2>(?:\s+{_SUBJECT_NP_WORD}){{0,3}}?))?"
     rf"(?P<aux>(?:,?\s+[“\"]?(?:{_alt(AUXILIARIES)}|{_ADVERB}))*)\s+[“\"]?"
-    rf"(?P<trig>{_ANY_TRIGGER})\b(?!-\w)",
+    rf"(?P<trig>{_ANY_TRIGGER})\b(?!-\w)(?!\s+(?:threats?|penalty|sentences?|certificates?|row)\b)",
     re.IGNORECASE,
 )
 OBJECT = folded(rf"\b(?P<trig>{_alt(list(_ACTIVE_STATUS))})"
@@ -515,7 +519,7 @@ TOLL = folded(
 #: and the number of evacuees reached 3,000"), a toll road
 _FAR_MID = r"(?:(?!\b(?:number|total|figure|count|road|roads)\b)[^.;:\d])"
 TOLL_FAR = re.compile(
-    rf"\b(?P<trig>{_alt(TOLL_NOUNS)})\b(?P<mid>{_FAR_MID}{{0,120}}?)\s+(?:{_alt(TOLL_REACH)})"
+    rf"\b(?P<trig>{_alt(TOLL_NOUNS)})\b(?P<mid>{_FAR_MID}{{0,135}}?)\s+(?:{_alt(TOLL_REACH)})"
     r"\s*[“\"‘]?\s*$", re.IGNORECASE)
 TOLL_HEADLINE = re.compile(rf"\b(?P<trig>{_alt(TOLL_NOUNS)})\b(?P<mid>{_FAR_MID}{{0,80}}?)\s*$",
                            re.IGNORECASE)
@@ -585,6 +589,14 @@ _ASIDE_MARK = re.compile(r"[(,–—]")
 #: "Azerbaijan has reported 25 civilian deaths, Armenia 21": a second party, its figure
 #: and the first one's verb left out.
 GAPPED = re.compile(r",\s+(?:and\s+)?(?:the\s+)?(?:[A-Z][\w’'-]+\s+){1,3}")
+#: ... the second party with a verb of stating and a bare figure: ", Armenia declares 105"
+GAPPED_SAYS = re.compile(r"(?:\s+[\w’'-]+){0,2},\s+(?:and\s+|while\s+)?(?:the\s+)?"
+                         r"(?:[A-Z][\w’'-]+\s+){1,3}(?:says|said|reports|reported|declares|"
+                         r"declared|claims|claimed|counts|counted|gives|gave|lists|listed|"
+                         r"announces|announced|confirms|confirmed)\s+(?:only\s+)?")
+#: what may follow such a figure: the clause's end or when it was counted from
+SAYS_END = re.compile(r"\s*(?:[.,;:!?)”\"]|$|\s+(?:since|so\s+far|as\s+of|until|to\s+date|"
+                      r"in\s+total)\b)", re.IGNORECASE)
 _GENERIC = {w.lower() for w in GENERIC_TRIGGERS}
 #: "(7 people)": one part of a toll broken down by place or group
 PAREN_PEOPLE = re.compile(rf"(?:\s+(?:{_alt((*DISPLACED_PEOPLE, 'person'))}))?\s*\)",
@@ -676,7 +688,8 @@ _UNITS = (
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
           r"Aug(?:ust)?|Sep(?:t|tember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 EXCLUDE_RIGHT = re.compile(
-    rf"^(?:\s*(?:{_UNITS})\b|\s*(?:Swiss\s+|U\.S\.\s+)?(?:francs|dollars)\b|[-–]{LETTER}|\+|"
+    rf"^(?:\s*(?:{_UNITS})(?!\w)|\s*(?:Swiss\s+|U\.S\.\s+)?(?:francs|dollars)\b|[-–]{LETTER}|\+|"
+    r":\d\d(?!\d)|"  # a time of day: "at 9:19 p.m."
     rf"\s*%|(?:st|nd|rd|th)\b|\s+{_MONTH}(?!\w)|,\s*(?:19|20)\d\d|\.\d|\s*\)\s*$)",
     re.IGNORECASE,
 )
@@ -850,6 +863,33 @@ def _subject_counts(trigger: str, np_text: str, them: Callable[[], bool]) -> boo
     return _names_people(np_text, them)
 
 
+#: A dash aside open before a figure, and its close after the figure's words.
+DASH_OPEN = re.compile(r"\s[–—]\s[^–—]{0,80}$")
+DASH_CLOSE = re.compile(rf"^(?P<np>(?:\s+{_SUBJECT_NP_WORD}){{1,7}}?)\s+[–—](?=\s)",
+                        re.IGNORECASE)
+
+
+def _inside_dashes(left: str, sentence: str, pos: int
+                   ) -> tuple[list[str], str, str, str, int] | None:
+    """A figure of people inside a dash aside whose verb follows the aside: "those present
+    in the house – Mr X and 4 members of his family – were killed" (rule ``subject``)."""
+    if not DASH_OPEN.search(left):
+        return None
+    right = sentence[pos:]
+    close = DASH_CLOSE.match(right)
+    if not close or not PEOPLE_NP.search(close.group("np")):
+        return None
+    subj = SUBJECT.match(right[close.end() :])
+    if not subj or subj.group("np") or subj.group("aside"):
+        return None
+    trigger = _key(subj.group("trig"))
+    if trigger in _PEOPLE_TRIGGER:
+        return None
+    end = pos + close.end() + subj.end()
+    return ([_TRIGGER_STATUS[trigger]], "subject", f"{close.group('np')} {subj.group('trig')}",
+            _clause_tail(sentence, end), end)
+
+
 def _left_somewhere(subj: re.Match, right: str) -> bool:
     """People who "left" left a place: one follows ("left the mountainous region", "left
     for Armenia"), or, after a perfect, the sentence ends ("28,000 have now left."); never
@@ -945,6 +985,9 @@ def _read_status(
         tail = _clause_tail(sentence, end)
         np_text = " ".join(g for g in subj.group("np", "sides", "np2") if g)
         return [status], "subject", f"{np_text} {subj.group('trig')}", tail, end
+    inside = ("–" in right[:90] or "—" in right[:90]) and _inside_dashes(left, sentence, n.end)
+    if inside:  # "those in the house – Mr X and 4 members of his family – were killed"
+        return inside
     # "the losses will not exceed 3,000": the toll verb may be read as the qualifier
     toll = TOLL.search(left) or (q_start < n.start and TOLL.search(sentence, base, n.start))
     if toll:
@@ -1261,6 +1304,30 @@ def _people_before(sentence: str, pos: int, article: ArticleClaimants | None,
     return False
 
 
+#: The next sentence telling what befell everyone the sentence before counted: "Four
+#: rescuers were at the scene. All of them were injured." ("They" may be anyone: not it.)
+ALL_OF_THEM = re.compile(
+    rf"\s*(?:All|Both)(?:\s+(?:of\s+them|of\s+whom|the\s+\w+|\w+))?(?:\s+\w+ly)?\s+(?:were|"
+    rf"was|have\s+been|had\s+been|are)\s+(?:\w+ly\s+)?(?P<trig>{_TRIGGER})\b")
+
+
+def _told_after(c: _Figure, sentence: str, article: ArticleClaimants, index: int) -> None:
+    """A count of people with no status whose next sentence, in its paragraph, says "All of
+    them were injured": that status (rule ``told_after``)."""
+    if index + 1 >= len(article.spans):
+        return
+    a, b = article.spans[index + 1]
+    start = a + len(article.text[a:b]) - len(article.text[a:b].lstrip())
+    if article.text[start : start + 4] not in ("All ", "Both") or not \
+            article.same_paragraph(index, index + 1):
+        return
+    then = ALL_OF_THEM.match(article.text, a, b)
+    np = OBJECT_NP.match(sentence[c.number.end :])
+    if then and np and PEOPLE_NP.search(np.group("np")):
+        c.status, c.rule = [_TRIGGER_STATUS[_key(then.group("trig"))]], "told_after"
+        c.np, c.trig_end = np.group("np"), c.number.end + len(np.group("np"))
+
+
 def _sentence_before(article: ArticleClaimants | None, index: int) -> str:
     """The text of the sentence before sentence ``index`` of ``article`` ("" for none)."""
     if article is None or index < 1 or index > len(article.spans):
@@ -1317,9 +1384,12 @@ def _coordinate(sentence: str, cands: list[_Figure]) -> None:
     for a, b in pairwise(cands):
         if not a.status or b.status:
             continue
-        if a.rule in ("subject", "toll", "coordinated") and GAPPED.fullmatch(
+        if a.rule in ("subject", "toll", "coordinated") and ((GAPPED.fullmatch(
                 sentence, a.trig_end, b.q_start) and CLAUSE_END_RIGHT.match(
-                sentence, b.number.end):  # "Azerbaijan has reported 25 deaths, Armenia 21."
+                sentence, b.number.end)) or (GAPPED_SAYS.fullmatch(
+                sentence, a.trig_end, b.q_start) and SAYS_END.match(sentence, b.number.end))):
+            # "Azerbaijan has reported 25 deaths, Armenia 21."; "while A reports 71 dead
+            # soldiers, B declares 105 since the start of the clashes"
             b.status, b.rule, b.np, b.tail, b.trig_end = (
                 a.status, "gapped", a.np, "", b.number.end)
             continue
@@ -1464,6 +1534,8 @@ def figures_in_sentence(
             status = _last_status(sentence[: c.q_start]) or _last_status(
                 _sentence_before(article, index))
             c.status, c.rule = ([status], "the_number") if status else ([], "")
+        if not c.status and article is not None:
+            _told_after(c, sentence, article, index)
         if not c.status:
             continue
         scope = sentence[max(0, c.q_start - 30) : c.trig_end] + _clause_tail(sentence,
@@ -1638,7 +1710,8 @@ _CANDIDATE_WORDS = sorted(
                                      PEOPLE_VERBS, TOLLS)
      for ws in table.values() for w in ws} | {"total", "lives", "fate", "remains of", "drove",
                                               "this number", "that number", "this figure",
-                                              "that figure", "their number", "its number", *parts.CANDIDATE_WORDS})
+                                              "that figure", "their number", "its number",
+                                              *parts.CANDIDATE_WORDS})
 CANDIDATE = re.compile(r"\b(?:" + trie_regex(_CANDIDATE_WORDS) + ")", re.IGNORECASE)
 #: The same words for an Aho-Corasick automaton on lower-cased text: ten times faster.
 #: The words are all letters, so a match that starts inside another match never starts
@@ -1692,7 +1765,10 @@ def extract_casualties(articles: pd.DataFrame,
         starts = [a for a, _ in spans]
         named = ArticleClaimants(art.text, spans)
         first = len(rows)
-        wanted = sorted({bisect.bisect_right(starts, h) - 1 for h in hits} - {-1})
+        wanted = {bisect.bisect_right(starts, h) - 1 for h in hits} - {-1}
+        # "Four medics were there. All of them were injured.": the sentence before counts
+        wanted = sorted(wanted | {i - 1 for i in wanted if i and art.text[
+            spans[i][0] : spans[i][0] + 5].lstrip()[:4] in ("All ", "Both")})
         for index in wanted:
             for a, b in _windows(art.text, *spans[index]):
                 sentence = art.text[a:b]
