@@ -260,3 +260,35 @@ def test_a_place_or_a_longer_paragraph_is_not_carried(text: str) -> None:
     row = figures_of(text).iloc[-1]
     assert not row["side_evidence"].startswith("previous paragraph"), \
         row[["side", "side_evidence"]]
+
+
+# ---------------------------------------------------------------- captors, towns' children
+@pytest.mark.parametrize(("text", "count", "side"), [
+    ("Two detainees died in Azerbaijani captivity, their lawyer said.", 2, "armenian"),
+    ("So far 31 captives have come home from Armenian custody.", 31, "azerbaijani"),
+])
+def test_the_captor_names_the_other_sides_people(text: str, count: int, side: str) -> None:
+    row = figure(text, count)
+    assert row["side"] == side, row[["side", "side_evidence"]]
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("Night shelling of Ganja left 6 people dead and 21 wounded, including children.", 6),
+    ("Night shelling of Ganja left 6 people dead and 21 wounded, including children.", 21),
+    ("In Barda 12 people were killed, including two women, officials said.", 12),
+])
+def test_people_of_a_town_behind_the_front_including_children_are_civilians(
+        text: str, count: int) -> None:
+    row = figure(text, count)
+    assert row["population"] == "civilian", row[["population", "population_evidence"]]
+
+
+@pytest.mark.parametrize("text", [
+    # no town behind the front: soldiers may be the rest
+    "At least 40 people on their side, including children, were killed, officials said.",
+    # "including civilians" says the rest are not civilians, wherever
+    "In Barda 12 people were killed, including 4 civilians, officials said.",
+])
+def test_including_children_elsewhere_or_including_civilians_stays_mixed(text: str) -> None:
+    row = figures_of(text).iloc[0]
+    assert row["population"] == "mixed", row[["population", "population_evidence"]]

@@ -282,9 +282,10 @@ def _words_side(profile: Profile, text: str) -> tuple[str, str]:
     found, against = [], []
     for pos, side, word in profile.side_words_in(text):
         if OPPONENT_BEFORE.search(text, max(0, pos - 14), pos) or (
-                side in profile.opponent and _ATTACK_AFTER.match(text, pos + len(word))):
-            against.append((side, word))  # the other party, or the attacker ("civilians
-            # killed by Armenian attacks")
+                side in profile.opponent and (_ATTACK_AFTER.match(text, pos + len(word)) or
+                                              CAPTOR_AFTER.match(text, pos + len(word)))):
+            against.append((side, word))  # the other party, the attacker ("civilians
+            # killed by Armenian attacks") or the captor ("from Azerbaijani captivity")
         elif _PEOPLE_AFTER.match(text, pos + len(word)):
             return side, f"word: {word}"
         else:
@@ -349,6 +350,9 @@ def attacker(profile: Profile, text: str) -> tuple[str, str]:
                 ACCUSED_OF.match(text, pos + len(word)):
             return victims, f"attacker: accused {word} of"
         rest = text[pos + len(word):]
+        captor = CAPTOR_AFTER.match(rest)
+        if captor:  # "died in Azerbaijani captivity": the captives are the other side's
+            return victims, f"captor: {word}{captor.group().rstrip()}"
         m = _ATTACK_AFTER.match(rest) or _FORCES_KILL.match(rest)
         if m and any(other != side and PAIR.fullmatch(text, at + len(name), pos)
                      for at, other, name in words if at < pos):
@@ -366,6 +370,12 @@ def attacker(profile: Profile, text: str) -> tuple[str, str]:
             if side in profile.opponent:
                 return profile.opponent[side], f"attacker: by ... {word}"
     return UNSPECIFIED, ""
+
+
+#: A side's word naming the captor: "in Azerbaijani captivity", "from Armenian custody",
+#: "Azerbaijani prisons".
+CAPTOR_AFTER = re.compile(r"(?:['’]s)?\s+(?:captivity|custody|prisons?|jails?|detention)\b",
+                          re.IGNORECASE)
 
 
 #: "accused Armenia (of killing ...)".
@@ -761,6 +771,8 @@ def from_paragraph(rows: list[dict], named: ArticleClaimants, profile: Profile,
         _earlier_site(rows, named, profile)
     for figures in by_sentence.values():
         _parts(figures, text)
+        if any(_KIN_PART.match(r["population_evidence"]) for r in figures):
+            _children_of_a_town(figures, profile)
     for row in rows if ("all" in text or "most" in text or "many" in text) else ():
         _apposed_kind(row, text)
     if "All" in text or "Most" in text or "Many" in text:
@@ -846,6 +858,31 @@ CIVILIAN_CONTEXT = re.compile(r"\b(?:civilians?|civilian\s+population|settlement
 #: :func:`civilian_place`).
 _GUESSED_CIVILIAN = re.compile(r"claimant: |place: .* \(town\)$")
 _SAME_FIGURE = re.compile(r"same figure in sentence (\d+)$")
+
+
+#: Population evidence of a whole made mixed by a part of a kind of civilians other than
+#: "civilians" ("people, including children": soldiers may be the rest).
+_KIN_PART = re.compile(r"including: (?!civilians?\b)")
+
+
+def _children_of_a_town(figures: list[dict], profile: Profile) -> None:
+    """People killed or wounded in a town behind the front "including children" (or
+    women, journalists) are its civilians, not soldiers with children among them: the
+    figures of a sentence naming such a town that only such a part made mixed, and the
+    figures that took their kind as neighbours, are civilian."""
+    found, evidence = civilian_place(profile, figures[0]["sentence"])
+    if found == UNSPECIFIED:
+        return
+    flipped = set()
+    for row in figures:
+        if row["population"] == "mixed" and _KIN_PART.match(row["population_evidence"]):
+            flipped.add(f"neighbour: {row['count']:,}")
+            row["population"] = "civilian"
+            row["population_evidence"] = f"{evidence}, {row['population_evidence']}"
+    for row in figures:
+        if row["population"] == "mixed" and row["population_evidence"] in flipped:
+            row["population"] = "civilian"
+            row["population_evidence"] = f"{evidence}, {row['population_evidence']}"
 
 
 def _civilian_context(rows: list[dict], text: str) -> None:
@@ -975,7 +1012,8 @@ def _earlier_site(rows: list[dict], named: ArticleClaimants, profile: Profile) -
             continue  # a war's toll counts both sides' people
         if row["side"] == UNSPECIFIED:
             row["side"], row["side_evidence"] = side, f"headline place: {name} (its people)"
-        if row["population"] == UNSPECIFIED and (  # captives: unless soldiers are named
+        kin = row["population"] == "mixed" and _KIN_PART.match(row["population_evidence"])
+        if (row["population"] == UNSPECIFIED or kin) and (  # captives: unless soldiers
                 row["status"] != "captured" or not MILITARY_WORD.search(row["sentence"])):
             row["population"] = "civilian"
             row["population_evidence"] = f"headline place: {name} (its residents)"
