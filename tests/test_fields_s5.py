@@ -292,3 +292,24 @@ def test_people_of_a_town_behind_the_front_including_children_are_civilians(
 def test_including_children_elsewhere_or_including_civilians_stays_mixed(text: str) -> None:
     row = figures_of(text).iloc[0]
     assert row["population"] == "mixed", row[["population", "population_evidence"]]
+
+
+# ---------------------------------------------------------------- what makes a year earlier
+@pytest.mark.parametrize("text", [
+    "The ministry confirmed the death of one conscript, Aram Petrosyan (born 2001).",
+    "One of the wounded, a woman born in 1990, died in hospital on Monday.",
+])
+def test_a_year_of_birth_is_no_earlier_war(text: str) -> None:
+    assert not figures_of(text).iloc[0]["historical"]
+
+
+@pytest.mark.parametrize("text", [
+    "The First Nagorno-Karabakh war led to the flight of about 600,000 people.",
+    "Some 3,000 soldiers went missing in the FIRST KARABAKH WAR.",
+])
+def test_an_earlier_wars_name_in_any_case(text: str) -> None:
+    assert figures_of(text).iloc[0]["historical"]
+
+
+def test_a_year_before_this_war_still_is_earlier() -> None:
+    assert figures_of("In 1992, 613 people were killed in the town.").iloc[0]["historical"]

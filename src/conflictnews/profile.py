@@ -26,6 +26,9 @@ BOTH, UNSPECIFIED = "both", "unspecified"
 #: A four-digit year, not inside a longer number.
 YEAR = re.compile(r"(?<![\d,.])((?:1[89]|20)\d\d)(?!\d|,\d)")
 DECADE = re.compile(r"\b((?:1[89]|20)\d0)s\b")
+#: A year of birth is no earlier war: "(born 1991)", "born in 1992", "b. 1990".
+BORN = re.compile(r"\b(?:born|b\.)(?:\s+(?:in|on))?(?:\s+\w+\s+\d{1,2},?)?\s+$",
+                  re.IGNORECASE)
 #: What every YEAR and DECADE match contains: texts without it (two in three clauses)
 #: skip both searches.
 YEARISH = re.compile(r"(?:1[89]|20)\d")
@@ -279,7 +282,8 @@ class Profile:
             if int(m.group(1)) + 9 < self.start.year:
                 return m.group()
         for m in YEAR.finditer(text):
-            if int(m.group(1)) < self.start.year:
+            if int(m.group(1)) < self.start.year and not BORN.search(
+                    text, max(0, m.start() - 12), m.start()):
                 return m.group(1)
         return ""
 
