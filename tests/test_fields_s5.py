@@ -313,3 +313,14 @@ def test_an_earlier_wars_name_in_any_case(text: str) -> None:
 
 def test_a_year_before_this_war_still_is_earlier() -> None:
     assert figures_of("In 1992, 613 people were killed in the town.").iloc[0]["historical"]
+
+
+# ---------------------------------------------------------------- an outsider's office
+def test_an_outsiders_defence_ministry_counts_no_soldiers_of_its_own() -> None:
+    row = figure("Russia's Defence Ministry said 9 captives were handed over to Armenia.", 9)
+    assert row["population"] == "unspecified", row[["population", "population_evidence"]]
+
+
+def test_a_partys_defence_ministry_still_counts_soldiers() -> None:
+    row = figure("Armenia's Defence Ministry said 9 people were killed overnight.", 9)
+    assert row["population"] == "military", row[["population", "population_evidence"]]

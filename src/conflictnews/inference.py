@@ -763,7 +763,7 @@ def from_paragraph(rows: list[dict], named: ArticleClaimants, profile: Profile,
         by_sentence.setdefault(row["sentence_index"], []).append(row)
     text = named.text
     _anniversary(rows, named, profile)
-    _civilian_context(rows, text)
+    _civilian_context(rows, text, profile)
     if any(r["status"] == "captured" and "returned to" in r["side_evidence"] for r in rows):
         _returned_each(rows, text, profile, day)
     _fighting_tolls(rows, named, profile)
@@ -885,22 +885,35 @@ def _children_of_a_town(figures: list[dict], profile: Profile) -> None:
             row["population_evidence"] = f"{evidence}, {row['population_evidence']}"
 
 
-def _civilian_context(rows: list[dict], text: str) -> None:
-    """Undo the civilian population a claimant's kind or a town gave figures of an article
-    that never speaks of civilians (:data:`CIVILIAN_CONTEXT`), and its copies to the same
-    figure told elsewhere: such "people" are unspecified."""
-    guessed = [r for r in rows if r["population"] == "civilian" and
-               _GUESSED_CIVILIAN.match(r["population_evidence"])]
-    if not guessed or CIVILIAN_CONTEXT.search(text):
+def _civilian_context(rows: list[dict], text: str, profile: Profile) -> None:
+    """Undo the population a claimant's kind or a town guessed, and its copies to the same
+    figure told elsewhere: civilians in an article that never speaks of civilians
+    (:data:`CIVILIAN_CONTEXT`), and any kind from an outsider's office (a third
+    country's defence ministry counting captives exchanged counts no soldiers of its
+    own). Such "people" are unspecified."""
+    guessed = [r for r in rows if r["population_evidence"].startswith(("claimant", "place"))]
+    if not guessed:
         return
+    civilians = None
     undone = set()
     for row in guessed:
-        undone.add((row["count"], row["status"], row["sentence_index"]))
+        evidence = row["population_evidence"]
+        if evidence.startswith("claimant") and row["claimant_group"] in profile.group_names \
+                and not profile.group_side(row["claimant_group"]):
+            pass  # an outsider's office: its kind says nothing of the people counted
+        elif row["population"] == "civilian" and _GUESSED_CIVILIAN.match(evidence):
+            if civilians is None:
+                civilians = bool(CIVILIAN_CONTEXT.search(text))
+            if civilians:
+                continue
+        else:
+            continue
+        undone.add((row["count"], row["status"], row["sentence_index"], row["population"]))
         row["population"], row["population_evidence"] = UNSPECIFIED, ""
-    for row in rows:
-        same = row["population"] == "civilian" and _SAME_FIGURE.match(
-            row["population_evidence"])
-        if same and (row["count"], row["status"], int(same.group(1))) in undone:
+    for row in rows if undone else ():
+        same = _SAME_FIGURE.match(row["population_evidence"])
+        if same and (row["count"], row["status"], int(same.group(1)),
+                     row["population"]) in undone:
             row["population"], row["population_evidence"] = UNSPECIFIED, ""
 
 

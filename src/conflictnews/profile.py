@@ -205,6 +205,11 @@ class Profile:
         return m.group() if m else ""
 
     # ------------------------------------------------------------------ claimants
+    @property
+    def group_names(self) -> frozenset[str]:
+        """The names of the claimant groups."""
+        return frozenset(self._order)
+
     def group_side(self, group: str) -> str:
         """The side whose losses ``group`` reports as its own, or ``""``."""
         return self._side_of_group.get(group, "")
