@@ -210,3 +210,32 @@ def test_a_source_that_only_announces_itself_names_the_headline_figure():
     # a credit line is no such source
     text = "Twelve soldiers killed in border clash\nPhoto: Reuters\nThe clash began at dawn."
     assert article_claimant(text, 12) == ""
+
+
+# ------------------------------------- a claim about another matter than the figure
+
+@pytest.mark.parametrize(("sentence", "count"), [
+    # the figure describes the event the claim names as its circumstance
+    ("Yerevan said on Monday that the truce was holding, following three days of fighting "
+     "that killed 120 soldiers.", 120),
+    ("Baku said it had taken the town, after a two-day offensive that killed at least 90 "
+     "people.", 90),
+    ("Armenia said some of the detainees had fought in the May clashes that killed eight "
+     "troops.", 8),
+    # the claim is in a clause the figure follows from
+    ("The toll since Friday rose to 61 after the ministry said four more fighters had "
+     "died.", 61),
+])
+def test_a_claim_about_another_matter_does_not_claim_the_figure(sentence, count):
+    assert claimant(sentence, count) == ""
+
+
+@pytest.mark.parametrize(("sentence", "count", "who"), [
+    # the claim states the figure itself
+    ("Yerevan said on Monday that three days of fighting killed 120 soldiers.", 120,
+     "Yerevan"),
+    ("The toll rose to 61, the ministry said.", 61, "ministry"),
+    ("The ministry said four more fighters had died after the shelling.", 4, "ministry"),
+])
+def test_a_claim_stating_the_figure_keeps_it(sentence, count, who):
+    assert who in claimant(sentence, count)

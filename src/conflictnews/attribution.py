@@ -520,6 +520,28 @@ def announced_by(sentence: str) -> str:
     return m.group("who").strip() if m else ""
 
 
+#: A figure in a relative clause on the event a claim names only as its circumstance:
+#: "Armenia said a ceasefire holds, following two days of fighting that killed 176".
+_EVENT_CLAUSE = re.compile(
+    r"\b(?:following|after|in|during|amid|over)\s+[^,;]{0,60}?\b(?:fighting|clashes|assault|"
+    r"attacks?|offensive|war|hostilities|shelling|battles?|operation|strikes?|bombardment|"
+    r"violence)\b[^,;]{0,40}?\b(?:that|which)\s+(?:killed|left|claimed|wounded|injured)\s+"
+    r"(?:[\w-]+\s+){0,3}$")
+#: A claim in a clause that a figure before it is the consequence of: "the toll rose to
+#: 46 after the ministry said five more died".
+_SUBORDINATE_END = re.compile(r"\b(?:after|when|since|because|before)\s+$")
+
+
+def _ABOUT_ANOTHER_MATTER(sentence: str, at: int, pos: int) -> bool:
+    """Is the attribution at ``at`` about another matter than the figure at ``pos``: the
+    figure in a relative clause on an event the claim names only as its circumstance
+    (:data:`_EVENT_CLAUSE`), or the claim in a clause after the figure that the figure
+    follows from (:data:`_SUBORDINATE_END`)?"""
+    if at < pos:
+        return _EVENT_CLAUSE.search(sentence, at, pos) is not None
+    return _SUBORDINATE_END.search(sentence, max(0, at - 10), at) is not None
+
+
 def nearest(found: list[tuple[int, str, str]], pos: int,
             previous: str | Callable[[], str], sentence: str = "") -> tuple[str, str]:
     """``(claimant, evidence)``: the attribution nearest ``pos`` (with the ``sentence``:
@@ -527,6 +549,8 @@ def nearest(found: list[tuple[int, str, str]], pos: int,
     source cited ("Interfax reported, citing the health ministry") before the outlet
     relaying it; a pronoun is the last named claimant before (``previous``, a value or
     a function giving it)."""
+    if sentence and found:  # not a claim about another matter than the figure
+        found = [c for c in found if not _ABOUT_ANOTHER_MATTER(sentence, c[0], pos)]
     if not found:
         return "", ""
     cited = [c for c in found if c[2] == "citing"]
