@@ -304,7 +304,7 @@ def test_all_of_them_in_the_next_sentence_gives_the_status():
     found = one_article.figures_of(
         "Two soldiers and four rescuers were at the scene. All of them were injured. The "
         "road was closed.", DAY)
-    assert set(zip(found["count"], found["status"], found["rule"])) == {
+    assert set(zip(found["count"], found["status"], found["rule"], strict=True)) == {
         (2, "wounded", "told_after"), (4, "wounded", "told_after")}
 
 

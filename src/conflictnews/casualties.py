@@ -146,7 +146,7 @@ PEOPLE_TRIGGERS: dict[str, tuple[str, ...]] = {
                 # "brought 23 people with severe wounds", "12 with minor burns"
                 *(f"with {adjective} {hurt}" for adjective in (
                     "severe", "serious", "minor", "light", "critical", "multiple", "various",
-                    "grave", "life-threatening", "shrapnel")
+                    "grave", "shrapnel")
                   for hurt in ("wounds", "injuries", "burns")), "with burns"),
     "displaced": (
         "expelled", "deported",
@@ -771,7 +771,7 @@ def _qualifier(sentence: str, pos: int) -> tuple[int, str]:
     base = max(0, pos - LEFT_WINDOW)
     if pos and sentence[pos - 1] in "~≈":  # "Evacuate ~5,000 Civilians"
         return pos - 1, "about"
-    if PLUS_AFTER.match(sentence, pos):  # "200+ servicemen"
+    if "+" in sentence[pos : pos + 16] and PLUS_AFTER.match(sentence, pos):  # "200+ soldiers"
         return pos, "at_least"
     match = search_at_end(QUALIFIER, sentence, base, pos, _QUALIFIER_WORDS)
     if not match or (_key(match.group("q")) == "over" and PARTICLE_VERB.search(
@@ -967,7 +967,8 @@ def _read_status(
                 trigger in PLACE_TRIGGERS and not (FLEE_NEXT if trigger.startswith("flee") else
                                                    PLACE_NEXT).match(right, subj.end())) and not (
                 trigger in LEFT_TRIGGERS and not _left_somewhere(subj, right)) and not (
-                OF_A_GROUP.search(subj.group("np")) and not PARTITIVE_THEN.match(
+                " of " in subj.group("np") and OF_A_GROUP.search(subj.group("np")) and not
+                PARTITIVE_THEN.match(
                     sentence, n.end + subj.end())) and not (
                 "treatment" in trigger and ILLNESS_NEXT.match(right, subj.end())) and not (
                 trigger in MILITARY_TRIGGERS and not _MILITARY_NP.search(subj.group("np"))
@@ -1317,8 +1318,7 @@ def _told_after(c: _Figure, sentence: str, article: ArticleClaimants, index: int
     if index + 1 >= len(article.spans):
         return
     a, b = article.spans[index + 1]
-    start = a + len(article.text[a:b]) - len(article.text[a:b].lstrip())
-    if article.text[start : start + 4] not in ("All ", "Both") or not \
+    if article.text[a : a + 5].lstrip()[:4] not in ("All ", "Both") or not \
             article.same_paragraph(index, index + 1):
         return
     then = ALL_OF_THEM.match(article.text, a, b)
@@ -1368,7 +1368,8 @@ def _coordinate(sentence: str, cands: list[_Figure]) -> None:
         if "," in gap and (before.endswith(" and ") or before.endswith(" and")):
             continue  # "against 24 civilians and 44 servicemen, 9 civilians and 28 ...
             # received wounds": two lists, not one
-        if SUBSET_LEFT.search(before):
+        if ("includ" in before or " of " in before or "among" in before) and \
+                SUBSET_LEFT.search(before):
             continue  # "13 killed including three children and 52 more wounded": a part
         if not a.status and b.status and (COORDINATED_GAP.fullmatch(gap) or (
                 b.rule == "coordinated" and LIST_GAP.fullmatch(gap)) or (
@@ -1422,8 +1423,8 @@ def _coordinate(sentence: str, cands: list[_Figure]) -> None:
             b.status, b.rule, b.np, b.tail, b.trig_end = (
                 a.status, "elliptical", a.np, "", b.number.end)
             continue
-        if a.rule in ELLIPTICAL_AFTER and ALONG_WITH_GAP.fullmatch(sentence, a.trig_end,
-                                                                   b.q_start):
+        if a.rule in ELLIPTICAL_AFTER and ("with" in gap or "well as" in gap or "plus" in gap
+                                           ) and ALONG_WITH_GAP.fullmatch(gap):
             # "729 of their troops have been killed since May, along with 36 civilians"
             np = OBJECT_NP.match(sentence[b.number.end :])
             end = b.number.end + (len(np.group("np")) if np else 0)
@@ -1696,7 +1697,10 @@ CANDIDATE_COMMON = ("region", "area", "country", "territory", "enclave", "their"
                     "among",
                     "over", "count", "home", "homes", "hospital", "hospitals", "life",
                     "the", "number", "total", "into", "border", "from", "with", "those",
-                    "suffered", "assistance", "attention", "received", "aid", "condition")
+                    "suffered", "assistance", "attention", "received", "aid", "condition",
+                    # keyed by the wound or the treatment, not these: "with various
+                    # injuries", "undergoing treatment", "receiving medical attention"
+                    "various", "multiple", "undergoing", "receiving")
 
 
 def _candidate_key(phrase: str) -> str:
