@@ -324,3 +324,23 @@ def test_an_outsiders_defence_ministry_counts_no_soldiers_of_its_own() -> None:
 def test_a_partys_defence_ministry_still_counts_soldiers() -> None:
     row = figure("Armenia's Defence Ministry said 9 people were killed overnight.", 9)
     assert row["population"] == "military", row[["population", "population_evidence"]]
+
+
+# ---------------------------------------------------------------- an earlier war as an aside
+@pytest.mark.parametrize("text", [
+    "Nine soldiers died on Tuesday in clashes between nations who fought a 1990s war.",
+    "Armenia and Azerbaijan, which fought a war in the 1990s, said 14 troops were killed.",
+    "The clashes, the worst since 2016, have killed 31 people.",
+    "Some 195 people were still missing after the 2020 war, and 700 from the first war.",
+])
+def test_an_earlier_war_as_an_aside_is_not_the_figures(text: str) -> None:
+    assert not figures_of(text, pd.Timestamp("2021-05-05")).iloc[0]["historical"]
+
+
+@pytest.mark.parametrize("text", [
+    "The fighting is the worst since the 1990s, when some 30,000 people were killed.",
+    "Thousands of soldiers went missing in the war of the early Nineties.",
+    "About 150 people have been missing since 1993.",
+])
+def test_an_earlier_war_told_as_the_figures_time(text: str) -> None:
+    assert figures_of(text, pd.Timestamp("2021-05-05")).iloc[0]["historical"]

@@ -762,6 +762,8 @@ def from_paragraph(rows: list[dict], named: ArticleClaimants, profile: Profile,
     for row in rows:
         by_sentence.setdefault(row["sentence_index"], []).append(row)
     text = named.text
+    if any(r["historical"] for r in rows) and (day is None or day >= profile.start):
+        _this_war_after(rows, named, profile)
     _anniversary(rows, named, profile)
     _civilian_context(rows, text, profile)
     if any(r["status"] == "captured" and "returned to" in r["side_evidence"] for r in rows):
@@ -1036,6 +1038,28 @@ def _earlier_site(rows: list[dict], named: ArticleClaimants, profile: Profile) -
 def _people_places(profile: Profile) -> tuple[str, ...]:
     """The lower-cased names and aliases of the profile's places with ``people``."""
     return tuple(n.lower() for p in profile.places if p.people for n in (p.name, *p.aliases))
+
+
+#: This war named with its year right after a figure: "(195 persons were still
+#: unaccounted for) after the 2020 war", "in the 2023 offensive" (not "said in 2021").
+WAR_OF_YEAR = re.compile(r"\b(?:in|after|during|since|of|from)\s+(?:the\s+)?(?P<y>(?:19|20)"
+                         r"\d\d)\s+(?:[\w-]+\s+)?(?:war|conflict|fighting|clashes|"
+                         r"hostilities|offensive|escalation)\b", re.IGNORECASE)
+
+
+def _this_war_after(rows: list[dict], named: ArticleClaimants, profile: Profile) -> None:
+    """A figure marked historical by an earlier war named in its clause is not, when the
+    words right after it (to 90 characters, in its sentence) name this war by its name
+    or year: "777 remain missing from the first war in the 1990s, and 195 persons were
+    still unaccounted for after the 2020 war" (the 195)."""
+    for row in rows:
+        if not row["historical"]:
+            continue
+        b = named.spans[row["sentence_index"]][1]
+        after = named.text[row["end"]:min(b, row["end"] + 90)].split(";")[0]
+        m = WAR_OF_YEAR.search(after)
+        if (m and int(m.group("y")) >= profile.start.year) or profile.names_this_war(after):
+            row["historical"] = False
 
 
 YEAR_IN = re.compile(r"(?<![\d,.])((?:19|20)\d\d)(?!\d|,\d)")

@@ -29,6 +29,28 @@ DECADE = re.compile(r"\b((?:1[89]|20)\d0)s\b")
 #: A year of birth is no earlier war: "(born 1991)", "born in 1992", "b. 1990".
 BORN = re.compile(r"\b(?:born|b\.)(?:\s+(?:in|on))?(?:\s+\w+\s+\d{1,2},?)?\s+$",
                   re.IGNORECASE)
+#: Before an earlier war's words, a year or a decade, words that make it an aside about
+#: the parties or a comparison, not when a figure's people were hit: "nations who fought
+#: a 1990s war", "Armenia and Azerbaijan, which fought a war in the 1990s", "the worst
+#: fighting since 2016".
+ASIDE_BEFORE = re.compile(r"(?:\b(?:who|which|that)\s+(?:had\s+|have\s+)?(?:already\s+)?"
+                          r"(?:fought|waged)\b[^.;]{0,30}|\b(?:worst|deadliest|heaviest|"
+                          r"biggest|largest|fiercest|bloodiest|most\s+\w+)\b[^.;,]{0,40}?"
+                          r"\bsince\s+(?:the\s+)?)$", re.IGNORECASE)
+
+
+def _aside(text: str, at: int, end: int) -> bool:
+    """Is the earlier war's mark at ``at:end`` in ``text`` an aside (:data:`ASIDE_BEFORE`),
+    not told as the time of the figure after it ("the worst since the 1990s, when some
+    30,000 people were killed" is that war's toll)?"""
+    return bool(ASIDE_BEFORE.search(text, max(0, at - 60), at)) and not \
+        WHEN_AFTER.match(text, end)
+
+
+#: "(the 1990s), when": the earlier war is the time of what follows.
+WHEN_AFTER = re.compile(r",?\s*(?:when|in\s+which|during\s+which)\b", re.IGNORECASE)
+
+
 #: What every YEAR and DECADE match contains: texts without it (two in three clauses)
 #: skip both searches.
 YEARISH = re.compile(r"(?:1[89]|20)\d")
@@ -277,18 +299,19 @@ class Profile:
         pieces, low = self._earlier_pieces, None
         if pieces is not None:
             low = ascii_fold(text)
-        m = self._re["earlier"].search(text) if low is None or find_matches(pieces, low) \
-            else None
-        if m:
-            return m.group()
+        if low is None or find_matches(pieces, low):
+            for m in self._re["earlier"].finditer(text):
+                if not _aside(text, m.start(), m.end()):
+                    return m.group()
         if not YEARISH.search(text):
             return ""
         for m in DECADE.finditer(text):
-            if int(m.group(1)) + 9 < self.start.year:
+            if int(m.group(1)) + 9 < self.start.year and not _aside(text, m.start(), m.end()):
                 return m.group()
         for m in YEAR.finditer(text):
             if int(m.group(1)) < self.start.year and not BORN.search(
-                    text, max(0, m.start() - 12), m.start()):
+                    text, max(0, m.start() - 12), m.start()) and \
+                    not _aside(text, m.start(), m.end()):
                 return m.group(1)
         return ""
 
