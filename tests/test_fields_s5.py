@@ -344,3 +344,21 @@ def test_an_earlier_war_as_an_aside_is_not_the_figures(text: str) -> None:
 ])
 def test_an_earlier_war_told_as_the_figures_time(text: str) -> None:
     assert figures_of(text, pd.Timestamp("2021-05-05")).iloc[0]["historical"]
+
+
+# ---------------------------------------------------------------- a part of people named before
+@pytest.mark.parametrize(("text", "count", "population"), [
+    ("More coffins of mercenaries, including 14 killed near Fuzuli, reached Syria.", 14,
+     "military"),
+    ("Rescuers pulled out residents of the block, among them 6 who were badly hurt.", 6,
+     "civilian"),
+])
+def test_a_part_of_people_named_before_is_of_their_kind(text: str, count: int,
+                                                        population: str) -> None:
+    row = figure(text, count)
+    assert row["population"] == population, row[["population", "population_evidence"]]
+
+
+def test_a_part_of_unnamed_people_stays_unspecified() -> None:
+    row = figure("Crowds gathered, including 30 who were hurt in the crush.", 30)
+    assert row["population"] == "unspecified", row[["population", "population_evidence"]]

@@ -779,6 +779,9 @@ def from_paragraph(rows: list[dict], named: ArticleClaimants, profile: Profile,
         _apposed_kind(row, text)
     if "All" in text or "Most" in text or "Many" in text:
         _kind_told_next(by_sentence, named)
+    for row in rows if "includ" in text or "among" in text or "whom" in text else ():
+        if row["population"] == UNSPECIFIED and not row["historical"]:
+            _part_of_people(row, named)
     for row in rows:  # "the number of civilians killed has risen to 11"
         if row["population"] == UNSPECIFIED and "number" in row["sentence"]:
             toll = NUMBER_OF.search(text, max(0, row["start"] - 150), row["start"])
@@ -843,6 +846,29 @@ def from_paragraph(rows: list[dict], named: ArticleClaimants, profile: Profile,
             _left_homeland(row, named, profile)
     _article_side(rows, text)
     _headline_side(rows, named, profile, day)
+
+
+#: People named right before a part of them: "the bodies of mercenaries, including (20
+#: killed in Karabakh)", "civilians, among them (5) ...".
+PART_OF_PEOPLE = re.compile(rf"\b(?P<who>{_alt(MILITARY + CIVILIAN)})(?:['’]s?)?"
+                            r"(?:\s+[\w-]+){0,3}?\s*,?\s+(?:including|among\s+(?:them|whom)|"
+                            r"of\s+whom)\s+$", re.IGNORECASE)
+
+
+def _part_of_people(row: dict, named: ArticleClaimants) -> None:
+    """A figure naming no people that is a part of people named right before it ("the
+    bodies of Syrian mercenaries, including 20 killed in Karabakh") counts their kind."""
+    a = named.spans[row["sentence_index"]][0]
+    text = named.text
+    if not _bare(row, text) or not any(w in text[max(a, row["start"] - 20):row["start"]]
+                                       for w in ("includ", "among", "whom")):
+        return
+    m = PART_OF_PEOPLE.search(text, max(a, row["start"] - 70), row["start"])
+    if m:
+        kind, _ = population(m.group("who"))
+        if kind != UNSPECIFIED:
+            row["population"] = kind
+            row["population_evidence"] = f"part of: {m.group('who')}"
 
 
 #: Words by which an article tells a reader that its dead and wounded include civilians,
