@@ -323,3 +323,42 @@ def test_a_second_party_stating_a_bare_figure_takes_the_first_figures_status():
     check("While Baku reports 71 dead soldiers, Yerevan declares 105 since the start of the "
           "clashes.", {(71, "killed"), (105, "killed")})
     check("Baku reports 12 soldiers killed, Yerevan says 3 tanks.", {(12, "killed")})
+
+
+# ------------------------------------------------------- returns: captives or refugees
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Eight Armenian soldiers returned home after a year in captivity.", {(8, "captured")}),
+    ("Refugees are coming back: 420 people returned to Stepanakert by bus on Monday.",
+     {(420, "displaced")}),
+    ("After the exchange, 14 servicemen returned to Yerevan.", {(14, "captured")}),
+])
+def test_people_who_returned_are_captives_or_refugees_as_the_sentence_tells(sentence,
+                                                                           expected):
+    check(sentence, expected)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Three men returned to the office on Monday.",
+    "Twelve soldiers returned to their base after the exchange of fire.",
+    "Twelve soldiers returned to their base after the prisoner exchange.",
+    "About 40 students returned to Yerevan after the holidays.",
+])
+def test_a_return_to_work_or_with_no_captivity_or_refugees_is_no_figure(sentence):
+    check(sentence, set())
+
+
+# -------------------------------------------------- a place list with the verb left out
+
+def test_figures_by_place_after_a_comma_share_the_first_verb():
+    check("Two civilians were killed in Tartar, three in Barda and one in Ganja.",
+          {(2, "killed"), (3, "killed"), (1, "killed")})
+    check("Four soldiers were wounded in Aghdam, 12 in the morning.", {(4, "wounded")})
+
+
+def test_a_return_told_after_a_sentence_on_refugees_is_displaced():
+    text = ("Thousands of refugees are going back to the region. In the last day, 350 people "
+            "returned to the regional capital by bus.")
+    assert one_article.figure(text, 350, "displaced", DAY)["rule"] == "subject"
+    assert one_article.figures_of("The school reopened. In the last day, 350 people "
+                                  "returned to the regional capital by bus.", DAY).empty

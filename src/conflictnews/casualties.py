@@ -163,6 +163,8 @@ PEOPLE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "captured": (
         "released", "freed", "repatriated", "exchanged", "handed over",
         "came back from captivity", "returned from captivity", "remain in captivity",
+        # a return: captives or refugees, as the sentence tells (:data:`RETURN_TRIGGERS`)
+        "returned home", "returned to", "returned", "returning home", "returning to",
         "held", "being held",
         "in captivity", "detained", "abducted", "kidnapped", "extradited", "convicted",
         "sentenced", "imprisoned", "in custody", "taken into custody",
@@ -177,6 +179,12 @@ MILITARY_TRIGGERS = ("eliminated", "neutralized", "neutralised", "destroyed", "e
 #: entered Armenia", "100,000 flee to Armenia"; not "two men entered the building", "Two men
 #: flee as a building burns").
 PLACE_TRIGGERS = ("entered", "flee", "flees")
+#: People triggers of a return, whose status the sentence tells: captives when it speaks of
+#: captivity ("ten soldiers returned home after two years in captivity"), the displaced
+#: when it speaks of refugees ("351 people returned to Stepanakert", refugees told of);
+#: else none ("three men returned to the office").
+RETURN_TRIGGERS = ("returned home", "returned to", "returned", "returning home",
+                   "returning to")
 #: People triggers that count only where a place, a region or home follows, or the clause
 #: ends, and never after a be-verb ("70 thousand have now left the mountainous region",
 #: "28,000 have left."; not "two men left the building", "only 50 people are left").
@@ -901,11 +909,35 @@ def _left_somewhere(subj: re.Match, right: str) -> bool:
         _HAVE_AUX.search(aux) is not None and LEFT_END.match(right, subj.end()) is not None)
 
 
+#: Words telling that people who returned were captives, or were refugees.
+CAPTIVITY_WORDS = re.compile(r"\b(?:captiv\w*|prisoners?|POWs?|hostages?|detainees?|detention|"
+                             r"exchange[ds]?(?!\s+(?:of\s+)?(?:fire|gunfire|blows|views))|"
+                             r"swap(?:ped)?|released|repatriat\w*)\b", re.IGNORECASE)
+#: Where soldiers and workers return to that says nobody was held: "to their base"
+BACK_TO_POST = re.compile(r"\s+(?:to\s+)?(?:their|its|his|her|the)\s+(?:bases?|positions?|duty|"
+                          r"units?|barracks|posts?|work|offices?|schools?|jobs?)\b", re.IGNORECASE)
+REFUGEE_WORDS = re.compile(r"\b(?:refugees?|displaced|evacuees?|IDPs?|migrants|fled|exodus)\b",
+                           re.IGNORECASE)
+
+
+def _returned_as(sentence: str, np_text: str, before: Callable[[], str]) -> str:
+    """The status of people who returned: ``captured`` when the sentence (else the three
+    before it) speaks of captivity, ``displaced`` when it speaks of refugees and the people
+    are residents, else "" (no figure)."""
+    for text in (sentence, before()):
+        if CAPTIVITY_WORDS.search(text):
+            return "captured"
+        if REFUGEE_WORDS.search(text):
+            residents = not np_text.strip() or DISPLACED_NP.search(np_text) is not None
+            return "displaced" if residents else ""
+    return ""
+
+
 def _release_read_otherwise(left: str, right: str, subj: re.Match, trigger: str) -> bool:
     """A release word that says no release of the figure: followed by its object ("the
     two men released a statement"), or after a casualty noun ("the bodies of 23
     soldiers were handed over" are killed)."""
-    if trigger not in _RELEASE_TRIGGER:
+    if trigger not in _RELEASE_TRIGGER or trigger in ("returned to", "returning to"):
         return False
     return HAS_OBJECT.match(right, subj.end()) is not None or search_at_end(
         NOUN_OF, left, 0, len(left), _NOUN_OF_WORDS) is not None
@@ -942,9 +974,11 @@ def _nominal(left: str, right: str) -> str:
 
 def _read_status(
     sentence: str, n: Number, q_start: int, them: Callable[[], bool] = lambda: False,
+    before: Callable[[], str] = lambda: "",
 ) -> tuple[list[str], str, str, str, int]:
     """Return (statuses, rule, noun phrase, clause tail, end of trigger) for ``n``;
-    ``them()``: the text before names people (for "105 of them were repatriated")."""
+    ``them()``: the text before names people (for "105 of them were repatriated");
+    ``before()``: the three sentences before (what a return is a return from)."""
     base = max(0, q_start - LEFT_WINDOW)
     left, right = sentence[base:q_start], sentence[n.end :]
     result = _result_object(left, right)
@@ -973,8 +1007,12 @@ def _read_status(
                 "treatment" in trigger and ILLNESS_NEXT.match(right, subj.end())) and not (
                 trigger in MILITARY_TRIGGERS and not _MILITARY_NP.search(subj.group("np"))
                 and not MANPOWER.search(left)) and not NO_ONE.match(right, subj.end()) and not (
-                trigger in ("die", "dies") and MODAL_END.search(subj.group("aux"))):
+                trigger in ("die", "dies") and MODAL_END.search(subj.group("aux"))) and not (
+                trigger in RETURN_TRIGGERS and (BACK_TO_POST.match(right, subj.end()) or not
+                                                _returned_as(sentence, subj.group("np"), before))):
         status = _TRIGGER_STATUS[trigger]
+        if trigger in RETURN_TRIGGERS:
+            status = _returned_as(sentence, subj.group("np"), before)
         if status == "captured" and "re" in left and REMAINS_OF.search(left):
             status = "killed"  # "the remains of 230 servicemen have been handed over"
         end = n.end + subj.end()
@@ -1210,17 +1248,21 @@ _FIGURE_BETWEEN = re.compile(r"\s\d")
 
 
 def _background_claimant(sentence: str, pos: int, claims: Callable[[], list],
-                         previous: object, profile: Profile,
-                         day: dt.date | None) -> tuple[str, str, str]:
+                         previous: object, article: ArticleClaimants | None, index: int,
+                         profile: Profile, day: dt.date | None) -> tuple[str, str, str]:
     """``(claimed_by, claimant_group, claim_evidence)`` of an earlier war's toll: only a
     source its own sentence names ("Baku's commission reports that 3,984 went missing in
     the first war"), before it or after it with no other figure between ("In the worst
     fighting since a 1990s war killed 30,000, 604 troops died, officials say": the
-    officials claim the 604 only); none carried from the sentences around it (the
-    outlet's background)."""
+    officials claim the 604 only), or the speaker of a quotation it is in; none carried
+    from the sentences around it (the outlet's background)."""
     found = [c for c in claims() if c[0] < pos or not _FIGURE_BETWEEN.search(sentence, pos,
                                                                              c[0])]
     claimed_by, evidence = nearest(found, pos, previous, sentence)
+    if not claimed_by and article is not None:  # a speaker quoted on an earlier war
+        claimed_by, evidence = article.quote_closer(index), "quotation closed by its speaker"
+        if not claimed_by:
+            claimed_by, evidence = article.quoted_by(index), "continues a quotation"
     if not claimed_by:
         return "", "unattributed", ""
     return claimed_by, profile.group_for(claimed_by, day)[0], evidence
@@ -1328,6 +1370,13 @@ def _told_after(c: _Figure, sentence: str, article: ArticleClaimants, index: int
         c.np, c.trig_end = np.group("np"), c.number.end + len(np.group("np"))
 
 
+def _sentences_before(article: ArticleClaimants | None, index: int, count: int) -> str:
+    """The text of the ``count`` sentences before sentence ``index`` ("" for none)."""
+    if article is None or index < 1 or index > len(article.spans):
+        return ""
+    return article.text[article.spans[max(0, index - count)][0] : article.spans[index - 1][1]]
+
+
 def _sentence_before(article: ArticleClaimants | None, index: int) -> str:
     """The text of the sentence before sentence ``index`` of ``article`` ("" for none)."""
     if article is None or index < 1 or index > len(article.spans):
@@ -1408,7 +1457,10 @@ def _coordinate(sentence: str, cands: list[_Figure]) -> None:
             continue
         gap = sentence[a.trig_end : b.q_start]
         after = ELLIPTICAL_RIGHT.match(sentence, b.number.end)
-        if after and a.rule in ELLIPTICAL_AFTER and ELLIPTICAL_GAP.fullmatch(gap):
+        if after and a.rule in ELLIPTICAL_AFTER and (ELLIPTICAL_GAP.fullmatch(gap) or (
+                after.group("dash") is None and a.rule != "object" and
+                ELLIPTICAL_COMMA.fullmatch(gap) and ELLIPTICAL_RIGHT.match(
+                    sentence, a.trig_end))):
             # "Seven were injured in X, and 23 - in Y", "105 have been repatriated to
             # Armenia and 17 to Azerbaijan": the verb left out after the second figure
             dash = after.group("dash") is not None
@@ -1472,6 +1524,9 @@ ELLIPTICAL_AFTER = ("subject", "coordinated", "object", "object_list", "elliptic
 #: Between the first figure's verb and the second figure: words without a number or a
 #: sentence's end, then "and".
 ELLIPTICAL_GAP = re.compile(r"[^\d.;:!?]{0,160}?,?\s+and\s*")
+#: ... or, where the first figure also says where, a comma alone: "Two civilians were killed
+#: in Tartar, three in Barda and one in Ganja".
+ELLIPTICAL_COMMA = re.compile(r"\s+(?:in|at|to|from|on)\s[^\d.;:!?,]{0,60},\s*")
 #: After the second figure: a dash ("and 23 – as a result of ...", "and 12 – members of the
 #: security forces") or where they went ("and 17 to Azerbaijan", "and 3 in Barda").
 ELLIPTICAL_RIGHT = re.compile(
@@ -1505,7 +1560,8 @@ def figures_in_sentence(
             continue
         q_start, qualifier = _qualifier(sentence, n.start)
         statuses, rule, np, tail, trig_end = _read_status(
-            sentence, n, q_start, lambda q=q_start: _people_before(sentence, q, article, index))
+            sentence, n, q_start, lambda q=q_start: _people_before(sentence, q, article, index),
+            lambda: _sentences_before(article, index, 3))
         cands.append(_Figure(n, q_start, qualifier, statuses, rule, np, tail, trig_end))
     _coordinate(sentence, cands)
     cands = [c for c in cands if not (c.status and _counts_things(sentence, c.number))]
@@ -1548,7 +1604,8 @@ def figures_in_sentence(
             sentence_is_old() and not _PERFECT.search(scope)))
         historical = background or (day is not None and day < profile.start)
         claimed_by, group, claim_ev = _background_claimant(
-            sentence, n.start, claims, previous_claimant, profile, day) if background \
+            sentence, n.start, claims, previous_claimant, article, index, profile, day) \
+            if background \
             else _claimant(sentence, n.start, claims, previous_claimant, article, index,
                            profile, day)
         party = c.rule == "gapped" and GAPPED_PARTY.search(sentence, 0, c.q_start)
