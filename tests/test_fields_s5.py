@@ -362,3 +362,20 @@ def test_a_part_of_people_named_before_is_of_their_kind(text: str, count: int,
 def test_a_part_of_unnamed_people_stays_unspecified() -> None:
     row = figure("Crowds gathered, including 30 who were hurt in the crush.", 30)
     assert row["population"] == "unspecified", row[["population", "population_evidence"]]
+
+
+# ---------------------------------------------------------------- captives with civilians
+@pytest.mark.parametrize(("text", "count"), [
+    ("Baku was holding 41 Armenian prisoners of war, including five civilians.", 41),
+    ("In all 73 POWs, who are either civilians or soldiers, were sent home.", 73),
+    ("So far 90 prisoners of war and other detainees have been freed.", 90),
+])
+def test_prisoners_of_war_with_civilians_among_them_are_mixed(text: str, count: int) -> None:
+    row = figure(text, count, "captured")
+    assert row["population"] == "mixed", row[["population", "population_evidence"]]
+
+
+def test_prisoners_of_war_beside_another_figure_of_civilians_stay_military() -> None:
+    row = figure("The 30 prisoners of war and 14 civilian captives were flown home.", 30,
+                 "captured")
+    assert row["population"] == "military", row[["population", "population_evidence"]]

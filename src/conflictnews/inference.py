@@ -782,6 +782,10 @@ def from_paragraph(rows: list[dict], named: ArticleClaimants, profile: Profile,
     for row in rows if "includ" in text or "among" in text or "whom" in text else ():
         if row["population"] == UNSPECIFIED and not row["historical"]:
             _part_of_people(row, named)
+    for row in rows:
+        if row["status"] == "captured" and row["population"] == "military" and \
+                row["population_evidence"].startswith("word"):
+            _captives_with_civilians(row, named)
     for row in rows:  # "the number of civilians killed has risen to 11"
         if row["population"] == UNSPECIFIED and "number" in row["sentence"]:
             toll = NUMBER_OF.search(text, max(0, row["start"] - 150), row["start"])
@@ -853,6 +857,29 @@ def from_paragraph(rows: list[dict], named: ArticleClaimants, profile: Profile,
 PART_OF_PEOPLE = re.compile(rf"\b(?P<who>{_alt(MILITARY + CIVILIAN)})(?:['’]s?)?"
                             r"(?:\s+[\w-]+){0,3}?\s*,?\s+(?:including|among\s+(?:them|whom)|"
                             r"of\s+whom)\s+$", re.IGNORECASE)
+
+
+#: Civilians among prisoners of war, after the figure in its sentence: "55 prisoners of
+#: war were held, including six civilians", "150 POWs, who are either civilians or ...",
+#: "122 prisoners of war and (other) detainees"; not "30 POWs and 14 civilian captives"
+#: (another figure's people).
+CAPTIVE_CIVILIANS = re.compile(
+    r"[^.;]{0,80}?\b(?:(?:including|of\s+whom|among\s+(?:them|whom)|who\s+(?:are|were)|"
+    r"while)\b[^.;]{0,40}?\bcivilians?\b|and\s+(?:other\s+)?(?:detainees|detained\s+"
+    r"(?:persons|people)|hostages|civilians)\b)", re.IGNORECASE)
+
+
+def _captives_with_civilians(row: dict, named: ArticleClaimants) -> None:
+    """Prisoners of war told with civilians among them (:data:`CAPTIVE_CIVILIANS`) are
+    mixed: the captives the parties exchange were soldiers and civilians."""
+    b = named.spans[row["sentence_index"]][1]
+    text = named.text
+    if "civilian" not in text[row["end"]:b] and " and " not in text[row["end"]:b]:
+        return
+    m = CAPTIVE_CIVILIANS.match(text, row["end"], b)
+    if m:
+        row["population"] = "mixed"
+        row["population_evidence"] = f"captives with civilians: {' '.join(m.group().split()[-4:])}"
 
 
 def _part_of_people(row: dict, named: ArticleClaimants) -> None:
