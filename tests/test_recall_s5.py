@@ -362,3 +362,19 @@ def test_a_return_told_after_a_sentence_on_refugees_is_displaced():
     assert one_article.figure(text, 350, "displaced", DAY)["rule"] == "subject"
     assert one_article.figures_of("The school reopened. In the last day, 350 people "
                                   "returned to the regional capital by bus.", DAY).empty
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("About 100 Armenian troops surrendered on Friday.", {(100, "captured")}),
+    ("More than 80,000 have registered as refugees in Armenia.", {(80_000, "displaced")}),
+    ("Some 300 people became homeless after the shelling.", {(300, "displaced")}),
+    ("The town of 5,000 surrendered.", set()),
+    ("The village of 300 people was shelled; 4 residents were killed.", {(4, "killed")}),
+])
+def test_surrender_registration_and_towns_of_people(sentence, expected):
+    check(sentence, expected)
+
+
+def test_and_before_a_lower_case_word_ends_a_figures_words():
+    check("The army announced the killing of six soldiers and the wounding of nine soldiers "
+          "and one civilian.", {(6, "killed"), (9, "wounded"), (1, "wounded")})

@@ -167,7 +167,7 @@ PEOPLE_TRIGGERS: dict[str, tuple[str, ...]] = {
         "returned home", "returned to", "returned", "returning home", "returning to",
         "held", "being held",
         "in captivity", "detained", "abducted", "kidnapped", "extradited", "convicted",
-        "sentenced", "imprisoned", "in custody", "taken into custody",
+        "sentenced", "imprisoned", "in custody", "taken into custody", "surrendered",
     ),
 }
 #: People triggers of military reports that count only with soldiers named ("up to 30 enemy
@@ -301,6 +301,8 @@ AUXILIARIES = (
     "severely", "badly", "fatally", "lightly", "slightly", "mortally", "gravely", "may",
     "might", "could", "must", "found", "pronounced", "said", "known", "expected", "likely",
     "to", *parts.HEDGES, *parts.GROUP_LINKS,
+    # "80,000 have registered as refugees", "300 people became homeless"
+    "registered", "became", "become", "becoming",
 )
 #: Words that may stand inside a figure's noun phrase although they are also auxiliaries:
 #: "six confirmed civilian deaths", "12 reported casualties".
@@ -383,6 +385,7 @@ THINGS = (
 #: Words before a number that make it a population, an age or a rank, never a figure.
 NOT_A_FIGURE_BEFORE = ("population of", "population", "home to", "inhabited by", "aged",
                        "ages", "age of", "age", "a city of", "a town of", "a region of",
+                       "the city of", "the town of", "the village of", "a village of",
                        "resolution", "article", "section", "brigade", "division",
                        "regiment", "battalion")
 
@@ -451,7 +454,8 @@ _SUBJECT_NP_WORD = (rf"(?:{_NP_WORD}|(?:{_alt(SUBJECT_NP_LINKS)})\b|"
                     rf"[\"“‘][\w’'-]+[\"”’](?=\s+(?:{_PEOPLE_ALT})\b)|"
                     r"\[[\w’' -]{1,30}\]|"  # an editor's word: "we have 49 [troops] killed"
                     r"\((?:(?!\d)[\w’' -]){1,30}\)|"  # an alias: "of the Artsakh (Karabakh) army"
-                    rf"and(?=\s+(?!(?:{parts.NUMBER_WORDS})\b){UPPER}{LOWER}))")  # "from A and B"
+                    # "soldiers from Armenia and Artsakh": "and" before a name
+                    rf"and(?=\s+(?!(?:{parts.NUMBER_WORDS})\b)(?-i:{UPPER}{LOWER})))")
 
 #: What news puts between a figure's words and its verb: a dash or bracket aside, "including
 #: ...", a part "3 of them women", a relative clause "who fought for ...", "who strayed
