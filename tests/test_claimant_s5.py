@@ -239,3 +239,64 @@ def test_a_claim_about_another_matter_does_not_claim_the_figure(sentence, count)
 ])
 def test_a_claim_stating_the_figure_keeps_it(sentence, count, who):
     assert who in claimant(sentence, count)
+
+
+# ------------------------------------------------------- more shapes of attribution
+
+@pytest.mark.parametrize(("sentence", "count", "who"), [
+    # an aside set off by dashes between the claimant and its verb
+    ("Earlier the separatist authorities in the region — which are backed by Yerevan — "
+     "said four civilians were killed.", 4, "separatist authorities"),
+    # the subject of a denial goes on to claim
+    ("Baku did not disclose its military losses, but confirmed nine civilian deaths.", 9,
+     "Baku"),
+    # published in the press
+    ("Reports were published in the Georgian press that 6 border guards were killed.", 6,
+     "Georgian press"),
+    # a document unveiled by its author
+    ("In the list unveiled by the ministry on Monday, the number of fallen soldiers was "
+     "2,100.", 2100, "ministry"),
+    # an accusation of harm told at some length
+    ("The president has accused the enemy of committing a war crime by shelling the city, "
+     "leaving 14 civilians dead.", 14, "president"),
+])
+def test_more_shapes_of_attribution(sentence, count, who):
+    assert who in claimant(sentence, count)
+
+
+@pytest.mark.parametrize(("sentence", "count"), [
+    # a denial with no claim after it; an aside with no claim verb after it
+    ("Baku did not disclose its losses, but 9 civilians died in the shelling on Monday.", 9),
+    ("The town — which was shelled overnight — lost 9 residents.", 9),
+])
+def test_a_denial_or_an_aside_alone_claims_nothing(sentence, count):
+    assert claimant(sentence, count) == ""
+
+
+def test_an_embedded_post_is_its_authors():
+    text = ("The governor's aide posted on Tuesday.\n\nIn the town the number of dead is over "
+            "20. Number of wounded reached 60. pic.twitter.com/abc123 — Anar Mammadov "
+            "(@AnarMammadov) October 28, 2020\n\nThe town's schools were closed.")
+    assert "Anar Mammadov" in article_claimant(text, 20)
+    assert "Anar Mammadov" in article_claimant(text, 60)
+
+
+def test_a_figure_reported_with_no_one_named_goes_on_with_the_source_that_told_the_fighting():
+    text = ("On Friday, local media outlets reported the outbreak of clashes on the border. "
+            "One soldier was reported killed and 3 were wounded in the clashes.")
+    assert "media outlets" in article_claimant(text, 3)
+    # not when the source before spoke of something else
+    text = ("On Friday, the spokesman said the government stands ready to help. "
+            "One soldier was reported killed and 3 were wounded in the clashes.")
+    assert article_claimant(text, 3) == ""
+    # nor for "reportedly", which the outlet writes of what no source it names told
+    text = ("On Friday, local media outlets reported the outbreak of clashes on the border. "
+            "One soldier was reportedly killed and 3 were wounded in the clashes.")
+    assert article_claimant(text, 3) == ""
+
+
+def test_a_quotation_opening_a_paragraph_goes_on_with_the_source_ending_the_one_before():
+    text = ("The defence ministry added that an enemy column had been destroyed.\n\n"
+            "In the early hours, “our units advanced on the town and 9 enemy troops were "
+            "killed.”")
+    assert "ministry" in article_claimant(text, 9)

@@ -61,7 +61,7 @@ NOUN_VERBS = ("report", "reports", "state", "states", "put", "puts", "lists", "r
               "estimates", "claims", "claim", "updated", "posted", "recalls")
 #: "X accused Y of killing 21": an accusation claims the losses it names (not "accused
 #: Y of violating a truce").
-ACCUSED_OF = re.compile(r"\s+[^,;.]{1,60}?\bof\s+(?:\w+\s+)?(?:killing|wounding|injuring|"
+ACCUSED_OF = re.compile(r"\s+[^,;.]{1,60}?\bof\s+(?:[^,;.]{0,40}?\b)?(?:killing|wounding|injuring|"
                         r"murdering|massacring|shelling|attacking|targeting|capturing)\b")
 #: Verbs that may come before their claimant ("said the General Prosecutor's Office").
 INVERTED_CLAIM_VERBS = ("said", "says", "reported", "added", "stated", "announced", "noted",
@@ -112,6 +112,14 @@ _RELATIVE = re.compile(
     r",\s+(?:which|who)\s+[^,;“”\"]{3,100},\s+(?:(?:has|had|have|also|later)\s+)?"
     rf"(?P<verb>{_alt(CLAIM_VERBS)})\b"
 )
+#: "the separatist authorities in Karabakh — which claims independence — said": a
+#: parenthesis set off by dashes between the claimant (read back, :data:`_PHRASE_END`) and
+#: its verb.
+_DASHED = re.compile(
+    r"\s[–—]\s(?:which|who|whose|a|an|the|including)\b[^–—“”\"]{3,120}\s[–—]\s+"
+    rf"(?:(?:has|had|have|also|later)\s+)?(?P<verb>{_alt(CLAIM_VERBS)})\b")
+_PHRASE_END = re.compile(r"(?:^|[,;:]\s*)(?:(?:Earlier|Meanwhile|Later|Separately|However|"
+                         r"Also)\s+)?(?P<who>[^,;:–—“”\"\d]{2,80})$")
 _NAME_END = re.compile(rf"(?:{UPPER}[\w’'.-]*\s+)*{UPPER}[\w’'.-]*$")
 #: "the region's rights ombudsman, Gegham Stepanyan, announced": a title (read back
 #: from the name, :data:`_TITLE_END`), then the name.
@@ -130,12 +138,27 @@ _BY_NOUN = re.compile(
 )
 #: A claim in the passive, its claimant the agent: "4,500 missing people registered by the
 #: ICRC", "names published by other official sources".
+_AGENT_VERBS = ("reported", "confirmed", "recorded", "registered", "published", "documented",
+                "announced", "estimated", "counted", "verified", "listed", "compiled", "unveiled",
+                "presented", "issued", "provided", "disclosed", "submitted")
 _BY_AGENT = re.compile(
-    r"\b(?:reported|confirmed|recorded|registered|published|documented|announced|estimated|"
-    r"counted|verified|listed|compiled)\s+by\s+"
+    rf"\b(?:{_alt(_AGENT_VERBS)})\s+by\s+"
     r"(?P<who>[^,;.“”\"\d]{2,80}?)(?=\s+(?:on|in|at|since|as|and|after|during|last|this|that|"
     r"which|who|to|from|for)\b|[,;.“”\"]|$)"
 )
+#: "Azerbaijan did not disclose its military losses, but confirmed seven civilian deaths":
+#: the subject of a denial goes on to claim.
+_ELIDED_VERBS = ("confirmed", "reported", "said", "announced", "put", "estimated", "claimed",
+                 "stated", "acknowledged")
+_ELIDED = re.compile(rf"\bbut\s+(?P<verb>{_alt(_ELIDED_VERBS)})\b")
+#: (the subject of the denial, read from the sentence's start)
+_DENIER = re.compile(
+    rf"\W*(?:(?:On|In|At)\s[^,]{{1,30}},\s*)?(?P<who>{UPPER}[\w’'.-]*(?:\s+{UPPER}[\w’'.-]*)*)"
+    r"\s+(?:did|does|has|had|have|would|was|were)\s+not\s")
+#: "news were published in the Armenian press that 3 were killed": the press.
+_PRESS_VERBS = ("published", "reported", "appeared", "circulated", "carried")
+_IN_PRESS = re.compile(rf"\b(?:{_alt(_PRESS_VERBS)})\s+in\s+"
+                       r"(?P<who>(?:the\s+)?(?:[\w-]+\s+){0,2}(?:press|media|newspapers?))\b")
 #: (the owner read back from the possessive, :data:`_OWNER_END`)
 _POSS_NOUN = re.compile(
     r"['’]s?\s+(?:(?:latest|previous|earlier|new|official|updated|own)\s+)?"
@@ -170,10 +193,15 @@ _AFTER = re.compile(
 )
 #: "Hikmet Hajiyev, the aide of the President, announced": a name, an apposition, a verb.
 _APPOSED = re.compile(
-    rf"(?P<who>{UPPER}[\w’'-]+(?:\s+{UPPER}[\w’'-]+)*,\s+(?:the\s+|a\s+|an\s+)?"
+    rf"(?P<who>{UPPER}[\w’'-]+(?:\s+{UPPER}[\w’'-]+)+,\s+(?:the\s+|a\s+|an\s+)?"
     r"[^,;“”\"]{3,90}),\s+(?:has\s+|had\s+|also\s+|later\s+)?"
     rf"(?P<verb>{_alt(CLAIM_VERBS)})\b"
 )
+#: "Karabakh, backed by Yerevan, said": a one-word name, then who stands behind it.
+_BACKED = re.compile(
+    rf"(?P<who>{UPPER}[\w’'-]+),\s+(?:allied\s+with|backed\s+by|supported\s+by|"
+    r"controlled\s+by|run\s+by)\s+[^,;“”\"]{3,60},\s+(?:has\s+|had\s+|also\s+|later\s+)?"
+    rf"(?P<verb>{_alt(CLAIM_VERBS)})\b")
 #: Headlines: "Ombudsman: 19 civilians killed", "... Killed - Military".
 _HEAD_START = re.compile(r"^\s*(?P<who>[^:,.;“”\"\d]{2,40}):\s")
 _HEAD_END = re.compile(r"(?:\s[-–—]\s|:\s)(?P<who>[^-–—:,.;“”\"\d]{2,50})\s*$")
@@ -269,11 +297,18 @@ _PATTERNS = (
     (_WHICH, ("which",)), (_BEFORE, CLAIM_VERBS),
     (_ACCORDING, ("ccording to ", " words")), (_NOUN, CLAIM_NOUNS),
     (_AFTER, INVERTED_CLAIM_VERBS), (_APPOSED, CLAIM_VERBS), (_HEAD_START, (":",)),
-    (_CITING, ("citing ",)), (_BY_NOUN, (" by ", " from ")), (_BY_AGENT, (" by ",)),
+    (_CITING, ("citing ",)), (_BY_NOUN, (" by ", " from ")),
+    (_BY_AGENT, tuple(f"{v} by " for v in _AGENT_VERBS)),
+    (_IN_PRESS, tuple(f"{v} in " for v in _PRESS_VERBS)),
+    (_BACKED, ("allied with ", "backed by ", "supported by ", "controlled by ", "run by ")),
 )
 #: Patterns whose claimant is read back from where they match, each with the words it
 #: cannot match without.
-_BACKWARD = ((_RELATIVE, (", which", ", who")), (_TITLED, CLAIM_VERBS),
+_BACKWARD = ((_RELATIVE, (", which", ", who")),
+             (_DASHED, tuple(f"{d} {w}" for d in "—–" for w in ("which", "who", "a ", "an ",
+                                                               "the ", "including"))),
+             (_ELIDED, tuple(f"but {v}" for v in _ELIDED_VERBS)),
+             (_TITLED, CLAIM_VERBS),
              (_POSS_NOUN, ("estimate", "figures", "count", "tally", "data", "statement")))
 #: Every word some pattern needs, found in one pass (overlapping: all of them).
 _NEEDED = sorted({w for _, needs in (*_PATTERNS, *_BACKWARD) for w in needs})
@@ -374,6 +409,17 @@ def claims(sentence: str) -> list[tuple[int, str, str]]:
                     who = who.rstrip(" ,").removesuffix(" has").removesuffix(" had").rstrip(" ,")
                     found.append((title.start("title"), who, m.group("verb")))
                 continue
+            if pattern is _ELIDED:  # "Azerbaijan did not disclose ..., but confirmed 7"
+                denier = _DENIER.match(sentence, 0, m.start())
+                if denier:
+                    found.append((denier.start("who"), denier.group("who"), m.group("verb")))
+                continue
+            if pattern is _DASHED:  # "the authorities in Karabakh — which ... — said"
+                phrase = _PHRASE_END.search(sentence, max(0, m.start() - 80), m.start())
+                if phrase and _WHO_WORD.search(phrase.group("who")):
+                    found.append((phrase.start("who"), phrase.group("who").strip(),
+                                  m.group("verb")))
+                continue
             if pattern is _RELATIVE:  # "Azerbaijan, which ..., said"
                 name = _NAME_END.search(sentence, max(0, m.start() - 80), m.start())
                 if name:
@@ -430,7 +476,8 @@ def _verbs_end(sentence: str, needed: list[tuple[int, int, int]]) -> int:
 
 
 _HOW = {id(_ACCORDING): "according to", id(_HEAD_START): "headline: source: ...",
-        id(_CITING): "citing", id(_BY_NOUN): "noun: ... by", id(_BY_AGENT): "passive: ... by"}
+        id(_CITING): "citing", id(_BY_NOUN): "noun: ... by", id(_BY_AGENT): "passive: ... by",
+        id(_IN_PRESS): "published in"}
 #: Words that open a sentence going on with the report before it.
 _GOES_ON = re.compile(r"\W*(?:As\s+a\s+result|In\s+addition|Additionally|Besides|Moreover|"
                       r"Furthermore|Also|Thus|Of\s+(?:these|them|whom|those)|Among\s+"
@@ -497,6 +544,11 @@ _NUMBER = re.compile(r"(?i:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|
                      r"twelve|dozens?|scores|hundreds?|thousands?)\b)")
 #: A quotation opening in a sentence: with no speaker named, it quotes the source before.
 _QUOTE_OPENS = re.compile(r"(?:^|\s)[“\"]\w")
+#: A figure told as reported, with no one named: "was reported killed" (not "reportedly",
+#: which an outlet writes of what no source it names told).
+_REPORTED = re.compile(r"\b(?:was|were|been)\s+reported\b")
+#: The signature closing an embedded post: "— Hikmet Hajiyev (@HikmetHajiyev) date".
+_POST_SIGNATURE = re.compile(r"[—–-]\s*(?P<who>[^\n()—–@]{2,60}?)\s*\(@\w{1,40}\)")
 #: A turn to another claim within a sentence: "..., while Armenia's ministry said".
 _CLAUSE_TURN = re.compile(r";|\b(?:while|whereas|but)\b")
 #: Quotation marks that open and close a quotation.
@@ -679,18 +731,32 @@ class ArticleClaimants:
         ("Hajiyev said the shelling struck a cemetery. As a result, three civilians
         were killed."); else ``(-1, "")``."""
         a, b = self.spans[index]
-        joined = _GOES_ON.match(self.text, a, b) is not None or (
-            _QUOTE_OPENS.search(self.text, a, b) is not None and not self.named(index))
+        quoting = _QUOTE_OPENS.search(self.text, a, b) is not None and not self.named(index)
+        joined = quoting or _GOES_ON.match(self.text, a, b) is not None
+        reported = _REPORTED.search(self.text, a, b) is not None  # "was reported killed"
         for i in range(index - 1, max(-1, index - 1 - back), -1):
-            if not self.same_paragraph(i, index):
-                break
+            if not self.same_paragraph(i, index) and not (quoting and i == index - 1):
+                break  # (a quotation opening a paragraph: the source ending the one before)
             if len(set(self.named(i))) > 1:
                 return -1, ""  # two sources before: no telling whose this is
             who = self.speaker(i)
             if who:
                 speaks_of_losses = _LOSS_WORD.search(self.text, *self.spans[i]) is not None
+                if reported and not speaks_of_losses:  # a source reporting the fighting
+                    speaks_of_losses = _EVENT_WORD.search(self.text, *self.spans[i]) is not None
                 return (i, who) if joined or speaks_of_losses else (-1, "")
         return -1, ""
+
+    def tweeted_by(self, index: int) -> str:
+        """The author of an embedded post that sentence ``index`` is part of: its paragraph
+        ends "— Hikmet Hajiyev (@HikmetHajiyev) October 28, 2020"; else ``""``."""
+        b = self.spans[index][1]
+        end = self.text.find("\n", b)
+        end = len(self.text) if end < 0 else end
+        if "(@" not in self.text[b - 1:end] and "(@" not in self.text[slice(*self.spans[index])]:
+            return ""
+        m = _POST_SIGNATURE.search(self.text, max(self.spans[index][0], end - 160), end)
+        return m.group("who").strip() if m else ""
 
     def context(self, index: int, profile: Profile | None = None,
                 day: dt.date | None = None) -> tuple[str, str]:
@@ -710,6 +776,9 @@ class ArticleClaimants:
             opened = self.quote_opened(index)
             where = -opened - 1 if opened < 0 else opened
             return who, f"continues the quotation of sentence {where}"
+        who = self.tweeted_by(index)
+        if who:
+            return who, "an embedded post signed by its author"
         i, who = self.recent(index)
         if who:
             return who, f"continues the report of sentence {i}"
