@@ -54,13 +54,14 @@ CLAIM_VERBS = (
     "tweeted", "posted", "announces", "reports", "put", "puts", "state", "confirm",
     "named", "informs", "inform", "recollects", "recollected", "recalls", "lists", "listed",
     "reads", "documented", "placed", "claim", "accused", "accuses", "shared",
+    "highlighted", "highlights", "revised", "underscored", "compiled", "released", "tweets",
 )
 #: Claim verbs that are also nouns ("the report said", "their statement").
 NOUN_VERBS = ("report", "reports", "state", "states", "put", "puts", "lists", "reads",
               "estimates", "claims", "claim", "updated", "posted", "recalls")
 #: "X accused Y of killing 21": an accusation claims the losses it names (not "accused
 #: Y of violating a truce").
-ACCUSED_OF = re.compile(r"\s+[^,;.]{1,60}?\bof\s+(?:\w+\s+)?(?:killing|wounding|injuring|"
+ACCUSED_OF = re.compile(r"\s+[^,;.]{1,60}?\bof\s+(?:[^,;.]{0,40}?\b)?(?:killing|wounding|injuring|"
                         r"murdering|massacring|shelling|attacking|targeting|capturing)\b")
 #: Verbs that may come before their claimant ("said the General Prosecutor's Office").
 INVERTED_CLAIM_VERBS = ("said", "says", "reported", "added", "stated", "announced", "noted",
@@ -111,6 +112,14 @@ _RELATIVE = re.compile(
     r",\s+(?:which|who)\s+[^,;“”\"]{3,100},\s+(?:(?:has|had|have|also|later)\s+)?"
     rf"(?P<verb>{_alt(CLAIM_VERBS)})\b"
 )
+#: "the separatist authorities in Karabakh — which claims independence — said": a
+#: parenthesis set off by dashes between the claimant (read back, :data:`_PHRASE_END`) and
+#: its verb.
+_DASHED = re.compile(
+    r"\s[–—]\s(?:which|who|whose|a|an|the|including)\b[^–—“”\"]{3,120}\s[–—]\s+"
+    rf"(?:(?:has|had|have|also|later)\s+)?(?P<verb>{_alt(CLAIM_VERBS)})\b")
+_PHRASE_END = re.compile(r"(?:^|[,;:]\s*)(?:(?:Earlier|Meanwhile|Later|Separately|However|"
+                         r"Also)\s+)?(?P<who>[^,;:–—“”\"\d]{2,80})$")
 _NAME_END = re.compile(rf"(?:{UPPER}[\w’'.-]*\s+)*{UPPER}[\w’'.-]*$")
 #: "the region's rights ombudsman, Gegham Stepanyan, announced": a title (read back
 #: from the name, :data:`_TITLE_END`), then the name.
@@ -127,6 +136,29 @@ _BY_NOUN = re.compile(
     r"(?:(?:issued|released|published|made)\s+)?(?:by|from)\s+(?P<who>[^,;.“”\"]{2,80}?)"
     r"(?=\s+(?:reporting|saying|that|which|on|in|of|shows?|showed)\b|[,;.“”\"]|$)"
 )
+#: A claim in the passive, its claimant the agent: "4,500 missing people registered by the
+#: ICRC", "names published by other official sources".
+_AGENT_VERBS = ("reported", "confirmed", "recorded", "registered", "published", "documented",
+                "announced", "estimated", "counted", "verified", "listed", "compiled", "unveiled",
+                "presented", "issued", "provided", "disclosed", "submitted")
+_BY_AGENT = re.compile(
+    rf"\b(?:{_alt(_AGENT_VERBS)})\s+by\s+"
+    r"(?P<who>[^,;.“”\"\d]{2,80}?)(?=\s+(?:on|in|at|since|as|and|after|during|last|this|that|"
+    r"which|who|to|from|for)\b|[,;.“”\"]|$)"
+)
+#: "Azerbaijan did not disclose its military losses, but confirmed seven civilian deaths":
+#: the subject of a denial goes on to claim.
+_ELIDED_VERBS = ("confirmed", "reported", "said", "announced", "put", "estimated", "claimed",
+                 "stated", "acknowledged")
+_ELIDED = re.compile(rf"\bbut\s+(?P<verb>{_alt(_ELIDED_VERBS)})\b")
+#: (the subject of the denial, read from the sentence's start)
+_DENIER = re.compile(
+    rf"\W*(?:(?:On|In|At)\s[^,]{{1,30}},\s*)?(?P<who>{UPPER}[\w’'.-]*(?:\s+{UPPER}[\w’'.-]*)*)"
+    r"\s+(?:did|does|has|had|have|would|was|were)\s+not\s")
+#: "news were published in the Armenian press that 3 were killed": the press.
+_PRESS_VERBS = ("published", "reported", "appeared", "circulated", "carried")
+_IN_PRESS = re.compile(rf"\b(?:{_alt(_PRESS_VERBS)})\s+in\s+"
+                       r"(?P<who>(?:the\s+)?(?:[\w-]+\s+){0,2}(?:press|media|newspapers?))\b")
 #: (the owner read back from the possessive, :data:`_OWNER_END`)
 _POSS_NOUN = re.compile(
     r"['’]s?\s+(?:(?:latest|previous|earlier|new|official|updated|own)\s+)?"
@@ -137,7 +169,7 @@ _OWNER_END = re.compile(r"\b(?:the\s+)?(?:[\w’'-]+\s+){0,4}?[\w-]+$")
 _PREPOSITIONS = re.compile(r"\b(?:from|of|by|in|with|to|at|on|than|over|above|below|under|"
                            r"is|are|was|were)\s+")
 _DETERMINED = re.compile(r"\b(?=(?:[Tt]he|[Aa]n?)\s)")
-_ACCORDING = re.compile(r"\b[Aa]ccording to (?P<who>[^,;.“”\"]{2,80})|"
+_ACCORDING = re.compile(r"\b[Aa]ccording to (?P<who>[^,;.“”\"\d]{2,80})|"
                         r"\b[Ii]n (?P<whose>[^,;.“”\"]{2,60}?)['’]s words")
 _NOUN = re.compile(
     rf"(?P<who>\b{UPPER}[\w’'-]+(?:\s+{UPPER}[\w’'-]+)*)\s+(?:{_alt(CLAIM_NOUNS)})\b"
@@ -150,7 +182,9 @@ _THIS_WAS = re.compile(
 #: "..., said the General Prosecutors of Azerbaijan": the claimant after its verb.
 _TOKEN = (rf"(?:{UPPER}[\w’'.-]*|of|for|and|the|on|in|{_alt(AUTHORITY_WORDS)}|"
           r"general[’']s|prosecutor[’']s|human|rights|defence|defense|health|foreign|"
-          r"state|security|emergency|press|regional|local|district|city)")
+          r"state|security|emergency|press|regional|local|district|city|general|chief|"
+          r"deputy|public|military|national|central|interior|internal|medical|forensic|"
+          r"investigative|civil|prosecutor|prosecutors|prosecution)")
 _AFTER = re.compile(
     rf"\b(?:{_alt(INVERTED_CLAIM_VERBS)})\s+(?P<who>(?:the\s+|an?\s+)?"
     rf"(?:{UPPER}|(?:{_alt(AUTHORITY_WORDS)})\b)[\w’'.-]*(?:\s+{_TOKEN}){{0,9}}?)"
@@ -163,6 +197,11 @@ _APPOSED = re.compile(
     r"[^,;“”\"]{3,90}),\s+(?:has\s+|had\s+|also\s+|later\s+)?"
     rf"(?P<verb>{_alt(CLAIM_VERBS)})\b"
 )
+#: "Karabakh, backed by Yerevan, said": a one-word name, then who stands behind it.
+_BACKED = re.compile(
+    rf"(?P<who>{UPPER}[\w’'-]+),\s+(?:allied\s+with|backed\s+by|supported\s+by|"
+    r"controlled\s+by|run\s+by)\s+[^,;“”\"]{3,60},\s+(?:has\s+|had\s+|also\s+|later\s+)?"
+    rf"(?P<verb>{_alt(CLAIM_VERBS)})\b")
 #: Headlines: "Ombudsman: 19 civilians killed", "... Killed - Military".
 _HEAD_START = re.compile(r"^\s*(?P<who>[^:,.;“”\"\d]{2,40}):\s")
 _HEAD_END = re.compile(r"(?:\s[-–—]\s|:\s)(?P<who>[^-–—:,.;“”\"\d]{2,50})\s*$")
@@ -173,7 +212,7 @@ _BYLINE = re.compile(r"\s*(?:[Pp]osted\s+by|[Bb]y|[Ww]ritten\s+by|BY)\s")
 #: Words that end a claimant's phrase after an inverted verb ("said the office on Sunday").
 _WHO_END = re.compile(r"\s+(?:on|in|at|that|this|last|earlier|late|after|before|during|"
                       r"as|when|while|of\s+the\s+attack|adding|citing|quoted|via)\b.*$")
-_WHO_WORD = re.compile(rf"(?:(?<![\w’'-]){UPPER}|\b(?:{_alt(AUTHORITY_WORDS)})\b)")
+_WHO_WORD = re.compile(rf"(?:(?<![\w’'-]){UPPER}|\b(?:{_alt(AUTHORITY_WORDS)})s?\b)")
 _SUBORDINATE = re.compile(r"\b(?:after|that|while|because|when|since|as|but|although|"
                           r"though|if)\s+(?=\S)")
 _DIGIT = re.compile(r"\d")
@@ -192,7 +231,63 @@ _CITING = re.compile(r"\bciting\s+(?P<who>[^,;.“”\"]{2,80}?)(?=\s+(?:that|as
                      r"saying)\b|[,;.“”\"]|$)")
 #: "It is reported", "it was announced": nobody claims.
 _IMPERSONAL = re.compile(r"(?i:it|this|that|there)\s+(?:is|was|has\s+been|had\s+been)")
-_PREPOSITION = re.compile(r"(?:In|On|At)\b")
+_PREPOSITION = re.compile(r"(?:In|On|At|After|Before|Following|Amid|Amidst|Despite|Since|During|"
+                          r"Under|Without|Through|Throughout|Upon|Against|Among|Between)\b")
+#: Words of quantity that end the words after "according to" before its figure
+#: ("according to the ombudsman about 90,000 fled").
+_QUANTITY_END = re.compile(r"(?:\s+(?:about|some|nearly|almost|over|around|approximately|"
+                           r"more\s+than|at\s+least|up\s+to|as\s+many\s+as))+\s*$")
+#: A time or place after a source's name ("the government at the time of the ceasefire
+#: in 1994", "statistics as of May 2021").
+_WHEN_WHERE = re.compile(r"\s+(?:at|in|on|as\s+of|since|by|from|until|during|for|between)\b.*$")
+#: Reports of the press, which name a source though no name is written ("according to
+#: news reports").
+_PRESS = re.compile(r"\b(?:news|press|media)\s+(?:reports|agencies|outlets)\b")
+#: What is no source, though it stands where one would (see :func:`_not_a_source`):
+#: "According to initial estimates" read as "According to initial" + "estimates".
+_ACCORDING_START = re.compile(r"[Aa]ccording\s+to\b")
+#: An adjective before a claim verb that is also a noun: "initial estimates", "the latest
+#: reports" name no one.
+_ADJECTIVE_END = re.compile(r"\b(?:initial|latest|preliminary|official|unofficial|new|recent|"
+                            r"previous|earlier|first|early|conflicting|unconfirmed|other|such|"
+                            r"some|many|several|these|those|regularly|newly|recently|"
+                            r"constantly|officially)$", re.IGNORECASE)
+#: A determiner and an adverb before a participle: "a regularly updated list".
+_ADVERB_END = re.compile(r"\b(?:a|an|the|its|their|this|these|his|her)\s+\w+ly$",
+                         re.IGNORECASE)
+#: The last items of a name listing several ("Prisoners of War, Hostages and Missing
+#: Persons"), and the name's words before the comma.
+_LISTED_NAME = re.compile(rf"{UPPER}[\w’'-]*(?:\s+{UPPER}[\w’'-]*)*\s+and\s+{UPPER}[\w’'-]*"
+                          rf"(?:\s+{UPPER}[\w’'-]*)*$")
+_NAME_BEFORE_COMMA = re.compile(rf"(?:{UPPER}[\w’'.-]*\s+(?:(?:of|on|for|and|the)\s+)*)*"
+                                rf"{UPPER}[\w’'.-]*,\s+$")
+_OF_WORD = re.compile(r"\s(?:of|on|for)\s")
+#: A relative pronoun, then a pronoun: "which he (said killed five)".
+_RELATIVE_PRONOUN = re.compile(r"(?:which|that|who)\s+(?:he|she|they|it|we)$")
+#: A passive before its verb: "Clashes have been reported" names no one.
+_PASSIVE_END = re.compile(r"\b(?:been|being|be)$")
+#: "several who it claims were involved": the relative clause's pronoun ends the phrase.
+_RELATIVE_END = re.compile(r"\b(?:who|whom|which|that)\s+\w+$")
+#: A plural subject or a pronoun, which the verb "state" needs ("officials state"; not
+#: "a mono-ethnic state").
+_PLURAL_END = re.compile(r"(?:s|they|we|I|you)$")
+#: The head word of an event, which is no source ("the attack highlighted ...").
+_EVENT_HEAD = re.compile(r"(?i:(?:fighting|clash(?:es)?|wars?|conflict|crisis|escalation|"
+                         r"attacks?|shelling|strikes?|bombardment|blast|explosion|offensive|"
+                         r"assault|violence|tragedy|incident|war['’]s)$)")
+#: A page's furniture before a colon: "Photo: AFP", "Image Credit: ...", "Published: ...".
+_FURNITURE = re.compile(r"(?i:(?:photo|image|picture|video|audio|credits?|image\s+credit|"
+                        r"photo\s+credit|published|updated|posted|theme|topics?|tags?|"
+                        r"category|categories|read\s+more|read\s+also|see\s+also|watch|"
+                        r"listen|share|source|sources|author|date|time|file\s+photo)s?)")
+#: Words of an event, not a source, before a headline's colon ("Fighting between Armenia
+#: and Azerbaijan: 100 killed", "Missing in Armenia: ...").
+_EVENT_WORD = re.compile(r"(?i:\b(?:fight|clash|war\b|wars\b|conflict|crisis|escalat|ceasefire|"
+                         r"truce|tension|exodus|blockade|tragedy|battle|violence|"
+                         r"kill|dead|death|die|wound|injur|casualt|loss|lost|missing|captiv|"
+                         r"prisoner|hostage|victim|bodies|fled|flee|displac|refugee|evacuat|"
+                         r"martyr|toll|attack|shell|bombard|strik|missile|rocket|bomb|drone|"
+                         r"artillery|blast|explosi|landmine|offensive|aggression|assault))")
 
 #: ", announced": what an apposition pattern cannot match without (found fast: it
 #: starts with a comma).
@@ -203,10 +298,17 @@ _PATTERNS = (
     (_ACCORDING, ("ccording to ", " words")), (_NOUN, CLAIM_NOUNS),
     (_AFTER, INVERTED_CLAIM_VERBS), (_APPOSED, CLAIM_VERBS), (_HEAD_START, (":",)),
     (_CITING, ("citing ",)), (_BY_NOUN, (" by ", " from ")),
+    (_BY_AGENT, tuple(f"{v} by " for v in _AGENT_VERBS)),
+    (_IN_PRESS, tuple(f"{v} in " for v in _PRESS_VERBS)),
+    (_BACKED, ("allied with ", "backed by ", "supported by ", "controlled by ", "run by ")),
 )
 #: Patterns whose claimant is read back from where they match, each with the words it
 #: cannot match without.
-_BACKWARD = ((_RELATIVE, (", which", ", who")), (_TITLED, CLAIM_VERBS),
+_BACKWARD = ((_RELATIVE, (", which", ", who")),
+             (_DASHED, tuple(f"{d} {w}" for d in "—–" for w in ("which", "who", "a ", "an ",
+                                                               "the ", "including"))),
+             (_ELIDED, tuple(f"but {v}" for v in _ELIDED_VERBS)),
+             (_TITLED, CLAIM_VERBS),
              (_POSS_NOUN, ("estimate", "figures", "count", "tally", "data", "statement")))
 #: Every word some pattern needs, found in one pass (overlapping: all of them).
 _NEEDED = sorted({w for _, needs in (*_PATTERNS, *_BACKWARD) for w in needs})
@@ -235,8 +337,19 @@ def claims(sentence: str) -> list[tuple[int, str, str]]:
             continue  # a word the pattern needs is missing
         end = verbs_end if pattern in _ENDS_WITH_VERB else len(sentence)
         for m in pattern.finditer(sentence, 0, end):
-            who = (m.group("who") or m.group("whose")).strip() if pattern is _ACCORDING \
-                else m.group("who").strip()
+            if pattern is _ACCORDING:  # (it stops at a digit: its figure, or a date in
+                raw = m.group("who") or m.group("whose")  # the words, "as of May 2021")
+                who = _QUANTITY_END.sub("", raw).strip()
+                if "(" in who and ")" not in who:  # "Armenian sources (of those 20 ...)"
+                    who = who[:who.index("(")].strip()
+                elif m.end() < len(sentence) and sentence[m.end()].isdigit() and \
+                        who == raw.strip():  # "the government at the time of ... in 1994"
+                    cut = _WHEN_WHERE.sub("", who)
+                    if cut == who:
+                        continue
+                    who = cut
+            else:
+                who = m.group("who").strip()
             who = _SUBORDINATE.split(who)[-1] if pattern is _BEFORE else who
             if pattern is _BEFORE and _COPULA.search(who):  # "The figure is higher than
                 continue  # previous estimates": no claimant
@@ -245,6 +358,8 @@ def claims(sentence: str) -> list[tuple[int, str, str]]:
                 continue  # "attacks have claimed the lives of 32": a toll
             if verb.startswith("accuse") and not ACCUSED_OF.match(sentence, m.end()):
                 continue  # "accused Armenia of violating a truce": no losses claimed
+            if verb == "released" and not _RELEASED_WHAT.match(sentence, m.end()):
+                continue  # "released 12 prisoners", not "released a list of 44 killed"
             if verb == "shared" and not _SHARED_ON.match(sentence, m.end()):
                 continue  # "shared on social media", not "shared the same view"
             if pattern is _BEFORE and _SAID_WAS.match(sentence, m.end()) and _THAT_BEFORE.search(
@@ -258,6 +373,10 @@ def claims(sentence: str) -> list[tuple[int, str, str]]:
                 continue
             if who.lower() in ("which", "who") or _IMPERSONAL.fullmatch(who):
                 continue
+            if _not_a_source(pattern, who, verb, sentence, m.end()):
+                continue
+            if pattern is _BEFORE and _RELATIVE_PRONOUN.match(who):  # "..., which he said
+                who = who.split()[-1]  # killed five civilians": he
             if len(who.split()) > 12 or _DIGIT.search(who):
                 continue
             how = m.group("verb") if "verb" in pattern.groupindex else _HOW.get(
@@ -266,9 +385,16 @@ def claims(sentence: str) -> list[tuple[int, str, str]]:
                 how = f"{m.group().split()[0]} (before its claimant)"
             group = "who" if m.group("who") is not None else "whose"
             at = m.start(group) + max(0, m.group(group).rfind(who))  # after "while"
+            if pattern is _BEFORE and at > 2 and sentence[at - 2] == "," and \
+                    _LISTED_NAME.match(who):  # "the Commission on Prisoners of War,
+                named = _NAME_BEFORE_COMMA.search(sentence, max(0, at - 100), at)  # Missing
+                if named and _OF_WORD.search(named.group()):  # Persons and Hostages said":
+                    # the name's first part (an institution's: "... on ... of ...,")
+                    who, at = sentence[named.start():at] + who, named.start()
             if who.lower() in PRONOUNS:
                 found.append((at, who.lower(), how))
-            elif _WHO_WORD.search(who) and not _PREPOSITION.match(who):
+            elif (_WHO_WORD.search(who) or (pattern is _ACCORDING and _PRESS.search(who))) \
+                    and not _PREPOSITION.match(who):
                 found.append((at, who, how))
     for (pattern, _), wants in zip(_BACKWARD, _BACK_WANTS, strict=True):
         if not present & wants:
@@ -283,6 +409,17 @@ def claims(sentence: str) -> list[tuple[int, str, str]]:
                     who = who.rstrip(" ,").removesuffix(" has").removesuffix(" had").rstrip(" ,")
                     found.append((title.start("title"), who, m.group("verb")))
                 continue
+            if pattern is _ELIDED:  # "Azerbaijan did not disclose ..., but confirmed 7"
+                denier = _DENIER.match(sentence, 0, m.start())
+                if denier:
+                    found.append((denier.start("who"), denier.group("who"), m.group("verb")))
+                continue
+            if pattern is _DASHED:  # "the authorities in Karabakh — which ... — said"
+                phrase = _PHRASE_END.search(sentence, max(0, m.start() - 80), m.start())
+                if phrase and _WHO_WORD.search(phrase.group("who")):
+                    found.append((phrase.start("who"), phrase.group("who").strip(),
+                                  m.group("verb")))
+                continue
             if pattern is _RELATIVE:  # "Azerbaijan, which ..., said"
                 name = _NAME_END.search(sentence, max(0, m.start() - 80), m.start())
                 if name:
@@ -296,9 +433,33 @@ def claims(sentence: str) -> list[tuple[int, str, str]]:
     if not sentence.rstrip().endswith((".", "!", "?", "”", '"', ")")):  # a headline
         m = None if _BYLINE.match(sentence) else _HEAD_END.search(sentence)
         if m and _WHO_WORD.search(m.group("who")) and len(m.group("who").split()) <= 6 and \
-                m.group("who").strip().lower() not in _NO_SOURCE:
+                m.group("who").strip().lower() not in _NO_SOURCE and \
+                not _EVENT_WORD.search(m.group("who")):
             found.append((m.start("who"), m.group("who").strip(), "headline: ... - source"))
     return found
+
+
+def _not_a_source(pattern: re.Pattern, who: str, verb: str, sentence: str, end: int) -> bool:
+    """Do the words a pattern read as a claimant name no source? "According to initial"
+    (+ "estimates"), "the latest" (+ "reports"), "a regularly" (+ "updated"), "several
+    who it" (+ "claims were involved"), "a mono-ethnic" (+ "state"), a headline's topic
+    before its colon ("Fighting between Armenia and Azerbaijan: ...") or its dateline
+    ("Yerevan/Baku: ...")."""
+    if pattern is _BEFORE:
+        if _ACCORDING_START.match(who) or _ADVERB_END.search(who) or _PASSIVE_END.search(who):
+            return True
+        if verb in NOUN_VERBS and _ADJECTIVE_END.search(who):
+            return True
+        if verb == "state" and not _PLURAL_END.search(who):
+            return True
+        if _EVENT_HEAD.search(who):
+            return True
+        return _RELATIVE_END.search(who) is not None and _SAID_WAS.match(sentence, end) \
+            is not None
+    if pattern is _HEAD_START:
+        return "/" in who or _EVENT_WORD.search(who) is not None or \
+            _FURNITURE.fullmatch(who.strip()) is not None
+    return False
 
 
 def _verbs_end(sentence: str, needed: list[tuple[int, int, int]]) -> int:
@@ -315,7 +476,8 @@ def _verbs_end(sentence: str, needed: list[tuple[int, int, int]]) -> int:
 
 
 _HOW = {id(_ACCORDING): "according to", id(_HEAD_START): "headline: source: ...",
-        id(_CITING): "citing", id(_BY_NOUN): "noun: ... by"}
+        id(_CITING): "citing", id(_BY_NOUN): "noun: ... by", id(_BY_AGENT): "passive: ... by",
+        id(_IN_PRESS): "published in"}
 #: Words that open a sentence going on with the report before it.
 _GOES_ON = re.compile(r"\W*(?:As\s+a\s+result|In\s+addition|Additionally|Besides|Moreover|"
                       r"Furthermore|Also|Thus|Of\s+(?:these|them|whom|those)|Among\s+"
@@ -343,6 +505,9 @@ _RUNNING = re.compile(r"\b(?:ha(?:ve|s)\s+(?:already\s+)?(?:been\s+)?\w+(?:ed|en
 #: How many first sentences are an article's lead: a source named there speaks for the
 #: whole article (one named later for its paragraph).
 LEAD_SENTENCES = 3
+#: A sentence of prose (counted in the lead), not a dateline, a time or a site's furniture
+#: ("01:10 PM | 17 Oct, 2020", "YEREVAN, September 29.", "Loading..."): five words.
+_PROSE = re.compile(r"(?:[^\W\d_][\w’'-]*\W+){4}[^\W\d_]")
 #: A sentence turning to another time or place than the source's story.
 _ELSEWHEN = re.compile(r"\W*(?:(?:A|One|Two|Three|Several|The)\s+(?:day|days|week|weeks|month|"
                        r"months|year|years)\s+(?:earlier|before|later|ago)|Earlier|Previously|"
@@ -360,9 +525,34 @@ _OTHER_EVENT = re.compile(r"\W*(?:On|In)\s+(?:\w+\.?\s+)?\d{1,2}\b|"
                           r".*?\b(?:(?:[Ii]n|[Oo]ver)\s+the\s+(?:past|last)|(?:This|It)\s+"
                           r"follows)\b")
 _SHARED_ON = re.compile(r"\s+(?:on|in|via)\s")
+#: What "released" must be followed by to claim: a document, not people set free.
+_RELEASED_WHAT = re.compile(r"\s+(?:(?:a|an|the|its|their|his|her|new|updated|latest|"
+                            r"official|preliminary)\s+)*(?:list|data|figures?|statement|"
+                            r"report|names|information|toll|numbers?|statistics|estimates?)\b")
 #: "that Baku said (was carried out)": a claim about what the clause names, not a figure.
 _SAID_WAS = re.compile(r"\s+(?:was|were|is|are|had\s+been|has\s+been)\b")
 _THAT_BEFORE = re.compile(r"\b(?:that|which)\s+$")
+#: Words by which a source's sentence tells the lead's story: losses ("the bodies are yet
+#: to be identified, the service said"), or the news itself ("confirmed the news").
+_TELLS_THE_STORY = re.compile(r"(?i:\b(?:kill|dead|death|died|wound|injur|casualt|bodies|"
+                              r"victim|martyr|missing|captiv|prisoner|hostage)\w*|\b(?:the|this)\s+"
+                              r"(?:news|information|data|figures?|report|incident|toll)\b)")
+#: A claim verb whose object is the news the lead told: "confirmed the news", "reported
+#: this".
+_GENERIC_OBJECT = re.compile(r"\b(?:confirm|report|announc|releas|publish|share|disclos)\w*\s+"
+                             r"(?:the|this)\s*(?:news|information|data|figures?|report|toll)?"
+                             r"\b(?!\s+(?:of|that|on|about)\b)")
+_WORD = re.compile(r"[^\W\d_]+")
+#: A number of a source's own, in digits or words.
+_NUMBER = re.compile(r"(?i:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                     r"twelve|dozens?|scores|hundreds?|thousands?)\b)")
+#: A quotation opening in a sentence: with no speaker named, it quotes the source before.
+_QUOTE_OPENS = re.compile(r"(?:^|\s)[“\"]\w")
+#: A figure told as reported, with no one named: "was reported killed" (not "reportedly",
+#: which an outlet writes of what no source it names told).
+_REPORTED = re.compile(r"\b(?:was|were|been)\s+reported\b")
+#: The signature closing an embedded post: "— Hikmet Hajiyev (@HikmetHajiyev) date".
+_POST_SIGNATURE = re.compile(r"[—–-]\s*(?P<who>[^\n()—–@]{2,60}?)\s*\(@\w{1,40}\)")
 #: A turn to another claim within a sentence: "..., while Armenia's ministry said".
 _CLAUSE_TURN = re.compile(r";|\b(?:while|whereas|but)\b")
 #: Quotation marks that open and close a quotation.
@@ -386,6 +576,28 @@ def announced_by(sentence: str) -> str:
     return m.group("who").strip() if m else ""
 
 
+#: A figure in a relative clause on the event a claim names only as its circumstance:
+#: "Armenia said a ceasefire holds, following two days of fighting that killed 176".
+_EVENT_CLAUSE = re.compile(
+    r"\b(?:following|after|in|during|amid|over)\s+[^,;]{0,60}?\b(?:fighting|clashes|assault|"
+    r"attacks?|offensive|war|hostilities|shelling|battles?|operation|strikes?|bombardment|"
+    r"violence)\b[^,;]{0,40}?\b(?:that|which)\s+(?:killed|left|claimed|wounded|injured)\s+"
+    r"(?:[\w-]+\s+){0,3}$")
+#: A claim in a clause that a figure before it is the consequence of: "the toll rose to
+#: 46 after the ministry said five more died".
+_SUBORDINATE_END = re.compile(r"\b(?:after|when|since|because|before)\s+$")
+
+
+def _ABOUT_ANOTHER_MATTER(sentence: str, at: int, pos: int) -> bool:
+    """Is the attribution at ``at`` about another matter than the figure at ``pos``: the
+    figure in a relative clause on an event the claim names only as its circumstance
+    (:data:`_EVENT_CLAUSE`), or the claim in a clause after the figure that the figure
+    follows from (:data:`_SUBORDINATE_END`)?"""
+    if at < pos:
+        return _EVENT_CLAUSE.search(sentence, at, pos) is not None
+    return _SUBORDINATE_END.search(sentence, max(0, at - 10), at) is not None
+
+
 def nearest(found: list[tuple[int, str, str]], pos: int,
             previous: str | Callable[[], str], sentence: str = "") -> tuple[str, str]:
     """``(claimant, evidence)``: the attribution nearest ``pos`` (with the ``sentence``:
@@ -393,6 +605,8 @@ def nearest(found: list[tuple[int, str, str]], pos: int,
     source cited ("Interfax reported, citing the health ministry") before the outlet
     relaying it; a pronoun is the last named claimant before (``previous``, a value or
     a function giving it)."""
+    if sentence and found:  # not a claim about another matter than the figure
+        found = [c for c in found if not _ABOUT_ANOTHER_MATTER(sentence, c[0], pos)]
     if not found:
         return "", ""
     cited = [c for c in found if c[2] == "citing"]
@@ -424,6 +638,7 @@ class ArticleClaimants:
         self._context: dict[int, tuple[str, str]] = {}
         self._start_list: list[int] | None = None
         self._carried: list[int] = []  # see current_source
+        self._lead_end: int | None = None
 
     def _has_word(self, low_pattern: re.Pattern, pattern: re.Pattern, a: int, b: int) -> bool:
         """Does ``pattern`` (case-insensitive) find a word in ``text[a:b]``: searched with
@@ -530,18 +745,33 @@ class ArticleClaimants:
         ("Hajiyev said the shelling struck a cemetery. As a result, three civilians
         were killed."); else ``(-1, "")``."""
         a, b = self.spans[index]
-        joined = _GOES_ON.match(self.text, a, b) is not None
+        quoting = _QUOTE_OPENS.search(self.text, a, b) is not None and not self.named(index)
+        joined = quoting or _GOES_ON.match(self.text, a, b) is not None
+        reported = _REPORTED.search(self.text, a, b) is not None  # "was reported killed"
         for i in range(index - 1, max(-1, index - 1 - back), -1):
-            if not self.same_paragraph(i, index):
-                break
+            if not self.same_paragraph(i, index) and not (quoting and i == index - 1):
+                break  # (a quotation opening a paragraph: the source ending the one before)
             if len(set(self.named(i))) > 1:
                 return -1, ""  # two sources before: no telling whose this is
             who = self.speaker(i)
             if who:
                 speaks_of_losses = self._has_word(_LOSS_WORD_LOW, _LOSS_WORD,
                                                   *self.spans[i])
+                if reported and not speaks_of_losses:  # a source reporting the fighting
+                    speaks_of_losses = _EVENT_WORD.search(self.text, *self.spans[i]) is not None
                 return (i, who) if joined or speaks_of_losses else (-1, "")
         return -1, ""
+
+    def tweeted_by(self, index: int) -> str:
+        """The author of an embedded post that sentence ``index`` is part of: its paragraph
+        ends "— Hikmet Hajiyev (@HikmetHajiyev) October 28, 2020"; else ``""``."""
+        b = self.spans[index][1]
+        end = self.text.find("\n", b)
+        end = len(self.text) if end < 0 else end
+        if "(@" not in self.text[b - 1:end] and "(@" not in self.text[slice(*self.spans[index])]:
+            return ""
+        m = _POST_SIGNATURE.search(self.text, max(self.spans[index][0], end - 160), end)
+        return m.group("who").strip() if m else ""
 
     def context(self, index: int, profile: Profile | None = None,
                 day: dt.date | None = None) -> tuple[str, str]:
@@ -561,6 +791,9 @@ class ArticleClaimants:
             opened = self.quote_opened(index)
             where = -opened - 1 if opened < 0 else opened
             return who, f"continues the quotation of sentence {where}"
+        who = self.tweeted_by(index)
+        if who:
+            return who, "an embedded post signed by its author"
         i, who = self.recent(index)
         if who:
             return who, f"continues the report of sentence {i}"
@@ -568,7 +801,58 @@ class ArticleClaimants:
             i, who = self.lead_source(index, profile, day)
             if who:
                 return who, f"continues the article's source (sentence {i})"
+            i, who = self.lead_after(index, profile, day)
+            if who:
+                return who, f"the source the lead names next (sentence {i})"
         return "", ""
+
+    def lead_end(self) -> int:
+        """The index after the article's lead: its first :data:`LEAD_SENTENCES` sentences
+        of prose (:data:`_PROSE`; a headline counts, a dateline does not). Read once."""
+        if self._lead_end is None:
+            seen, end = 0, len(self.spans)
+            for i, (a, b) in enumerate(self.spans):
+                if _PROSE.search(self.text, a, b):
+                    seen += 1
+                    if seen == LEAD_SENTENCES:
+                        end = i + 1
+                        break
+            self._lead_end = end
+        return self._lead_end
+
+    def lead_after(self, index: int, profile: Profile, day: dt.date | None) -> tuple[int, str]:
+        """``(sentence, claimant)`` for a figure in the headline or the lead that names no
+        source: the source the lead names next, up to the sentence just after it ("Four
+        journalists were wounded in Martuni. All were taken to hospital. The government's
+        information centre confirmed the news."), when one party's source is named there
+        and no sentence between turns to another time or place; else ``(-1, "")``. A
+        press release states its source once, after its figures."""
+        end = self.lead_end()
+        if index >= end:
+            return -1, ""
+        for i in range(index + 1, min(end + 1, len(self.spans))):
+            a, b = self.spans[i]
+            if _ELSEWHEN.match(self.text, a, b) or _OTHER_EVENT.match(self.text, a, b):
+                return -1, ""
+            names = self.named(i)
+            if not names:
+                continue
+            sides = {profile.group_side(profile.group_for(w, day)[0]) for w in names} - {""}
+            if len(sides) > 1:
+                return -1, ""  # two parties' sources
+            sentence = self.text[a:b]
+            at, how = next(((p, h) for p, w, h in claims(sentence) if w == names[0]), (0, ""))
+            if how.startswith("headline"):
+                return -1, ""  # "Photo: AFP", a credit line
+            told = sentence.replace(names[0], "")  # (not the words of its name)
+            if _GENERIC_OBJECT.search(sentence) or len(_WORD.findall(told)) <= 3:
+                return i, names[0]  # "X confirmed the news", "X informs."
+            if "," not in sentence[:at] or not _TELLS_THE_STORY.search(told):
+                return -1, ""  # a source saying something else ("X said that a woman ...")
+            if _NUMBER.search(told) and not _POINTS_BACK.search(told):
+                return -1, ""  # a source with figures of its own: the lead's are the outlet's
+            return i, names[0]
+        return -1, ""
 
     def lead_source(self, index: int, profile: Profile, day: dt.date | None) -> tuple[int, str]:
         """``(sentence, claimant)``: the article's current source where sentence ``index``

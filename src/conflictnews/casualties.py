@@ -64,6 +64,7 @@ from conflictnews.patterns import (
     folded,
     search_at_end,
     trie_regex,
+    word_char,
 )
 from conflictnews.profile import BOTH, UNSPECIFIED, Profile, load_profile
 from conflictnews.sentences import sentence_spans
@@ -108,6 +109,7 @@ STATUS_TRIGGERS: dict[str, tuple[str, ...]] = {
     "captured": (
         "captured", "taken prisoner", "taken captive", "prisoners of war", "prisoners",
         "POWs", "captives", "hostages", "taken hostage", "held captive", "held hostage",
+        "prisoners-of-war",
         "detainees", "taken hostages", "taken as hostages", "taken prisoners",
         "taken as prisoners",
     ),
@@ -133,25 +135,39 @@ PEOPLE_TRIGGERS: dict[str, tuple[str, ...]] = {
                "blown up by a landmine", "suffered from mine explosions",
                "suffered from landmine explosions", "suffered from mines",
                "suffered from landmines"),
-    "wounded": ("received treatment", "received medical treatment", "receiving treatment",
+    "wounded": ("disabled", "maimed", "crippled",
+                "received treatment", "received medical treatment", "receiving treatment",
                 "receiving medical treatment", "sought medical help", "needed medical help",
                 "sought medical assistance", "sought medical attention",
-                "received medical assistance", "received medical aid"),
+                "received medical assistance", "received medical aid",
+                "receiving medical attention", "received medical attention",
+                "receiving medical assistance", "receiving medical aid",
+                "undergoing treatment", "undergoing medical treatment", "under treatment",
+                # "brought 23 people with severe wounds", "12 with minor burns"
+                *(f"with {adjective} {hurt}" for adjective in (
+                    "severe", "serious", "minor", "light", "critical", "multiple", "various",
+                    "grave", "shrapnel")
+                  for hurt in ("wounds", "injuries", "burns")), "with burns"),
     "displaced": (
         "expelled", "deported",
         "crossed into", "crossed the border", "crossed over", "crossed",
         "left the region", "left the area", "left the enclave", "left the territory",
         "left the country", "left their homes", "left their villages", "left home",
+        # "left" alone only where they went, or at the clause's end (:data:`LEFT_NEXT`)
+        "left",
         "arrived in", "sought shelter", "sought refuge", "took refuge", "taken refuge",
         "found refuge", "relocated", "resettled", "moved to", "forced to leave",
         "forced out", "entered", "poured into", "streamed into", "flee", "flees",
+        "compelled to leave", "compelled to flee", "compelled to withdraw from",
     ),
     "captured": (
         "released", "freed", "repatriated", "exchanged", "handed over",
         "came back from captivity", "returned from captivity", "remain in captivity",
+        # a return: captives or refugees, as the sentence tells (:data:`RETURN_TRIGGERS`)
+        "returned home", "returned to", "returned", "returning home", "returning to",
         "held", "being held",
         "in captivity", "detained", "abducted", "kidnapped", "extradited", "convicted",
-        "sentenced", "imprisoned", "in custody", "taken into custody",
+        "sentenced", "imprisoned", "in custody", "taken into custody", "surrendered",
     ),
 }
 #: People triggers of military reports that count only with soldiers named ("up to 30 enemy
@@ -163,6 +179,16 @@ MILITARY_TRIGGERS = ("eliminated", "neutralized", "neutralised", "destroyed", "e
 #: entered Armenia", "100,000 flee to Armenia"; not "two men entered the building", "Two men
 #: flee as a building burns").
 PLACE_TRIGGERS = ("entered", "flee", "flees")
+#: People triggers of a return, whose status the sentence tells: captives when it speaks of
+#: captivity ("ten soldiers returned home after two years in captivity"), the displaced
+#: when it speaks of refugees ("351 people returned to Stepanakert", refugees told of);
+#: else none ("three men returned to the office").
+RETURN_TRIGGERS = ("returned home", "returned to", "returned", "returning home",
+                   "returning to")
+#: People triggers that count only where a place, a region or home follows, or the clause
+#: ends, and never after a be-verb ("70 thousand have now left the mountainous region",
+#: "28,000 have left."; not "two men left the building", "only 50 people are left").
+LEFT_TRIGGERS = ("left",)
 #: Verbs that take the figure as their object ("killed two soldiers").
 ACTIVE_VERBS: dict[str, tuple[str, ...]] = {
     "killed": ("killed", "killing", "kill", "kills", "claimed the lives of", "left dead",
@@ -201,7 +227,7 @@ LIVES_VERBS = ("claimed", "claiming", "claims", "claim", "cost", "costing", "cos
 DISPLACED_PEOPLE = ("people", "persons", "residents", "civilians", "families", "refugees",
                     "villagers", "inhabitants", "children", "women", "men", "elderly",
                     "individuals", "citizens", "IDPs", "evacuees", "displaced", "others",
-                    "ethnic", "households", "locals", "population", "family")
+                    "ethnic", "households", "locals", "population", "family", "migrants")
 #: Words that name people in a figure's phrase, besides :data:`MILITARY`,
 #: :data:`CIVILIAN` and capitalised plurals of nationality ("Armenians", "Syrians").
 PEOPLE_WORDS = ("people", "persons", "men", "man", "individuals", "lives", "members",
@@ -214,14 +240,16 @@ PEOPLE_WORDS = ("people", "persons", "men", "man", "individuals", "lives", "memb
                 "fixer", "fixers", "interpreter", "interpreters", "translator", "translators",
                 "driver", "drivers", "cameraman", "cameramen", "photographer", "photographers",
                 "nurse", "medic", "doctor", "paramedic", "woman", "vendor", "vendors",
-                "shoppers", "shopkeeper", "shopkeepers", "bystander", "bystanders")
+                "shoppers", "shopkeeper", "shopkeepers", "bystander", "bystanders", "migrants",
+                "official", "resident", "employee", "worker", "terrorists", "terrorist")
 #: "death toll", "number of dead" and what each counts.
 TOLLS: dict[str, tuple[str, ...]] = {
     "killed": ("death toll", "toll", "number of dead", "number of deaths", "number killed",
                "number of people killed", "casualty toll", "tally", "losses", "casualties",
                "fatalities", "deaths", "number of victims", "death count", "body count",
                "human losses", "loss of life", "the victims", "the dead", "number of fallen",
-               "number of the fallen", "those killed", "those who died", "the fatalities"),
+               "number of the fallen", "those killed", "those who died", "the fatalities",
+               "death tolls", "death counts"),
     "wounded": ("number of wounded", "number of injured", "injury toll", "the wounded",
                 "the injured", "those wounded", "those injured"),
 }
@@ -237,11 +265,14 @@ TOLL_VERBS = (
     "comprised", "made up", "past", "above", "over", "beyond", "reaching", "surpassing",
     "included", "include", "includes",
     "exceeding", "topping", "passing", "hitting",
+    # "the total number of fallen soldiers has made 1,586", "the number of wounded remains 290"
+    "made", "makes", "remains", "remained", "remain",
 )
 #: The toll phrases that name a count and nothing else: they may stand far from their
 #: figure ("the death toll in clashes between ... forces over ... has reached about 600")
 #: or, in a headline, without a verb ("Death Toll in Border Clashes About 600").
 TOLL_NOUNS = ("death toll", "toll", "casualty toll", "injury toll", "death count",
+              "death tolls", "death counts",
               "body count", "number of dead", "number of deaths", "number killed",
               "number of people killed", "number of victims", "number of fallen",
               "number of the fallen", "number of wounded", "number of injured")
@@ -255,7 +286,7 @@ TOLL_REACH = ("reached", "reach", "reaches", "rose to", "risen to", "rises to", 
 #: "the number was nearing 5,000", "estimated this number to be more than 200": a number
 #: the sentence or the one before has told of; the status of its last casualty word.
 THE_NUMBER = ("the number", "this number", "that number", "the figure", "this figure",
-              "the toll", "this toll")
+              "the toll", "this toll", "a figure", "their number", "its number")
 #: "the number of refugees has reached": NUMBER-OF [up to three words] TRIGGER, then any
 #: toll verb; the trigger says what is counted.
 NUMBER_OF = ("number of", "total number of", "total of", "overall number of", "tally of",
@@ -270,6 +301,8 @@ AUXILIARIES = (
     "severely", "badly", "fatally", "lightly", "slightly", "mortally", "gravely", "may",
     "might", "could", "must", "found", "pronounced", "said", "known", "expected", "likely",
     "to", *parts.HEDGES, *parts.GROUP_LINKS,
+    # "80,000 have registered as refugees", "300 people became homeless"
+    "registered", "became", "become", "becoming",
 )
 #: Words that may stand inside a figure's noun phrase although they are also auxiliaries:
 #: "six confirmed civilian deaths", "12 reported casualties".
@@ -352,6 +385,7 @@ THINGS = (
 #: Words before a number that make it a population, an age or a rank, never a figure.
 NOT_A_FIGURE_BEFORE = ("population of", "population", "home to", "inhabited by", "aged",
                        "ages", "age of", "age", "a city of", "a town of", "a region of",
+                       "the city of", "the town of", "the village of", "a village of",
                        "resolution", "article", "section", "brigade", "division",
                        "regiment", "battalion")
 
@@ -402,7 +436,13 @@ AWAY_AFTER = re.compile(r"\s+(?:(?:from|out\s+of)\s+(?:their|his|her|the(?:ir)?)
 _TOLL_STATUS = {w.lower(): s for s, ws in TOLLS.items() for w in ws}
 _QUALIFIER = {w: q for q, ws in QUALIFIERS.items() for w in ws}
 _TRIGGER = _alt([w for ws in STATUS_TRIGGERS.values() for w in ws])
-_ANY_TRIGGER = _alt(list(_TRIGGER_STATUS))
+#: Captivity with its holder's adjective: "are still in Azerbaijani captivity", "have been
+#: returned home from Armenian captivity" (read as "in captivity", "returned from
+#: captivity": a people trigger, see :func:`_key`).
+CAPTIVITY = (r"(?:(?:returned|returning|came\s+back|come\s+back|back|released|freed)\s+"
+             r"(?:home\s+)?from|in|into)\s+(?:(?!captivity\b)[\w’'-]+\s+)?captivity")
+_CAPTIVITY_KEY = re.compile(r"(?:in|into)\s")
+_ANY_TRIGGER = f"{CAPTIVITY}|{_alt(list(_TRIGGER_STATUS))}"
 _NP_WORD = rf"(?!(?:{_alt(NP_STOP)})\b)(?!\d)[\w’'.-]+"
 _PEOPLE_ALT = _alt(MILITARY + CIVILIAN + PEOPLE_WORDS)
 #: A subject figure's words may hold a place or an origin ("192 soldiers from the army",
@@ -411,7 +451,11 @@ _PEOPLE_ALT = _alt(MILITARY + CIVILIAN + PEOPLE_WORDS)
 #: word in quotation marks ('five "volunteer" fighters').
 _SUBJECT_NP_WORD = (rf"(?:{_NP_WORD}|(?:{_alt(SUBJECT_NP_LINKS)})\b|"
                     + parts.SECOND_GROUP_LEAD.format(people=_PEOPLE_ALT) + "|"
-                    rf"[\"“‘][\w’'-]+[\"”’](?=\s+(?:{_PEOPLE_ALT})\b))")
+                    rf"[\"“‘][\w’'-]+[\"”’](?=\s+(?:{_PEOPLE_ALT})\b)|"
+                    r"\[[\w’' -]{1,30}\]|"  # an editor's word: "we have 49 [troops] killed"
+                    r"\((?:(?!\d)[\w’' -]){1,30}\)|"  # an alias: "of the Artsakh (Karabakh) army"
+                    # "soldiers from Armenia and Artsakh": "and" before a name
+                    rf"and(?=\s+(?!(?:{parts.NUMBER_WORDS})\b)(?-i:{UPPER}{LOWER})))")
 
 #: What news puts between a figure's words and its verb: a dash or bracket aside, "including
 #: ...", a part "3 of them women", a relative clause "who fought for ...", "who strayed
@@ -422,6 +466,7 @@ _SUBJECT_NP_WORD = (rf"(?:{_NP_WORD}|(?:{_alt(SUBJECT_NP_LINKS)})\b|"
 #: hedge ", and possibly many more,".
 SUBJECT_ASIDES = (
     r"\s*[–—]\s[^–—]{0,60}[–—]",
+    r"\s+-\s[^–—\d-]{1,60}?\s-(?=\s)",  # a dash typed as a hyphen: "residents - half - have"
     r",?\s+including\s(?:[^,;]|(?<=\d),(?=\d{3})){0,120}?,?",  # "including 20,000 children"
     r",\s+(?:among them|most of them|mostly)\s(?:[^,]|(?<=\d),(?=\d{3})){0,60}?,?",
     r",\s+(?:\w+\s+)?of\s+(?:them|whom)\s[^,;]{0,60},",
@@ -447,7 +492,8 @@ SUBJECT = re.compile(
     rf"^(?P<np>(?:\s+{_SUBJECT_NP_WORD}){{0,7}}?)(?P<sides>\s+(?:{_alt(SIDE_PHRASES)})\b)?"
     rf"(?P<aside>{'|'.join(SUBJECT_ASIDES)}|,\s+(?:and|or)\s+(?:possibly|perhaps|maybe|probably)\s"
     rf"[^,]{{0,40}},(?P<np2>(?:\s+{_SUBJECT_NP_WORD}){{0,3}}?))?"
-    rf"(?P<aux>(?:,?\s+(?:{_alt(AUXILIARIES)}|{_ADVERB}))*)\s+(?P<trig>{_ANY_TRIGGER})\b(?!-\w)",
+    rf"(?P<aux>(?:,?\s+[“\"]?(?:{_alt(AUXILIARIES)}|{_ADVERB}))*)\s+[“\"]?"
+    rf"(?P<trig>{_ANY_TRIGGER})\b(?!-\w)(?!\s+(?:threats?|penalty|sentences?|certificates?|row)\b)",
     re.IGNORECASE,
 )
 OBJECT = folded(rf"\b(?P<trig>{_alt(list(_ACTIVE_STATUS))})"
@@ -485,7 +531,7 @@ TOLL = folded(
 #: and the number of evacuees reached 3,000"), a toll road
 _FAR_MID = r"(?:(?!\b(?:number|total|figure|count|road|roads)\b)[^.;:\d])"
 TOLL_FAR = re.compile(
-    rf"\b(?P<trig>{_alt(TOLL_NOUNS)})\b(?P<mid>{_FAR_MID}{{0,120}}?)\s+(?:{_alt(TOLL_REACH)})"
+    rf"\b(?P<trig>{_alt(TOLL_NOUNS)})\b(?P<mid>{_FAR_MID}{{0,135}}?)\s+(?:{_alt(TOLL_REACH)})"
     r"\s*[“\"‘]?\s*$", re.IGNORECASE)
 TOLL_HEADLINE = re.compile(rf"\b(?P<trig>{_alt(TOLL_NOUNS)})\b(?P<mid>{_FAR_MID}{{0,80}}?)\s*$",
                            re.IGNORECASE)
@@ -494,7 +540,9 @@ TOLL_HEADLINE_END = re.compile(r"\s*(?:[.,;:!?”\"]|$)")
 _THE_NUMBER_WORD = re.compile(r"(?i:number|figure|toll)")
 THE_NUMBER_LEFT = re.compile(
     rf"\b(?:{_alt(THE_NUMBER)})(?:\s+(?:now|then|already|so\s+far|\w+ly))?\s+"
-    rf"(?:(?:was|is|had|has|stood|stands|to\s+be|at|put\s+at|reached|would\s+be|will\s+be)\s*)+"
+    rf"(?:(?:was|is|had|has|stood|stands|to\s+be|at|put\s+at|reached|would\s+be|will\s+be|"
+    # "insists on the number of 4,750", "their number has grown to 1,221"
+    rf"of|grown\s+to|grew\s+to|risen\s+to|rose\s+to|increased\s+to|climbed\s+to)\s*)+"
     r"[“\"‘]?\s*$", re.IGNORECASE)
 #: "the number of refugees has reached", "the total number of its servicemen killed ...
 #: had increased by": what the trigger counts.
@@ -509,8 +557,8 @@ REMAINS_OF = re.compile(r"(?:^|[:–—]\s*|\b(?:the|mortal|human|their|his|her)
                         r"(?:remains|bodies)\s+of(?:\s+(?:the|another|a\s+further|a\s+total"
                         r"\s+of))?\s*$", re.IGNORECASE)
 #: "the fate of 120 soldiers remains unknown": missing.
-FATE_OF = re.compile(rf"\b(?:fate|whereabouts)\s+of(?:\s+(?:the|{_alt(QUALIFIER_FILLERS)}))?\s*$",
-                     re.IGNORECASE)
+FATE_OF = re.compile(rf"\b(?:fate|whereabouts|location)\s+of"
+                     rf"(?:\s+(?:the|{_alt(QUALIFIER_FILLERS)}))?\s*$", re.IGNORECASE)
 #: "communication with 24 servicemen was lost", "lost contact with 5 soldiers": missing.
 CONTACT_LEFT = re.compile(
     r"\b(?:(?P<lost>(?:lost|losing|loses)\s+(?:contact|communication|touch|connection)|"
@@ -553,6 +601,14 @@ _ASIDE_MARK = re.compile(r"[(,–—]")
 #: "Azerbaijan has reported 25 civilian deaths, Armenia 21": a second party, its figure
 #: and the first one's verb left out.
 GAPPED = re.compile(r",\s+(?:and\s+)?(?:the\s+)?(?:[A-Z][\w’'-]+\s+){1,3}")
+#: ... the second party with a verb of stating and a bare figure: ", Armenia declares 105"
+GAPPED_SAYS = re.compile(r"(?:\s+[\w’'-]+){0,2},\s+(?:and\s+|while\s+)?(?:the\s+)?"
+                         r"(?:[A-Z][\w’'-]+\s+){1,3}(?:says|said|reports|reported|declares|"
+                         r"declared|claims|claimed|counts|counted|gives|gave|lists|listed|"
+                         r"announces|announced|confirms|confirmed)\s+(?:only\s+)?")
+#: what may follow such a figure: the clause's end or when it was counted from
+SAYS_END = re.compile(r"\s*(?:[.,;:!?)”\"]|$|\s+(?:since|so\s+far|as\s+of|until|to\s+date|"
+                      r"in\s+total)\b)", re.IGNORECASE)
 _GENERIC = {w.lower() for w in GENERIC_TRIGGERS}
 #: "(7 people)": one part of a toll broken down by place or group
 PAREN_PEOPLE = re.compile(rf"(?:\s+(?:{_alt((*DISPLACED_PEOPLE, 'person'))}))?\s*\)",
@@ -564,8 +620,18 @@ AUX_TRIGGER = re.compile(rf"(?:,?\s+(?:{_alt(AUXILIARIES)}|\w+ly))+\s+(?P<trig>{
                          re.IGNORECASE)
 #: "four of the wounded [soldiers] later died": a part of one group, and what befell it
 PARTITIVE = re.compile(r"\bof\s+(?:the|those|these)\s*$", re.IGNORECASE)
-PARTITIVE_THEN = re.compile(rf"(?:\s+{_NP_WORD}){{0,2}}?(?:,?\s+(?:{_alt(AUXILIARIES)}|\w+ly))*"
-                            rf"\s+(?P<trig>{_TRIGGER})\b", re.IGNORECASE)
+PARTITIVE_THEN = re.compile(rf"(?:\s+{_NP_WORD}){{0,2}}?(?:,\s[^,;]{{1,60}}?(?=,)){{0,2}}"
+                            rf"(?:,?\s+(?:{_alt(AUXILIARIES)}|\w+ly))*"
+                            rf",?\s+(?P<trig>{_TRIGGER})\b", re.IGNORECASE)
+#: "30 families of the missing", "12 relatives of the dead": the figure counts the group
+#: the noun names, not the missing or the dead (unless a verb after says what befell it)
+OF_A_GROUP = re.compile(r"\b(?!of\b)[\w’'-]+\s+of\s+(?:the|those)\s*$", re.IGNORECASE)
+#: Captives whose fate a verb after tells: "two detainees died in captivity", "the 3
+#: hostages who were executed" are killed.
+_CAPTIVES = {w.lower() for w in STATUS_TRIGGERS["captured"] if w.endswith("s")}
+CAPTIVES_THEN = re.compile(
+    rf"(?:,?\s+(?:{_alt(AUXILIARIES)}|\w+ly))*\s+[“\"]?(?P<trig>killed|died|executed|murdered|"
+    r"perished|shot\s+dead|slain|lost\s+their\s+lives|tortured\s+to\s+death)\b", re.IGNORECASE)
 DISPLACED_NP = re.compile(rf"(?i:\b(?:{_alt(DISPLACED_PEOPLE)})\b)|"
                           rf"\b(?:{UPPER}{LOWER}+(?:ans|is|ese)|Turks|Kurds)\b")
 #: a release word followed by its object is an active verb of someone else's
@@ -578,6 +644,9 @@ _MILITARY_NP = re.compile(rf"\b(?:{_alt([w for w in MILITARY if w not in ('milit
 MODAL_END = re.compile(r"\b(?:could|may|might|must|would|will|can|to|not)\s*$", re.IGNORECASE)
 #: "no one", "any one", "every one": nobody, not one person
 NOBODY_LEFT = re.compile(r"\b(?:no|any|every|each|not\s+a\s+single)[\s-]+$", re.IGNORECASE)
+#: "X is one of 30,000 people who ...": the one is a person the figure after it counts
+ONE_OF_LEFT = re.compile(r"\b(?:is|was|are|were|be|been|being|became|becomes|as)\s+$",
+                         re.IGNORECASE)
 #: a casualty verb whose object is nobody: "the blast in Sector 7 injured no one"
 NO_ONE = re.compile(r"\s+(?:no\s+one|nobody|none|no-one|no\s+people)\b", re.IGNORECASE)
 #: "the manpower of up to 25 people was destroyed": soldiers
@@ -586,8 +655,21 @@ MANPOWER = re.compile(r"\bmanpower\s+of\s*$", re.IGNORECASE)
 PLACE_NEXT = re.compile(rf"\s+(?:the\s+)?{UPPER}")
 #: where people flee: "flee to Armenia", "flee their homes", "flee the region" (not "Two men
 #: flee as a building burns")
-FLEE_NEXT = re.compile(rf"\s+(?:to|into|from|across|towards?|their\s+homes?|the\s+(?:region|"
-                       rf"country|area|enclave|fighting|violence|war)|(?:the\s+)?{UPPER})\b")
+FLEE_NEXT = re.compile(rf"\s+(?:(?:to|into|from|across|towards?|their\s+(?:homes?|homeland)|"
+                       rf"the\s+(?:region|country|area|enclave|territory|fighting|violence|war))"
+                       rf"\b|(?:the\s+)?{UPPER})")  # a place's name: "flee Nagorno-Karabakh"
+#: where people who "left" went: a place, a region, their homes, or the clause ends
+LEFT_NEXT = re.compile(
+    rf"\s+(?:(?:the|their|his|her)\s+(?:[\w’'-]+\s+){{0,2}}?(?:region|enclave|area|territory|"
+    rf"country|homeland|homes?|villages?|city|town|republic|province|district)\b|"
+    rf"(?:for\s+)?(?:the\s+)?{UPPER})")
+#: ... or, after a perfect, the sentence ends: "28,000 have now left."
+LEFT_END = re.compile(r"\s*(?:[.;!?”\"]|$)")
+_HAVE_AUX = re.compile(r"\b(?:have|has|had)\b", re.IGNORECASE)
+#: treatment for something that is no wound: "undergoing treatment for cancer"
+ILLNESS_NEXT = re.compile(r"\s+for\s+(?!(?:\w+\s+){0,2}(?:injur|wound|burn|shrapnel|gunshot|"
+                          r"their|his|her))\w", re.IGNORECASE)
+BE_AUX = re.compile(r"\b(?:are|is|was|were|be|been|being)\b", re.IGNORECASE)
 #: A figure's words that point back at people named before: "105 of them", "29 of those"
 OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|whom)\s*", re.IGNORECASE)
 _NP_LINK = re.compile(rf"\b(?:{_alt(SUBJECT_NP_LINKS)})\b", re.IGNORECASE)
@@ -601,6 +683,11 @@ FROM_EARLIER = re.compile(r"\s+(?:up\s+)?from\s+(?:the\s+|an?\s+)?(?:previous(?:
 EARLIER_END = re.compile(r"\s*(?:[.,;:!?)”\"]|$|\s+(?:on|in|a|an|the|earlier|last|"
                          r"yesterday|reported|announced|given|a\s+day)\b)", re.IGNORECASE)
 GROWTH_LEFT = re.compile(r"\b(?:by|up|from)\s+$", re.IGNORECASE)
+#: A change before "from N to M" ("rose from 5 to 12"); without one it is a range.
+CHANGE_BEFORE = re.compile(r"\b(?:rose|risen|rise|rises|rising|increased|increases|increasing|"
+                           r"grew|grown|grows|climbed|climbs|jumped|jumps|up|soared|surged|"
+                           r"raised|raising|revised|went|gone|changed|fell|dropped)\b[^.;]{0,30}$",
+                           re.IGNORECASE)
 RANGE_JOIN = re.compile(r"\s+to\s+|\s*[–—]\s*|(?<=\d)-(?=\d)", re.IGNORECASE)
 
 _UNITS = (
@@ -613,7 +700,8 @@ _UNITS = (
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
           r"Aug(?:ust)?|Sep(?:t|tember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 EXCLUDE_RIGHT = re.compile(
-    rf"^(?:\s*(?:{_UNITS})\b|\s*(?:Swiss\s+|U\.S\.\s+)?(?:francs|dollars)\b|[-–]{LETTER}|\+|"
+    rf"^(?:\s*(?:{_UNITS})(?!\w)|\s*(?:Swiss\s+|U\.S\.\s+)?(?:francs|dollars)\b|[-–]{LETTER}|\+|"
+    r":\d\d(?!\d)|"  # a time of day: "at 9:19 p.m."
     rf"\s*%|(?:st|nd|rd|th)\b|\s+{_MONTH}(?!\w)|,\s*(?:19|20)\d\d|\.\d|\s*\)\s*$)",
     re.IGNORECASE,
 )
@@ -641,7 +729,7 @@ AGES_LEFT = re.compile(r"\b(?:aged|ages)\s+(?:between\s+|from\s+)?(?:\d+(?:\s*,\
 #: (an aside may follow the first figure's words: "12 soldiers, including a general, and 4
 #: ...", "12 soldiers (two officers) and 4 ...")
 COORDINATED_GAP = re.compile(
-    rf"(?:\s+of\s+(?:its|their|the))?(?:\s+{_NP_WORD}){{0,5}}(?:\s+(?:{_alt(EACH_SIDE)}))?"
+    rf"(?:\s+of\s+(?:its|their|the))?(?:\s+{_NP_WORD}){{0,7}}(?:\s+(?:{_alt(EACH_SIDE)}))?"
     rf"(?:\s*,\s+(?:including|among\s+them)"
     r"\s[^,;\d]{0,60},|\s*\([^()\d]{0,60}\))?\s*,?\s+and\s*")
 #: two figures joined by "and" alone: "at least 30 soldiers and 3 civilians" (one qualifier)
@@ -681,8 +769,13 @@ CLAUSE_WINDOW = 300
 
 
 def _key(words: str) -> str:
-    """A matched trigger or qualifier as its table entry: lower case, single spaces."""
-    return " ".join(fold_key(words).split())
+    """A matched trigger or qualifier as its table entry: lower case, single spaces;
+    captivity with an adjective as the plain phrase ("in Azerbaijani captivity" is "in
+    captivity")."""
+    key = " ".join(fold_key(words).split())
+    if key.endswith("captivity") and key not in _TRIGGER_STATUS:
+        return "in captivity" if _CAPTIVITY_KEY.match(key) else "returned from captivity"
+    return key
 
 
 def _qualifier(sentence: str, pos: int) -> tuple[int, str]:
@@ -690,6 +783,8 @@ def _qualifier(sentence: str, pos: int) -> tuple[int, str]:
     base = max(0, pos - LEFT_WINDOW)
     if pos and sentence[pos - 1] in "~≈":  # "Evacuate ~5,000 Civilians"
         return pos - 1, "about"
+    if "+" in sentence[pos : pos + 16] and PLUS_AFTER.match(sentence, pos):  # "200+ soldiers"
+        return pos, "at_least"
     match = search_at_end(QUALIFIER, sentence, base, pos, _QUALIFIER_WORDS)
     if not match or (_key(match.group("q")) == "over" and PARTICLE_VERB.search(
             sentence, max(0, match.start() - 12), match.start())):  # "handed over 10"
@@ -708,6 +803,8 @@ def _excluded_left(sentence: str, base: int, pos: int) -> bool:
     return EXCLUDE_LEFT.search(left, start) is not None
 
 
+#: A number written with a plus after it: "200+", "1,000+".
+PLUS_AFTER = re.compile(r"[\d,.]+\+(?!\w)")
 #: No war's casualty figure reaches a billion: such a number is money or a population.
 MAX_FIGURE = 1_000_000_000
 
@@ -724,6 +821,9 @@ def _excluded(sentence: str, n: Number) -> bool:
     raw = sentence[n.start : n.end]
     if raw.lower() == "one" and NOBODY_LEFT.search(sentence, max(0, n.start - 12), n.start):
         return True  # "no one was hurt"
+    if raw.lower() == "one" and right.startswith(" of ") and ONE_OF_LEFT.search(
+            sentence, max(0, n.start - 12), n.start):
+        return True  # "she is one of 30,000 who fled": a person of the figure after it
     is_year = _YEAR_ONLY.fullmatch(raw) is not None
     return is_year and not PERSON_NEXT.match(right)
 
@@ -787,6 +887,8 @@ def _object_counts(verb: str, np_text: str, right: str, them: Callable[[], bool]
     if verb in MILITARY_TRIGGERS:  # "eliminated 200 soldiers", not "destroyed 5 houses"
         return _MILITARY_NP.search(np_text) is not None
     if verb in _NEEDS_PEOPLE:
+        if verb in LOSS_VERBS and not np_text.strip() and BARE_END.match(right):
+            return them()  # "49 soldiers had been killed. Azerbaijan said it had lost 50."
         return _names_people(np_text, them)
     return True
 
@@ -807,11 +909,73 @@ def _subject_counts(trigger: str, np_text: str, them: Callable[[], bool]) -> boo
     return _names_people(np_text, them)
 
 
+#: A dash aside open before a figure, and its close after the figure's words.
+DASH_OPEN = re.compile(r"\s[–—]\s[^–—]{0,80}$")
+DASH_CLOSE = re.compile(rf"^(?P<np>(?:\s+{_SUBJECT_NP_WORD}){{1,7}}?)\s+[–—](?=\s)",
+                        re.IGNORECASE)
+
+
+def _inside_dashes(left: str, sentence: str, pos: int
+                   ) -> tuple[list[str], str, str, str, int] | None:
+    """A figure of people inside a dash aside whose verb follows the aside: "those present
+    in the house – Mr X and 4 members of his family – were killed" (rule ``subject``)."""
+    if not DASH_OPEN.search(left):
+        return None
+    right = sentence[pos:]
+    close = DASH_CLOSE.match(right)
+    if not close or not PEOPLE_NP.search(close.group("np")):
+        return None
+    subj = SUBJECT.match(right[close.end() :])
+    if not subj or subj.group("np") or subj.group("aside"):
+        return None
+    trigger = _key(subj.group("trig"))
+    if trigger in _PEOPLE_TRIGGER:
+        return None
+    end = pos + close.end() + subj.end()
+    return ([_TRIGGER_STATUS[trigger]], "subject", f"{close.group('np')} {subj.group('trig')}",
+            _clause_tail(sentence, end), end)
+
+
+def _left_somewhere(subj: re.Match, right: str) -> bool:
+    """People who "left" left a place: one follows ("left the mountainous region", "left
+    for Armenia"), or, after a perfect, the sentence ends ("28,000 have now left."); never
+    after a be-verb ("only 50 people are left")."""
+    aux = subj.group("aux")
+    if BE_AUX.search(aux):
+        return False
+    return LEFT_NEXT.match(right, subj.end()) is not None or (
+        _HAVE_AUX.search(aux) is not None and LEFT_END.match(right, subj.end()) is not None)
+
+
+#: Words telling that people who returned were captives, or were refugees.
+CAPTIVITY_WORDS = re.compile(r"\b(?:captiv\w*|prisoners?|POWs?|hostages?|detainees?|detention|"
+                             r"exchange[ds]?(?!\s+(?:of\s+)?(?:fire|gunfire|blows|views))|"
+                             r"swap(?:ped)?|released|repatriat\w*)\b", re.IGNORECASE)
+#: Where soldiers and workers return to that says nobody was held: "to their base"
+BACK_TO_POST = re.compile(r"\s+(?:to\s+)?(?:their|its|his|her|the)\s+(?:bases?|positions?|duty|"
+                          r"units?|barracks|posts?|work|offices?|schools?|jobs?)\b", re.IGNORECASE)
+REFUGEE_WORDS = re.compile(r"\b(?:refugees?|displaced|evacuees?|IDPs?|migrants|fled|exodus)\b",
+                           re.IGNORECASE)
+
+
+def _returned_as(sentence: str, np_text: str, before: Callable[[], str]) -> str:
+    """The status of people who returned: ``captured`` when the sentence (else the three
+    before it) speaks of captivity, ``displaced`` when it speaks of refugees and the people
+    are residents, else "" (no figure)."""
+    for text in (sentence, before()):
+        if CAPTIVITY_WORDS.search(text):
+            return "captured"
+        if REFUGEE_WORDS.search(text):
+            residents = not np_text.strip() or DISPLACED_NP.search(np_text) is not None
+            return "displaced" if residents else ""
+    return ""
+
+
 def _release_read_otherwise(left: str, right: str, subj: re.Match, trigger: str) -> bool:
     """A release word that says no release of the figure: followed by its object ("the
     two men released a statement"), or after a casualty noun ("the bodies of 23
     soldiers were handed over" are killed)."""
-    if trigger not in _RELEASE_TRIGGER:
+    if trigger not in _RELEASE_TRIGGER or trigger in ("returned to", "returning to"):
         return False
     return HAS_OBJECT.match(right, subj.end()) is not None or search_at_end(
         NOUN_OF, left, 0, len(left), _NOUN_OF_WORDS) is not None
@@ -848,9 +1012,11 @@ def _nominal(left: str, right: str) -> str:
 
 def _read_status(
     sentence: str, n: Number, q_start: int, them: Callable[[], bool] = lambda: False,
+    before: Callable[[], str] = lambda: "",
 ) -> tuple[list[str], str, str, str, int]:
     """Return (statuses, rule, noun phrase, clause tail, end of trigger) for ``n``;
-    ``them()``: the text before names people (for "105 of them were repatriated")."""
+    ``them()``: the text before names people (for "105 of them were repatriated");
+    ``before()``: the three sentences before (what a return is a return from)."""
     base = max(0, q_start - LEFT_WINDOW)
     left, right = sentence[base:q_start], sentence[n.end :]
     result = _result_object(left, right)
@@ -872,20 +1038,33 @@ def _read_status(
             _release_read_otherwise(left, right, subj, trigger) and not (
                 trigger in PLACE_TRIGGERS and not (FLEE_NEXT if trigger.startswith("flee") else
                                                    PLACE_NEXT).match(right, subj.end())) and not (
+                trigger in LEFT_TRIGGERS and not _left_somewhere(subj, right)) and not (
+                " of " in subj.group("np") and OF_A_GROUP.search(subj.group("np")) and not
+                PARTITIVE_THEN.match(
+                    sentence, n.end + subj.end())) and not (
+                "treatment" in trigger and ILLNESS_NEXT.match(right, subj.end())) and not (
                 trigger in MILITARY_TRIGGERS and not _MILITARY_NP.search(subj.group("np"))
                 and not MANPOWER.search(left)) and not NO_ONE.match(right, subj.end()) and not (
-                trigger in ("die", "dies") and MODAL_END.search(subj.group("aux"))):
+                trigger in ("die", "dies") and MODAL_END.search(subj.group("aux"))) and not (
+                trigger in RETURN_TRIGGERS and (BACK_TO_POST.match(right, subj.end()) or not
+                                                _returned_as(sentence, subj.group("np"), before))):
         status = _TRIGGER_STATUS[trigger]
+        if trigger in RETURN_TRIGGERS:
+            status = _returned_as(sentence, subj.group("np"), before)
         if status == "captured" and "re" in left and REMAINS_OF.search(left):
             status = "killed"  # "the remains of 230 servicemen have been handed over"
         end = n.end + subj.end()
         then = (trigger in _GENERIC and AUX_TRIGGER.match(sentence, end)) or (
-            PARTITIVE.search(subj.group("np")) and PARTITIVE_THEN.match(sentence, end))
+            PARTITIVE.search(subj.group("np")) and PARTITIVE_THEN.match(sentence, end)) or (
+            trigger in _CAPTIVES and CAPTIVES_THEN.match(sentence, end))
         if then:  # "24 victims were injured": wounded; "4 of the wounded later died": killed
             status, end = _TRIGGER_STATUS[_key(then.group("trig"))], then.end()
         tail = _clause_tail(sentence, end)
         np_text = " ".join(g for g in subj.group("np", "sides", "np2") if g)
         return [status], "subject", f"{np_text} {subj.group('trig')}", tail, end
+    inside = ("–" in right[:90] or "—" in right[:90]) and _inside_dashes(left, sentence, n.end)
+    if inside:  # "those in the house – Mr X and 4 members of his family – were killed"
+        return inside
     # "the losses will not exceed 3,000": the toll verb may be read as the qualifier
     toll = TOLL.search(left) or (q_start < n.start and TOLL.search(sentence, base, n.start))
     if toll:
@@ -1112,6 +1291,32 @@ def _claimant(sentence: str, pos: int, claims: Callable[[], list], previous: obj
     return claimed_by, group, evidence
 
 
+#: Another number between a figure and an attribution after it (the figure's own digits
+#: come first, with no space before them).
+_FIGURE_BETWEEN = re.compile(r"\s\d")
+
+
+def _background_claimant(sentence: str, pos: int, claims: Callable[[], list],
+                         previous: object, article: ArticleClaimants | None, index: int,
+                         profile: Profile, day: dt.date | None) -> tuple[str, str, str]:
+    """``(claimed_by, claimant_group, claim_evidence)`` of an earlier war's toll: only a
+    source its own sentence names ("Baku's commission reports that 3,984 went missing in
+    the first war"), before it or after it with no other figure between ("In the worst
+    fighting since a 1990s war killed 30,000, 604 troops died, officials say": the
+    officials claim the 604 only), or the speaker of a quotation it is in; none carried
+    from the sentences around it (the outlet's background)."""
+    found = [c for c in claims() if c[0] < pos or not _FIGURE_BETWEEN.search(sentence, pos,
+                                                                             c[0])]
+    claimed_by, evidence = nearest(found, pos, previous, sentence)
+    if not claimed_by and article is not None:  # a speaker quoted on an earlier war
+        claimed_by, evidence = article.quote_closer(index), "quotation closed by its speaker"
+        if not claimed_by:
+            claimed_by, evidence = article.quoted_by(index), "continues a quotation"
+    if not claimed_by:
+        return "", "unattributed", ""
+    return claimed_by, profile.group_for(claimed_by, day)[0], evidence
+
+
 def _figure_type(c: _Figure, left: str, right: str, scope: str, historical: bool) -> str:
     """``increment``, ``total`` (a running total, or an earlier war's toll) or ``incident``."""
     if c.rule == "increment" or search_at_end(INCREMENT_LEFT, left, 0, len(left),
@@ -1169,12 +1374,20 @@ def _numbers(sentence: str) -> list[Number]:
     1,000" and "up 17 to 542" are a change and a total, not a range."""
     out = []
     for n in find_numbers(sentence):
-        if n.high is not None and GROWTH_LEFT.search(sentence, max(0, n.start - 12), n.start):
+        growth = n.high is not None and GROWTH_LEFT.search(sentence, max(0, n.start - 12),
+                                                           n.start)
+        if growth and growth.group(0)[:4].lower() == "from" and not CHANGE_BEFORE.search(
+                sentence, max(0, growth.start() - 40), growth.start()):
+            growth = None  # "from 32 to 100 people died": a range
+        if growth:
             gap = RANGE_JOIN.search(sentence, n.start, n.end)
             if gap:
                 out += [Number(n.start, gap.start(), n.value),
                         Number(gap.end(), n.end, n.high)]
                 continue
+        if sentence[n.end : n.end + 1] == "+" and not word_char(sentence[n.end + 1 : n.end + 2]
+                                                                or " "):
+            n = n._replace(end=n.end + 1)  # "200+ servicemen killed": at least 200
         out.append(n)
     return out
 
@@ -1197,6 +1410,36 @@ def _people_before(sentence: str, pos: int, article: ArticleClaimants | None,
             np = OBJECT_NP.match(text[counts[-1].end :])
             return np is not None and PEOPLE_NP.search(np.group("np")) is not None
     return False
+
+
+#: The next sentence telling what befell everyone the sentence before counted: "Four
+#: rescuers were at the scene. All of them were injured." ("They" may be anyone: not it.)
+ALL_OF_THEM = re.compile(
+    rf"\s*(?:All|Both)(?:\s+(?:of\s+them|of\s+whom|the\s+\w+|\w+))?(?:\s+\w+ly)?\s+(?:were|"
+    rf"was|have\s+been|had\s+been|are)\s+(?:\w+ly\s+)?(?P<trig>{_TRIGGER})\b")
+
+
+def _told_after(c: _Figure, sentence: str, article: ArticleClaimants, index: int) -> None:
+    """A count of people with no status whose next sentence, in its paragraph, says "All of
+    them were injured": that status (rule ``told_after``)."""
+    if index + 1 >= len(article.spans):
+        return
+    a, b = article.spans[index + 1]
+    if article.text[a : a + 5].lstrip()[:4] not in ("All ", "Both") or not \
+            article.same_paragraph(index, index + 1):
+        return
+    then = ALL_OF_THEM.match(article.text, a, b)
+    np = OBJECT_NP.match(sentence[c.number.end :])
+    if then and np and PEOPLE_NP.search(np.group("np")):
+        c.status, c.rule = [_TRIGGER_STATUS[_key(then.group("trig"))]], "told_after"
+        c.np, c.trig_end = np.group("np"), c.number.end + len(np.group("np"))
+
+
+def _sentences_before(article: ArticleClaimants | None, index: int, count: int) -> str:
+    """The text of the ``count`` sentences before sentence ``index`` ("" for none)."""
+    if article is None or index < 1 or index > len(article.spans):
+        return ""
+    return article.text[article.spans[max(0, index - count)][0] : article.spans[index - 1][1]]
 
 
 def _sentence_before(article: ArticleClaimants | None, index: int) -> str:
@@ -1235,6 +1478,13 @@ def _coordinate(sentence: str, cands: list[_Figure]) -> None:
     the verb left out)."""
     for a, b in zip(cands[::-1][1:], cands[::-1], strict=False):
         gap = sentence[a.number.end : b.q_start]
+        before = sentence[max(0, a.q_start - 16) : a.q_start]
+        if "," in gap and (before.endswith(" and ") or before.endswith(" and")):
+            continue  # "against 24 civilians and 44 servicemen, 9 civilians and 28 ...
+            # received wounds": two lists, not one
+        if ("includ" in before or " of " in before or "among" in before) and \
+                SUBSET_LEFT.search(before):
+            continue  # "13 killed including three children and 52 more wounded": a part
         if not a.status and b.status and (COORDINATED_GAP.fullmatch(gap) or (
                 b.rule == "coordinated" and LIST_GAP.fullmatch(gap)) or (
                 b.rule == "subject" and "," in gap and COMMA_LIST_GAP.fullmatch(gap)
@@ -1249,9 +1499,12 @@ def _coordinate(sentence: str, cands: list[_Figure]) -> None:
     for a, b in pairwise(cands):
         if not a.status or b.status:
             continue
-        if a.rule in ("subject", "toll", "coordinated") and GAPPED.fullmatch(
+        if a.rule in ("subject", "toll", "coordinated") and ((GAPPED.fullmatch(
                 sentence, a.trig_end, b.q_start) and CLAUSE_END_RIGHT.match(
-                sentence, b.number.end):  # "Azerbaijan has reported 25 deaths, Armenia 21."
+                sentence, b.number.end)) or (GAPPED_SAYS.fullmatch(
+                sentence, a.trig_end, b.q_start) and SAYS_END.match(sentence, b.number.end))):
+            # "Azerbaijan has reported 25 deaths, Armenia 21."; "while A reports 71 dead
+            # soldiers, B declares 105 since the start of the clashes"
             b.status, b.rule, b.np, b.tail, b.trig_end = (
                 a.status, "gapped", a.np, "", b.number.end)
             continue
@@ -1269,7 +1522,10 @@ def _coordinate(sentence: str, cands: list[_Figure]) -> None:
             continue
         gap = sentence[a.trig_end : b.q_start]
         after = ELLIPTICAL_RIGHT.match(sentence, b.number.end)
-        if after and a.rule in ELLIPTICAL_AFTER and ELLIPTICAL_GAP.fullmatch(gap):
+        if after and a.rule in ELLIPTICAL_AFTER and (ELLIPTICAL_GAP.fullmatch(gap) or (
+                after.group("dash") is None and a.rule != "object" and
+                ELLIPTICAL_COMMA.fullmatch(gap) and ELLIPTICAL_RIGHT.match(
+                    sentence, a.trig_end))):
             # "Seven were injured in X, and 23 - in Y", "105 have been repatriated to
             # Armenia and 17 to Azerbaijan": the verb left out after the second figure
             dash = after.group("dash") is not None
@@ -1284,7 +1540,17 @@ def _coordinate(sentence: str, cands: list[_Figure]) -> None:
             b.status, b.rule, b.np, b.tail, b.trig_end = (
                 a.status, "elliptical", a.np, "", b.number.end)
             continue
-        if a.rule not in ("object", "object_list", "noun_of", "toll"):
+        if a.rule in ELLIPTICAL_AFTER and ("with" in gap or "well as" in gap or "plus" in gap
+                                           ) and ALONG_WITH_GAP.fullmatch(gap):
+            # "729 of their troops have been killed since May, along with 36 civilians"
+            np = OBJECT_NP.match(sentence[b.number.end :])
+            end = b.number.end + (len(np.group("np")) if np else 0)
+            if np and PEOPLE_NP.search(np.group("np")) and not _STATUS_WORD.search(
+                    _clause_tail(sentence, end)):
+                b.status, b.rule, b.np = a.status, "object_list", np.group("np")
+                b.tail, b.trig_end = _clause_tail(sentence, end), end
+                continue
+        if a.rule not in ("object", "object_list", "noun_of", "toll", "fate"):
             continue
         gap = sentence[a.number.end : b.q_start]
         np = OBJECT_NP.match(sentence[b.number.end :])
@@ -1295,6 +1561,11 @@ def _coordinate(sentence: str, cands: list[_Figure]) -> None:
             b.tail, b.trig_end = _clause_tail(sentence, end), end
 
 
+#: Verbs of a party's loss: "lost N" with no noun after a count of people is its dead.
+LOSS_VERBS = ("lost", "loses", "losing")
+#: Before a figure that is a part of the one before it: "including three children".
+SUBSET_LEFT = re.compile(r"\b(?:including|among\s+them|of\s+whom|of\s+them)\s+$",
+                         re.IGNORECASE)
 #: "it lost 80": a loss verb whose figure names nobody, after a figure of the dead
 LOST_LEFT = re.compile(r"\b(?:lost|loses|losing)\s+$", re.IGNORECASE)
 BARE_END = re.compile(r"\s*(?:[.,;:!?”\"]|$)")
@@ -1310,11 +1581,17 @@ def _object_verb(sentence: str, q_start: int) -> str:
     return _key(verb.group("trig")) if verb else ""
 
 
+#: After a figure's verb, another group that shares it: "..., along with 36 civilians".
+ALONG_WITH_GAP = re.compile(r"[^;:!?]{0,80}?,?\s+(?:along\s+with|together\s+with|as\s+well\s+as|"
+                            r"plus)\s+", re.IGNORECASE)
 #: The figures whose verb a second figure may leave out.
 ELLIPTICAL_AFTER = ("subject", "coordinated", "object", "object_list", "elliptical")
 #: Between the first figure's verb and the second figure: words without a number or a
 #: sentence's end, then "and".
 ELLIPTICAL_GAP = re.compile(r"[^\d.;:!?]{0,160}?,?\s+and\s*")
+#: ... or, where the first figure also says where, a comma alone: "Two civilians were killed
+#: in Tartar, three in Barda and one in Ganja".
+ELLIPTICAL_COMMA = re.compile(r"\s+(?:in|at|to|from|on)\s[^\d.;:!?,]{0,60},\s*")
 #: After the second figure: a dash ("and 23 – as a result of ...", "and 12 – members of the
 #: security forces") or where they went ("and 17 to Azerbaijan", "and 3 in Barda").
 ELLIPTICAL_RIGHT = re.compile(
@@ -1348,7 +1625,8 @@ def figures_in_sentence(
             continue
         q_start, qualifier = _qualifier(sentence, n.start)
         statuses, rule, np, tail, trig_end = _read_status(
-            sentence, n, q_start, lambda q=q_start: _people_before(sentence, q, article, index))
+            sentence, n, q_start, lambda q=q_start: _people_before(sentence, q, article, index),
+            lambda: _sentences_before(article, index, 3))
         cands.append(_Figure(n, q_start, qualifier, statuses, rule, np, tail, trig_end))
     _coordinate(sentence, cands)
     cands = [c for c in cands if not (c.status and _counts_things(sentence, c.number))]
@@ -1378,6 +1656,8 @@ def figures_in_sentence(
             status = _last_status(sentence[: c.q_start]) or _last_status(
                 _sentence_before(article, index))
             c.status, c.rule = ([status], "the_number") if status else ([], "")
+        if not c.status and article is not None:
+            _told_after(c, sentence, article, index)
         if not c.status:
             continue
         scope = sentence[max(0, c.q_start - 30) : c.trig_end] + _clause_tail(sentence,
@@ -1388,8 +1668,11 @@ def figures_in_sentence(
         background = bool(profile.earlier_war(clause) or (
             sentence_is_old() and not _PERFECT.search(scope)))
         historical = background or (day is not None and day < profile.start)
-        claimed_by, group, claim_ev = ("", "unattributed", "") if background else _claimant(
-            sentence, n.start, claims, previous_claimant, article, index, profile, day)
+        claimed_by, group, claim_ev = _background_claimant(
+            sentence, n.start, claims, previous_claimant, article, index, profile, day) \
+            if background \
+            else _claimant(sentence, n.start, claims, previous_claimant, article, index,
+                           profile, day)
         party = c.rule == "gapped" and GAPPED_PARTY.search(sentence, 0, c.q_start)
         if party and not background:  # "Azerbaijan has reported 25 deaths, Armenia 21"
             claimed_by, claim_ev = party.group(1), "gapped: the party before it"
@@ -1536,7 +1819,10 @@ CANDIDATE_COMMON = ("region", "area", "country", "territory", "enclave", "their"
                     "among",
                     "over", "count", "home", "homes", "hospital", "hospitals", "life",
                     "the", "number", "total", "into", "border", "from", "with", "those",
-                    "suffered", "assistance", "attention", "received", "aid", "condition")
+                    "suffered", "assistance", "attention", "received", "aid", "condition",
+                    # keyed by the wound or the treatment, not these: "with various
+                    # injuries", "undergoing treatment", "receiving medical attention"
+                    "various", "multiple", "undergoing", "receiving")
 
 
 def _candidate_key(phrase: str) -> str:
@@ -1550,7 +1836,8 @@ _CANDIDATE_WORDS = sorted(
                                      PEOPLE_VERBS, TOLLS)
      for ws in table.values() for w in ws} | {"total", "lives", "fate", "remains of", "drove",
                                               "this number", "that number", "this figure",
-                                              "that figure", *parts.CANDIDATE_WORDS})
+                                              "that figure", "their number", "its number",
+                                              *parts.CANDIDATE_WORDS})
 CANDIDATE = re.compile(r"\b(?:" + trie_regex(_CANDIDATE_WORDS) + ")", re.IGNORECASE)
 #: The same words for an Aho-Corasick automaton on lower-cased text: ten times faster.
 #: The words are all letters, so a match that starts inside another match never starts
@@ -1605,7 +1892,10 @@ def extract_casualties(articles: pd.DataFrame,
         starts = [a for a, _ in spans]
         named = ArticleClaimants(art.text, spans)
         first = len(rows)
-        wanted = sorted({bisect.bisect_right(starts, h) - 1 for h in hits} - {-1})
+        wanted = {bisect.bisect_right(starts, h) - 1 for h in hits} - {-1}
+        # "Four medics were there. All of them were injured.": the sentence before counts
+        wanted = sorted(wanted | {i - 1 for i in wanted if i and art.text[
+            spans[i][0] : spans[i][0] + 5].lstrip()[:4] in ("All ", "Both")})
         for index in wanted:
             for a, b in _windows(art.text, *spans[index]):
                 sentence = art.text[a:b]

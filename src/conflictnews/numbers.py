@@ -23,6 +23,9 @@ SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_
 VAGUE = {
     "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000,
     "tens of thousands": 20_000, "hundreds of thousands": 200_000, "millions": 2_000_000,
+    # "several hundred" is "hundreds": at least two hundred
+    "several dozen": 24, "several dozens": 24, "several hundred": 200, "several hundreds": 200,
+    "several thousand": 2_000, "several thousands": 2_000,
 }
 
 _WORD = r"(?:" + "|".join(sorted((k for k in UNITS if k not in ("a", "an")), key=len,
@@ -62,11 +65,12 @@ _DIGITS = (
 _HALF = rf"(?:\s+and\s+a\s+half(?=\s+{_SCALE}\b))?"
 _WORDNUM = (
     rf"(?:(?:an?(?=[\s-]+(?:{_WORD}|{_SCALE})\b)|{_WORD})(?:[\s-]+{_WORD})*{_HALF}"
-    rf"(?:\s+{_SCALE}(?:\s+and)?(?:[\s-]+{_WORD})*)*"
+    rf"(?:[\s-]+{_SCALE}(?:\s+and)?(?:[\s-]+{_WORD})*)*"  # "sixty-thousand"
     rf"|(?:an?\s+)?{_SCALE}(?:\s+and\s+{_WORD})?"
     rf"|(?:a\s+)?half\s+(?:an?\s+)?(?:{_SCALE}|dozen))"
 )
-_VAGUE = (r"tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds|"
+_VAGUE = (r"several\s+(?:dozens?|hundreds?|thousands?)(?!\s+of\b)|"
+          r"tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds|"
           r"thousands|millions")
 
 #: How a number can start: a digit, the first four letters of a number word's first word
@@ -77,7 +81,8 @@ _STARTS = trie_regex(sorted({w.split()[0][:4] for w in (*UNITS, *SCALES, *VAGUE,
 _START = rf"(?=\d|{_STARTS}|an?[\s-]+{_STARTS})"
 _BODY = (
     rf"(?:(?P<vague>{_VAGUE})|(?P<digits>{_DIGITS})"
-    rf"(?:(?P<suffix>{_SUFFIX})|\s+(?P<scale>{_SCALE}|mn|mln|bn|bln))?|(?P<words>{_WORDNUM}))"
+    # a scale after a space or a hyphen: "70 thousand", "70-thousand"
+    rf"(?:(?P<suffix>{_SUFFIX})|(?:\s+|-)(?P<scale>{_SCALE}|mn|mln|bn|bln))?|(?P<words>{_WORDNUM}))"
     rf"(?![\w])"
 )
 _NUMBER = rf"(?<![\w.,]){_START}{_BODY}"
