@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 from typing import NamedTuple
 
 from conflictnews.patterns import ascii_fold, fold_key, trie_regex
@@ -108,6 +109,7 @@ class Number(NamedTuple):
 _HALF_WORDS = re.compile(r"\ban? half\b|\bhalf an?\b")
 
 
+@lru_cache(maxsize=4096)
 def words_value(phrase: str) -> int | float | None:
     """Value of a number-word phrase ("twenty-nine", "a dozen", "two hundred and five",
     "one and a half million", "half a million").
@@ -152,12 +154,21 @@ def words_value(phrase: str) -> int | float | None:
     return int(value) if float(value).is_integer() else value
 
 
+#: What groups thousands inside digits (removed before reading them).
+_GROUPING = re.compile(rf"[,{GROUP_SPACES}]")
+
+
+@lru_cache(maxsize=256)
+def _vague_value(vague: str) -> int:
+    """The lower bound a vague amount ("Dozens", "tens of  thousands") stands for."""
+    return VAGUE[re.sub(r"\s+", " ", fold_key(vague))]
+
+
 def _value(match: re.Match[str]) -> tuple[int | float, bool] | None:
-    if match.group("vague"):
-        key = re.sub(r"\s+", " ", fold_key(match.group("vague")))
-        return VAGUE[key], True
-    if match.group("digits"):
-        raw = match.group("digits")
+    vague, raw = match.group("vague", "digits")
+    if vague:
+        return _vague_value(vague), True
+    if raw:
         scale = match.group("scale") or match.group("suffix")
         if raw.isdecimal() and not scale:
             return int(raw), False  # the common case: "5", "2020"
@@ -165,7 +176,9 @@ def _value(match: re.Match[str]) -> tuple[int | float, bool] | None:
         # checked it) groups thousands; a comma always does
         if match.group("dotted"):
             raw = raw.replace(".", "")
-        raw = re.sub(rf"[,{GROUP_SPACES}]", "", raw)
+        raw = _GROUPING.sub("", raw)
+        if not scale and raw.isdecimal():
+            return int(raw), False  # "1,177": what Decimal would read, faster
         number = Decimal(raw)  # exact: "16.01m" is 16,010,000, not 16,010,000.000000002
         if scale:
             key = fold_key(scale)
