@@ -394,3 +394,12 @@ def test_lower_case_copies_of_article_patterns_find_what_the_patterns_find(text,
     for low, full in ((attribution._LOSS_WORD_LOW, attribution._LOSS_WORD),
                       (attribution._ATTACK_OR_LOSS_LOW, attribution._ATTACK_OR_LOSS)):
         assert named._has_word(low, full, a, b) == (full.search(text, a, b) is not None)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from([*PIECES, "\u212a", "\u212aILLED", "é", "–", "Şuşa"]),
+                max_size=12).map("".join))
+def test_trigger_bytes_automaton_equals_the_regex_with_any_letters(text):
+    # triggers are found in ASCII bytes (other characters as "?"), or in the text
+    # lower-cased where the Kelvin sign is (it lower-cases to "k")
+    assert _candidates(text) == [m.start() for m in CANDIDATE.finditer(text)]
