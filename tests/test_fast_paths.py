@@ -249,15 +249,20 @@ def test_searches_at_the_end_of_a_window_equal_the_full_search(text, data):
 CLAIM_PIECES = ["said", "Said", "says", "unsaid", "saidx", "reported", "pointed out",
                 "pointed  out", "pointed\nout", "The ministry", "Armenia’s Ombudsman", "X",
                 ", which", ",", " ", "that ", "and ", "has ", "also ", "12", "1,2", " – ",
-                "(", "“", "Şuşa", "ſ", "\ud800"]
+                "(", "“", "Şuşa", "ſ", "\ud800", ";", ":", "”", '"', " — ", " - ", "(AFP)",
+                ",5", "the report", "statement"]
 
 
 def _claim_matches_stop_at_the_last_verb(text):
-    end = attribution._verbs_end(text, find_matches(attribution._NEEDS, text,
-                                                    overlapping=True))
+    needed = find_matches(attribution._NEEDS, text, overlapping=True)
+    end = attribution._verbs_end(text, needed)
     for pattern in attribution._ENDS_WITH_VERB:
         assert [(m.span(), m.groups()) for m in pattern.finditer(text, 0, end)] == [
             (m.span(), m.groups()) for m in pattern.finditer(text)]
+    # and the claimant-before-its-verb pattern starts after the last stop before a verb
+    start = attribution._before_start(text, needed)
+    assert [(m.span(), m.groups()) for m in attribution._BEFORE.finditer(text, start, end)] == [
+        (m.span(), m.groups()) for m in attribution._BEFORE.finditer(text)]
 
 
 @settings(max_examples=3000, deadline=None)

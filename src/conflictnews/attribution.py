@@ -336,7 +336,8 @@ def claims(sentence: str) -> list[tuple[int, str, str]]:
         if not present & wants or (pattern is _APPOSED and not _COMMA_VERB.search(sentence)):
             continue  # a word the pattern needs is missing
         end = verbs_end if pattern in _ENDS_WITH_VERB else len(sentence)
-        for m in pattern.finditer(sentence, 0, end):
+        start = _before_start(sentence, needed) if pattern is _BEFORE else 0
+        for m in pattern.finditer(sentence, start, end):
             if pattern is _ACCORDING:  # (it stops at a digit: its figure, or a date in
                 raw = m.group("who") or m.group("whose")  # the words, "as of May 2021")
                 who = _QUANTITY_END.sub("", raw).strip()
@@ -473,6 +474,26 @@ def _verbs_end(sentence: str, needed: list[tuple[int, int, int]]) -> int:
         if b > last and i in _VERB_KEYS:
             last = b
     return min(len(sentence), last + 1)
+
+
+#: What a match of :data:`_BEFORE` holds only as its opening (a comma not before a digit,
+#: a semicolon, colon, quotation mark or dash; a dash's opening starts one character
+#: before it): never inside its claimant's words, nor in its verb.
+_BEFORE_STOP = re.compile(r"[;:“”\"–—]|,(?!\d)")
+
+
+def _before_start(sentence: str, needed: list[tuple[int, int, int]]) -> int:
+    """Where the search for :data:`_BEFORE` may start: one character before the last
+    :data:`_BEFORE_STOP` ahead of the first claim verb (a match before it would end at a
+    verb with a stop inside it), else 0."""
+    for w in _SPACED_VERBS:
+        if w in sentence:
+            return 0
+    first = min((a for i, a, _ in needed if i in _VERB_KEYS), default=0)
+    last = 0
+    for m in _BEFORE_STOP.finditer(sentence, 0, first):
+        last = m.start()
+    return max(0, last - 1)
 
 
 _HOW = {id(_ACCORDING): "according to", id(_HEAD_START): "headline: source: ...",
