@@ -230,7 +230,8 @@ END_PIECES = ["more than", "well over", "over", "no fewer than", "as many as", "
               "a further", "killed", "claimed the lives of", "left dead", "Sept.", "Sept",
               "Septemberish", "No.", "$", "£ ", "#", "-", "–", "/", "+", "x", "9", " ",
               "   ", "\n", "ſ", "é", "OVER", "deaths", "killing", " and ", " of", "lost contact",
-              "communication", " with", "has been", "prisoners of war"]
+              "communication", " with", "has been", "prisoners of war", "June", "jan", "xJune",
+              "(May", "Oct", "Éfoo", "killed "]
 
 
 @settings(max_examples=4000, deadline=None)

@@ -792,10 +792,18 @@ def _qualifier(sentence: str, pos: int) -> tuple[int, str]:
     return match.start(), _QUALIFIER[_key(match.group("q"))]
 
 
+#: The first letters of the month names :data:`EXCLUDE_LEFT` reads before a number.
+_MONTH_CAPITALS = frozenset("JFMASOND")
+
+
 def _excluded_left(sentence: str, base: int, pos: int) -> bool:
     """``EXCLUDE_LEFT`` matches ``sentence[base:pos]``: its last 16 characters are enough
     unless they are all letters (a month name longer than that, "Septemberish ")."""
     left = sentence[base:pos]
+    if left[-1:] == " " and left[-2:-1].islower():  # "killed 12": only a month's name
+        word = left[left.rfind(" ", 0, len(left) - 1) + 1 : -1]  # (its capital) can end it
+        if _MONTH_CAPITALS.isdisjoint(word):
+            return False
     start = max(0, len(left) - 16)
     if start and left[start:-2].isalpha():
         start = 0
