@@ -105,7 +105,7 @@ def search_at_end(pattern: re.Pattern, text: str, pos: int, endpos: int, words: 
     start = max(pos, endpos - span)
     if start > pos:
         tail = text[start:endpos].split()
-        if len(tail) <= words and all(w.isalpha() for w in tail):
+        if len(tail) <= words and (not tail or "".join(tail).isalpha()):  # each a word
             start = pos
     return pattern.search(text, start, endpos)
 
