@@ -300,3 +300,29 @@ def test_a_quotation_opening_a_paragraph_goes_on_with_the_source_ending_the_one_
             "In the early hours, “our units advanced on the town and 9 enemy troops were "
             "killed.”")
     assert "ministry" in article_claimant(text, 9)
+
+
+# ------------------------------------ sources named as the owners of data or figures
+
+@pytest.mark.parametrize(("sentence", "count", "who"), [
+    ("Per the ministry, 12 people died.", 12, "ministry"),
+    ("As per the regional ombudsman, 40 civilians were wounded.", 40, "ombudsman"),
+    ("The ministry's figures show 300 dead.", 300, "ministry"),
+    ("The governor's statistics put the toll at 45 dead.", 45, "governor"),
+    ("Data from the health ministry show 200 wounded.", 200, "health ministry"),
+    ("Figures released by the government show 100,000 refugees.", 100000, "government"),
+    ("The tally from the ministry stood at 2,300 dead.", 2300, "ministry"),
+    ("Yerevan acknowledged 3,800 deaths.", 3800, "Yerevan"),
+    ("Baku admitted that 2,900 of its soldiers died.", 2900, "Baku"),
+])
+def test_owners_of_data_and_admissions_claim(sentence, count, who):
+    assert who in claimant(sentence, count)
+
+
+@pytest.mark.parametrize(("sentence", "count"), [
+    ("Five people were admitted to hospital with wounds.", 5),
+    ("Per capita, 30 people died.", 30),
+    ("Figures of 70 dead could not be verified.", 70),
+])
+def test_admitted_to_hospital_and_per_capita_claim_nothing(sentence, count):
+    assert claimant(sentence, count) == ""

@@ -55,6 +55,7 @@ CLAIM_VERBS = (
     "named", "informs", "inform", "recollects", "recollected", "recalls", "lists", "listed",
     "reads", "documented", "placed", "claim", "accused", "accuses", "shared",
     "highlighted", "highlights", "revised", "underscored", "compiled", "released", "tweets",
+    "acknowledged", "acknowledges", "admitted", "admits",
 )
 #: Claim verbs that are also nouns ("the report said", "their statement").
 NOUN_VERBS = ("report", "reports", "state", "states", "put", "puts", "lists", "reads",
@@ -132,9 +133,10 @@ _TITLE_END = re.compile(r"(?:^|[;:“”\"]\s*|,\s*[”\"]?\s*)(?P<title>(?:[Tt]
 #: "an announcement by Karabakh authorities reporting 68 dead", "the authorities' previous
 #: estimate of 68 deaths": a claim named as a noun.
 _BY_NOUN = re.compile(
-    r"\b(?:announcement|statement|report|estimate|figures|data|tally|count|list)\s+"
-    r"(?:(?:issued|released|published|made)\s+)?(?:by|from)\s+(?P<who>[^,;.“”\"]{2,80}?)"
-    r"(?=\s+(?:reporting|saying|that|which|on|in|of|shows?|showed)\b|[,;.“”\"]|$)"
+    r"\b(?i:announcement|statement|report|estimate|figures|data|tally|count|list|"
+    r"statistics)\s+(?:(?:issued|released|published|made|compiled|provided)\s+)?(?:by|from)\s+"
+    r"(?P<who>[^,;.“”\"]{2,80}?)(?=\s+(?:reporting|saying|that|which|on|in|of|shows?|showed|"
+    r"stood|stands?|puts?|indicates?|indicated|reveals?|revealed)\b|[,;.“”\"]|$)"
 )
 #: A claim in the passive, its claimant the agent: "4,500 missing people registered by the
 #: ICRC", "names published by other official sources".
@@ -162,14 +164,16 @@ _IN_PRESS = re.compile(rf"\b(?:{_alt(_PRESS_VERBS)})\s+in\s+"
 #: (the owner read back from the possessive, :data:`_OWNER_END`)
 _POSS_NOUN = re.compile(
     r"['’]s?\s+(?:(?:latest|previous|earlier|new|official|updated|own)\s+)?"
-    r"(?P<noun>estimate|figures|count|tally|data|statement)\s+of\b"
+    r"(?P<noun>estimate|figures|count|tally|data|statement|statistics)\s+(?:of|shows?|showed|"
+    r"puts?|stood|stands?|indicates?|indicated)\b"
 )
 _OWNER_END = re.compile(r"\b(?:the\s+)?(?:[\w’'-]+\s+){0,4}?[\w-]+$")
 #: Words before the owner of a claim noun ("a rise from (the authorities)' estimate").
 _PREPOSITIONS = re.compile(r"\b(?:from|of|by|in|with|to|at|on|than|over|above|below|under|"
                            r"is|are|was|were)\s+")
 _DETERMINED = re.compile(r"\b(?=(?:[Tt]he|[Aa]n?)\s)")
-_ACCORDING = re.compile(r"\b[Aa]ccording to (?P<who>[^,;.“”\"\d]{2,80})|"
+_ACCORDING = re.compile(r"\b(?:[Aa]ccording to|[Aa]s per|Per|per(?= the\b)) "
+                        r"(?P<who>[^,;.“”\"\d]{2,80})|"
                         r"\b[Ii]n (?P<whose>[^,;.“”\"]{2,60}?)['’]s words")
 _NOUN = re.compile(
     rf"(?P<who>\b{UPPER}[\w’'-]+(?:\s+{UPPER}[\w’'-]+)*)\s+(?:{_alt(CLAIM_NOUNS)})\b"
@@ -265,7 +269,7 @@ _OF_WORD = re.compile(r"\s(?:of|on|for)\s")
 #: A relative pronoun, then a pronoun: "which he (said killed five)".
 _RELATIVE_PRONOUN = re.compile(r"(?:which|that|who)\s+(?:he|she|they|it|we)$")
 #: A passive before its verb: "Clashes have been reported" names no one.
-_PASSIVE_END = re.compile(r"\b(?:been|being|be)$")
+_PASSIVE_END = re.compile(r"\b(?:been|being|be|was|were|is|are)$")
 #: "several who it claims were involved": the relative clause's pronoun ends the phrase.
 _RELATIVE_END = re.compile(r"\b(?:who|whom|which|that)\s+\w+$")
 #: A plural subject or a pronoun, which the verb "state" needs ("officials state"; not
@@ -295,7 +299,8 @@ _COMMA_VERB = re.compile(rf",\s+(?:(?:has|had|also|later)\s+)?(?:{_alt(CLAIM_VER
 #: Each pattern with the words (case as written) it cannot match without.
 _PATTERNS = (
     (_WHICH, ("which",)), (_BEFORE, CLAIM_VERBS),
-    (_ACCORDING, ("ccording to ", " words")), (_NOUN, CLAIM_NOUNS),
+    (_ACCORDING, ("ccording to ", " words", "Per ", "per the ", "s per ")),
+    (_NOUN, CLAIM_NOUNS),
     (_AFTER, INVERTED_CLAIM_VERBS), (_APPOSED, CLAIM_VERBS), (_HEAD_START, (":",)),
     (_CITING, ("citing ",)), (_BY_NOUN, (" by ", " from ")),
     (_BY_AGENT, tuple(f"{v} by " for v in _AGENT_VERBS)),
@@ -309,7 +314,8 @@ _BACKWARD = ((_RELATIVE, (", which", ", who")),
                                                                "the ", "including"))),
              (_ELIDED, tuple(f"but {v}" for v in _ELIDED_VERBS)),
              (_TITLED, CLAIM_VERBS),
-             (_POSS_NOUN, ("estimate", "figures", "count", "tally", "data", "statement")))
+             (_POSS_NOUN, ("estimate", "figures", "count", "tally", "data", "statement",
+                           "statistics")))
 #: Every word some pattern needs, found in one pass (overlapping: all of them).
 _NEEDED = sorted({w for _, needs in (*_PATTERNS, *_BACKWARD) for w in needs})
 _NEEDS = AhoCorasick(_NEEDED, matchkind=MatchKind.Standard)
