@@ -326,3 +326,35 @@ def test_owners_of_data_and_admissions_claim(sentence, count, who):
 ])
 def test_admitted_to_hospital_and_per_capita_claim_nothing(sentence, count):
     assert claimant(sentence, count) == ""
+
+
+# ------------------------------------------------------- the outlet's own voice
+
+@pytest.mark.parametrize("text", [
+    # the outlet's reporter, in the next paragraph or the next sentence
+    "Shelling hits Martuni\nThe ombudsman said 19 civilians were killed in Martuni on "
+    "Sunday.\n\nOur reporter in the town saw 4 bodies lying in the street.",
+    "The ombudsman said 19 civilians were killed in Martuni on Sunday. Journalists who "
+    "reached the town on Monday saw 4 bodies in the street.",
+    "“Nineteen civilians were killed,” the ombudsman said on Sunday.\n\nWe counted 4 "
+    "bodies in the village morgue.",
+    # the outlet's summary of the war after a quoted official, in another paragraph
+    "Shelling hits Martuni\n“We have lost 12 soldiers in the fighting,” the defence "
+    "minister told reporters.\n\nThe war began on September 27. More than 4 thousand "
+    "soldiers have died on both sides since then.",
+])
+def test_the_outlets_own_witness_or_summary_inherits_no_source(text):
+    found = one_article.figures_of(text)
+    own = found[found["count"].isin([4, 4000])]
+    assert len(own) == 1 and own["claimed_by"].iloc[0] == "", found[["count", "claimed_by"]]
+    named = found[found["count"].isin([19, 12])]
+    assert named["claimed_by"].iloc[0] != ""
+
+
+def test_our_correspondent_is_the_outlet():
+    assert claimant("Our correspondent reported that 4 bodies lay in the street.", 4) == ""
+
+
+def test_a_title_then_a_one_word_name():
+    assert "Leyla" in claimant("A local teacher, Leyla, said her brother was among 3 "
+                               "people wounded.", 3)

@@ -125,7 +125,7 @@ _NAME_END = re.compile(rf"(?:{UPPER}[\w’'.-]*\s+)*{UPPER}[\w’'.-]*$")
 #: "the region's rights ombudsman, Gegham Stepanyan, announced": a title (read back
 #: from the name, :data:`_TITLE_END`), then the name.
 _TITLED = re.compile(
-    rf",\s+{UPPER}[\w’'-]+(?:\s+{UPPER}[\w’'-]+)+,\s+(?:(?:has|had|also|later)\s+)?"
+    rf",\s+{UPPER}[\w’'-]+(?:\s+{UPPER}[\w’'-]+)*,\s+(?:(?:has|had|also|later)\s+)?"
     rf"(?P<verb>{_alt(CLAIM_VERBS)})\b"
 )
 _TITLE_END = re.compile(r"(?:^|[;:“”\"]\s*|,\s*[”\"]?\s*)(?P<title>(?:[Tt]he\s+|[Aa]n?\s+)?"
@@ -451,6 +451,10 @@ def _not_a_source(pattern: re.Pattern, who: str, verb: str, sentence: str, end: 
     who it" (+ "claims were involved"), "a mono-ethnic" (+ "state"), a headline's topic
     before its colon ("Fighting between Armenia and Azerbaijan: ...") or its dateline
     ("Yerevan/Baku: ...")."""
+    if _OWN_WITNESS.match(who) or who.lower().startswith(("our ", "this reporter")):
+        return True  # "Our correspondent reported": the outlet's own voice
+    if who.lower() == "we" and verb == "counted" and not _QUOTE_MARK.search(sentence, 0, end):
+        return True  # "We counted 4 bodies", outside a quotation: the outlet's reporters
     if pattern is _BEFORE:
         if _ACCORDING_START.match(who) or _ADVERB_END.search(who) or _PASSIVE_END.search(who):
             return True
@@ -555,6 +559,13 @@ _QUOTE_OPENS = re.compile(r"(?:^|\s)[“\"]\w")
 _REPORTED = re.compile(r"\b(?:was|were|been)\s+reported\b")
 #: The signature closing an embedded post: "— Hikmet Hajiyev (@HikmetHajiyev) date".
 _POST_SIGNATURE = re.compile(r"[—–-]\s*(?P<who>[^\n()—–@]{2,60}?)\s*\(@\w{1,40}\)")
+#: The outlet's own witnesses: "Our reporter saw 4 bodies", "we counted", "journalists
+#: at the scene saw": the outlet speaks, not the source it relayed before.
+_OWN_WITNESS = re.compile(
+    r"\b(?:[Oo]ur|[Tt]his)\s+(?:own\s+)?(?:reporter|correspondent|journalist|team|crew|"
+    r"photographer)s?\b|\b[Ww]e\s+(?:saw|counted|witnessed|visited|observed)\b|"
+    r"\b(?:[Rr]eporters?|[Jj]ournalists?|[Cc]orrespondents?)\s+(?:[\w’'-]+\s+){0,8}?"
+    r"(?:saw|counted|witnessed|observed)\b")
 #: A turn to another claim within a sentence: "..., while Armenia's ministry said".
 _CLAUSE_TURN = re.compile(r";|\b(?:while|whereas|but)\b")
 #: Quotation marks that open and close a quotation.
@@ -737,6 +748,8 @@ class ArticleClaimants:
         ("Hajiyev said the shelling struck a cemetery. As a result, three civilians
         were killed."); else ``(-1, "")``."""
         a, b = self.spans[index]
+        if self.own_witness(index):
+            return -1, ""  # the outlet's own reporter saw it
         quoting = _QUOTE_OPENS.search(self.text, a, b) is not None and not self.named(index)
         joined = quoting or _GOES_ON.match(self.text, a, b) is not None
         reported = _REPORTED.search(self.text, a, b) is not None  # "was reported killed"
@@ -752,6 +765,13 @@ class ArticleClaimants:
                     speaks_of_losses = _EVENT_WORD.search(self.text, *self.spans[i]) is not None
                 return (i, who) if joined or speaks_of_losses else (-1, "")
         return -1, ""
+
+    def own_witness(self, index: int) -> bool:
+        """Does sentence ``index`` tell what the outlet's own reporters saw ("Our reporter
+        saw 4 bodies", "Journalists at the scene counted 12 graves")? Then no source told
+        its figures."""
+        a, b = self.spans[index]
+        return _OWN_WITNESS.search(self.text, a, b) is not None
 
     def tweeted_by(self, index: int) -> str:
         """The author of an embedded post that sentence ``index`` is part of: its paragraph
@@ -853,7 +873,8 @@ class ArticleClaimants:
         ...", "in the past two months"): the outlet's own summary; else ``(-1, "")``. An
         article relaying one source's report states it throughout."""
         a, b = self.spans[index]
-        if _RUNNING.search(self.text, a, b) or _OTHER_EVENT.match(self.text, a, b):
+        if _RUNNING.search(self.text, a, b) or _OTHER_EVENT.match(self.text, a, b) or \
+                _OWN_WITNESS.search(self.text, a, b):
             return -1, ""  # a toll to date or another event: the outlet's own summary
         first = self.current_source(index, profile, day)
         if first < 0 or self._source_ends(index, first, profile, day):

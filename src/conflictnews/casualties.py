@@ -1698,7 +1698,7 @@ def _from_article(rows: list[dict], named: ArticleClaimants, profile: Profile,
     sources: dict[int, set[str]] = {}  # per sentence, its figures' claimant groups
     for row in rows:
         index = row["sentence_index"]
-        if not row["claimed_by"] and not row["_background"]:
+        if not row["claimed_by"] and not row["_background"] and not named.own_witness(index):
             other = stated.get((row["count"], row["status"]))
             before = next((last[i] for i in (index - 1, index - 2) if i in last
                            and named.same_paragraph(i, index)
