@@ -378,3 +378,46 @@ def test_surrender_registration_and_towns_of_people(sentence, expected):
 def test_and_before_a_lower_case_word_ends_a_figures_words():
     check("The army announced the killing of six soldiers and the wounding of nine soldiers "
           "and one civilian.", {(6, "killed"), (9, "wounded"), (1, "wounded")})
+
+
+# ------------------------------------------------------------- care, wounds, the dead
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Helicopters evacuated 40 patients to Yerevan.", {(40, "wounded")}),
+    ("The army evacuated 30 wounded soldiers.", {(30, "wounded")}),
+    ("Buses evacuated 300 residents from the town.", {(300, "displaced")}),
+    ("Surgeons are treating 150 patients with burns.", {(150, "wounded")}),
+    ("Three servicemen were shot near the border, the ministry said.", {(3, "wounded")}),
+    ("Two soldiers were shot and killed at the post.", {(2, "killed")}),
+    ("Some 800 people became invalid from their wounds.", {(800, "wounded")}),
+    ("While 90 people to this day remain unaccounted for.", {(90, "missing")}),
+    ("More than 1,200 remains of people killed in the war have been examined.",
+     {(1_200, "killed")}),
+    ("Officials reported 210 casualties among the military and 12 civilians.",
+     {(210, "killed"), (12, "killed")}),
+    ("1,100 persons were taken hostage, 120* are still missing.",
+     {(1_100, "captured"), (120, "missing")}),
+])
+def test_care_wounds_and_the_dead(sentence, expected):
+    check(sentence, expected)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Doctors treated 40 people for flu.",
+    "Two pilots were shot down.",
+    "Twelve scenes were shot in Goris.",
+    "Police managed to identify 3 suspects from the footage.",
+    "Election officials said 12 ballots were invalid.",
+])
+def test_care_shooting_and_identification_of_no_casualty(sentence):
+    check(sentence, set())
+
+
+def test_people_to_be_identified_are_the_dead_when_remains_or_dna_are_told():
+    text = ("The remains of soldiers are still being found. Work is underway on the "
+            "identification of more than 60 persons, whose identity is unknown.")
+    assert one_article.figure(text, 60, "killed", DAY)["rule"] == "noun_of"
+    check("The work is underway to identify 103 servicemen by DNA analysis.",
+          {(103, "killed")})
+    assert one_article.figures_of("Police are working on the identification of 3 persons "
+                                  "seen at the market.", DAY).empty

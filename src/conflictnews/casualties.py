@@ -72,6 +72,9 @@ from conflictnews.tables import records
 
 # --------------------------------------------------------------------------- tables
 
+#: How bad a wound is, in "with severe wounds" (the phrase is keyed by its wound word).
+WOUND_ADJECTIVES = ("severe", "serious", "minor", "light", "critical", "multiple", "various",
+                    "grave", "shrapnel")
 #: Trigger words and the status each one states.
 STATUS_TRIGGERS: dict[str, tuple[str, ...]] = {
     "killed": (
@@ -79,9 +82,11 @@ STATUS_TRIGGERS: dict[str, tuple[str, ...]] = {
         "lost their lives",
         "lost his life", "lost her life", "perished", "slain", "casualties", "losses",
         "bodies", "martyred", "killing", "murdered", "massacred", "executed", "deceased",
+        "shot and killed",
         "martyrs", "shot dead", "gave their lives", "lives were lost", "lives have been lost",
         "lives lost", "victims", "fatal casualties", "burned to death", "fell victim",
         "among the dead", "among the killed", "among the victims", "among the fatalities",
+        "remains of",  # "more than 3,500 remains of people killed in the war"
         "fallen", "fatal cases", "succumbed", "burned alive", "burnt alive", "burnt to death",
     ),
     "wounded": ("wounded", "injured", "hurt", "injuries", "injury", "wounding", "injuring",
@@ -135,8 +140,10 @@ PEOPLE_TRIGGERS: dict[str, tuple[str, ...]] = {
                "blown up by a landmine", "suffered from mine explosions",
                "suffered from landmine explosions", "suffered from mines",
                "suffered from landmines"),
-    "wounded": ("disabled", "maimed", "crippled",
+    "wounded": ("disabled", "maimed", "crippled", "invalid", "invalids",
                 "received treatment", "received medical treatment", "receiving treatment",
+                # "three servicemen were shot" (not "shot down", "shot at": SHOT_NOT)
+                "shot",
                 "receiving medical treatment", "sought medical help", "needed medical help",
                 "sought medical assistance", "sought medical attention",
                 "received medical assistance", "received medical aid",
@@ -144,9 +151,7 @@ PEOPLE_TRIGGERS: dict[str, tuple[str, ...]] = {
                 "receiving medical assistance", "receiving medical aid",
                 "undergoing treatment", "undergoing medical treatment", "under treatment",
                 # "brought 23 people with severe wounds", "12 with minor burns"
-                *(f"with {adjective} {hurt}" for adjective in (
-                    "severe", "serious", "minor", "light", "critical", "multiple", "various",
-                    "grave", "shrapnel")
+                *(f"with {adjective} {hurt}" for adjective in WOUND_ADJECTIVES
                   for hurt in ("wounds", "injuries", "burns")), "with burns"),
     "displaced": (
         "expelled", "deported",
@@ -194,7 +199,7 @@ ACTIVE_VERBS: dict[str, tuple[str, ...]] = {
     "killed": ("killed", "killing", "kill", "kills", "claimed the lives of", "left dead",
                "took the lives of", "taken the lives of", "cost the lives of",
                "costing the lives of", "claiming the lives of", "massacred", "massacring",
-               "murdered", "murdering", "shot dead", "slaughtered"),
+               "murdered", "murdering", "shot dead", "slaughtered", "shot and killed"),
     "wounded": ("wounded", "wounding", "injured", "injuring", "injure", "wound", "injures",
                 "wounds"),
     "captured": ("captured", "capturing", "capture", "took prisoner", "detained",
@@ -202,6 +207,10 @@ ACTIVE_VERBS: dict[str, tuple[str, ...]] = {
     "displaced": ("displaced", "displacing", "displace", "uprooted", "evacuated",
                   "evacuating", "evacuate"),
 }
+#: Verbs of care whose object is the wounded when it is patients or the wounded ("treating
+#: 290 patients", "evacuated 96 patients", "evacuated 30 wounded"): not the displaced.
+CARE_VERBS = ("treating", "treated", "evacuated", "evacuating", "evacuate")
+PATIENT_NP = re.compile(r"\b(?:patients|wounded|injured)\b", re.IGNORECASE)
 #: Verbs whose object counts only when it names people (:data:`PEOPLE_WORDS`): "has lost
 #: 960 men" but not "lost 4 Grad launchers", "freed three men" but not "released two
 #: reports".
@@ -303,6 +312,8 @@ AUXILIARIES = (
     "to", *parts.HEDGES, *parts.GROUP_LINKS,
     # "80,000 have registered as refugees", "300 people became homeless"
     "registered", "became", "become", "becoming",
+    # "150 people to this day remain unaccounted for"
+    "to this day", "to date", "until now", "as yet", "by now", "at present",
 )
 #: Words that may stand inside a figure's noun phrase although they are also auxiliaries:
 #: "six confirmed civilian deaths", "12 reported casualties".
@@ -424,6 +435,7 @@ _ACTIVE_STATUS = {
     **{w.lower(): "killed" for w in LIVES_VERBS},
     **{w.lower(): s for s, ws in PEOPLE_VERBS.items() for w in ws},
     **{w.lower(): s for s, ws in ACTIVE_VERBS.items() for w in ws},
+    "treating": "wounded", "treated": "wounded",
 }
 _NEEDS_LIVES = {w.lower() for w in LIVES_VERBS} - {w.lower() for ws in PEOPLE_VERBS.values()
                                                    for w in ws}
@@ -669,6 +681,8 @@ _HAVE_AUX = re.compile(r"\b(?:have|has|had)\b", re.IGNORECASE)
 #: treatment for something that is no wound: "undergoing treatment for cancer"
 ILLNESS_NEXT = re.compile(r"\s+for\s+(?!(?:\w+\s+){0,2}(?:injur|wound|burn|shrapnel|gunshot|"
                           r"their|his|her))\w", re.IGNORECASE)
+#: "shot down", "shot at": no wound told
+SHOT_NOT = re.compile(r"\s+(?:down|at|up|through|with\s+(?:a\s+)?camera)\b", re.IGNORECASE)
 BE_AUX = re.compile(r"\b(?:are|is|was|were|be|been|being)\b", re.IGNORECASE)
 #: A figure's words that point back at people named before: "105 of them", "29 of those"
 OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|whom)\s*", re.IGNORECASE)
@@ -850,6 +864,8 @@ def _object_counts(verb: str, np_text: str, right: str, them: Callable[[], bool]
             AWAY_AFTER.search(right, 0, len(np_text) + 40) is not None
     if verb in _NEEDS_LIVES:
         return _LIVES.match(right) is not None
+    if verb in ("treating", "treated"):  # "treating 290 patients", not "treated 40 people"
+        return PATIENT_NP.search(np_text) is not None
     if verb in MILITARY_TRIGGERS:  # "eliminated 200 soldiers", not "destroyed 5 houses"
         return _MILITARY_NP.search(np_text) is not None
     if verb in _NEEDS_PEOPLE:
@@ -900,6 +916,25 @@ def _inside_dashes(left: str, sentence: str, pos: int
     end = pos + close.end() + subj.end()
     return ([_TRIGGER_STATUS[trigger]], "subject", f"{close.group('np')} {subj.group('trig')}",
             _clause_tail(sentence, end), end)
+
+
+#: People to be identified, and the words telling they are the dead: their remains, DNA.
+IDENTIFY_LEFT = re.compile(r"\b(?:identification\s+of|identify(?:ing)?|identities\s+of|"
+                           r"identity\s+of)(?:\s+(?:the|another|a\s+further))?\s*$", re.IGNORECASE)
+THE_DEAD_WORDS = re.compile(r"\b(?:remains|bodies|body|DNA|genetic|forensic|burials?|buried|"
+                            r"exhum\w*|martyrs?|graves?|dead)\b", re.IGNORECASE)
+
+
+def _identified_dead(left: str, right: str, sentence: str, before: Callable[[], str]) -> bool:
+    """People to be identified ("the identification of more than 60 persons", "to identify
+    103 servicemen") when the sentence or the three before speak of remains, DNA, burials:
+    the dead."""
+    if not IDENTIFY_LEFT.search(left):
+        return False
+    np = OBJECT_NP.match(right)
+    return np is not None and PEOPLE_NP.search(np.group("np")) is not None and (
+        THE_DEAD_WORDS.search(sentence) is not None or
+        THE_DEAD_WORDS.search(before()) is not None)
 
 
 def _left_somewhere(subj: re.Match, right: str) -> bool:
@@ -997,7 +1032,9 @@ def _read_status(
         verb = _key(obj.group("trig"))
         if _object_counts(verb, np_text, right, them):
             tail = _clause_tail(sentence, n.end + len(np_text))
-            return [_ACTIVE_STATUS[verb]], "object", np_text, tail, n.end + len(np_text)
+            status = "wounded" if verb in CARE_VERBS and PATIENT_NP.search(np_text) else \
+                _ACTIVE_STATUS[verb]  # "evacuated 96 patients": the wounded
+            return [status], "object", np_text, tail, n.end + len(np_text)
     subj = SUBJECT.match(right)
     trigger = _key(subj.group("trig")) if subj else ""
     if subj and _subject_counts(trigger, subj.group("np"), them) and not \
@@ -1009,6 +1046,7 @@ def _read_status(
                 PARTITIVE_THEN.match(
                     sentence, n.end + subj.end())) and not (
                 "treatment" in trigger and ILLNESS_NEXT.match(right, subj.end())) and not (
+                trigger == "shot" and SHOT_NOT.match(right, subj.end())) and not (
                 trigger in MILITARY_TRIGGERS and not _MILITARY_NP.search(subj.group("np"))
                 and not MANPOWER.search(left)) and not NO_ONE.match(right, subj.end()) and not (
                 trigger in ("die", "dies") and MODAL_END.search(subj.group("aux"))) and not (
@@ -1061,6 +1099,9 @@ def _read_status(
     nominal = _nominal(left, right)
     if nominal:  # "the massacre of 300 villagers", "injuries to 14 people"
         return [nominal], "noun_of", "", _clause_tail(sentence, n.end), n.end
+    if "identi" in low and _identified_dead(left, right, sentence, before):
+        # "work is underway to identify 103 servicemen by DNA analysis"
+        return ["killed"], "noun_of", "", _clause_tail(sentence, n.end), n.end
     label = left.rstrip()[-1:] in (":", "–", "—") and LABEL.search(left)
     if label:  # "Killed: 12", "Dead: 5; injured: 17"
         np = OBJECT_NP.match(right)
@@ -1327,6 +1368,9 @@ def _numbers(sentence: str) -> list[Number]:
         if sentence[n.end : n.end + 1] == "+" and not word_char(sentence[n.end + 1 : n.end + 2]
                                                                 or " "):
             n = n._replace(end=n.end + 1)  # "200+ servicemen killed": at least 200
+        elif sentence[n.end : n.end + 1] == "*" and not word_char(
+                sentence[n.end + 1 : n.end + 2] or " "):
+            n = n._replace(end=n.end + 1)  # "150* still missing": a footnote's mark
         out.append(n)
     return out
 
@@ -1480,7 +1524,8 @@ def _coordinate(sentence: str, cands: list[_Figure]) -> None:
                 a.status, "elliptical", a.np, "", b.number.end)
             continue
         if a.rule in ELLIPTICAL_AFTER and ("with" in gap or "well as" in gap or "plus" in gap
-                                           ) and ALONG_WITH_GAP.fullmatch(gap):
+                                           or "among" in gap) and (ALONG_WITH_GAP.fullmatch(
+                gap) or AMONG_AND_GAP.fullmatch(gap)):
             # "729 of their troops have been killed since May, along with 36 civilians"
             np = OBJECT_NP.match(sentence[b.number.end :])
             end = b.number.end + (len(np.group("np")) if np else 0)
@@ -1523,6 +1568,9 @@ def _object_verb(sentence: str, q_start: int) -> str:
 #: After a figure's verb, another group that shares it: "..., along with 36 civilians".
 ALONG_WITH_GAP = re.compile(r"[^;:!?]{0,80}?,?\s+(?:along\s+with|together\s+with|as\s+well\s+as|"
                             r"plus)\s+", re.IGNORECASE)
+#: "320 casualties among the military and 21 civilians": the second group the same.
+AMONG_AND_GAP = re.compile(r"\s+among\s+(?:the\s+|its\s+|their\s+)?[\w’'-]+(?:\s+[\w’'-]+)?"
+                           r"\s+and\s+", re.IGNORECASE)
 #: The figures whose verb a second figure may leave out.
 ELLIPTICAL_AFTER = ("subject", "coordinated", "object", "object_list", "elliptical")
 #: Between the first figure's verb and the second figure: words without a number or a
@@ -1698,7 +1746,7 @@ def _from_article(rows: list[dict], named: ArticleClaimants, profile: Profile,
     sources: dict[int, set[str]] = {}  # per sentence, its figures' claimant groups
     for row in rows:
         index = row["sentence_index"]
-        if not row["claimed_by"] and not row["_background"] and not named.own_witness(index):
+        if not row["claimed_by"] and not row["_background"]:
             other = stated.get((row["count"], row["status"]))
             before = next((last[i] for i in (index - 1, index - 2) if i in last
                            and named.same_paragraph(i, index)
@@ -1761,12 +1809,21 @@ CANDIDATE_COMMON = ("region", "area", "country", "territory", "enclave", "their"
                     "suffered", "assistance", "attention", "received", "aid", "condition",
                     # keyed by the wound or the treatment, not these: "with various
                     # injuries", "undergoing treatment", "receiving medical attention"
-                    "various", "multiple", "undergoing", "receiving")
+                    "various", "multiple", "undergoing", "receiving", "counts", "tolls")
+
+
+#: Triggers that are their own candidate phrase ("remains of", not "remains": "the
+#: situation remains tense").
+KEY_PHRASES = ("remains of",)
 
 
 def _candidate_key(phrase: str) -> str:
+    if phrase.lower() in KEY_PHRASES:
+        return phrase.lower()
     words = phrase.lower().split()
     rare = [w for w in words if w not in CANDIDATE_COMMON] or words
+    if words[0] == "with":  # "with severe wounds": by the wound
+        rare = [w for w in rare if w not in WOUND_ADJECTIVES] or rare
     return max(rare[::-1], key=len)
 
 
@@ -1776,6 +1833,7 @@ _CANDIDATE_WORDS = sorted(
      for ws in table.values() for w in ws} | {"total", "lives", "fate", "remains of", "drove",
                                               "this number", "that number", "this figure",
                                               "that figure", "their number", "its number",
+                                              "identify", "identification", "identities",
                                               *parts.CANDIDATE_WORDS})
 CANDIDATE = re.compile(r"\b(?:" + trie_regex(_CANDIDATE_WORDS) + ")", re.IGNORECASE)
 #: The same words for an Aho-Corasick automaton on lower-cased text: ten times faster.
