@@ -762,7 +762,8 @@ def from_paragraph(rows: list[dict], named: ArticleClaimants, profile: Profile,
     for row in rows:
         by_sentence.setdefault(row["sentence_index"], []).append(row)
     text = named.text
-    if any(r["historical"] for r in rows) and (day is None or day >= profile.start):
+    historical = any(r["historical"] for r in rows)
+    if historical and (day is None or day >= profile.start):
         _this_war_after(rows, named, profile)
     _anniversary(rows, named, profile)
     _civilian_context(rows, text, profile)
@@ -779,11 +780,13 @@ def from_paragraph(rows: list[dict], named: ArticleClaimants, profile: Profile,
         _apposed_kind(row, text)
     if "All" in text or "Most" in text or "Many" in text:
         _kind_told_next(by_sentence, named)
-    for row in rows if "includ" in text or "among" in text or "whom" in text else ():
-        if row["population"] == UNSPECIFIED and not row["historical"]:
-            _part_of_people(row, named)
+    parts = "includ" in text or "among" in text or "whom" in text
     for row in rows:
-        if row["status"] == "captured" and row["population"] == "military" and \
+        kind = row["population"]
+        if kind == UNSPECIFIED:
+            if parts and not row["historical"]:
+                _part_of_people(row, named)
+        elif kind == "military" and row["status"] == "captured" and \
                 row["population_evidence"].startswith("word"):
             _captives_with_civilians(row, named)
     for row in rows:  # "the number of civilians killed has risen to 11"
@@ -887,8 +890,9 @@ def _part_of_people(row: dict, named: ArticleClaimants) -> None:
     bodies of Syrian mercenaries, including 20 killed in Karabakh") counts their kind."""
     a = named.spans[row["sentence_index"]][0]
     text = named.text
-    if not _bare(row, text) or not any(w in text[max(a, row["start"] - 20):row["start"]]
-                                       for w in ("includ", "among", "whom")):
+    before = text[max(a, row["start"] - 20):row["start"]]
+    if not ("includ" in before or "among" in before or "whom" in before) or \
+            not _bare(row, text):
         return
     m = PART_OF_PEOPLE.search(text, max(a, row["start"] - 70), row["start"])
     if m:
@@ -1026,6 +1030,8 @@ def _left_homeland(row: dict, named: ArticleClaimants, profile: Profile) -> None
 ANNIVERSARY = re.compile(r"\b(?:anniversary|commemorat\w*|remembrance|remembered|"
                          r"memorial\s+day|day\s+of\s+(?:mourning|remembrance))\b",
                          re.IGNORECASE)
+#: What every ANNIVERSARY match holds (a fast test).
+_ANNIVERSARY_PIECE = re.compile(r"(?i:anniversar|commemorat|rememb|memorial|mourning)")
 #: How many characters of an article's start make its headline and lead.
 HEAD_CHARS = 400
 
@@ -1036,9 +1042,7 @@ def _anniversary(rows: list[dict], named: ArticleClaimants, profile: Profile) ->
     that war: its figures are historical, but those whose sentence names this war or a
     year of it ("2,908 soldiers died in the 44-day war", "in 2020")."""
     head = named.text[:HEAD_CHARS]
-    low = head.lower()  # every ANNIVERSARY match holds one of these (a fast test)
-    if not any(w in low for w in ("anniversar", "commemorat", "rememb", "memorial",
-                                  "mourning")) or not ANNIVERSARY.search(head) or \
+    if not _ANNIVERSARY_PIECE.search(head) or not ANNIVERSARY.search(head) or \
             all(r["historical"] for r in rows):
         return
     earlier = profile.earlier_war(head)
@@ -1065,8 +1069,7 @@ def _earlier_site(rows: list[dict], named: ArticleClaimants, profile: Profile) -
             row["population"] = "civilian"
             row["population_evidence"] = "displaced in an earlier war"
     head = named.text[:HEAD_CHARS]
-    low = head.lower()  # a place of people must be named in the head (a fast test)
-    if not any(name in low for name in _people_places(profile)):
+    if not _people_places(profile).search(head):  # such a place named (a fast test)
         return
     sites = {(place.people, place.name) for _, _, place in profile.places_in(head)
              if place.people}
@@ -1088,9 +1091,11 @@ def _earlier_site(rows: list[dict], named: ArticleClaimants, profile: Profile) -
 
 
 @per_profile(1)
-def _people_places(profile: Profile) -> tuple[str, ...]:
-    """The lower-cased names and aliases of the profile's places with ``people``."""
-    return tuple(n.lower() for p in profile.places if p.people for n in (p.name, *p.aliases))
+def _people_places(profile: Profile) -> re.Pattern:
+    """A pattern finding the names and aliases of the profile's places with ``people``
+    (any case, also inside a word: a fast test before the exact search)."""
+    names = [n for p in profile.places if p.people for n in (p.name, *p.aliases)]
+    return re.compile(f"(?i:{'|'.join(map(re.escape, names))})" if names else "(?!)")
 
 
 #: This war named with its year right after a figure: "(195 persons were still
