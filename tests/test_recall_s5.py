@@ -421,3 +421,10 @@ def test_people_to_be_identified_are_the_dead_when_remains_or_dna_are_told():
           {(103, "killed")})
     assert one_article.figures_of("Police are working on the identification of 3 persons "
                                   "seen at the market.", DAY).empty
+
+
+def test_burn_victims_are_wounded_and_a_capacity_is_no_figure():
+    check("The blast left hundreds of burn victims, the Red Cross said.", {(200, "wounded")})
+    check("The government plans to accommodate up to 40,000 refugees.", set())
+    check("Camps with room for 5,000 refugees were built.", set())
+    check("Nine victims of the blast died in hospital.", {(9, "killed")})

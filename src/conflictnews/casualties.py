@@ -103,6 +103,7 @@ STATUS_TRIGGERS: dict[str, tuple[str, ...]] = {
                 "treated for their injuries", "treated for shrapnel wounds",
                 "treated for gunshot wounds", "treated for burns", "with injuries",
                 "with serious injuries", "with severe injuries", "with minor injuries",
+                "burn victims",  # "hundreds of burn victims": the burned, not the dead
                 "with wounds", "with shrapnel wounds", "with gunshot wounds",
                 # hospital wording: "two journalists are in a grave condition"
                 "in grave condition", "in a grave condition", "in critical condition",
@@ -397,6 +398,8 @@ THINGS = (
 NOT_A_FIGURE_BEFORE = ("population of", "population", "home to", "inhabited by", "aged",
                        "ages", "age of", "age", "a city of", "a town of", "a region of",
                        "the city of", "the town of", "the village of", "a village of",
+                       # a capacity, no count of people: "to accommodate up to 40,000"
+                       "accommodate", "to house", "capacity of", "capacity for", "room for",
                        "resolution", "article", "section", "brigade", "division",
                        "regiment", "battalion")
 
