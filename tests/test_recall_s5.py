@@ -428,3 +428,24 @@ def test_burn_victims_are_wounded_and_a_capacity_is_no_figure():
     check("The government plans to accommodate up to 40,000 refugees.", set())
     check("Camps with room for 5,000 refugees were built.", set())
     check("Nine victims of the blast died in hospital.", {(9, "killed")})
+
+
+# ----------------------------------------------------------- parts, shares, appositions
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Of the 70 bodies, only 25 have been identified.", {(70, "killed"), (25, "killed")}),
+    ("Of the 120 wounded, 30 are in critical condition.", {(120, "wounded"), (30, "wounded")}),
+    ("Officials said nine people, all civilians, died.", {(9, "killed")}),
+    ("Most of the 40 wounded are civilians.", {(40, "wounded")}),
+])
+def test_parts_of_a_whole_and_appositions(sentence, expected):
+    check(sentence, expected)
+
+
+@pytest.mark.parametrize("sentence", [
+    "More than half of the region's 120,000 residents have fled.",
+    "Two-thirds of the 300 soldiers were killed.",
+    "Of the 12 passengers, 5 left.",
+])
+def test_a_share_of_a_population_is_no_figure_of_it(sentence):
+    check(sentence, set())

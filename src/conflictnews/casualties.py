@@ -489,6 +489,8 @@ SUBJECT_ASIDES = (
     r"\s+who\s+(?:\w+ed|fled|took|went|came|left|lost|fought|ran)\b[^,;]{0,60}?(?=\s+(?:were|was|"
     r"have|has|had|are|is)\s)",
     r",\s+(?-i:[a-z])[^,;\d]{0,39},(?=(?:\s+(?:have|has|had|were|was|are|is)\b))",
+    # "seven people, all civilians, died": an apposition naming who, before the verb
+    rf",\s+(?:all|both|mostly|mainly|most|many)\s[^,;\d]{{0,39}},(?=\s+(?:{_ANY_TRIGGER})\b)",
     r"\s+aged\s+\d+(?:(?:\s*,\s*|\s+and\s+)\d+)*,?",
     # a participle saying where they work or serve: "two journalists working for Le Monde
     # are in a grave condition", "12 soldiers serving in the district were killed"
@@ -921,6 +923,10 @@ def _inside_dashes(left: str, sentence: str, pos: int
             _clause_tail(sentence, end), end)
 
 
+#: A part after the whole it is counted from: "Of the 68 bodies, only 21 ...".
+OF_THE_WHOLE = re.compile(rf"(?:^|[.;:]\s*|\b)(?:of|out\s+of|among)\s+(?:the|these|those)\s+"
+                          rf"[\d,.]+\s+(?:[\w’'-]+\s+){{0,2}}?(?P<trig>{_TRIGGER}),\s*"
+                          r"(?:only|just|some|so\s+far)?\s*$", re.IGNORECASE)
 #: People to be identified, and the words telling they are the dead: their remains, DNA.
 IDENTIFY_LEFT = re.compile(r"\b(?:identification\s+of|identify(?:ing)?|identities\s+of|"
                            r"identity\s+of)(?:\s+(?:the|another|a\s+further))?\s*$", re.IGNORECASE)
@@ -1102,6 +1108,10 @@ def _read_status(
     nominal = _nominal(left, right)
     if nominal:  # "the massacre of 300 villagers", "injuries to 14 people"
         return [nominal], "noun_of", "", _clause_tail(sentence, n.end), n.end
+    whole = ("of" in low or "among" in low) and OF_THE_WHOLE.search(left)
+    if whole and not right[:1].isalpha():  # "Of the 68 bodies, only 21 have been identified"
+        status = _TRIGGER_STATUS[_key(whole.group("trig"))]
+        return [status], "subject", "", _clause_tail(sentence, n.end), n.end
     if "identi" in low and _identified_dead(left, right, sentence, before):
         # "work is underway to identify 103 servicemen by DNA analysis"
         return ["killed"], "noun_of", "", _clause_tail(sentence, n.end), n.end
@@ -1446,7 +1456,18 @@ def _counts_things(sentence: str, n: Number) -> bool:
         "age" in sentence[before : n.start].lower() and AGES_LEFT.search(
             sentence, before, n.start) is not None) or (
         "(" in sentence[far : n.start] and LAW_LEFT.search(
-            sentence, far, n.start) is not None)
+            sentence, far, n.start) is not None) or (
+        " of " in sentence[before : n.start] and FRACTION_LEFT.search(
+            sentence, before, n.start) is not None and not STATUS_NEXT.match(sentence, n.end))
+
+
+#: A share of a population: "more than half of the region's 120,000 residents have fled"
+#: counts a part, not the 120,000.
+FRACTION_LEFT = re.compile(r"\b(?:half|thirds?|quarters?|most|majority|much|percent|per\s+cent|%)"
+                           r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w’'-]+['’]s?\s+)?$",
+                           re.IGNORECASE)
+#: ... unless the whole is itself a casualty count: "most of the 40 wounded are civilians"
+STATUS_NEXT = re.compile(rf"\s+(?:[\w’'-]+\s+)?(?:{_TRIGGER})\b", re.IGNORECASE)
 
 
 def _inside_subject(sentence: str, last: _Figure, n: Number) -> bool:
@@ -1749,7 +1770,7 @@ def _from_article(rows: list[dict], named: ArticleClaimants, profile: Profile,
     sources: dict[int, set[str]] = {}  # per sentence, its figures' claimant groups
     for row in rows:
         index = row["sentence_index"]
-        if not row["claimed_by"] and not row["_background"]:
+        if not row["claimed_by"] and not row["_background"] and not named.own_witness(index):
             other = stated.get((row["count"], row["status"]))
             before = next((last[i] for i in (index - 1, index - 2) if i in last
                            and named.same_paragraph(i, index)
