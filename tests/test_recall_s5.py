@@ -449,3 +449,18 @@ def test_parts_of_a_whole_and_appositions(sentence, expected):
 ])
 def test_a_share_of_a_population_is_no_figure_of_it(sentence):
     check(sentence, set())
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Two Peacekeepers Among Dead", {(2, "killed")}),
+    ("Three Medics Among Wounded", {(3, "wounded")}),
+    ("Two brothers from the village, Aram and Vardan Petrosyan, killed in the strike",
+     {(2, "killed")}),
+    ("Three sisters were wounded by shrapnel.", {(3, "wounded")}),
+])
+def test_headline_among_dead_and_kin(sentence, expected):
+    check(sentence, expected)
+
+
+def test_kin_of_things_stay_out():
+    check("Two brothers from the village opened 3 shops.", set())

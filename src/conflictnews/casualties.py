@@ -87,6 +87,7 @@ STATUS_TRIGGERS: dict[str, tuple[str, ...]] = {
         "lives lost", "victims", "fatal casualties", "burned to death", "fell victim",
         "among the dead", "among the killed", "among the victims", "among the fatalities",
         "remains of",  # "more than 3,500 remains of people killed in the war"
+        "among dead",  # a headline: "Two Peacekeepers Among Dead"
         "fallen", "fatal cases", "succumbed", "burned alive", "burnt alive", "burnt to death",
     ),
     "wounded": ("wounded", "injured", "hurt", "injuries", "injury", "wounding", "injuring",
@@ -103,6 +104,7 @@ STATUS_TRIGGERS: dict[str, tuple[str, ...]] = {
                 "treated for their injuries", "treated for shrapnel wounds",
                 "treated for gunshot wounds", "treated for burns", "with injuries",
                 "with serious injuries", "with severe injuries", "with minor injuries",
+                "among wounded", "among injured",
                 "burn victims",  # "hundreds of burn victims": the burned, not the dead
                 "with wounds", "with shrapnel wounds", "with gunshot wounds",
                 # hospital wording: "two journalists are in a grave condition"
@@ -251,7 +253,11 @@ PEOPLE_WORDS = ("people", "persons", "men", "man", "individuals", "lives", "memb
                 "driver", "drivers", "cameraman", "cameramen", "photographer", "photographers",
                 "nurse", "medic", "doctor", "paramedic", "woman", "vendor", "vendors",
                 "shoppers", "shopkeeper", "shopkeepers", "bystander", "bystanders", "migrants",
-                "official", "resident", "employee", "worker", "terrorists", "terrorist")
+                "official", "resident", "employee", "worker", "terrorists", "terrorist",
+                # kin: "two brothers from the village", "three sisters"
+                "brothers", "sisters", "sons", "daughters", "mothers", "fathers", "parents",
+                "cousins", "siblings", "brother", "sister", "son", "daughter", "husband",
+                "wife", "grandchildren")
 #: "death toll", "number of dead" and what each counts.
 TOLLS: dict[str, tuple[str, ...]] = {
     "killed": ("death toll", "toll", "number of dead", "number of deaths", "number killed",
