@@ -464,3 +464,13 @@ def test_headline_among_dead_and_kin(sentence, expected):
 
 def test_kin_of_things_stay_out():
     check("Two brothers from the village opened 3 shops.", set())
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The sanitary losses of the enemy reached 1,200 people.", {(1_200, "wounded")}),
+    ("The unit reported 12 KIA and 30 WIA.", {(12, "killed"), (30, "wounded")}),
+    ("Sixty people were taken into captivity.", {(60, "captured")}),
+    ("Dealers sold 12 Kia sedans.", set()),
+])
+def test_military_report_words(sentence, expected):
+    check(sentence, expected)

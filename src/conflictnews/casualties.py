@@ -87,6 +87,7 @@ STATUS_TRIGGERS: dict[str, tuple[str, ...]] = {
         "lives lost", "victims", "fatal casualties", "burned to death", "fell victim",
         "among the dead", "among the killed", "among the victims", "among the fatalities",
         "remains of",  # "more than 3,500 remains of people killed in the war"
+        "KIA",  # killed in action, in military reports
         "among dead",  # a headline: "Two Peacekeepers Among Dead"
         "fallen", "fatal cases", "succumbed", "burned alive", "burnt alive", "burnt to death",
     ),
@@ -104,13 +105,14 @@ STATUS_TRIGGERS: dict[str, tuple[str, ...]] = {
                 "treated for their injuries", "treated for shrapnel wounds",
                 "treated for gunshot wounds", "treated for burns", "with injuries",
                 "with serious injuries", "with severe injuries", "with minor injuries",
-                "among wounded", "among injured",
+                "among wounded", "among injured", "WIA",
+                "sanitary losses",  # a military report's wounded: "sanitary losses of 1,200"
                 "burn victims",  # "hundreds of burn victims": the burned, not the dead
                 "with wounds", "with shrapnel wounds", "with gunshot wounds",
                 # hospital wording: "two journalists are in a grave condition"
                 "in grave condition", "in a grave condition", "in critical condition",
                 "in a critical condition", "in serious condition", "in a serious condition"),
-    "missing": ("missing", "unaccounted for", "not accounted for", "disappeared",
+    "missing": ("missing", "unaccounted for", "not accounted for", "disappeared", "MIA",
                 "whose fate is unknown",
                 "whose fate remains unknown", "whose fate is still unknown",
                 "whose fate remains unclear", "whose whereabouts are unknown"),
@@ -267,6 +269,7 @@ TOLLS: dict[str, tuple[str, ...]] = {
                "number of the fallen", "those killed", "those who died", "the fatalities",
                "death tolls", "death counts"),
     "wounded": ("number of wounded", "number of injured", "injury toll", "the wounded",
+                "sanitary losses",
                 "the injured", "those wounded", "those injured"),
 }
 #: How a toll phrase comes to its figure: "the toll rose to", "losses are about", "has
@@ -461,8 +464,9 @@ _TRIGGER = _alt([w for ws in STATUS_TRIGGERS.values() for w in ws])
 #: returned home from Armenian captivity" (read as "in captivity", "returned from
 #: captivity": a people trigger, see :func:`_key`).
 CAPTIVITY = (r"(?:(?:returned|returning|came\s+back|come\s+back|back|released|freed)\s+"
-             r"(?:home\s+)?from|in|into)\s+(?:(?!captivity\b)[\w’'-]+\s+)?captivity")
-_CAPTIVITY_KEY = re.compile(r"(?:in|into)\s")
+             r"(?:home\s+)?from|(?:taken\s+)?in|(?:taken\s+)?into)\s+(?:(?!captivity\b)[\w’'-]+\s+)?"
+             r"captivity")
+_CAPTIVITY_KEY = re.compile(r"(?:taken\s+)?(?:in|into)\s")
 _ANY_TRIGGER = f"{CAPTIVITY}|{_alt(list(_TRIGGER_STATUS))}"
 _NP_WORD = rf"(?!(?:{_alt(NP_STOP)})\b)(?!\d)[\w’'.-]+"
 _PEOPLE_ALT = _alt(MILITARY + CIVILIAN + PEOPLE_WORDS)
@@ -692,6 +696,8 @@ _HAVE_AUX = re.compile(r"\b(?:have|has|had)\b", re.IGNORECASE)
 #: treatment for something that is no wound: "undergoing treatment for cancer"
 ILLNESS_NEXT = re.compile(r"\s+for\s+(?!(?:\w+\s+){0,2}(?:injur|wound|burn|shrapnel|gunshot|"
                           r"their|his|her))\w", re.IGNORECASE)
+#: Status words written as capitals only: "12 KIA" (not "12 Kia sedans").
+ABBREVIATIONS = ("kia", "wia", "mia")
 #: "shot down", "shot at": no wound told
 SHOT_NOT = re.compile(r"\s+(?:down|at|up|through|with\s+(?:a\s+)?camera)\b", re.IGNORECASE)
 BE_AUX = re.compile(r"\b(?:are|is|was|were|be|been|being)\b", re.IGNORECASE)
@@ -1062,6 +1068,7 @@ def _read_status(
                     sentence, n.end + subj.end())) and not (
                 "treatment" in trigger and ILLNESS_NEXT.match(right, subj.end())) and not (
                 trigger == "shot" and SHOT_NOT.match(right, subj.end())) and not (
+                trigger in ABBREVIATIONS and not subj.group("trig").isupper()) and not (
                 trigger in MILITARY_TRIGGERS and not _MILITARY_NP.search(subj.group("np"))
                 and not MANPOWER.search(left)) and not NO_ONE.match(right, subj.end()) and not (
                 trigger in ("die", "dies") and MODAL_END.search(subj.group("aux"))) and not (
