@@ -606,8 +606,8 @@ def _ABOUT_ANOTHER_MATTER(sentence: str, at: int, pos: int) -> bool:
     figure in a relative clause on an event the claim names only as its circumstance
     (:data:`_EVENT_CLAUSE`), or the claim in a clause after the figure that the figure
     follows from (:data:`_SUBORDINATE_END`)?"""
-    if at < pos:
-        return _EVENT_CLAUSE.search(sentence, at, pos) is not None
+    if at < pos:  # (the clause is read back at most 240 characters from the figure)
+        return _EVENT_CLAUSE.search(sentence, max(at, pos - 240), pos) is not None
     return _SUBORDINATE_END.search(sentence, max(0, at - 10), at) is not None
 
 
@@ -652,6 +652,7 @@ class ArticleClaimants:
         self._start_list: list[int] | None = None
         self._carried: list[int] = []  # see current_source
         self._lead_end: int | None = None
+        self._witness: dict[int, bool] = {}
 
     def named(self, index: int) -> list[str]:
         if index not in self._named:
@@ -770,8 +771,10 @@ class ArticleClaimants:
         """Does sentence ``index`` tell what the outlet's own reporters saw ("Our reporter
         saw 4 bodies", "Journalists at the scene counted 12 graves")? Then no source told
         its figures."""
-        a, b = self.spans[index]
-        return _OWN_WITNESS.search(self.text, a, b) is not None
+        if index not in self._witness:  # (read once: a sentence may hold many figures)
+            a, b = self.spans[index]
+            self._witness[index] = _OWN_WITNESS.search(self.text, a, b) is not None
+        return self._witness[index]
 
     def tweeted_by(self, index: int) -> str:
         """The author of an embedded post that sentence ``index`` is part of: its paragraph
