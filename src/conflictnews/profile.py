@@ -44,7 +44,8 @@ def _aside(text: str, at: int, end: int) -> bool:
     not told as the time of the figure after it ("the worst since the 1990s, when some
     30,000 people were killed" is that war's toll)?"""
     window = text[max(0, at - 60):at]  # every ASIDE_BEFORE match holds one of these
-    if "fought" not in window and "waged" not in window and "since" not in window:
+    if "fought" not in window and "waged" not in window and not (
+            "since" in window and ("est" in window or "worst" in window or "most" in window)):
         return False
     return bool(ASIDE_BEFORE.search(window)) and not WHEN_AFTER.match(text, end)
 
