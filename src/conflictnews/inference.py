@@ -989,7 +989,8 @@ def _civilian_context(rows: list[dict], text: str, profile: Profile) -> None:
         if evidence.startswith("claimant") and row["claimant_group"] in profile.group_names \
                 and not profile.group_side(row["claimant_group"]):
             pass  # an outsider's office: its kind says nothing of the people counted
-        elif row["population"] == "civilian" and _GUESSED_CIVILIAN.match(evidence):
+        elif row["population"] == "civilian" and row["status"] != "displaced" and \
+                _GUESSED_CIVILIAN.match(evidence):  # (the displaced of a town: its residents)
             if civilians is None:
                 civilians = _civilian_context_in(text)
             if civilians:
