@@ -1331,9 +1331,7 @@ def _background_claimant(sentence: str, pos: int, claims: Callable[[], list],
                                                                              c[0])]
     claimed_by, evidence = nearest(found, pos, previous, sentence)
     if not claimed_by and article is not None:  # a speaker quoted on an earlier war
-        claimed_by, evidence = article.quote_closer(index), "quotation closed by its speaker"
-        if not claimed_by:
-            claimed_by, evidence = article.quoted_by(index), "continues a quotation"
+        claimed_by, evidence = article.quotation_speaker(index)
     if not claimed_by:
         return "", "unattributed", ""
     return claimed_by, profile.group_for(claimed_by, day)[0], evidence
