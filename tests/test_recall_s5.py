@@ -474,3 +474,8 @@ def test_kin_of_things_stay_out():
 ])
 def test_military_report_words(sentence, expected):
     check(sentence, expected)
+
+
+def test_parts_listed_after_including_share_the_wholes_verb():
+    check("Since the war ended, 30 citizens, including 8 soldiers and 22 civilians, have "
+          "been killed by landmines.", {(30, "killed"), (8, "killed"), (22, "killed")})

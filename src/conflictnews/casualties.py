@@ -1426,6 +1426,10 @@ ALL_OF_THEM = re.compile(
     rf"was|have\s+been|had\s+been|are)\s+(?:\w+ly\s+)?(?P<trig>{_TRIGGER})\b")
 
 
+#: The first words after a figure (who it counts, for :func:`_told_after`).
+FIRST_WORDS = re.compile(r"(?:\s+(?!(?:were|was|are|is|have|has|had)\b)[\w’'-]+){1,3}")
+
+
 def _told_after(c: _Figure, sentence: str, article: ArticleClaimants, index: int) -> None:
     """A count of people with no status whose next sentence, in its paragraph, says "All of
     them were injured": that status (rule ``told_after``)."""
@@ -1436,10 +1440,10 @@ def _told_after(c: _Figure, sentence: str, article: ArticleClaimants, index: int
             article.same_paragraph(index, index + 1):
         return
     then = ALL_OF_THEM.match(article.text, a, b)
-    np = OBJECT_NP.match(sentence[c.number.end :])
-    if then and np and PEOPLE_NP.search(np.group("np")):
+    np = FIRST_WORDS.match(sentence, c.number.end)  # "four employees of the ministry"
+    if then and np and PEOPLE_NP.search(np.group(0)):
         c.status, c.rule = [_TRIGGER_STATUS[_key(then.group("trig"))]], "told_after"
-        c.np, c.trig_end = np.group("np"), c.number.end + len(np.group("np"))
+        c.np, c.trig_end = np.group(0), np.end()
 
 
 def _sentences_before(article: ArticleClaimants | None, index: int, count: int) -> str:
@@ -1501,8 +1505,10 @@ def _coordinate(sentence: str, cands: list[_Figure]) -> None:
             continue  # "against 24 civilians and 44 servicemen, 9 civilians and 28 ...
             # received wounds": two lists, not one
         if ("includ" in before or " of " in before or "among" in before) and \
-                SUBSET_LEFT.search(before):
-            continue  # "13 killed including three children and 52 more wounded": a part
+                SUBSET_LEFT.search(before) and "," not in sentence[b.number.end : b.trig_end]:
+            continue  # "13 killed including three children and 52 more wounded": a part,
+            # and the next figure's own verb (not "including 9 soldiers and 32 civilians,
+            # have been killed": the parts share the whole's verb)
         if not a.status and b.status and (COORDINATED_GAP.fullmatch(gap) or (
                 b.rule == "coordinated" and LIST_GAP.fullmatch(gap)) or (
                 b.rule == "subject" and "," in gap and COMMA_LIST_GAP.fullmatch(gap)
