@@ -300,3 +300,61 @@ def test_a_quotation_opening_a_paragraph_goes_on_with_the_source_ending_the_one_
             "In the early hours, “our units advanced on the town and 9 enemy troops were "
             "killed.”")
     assert "ministry" in article_claimant(text, 9)
+
+
+# ------------------------------------ sources named as the owners of data or figures
+
+@pytest.mark.parametrize(("sentence", "count", "who"), [
+    ("Per the ministry, 12 people died.", 12, "ministry"),
+    ("As per the regional ombudsman, 40 civilians were wounded.", 40, "ombudsman"),
+    ("The ministry's figures show 300 dead.", 300, "ministry"),
+    ("The governor's statistics put the toll at 45 dead.", 45, "governor"),
+    ("Data from the health ministry show 200 wounded.", 200, "health ministry"),
+    ("Figures released by the government show 100,000 refugees.", 100000, "government"),
+    ("The tally from the ministry stood at 2,300 dead.", 2300, "ministry"),
+    ("Yerevan acknowledged 3,800 deaths.", 3800, "Yerevan"),
+    ("Baku admitted that 2,900 of its soldiers died.", 2900, "Baku"),
+])
+def test_owners_of_data_and_admissions_claim(sentence, count, who):
+    assert who in claimant(sentence, count)
+
+
+@pytest.mark.parametrize(("sentence", "count"), [
+    ("Five people were admitted to hospital with wounds.", 5),
+    ("Per capita, 30 people died.", 30),
+    ("Figures of 70 dead could not be verified.", 70),
+])
+def test_admitted_to_hospital_and_per_capita_claim_nothing(sentence, count):
+    assert claimant(sentence, count) == ""
+
+
+# ------------------------------------------------------- the outlet's own voice
+
+@pytest.mark.parametrize("text", [
+    # the outlet's reporter, in the next paragraph or the next sentence
+    "Shelling hits Martuni\nThe ombudsman said 19 civilians were killed in Martuni on "
+    "Sunday.\n\nOur reporter in the town saw 4 bodies lying in the street.",
+    "The ombudsman said 19 civilians were killed in Martuni on Sunday. Journalists who "
+    "reached the town on Monday saw 4 bodies in the street.",
+    "“Nineteen civilians were killed,” the ombudsman said on Sunday.\n\nWe counted 4 "
+    "bodies in the village morgue.",
+    # the outlet's summary of the war after a quoted official, in another paragraph
+    "Shelling hits Martuni\n“We have lost 12 soldiers in the fighting,” the defence "
+    "minister told reporters.\n\nThe war began on September 27. More than 4 thousand "
+    "soldiers have died on both sides since then.",
+])
+def test_the_outlets_own_witness_or_summary_inherits_no_source(text):
+    found = one_article.figures_of(text)
+    own = found[found["count"].isin([4, 4000])]
+    assert len(own) == 1 and own["claimed_by"].iloc[0] == "", found[["count", "claimed_by"]]
+    named = found[found["count"].isin([19, 12])]
+    assert named["claimed_by"].iloc[0] != ""
+
+
+def test_our_correspondent_is_the_outlet():
+    assert claimant("Our correspondent reported that 4 bodies lay in the street.", 4) == ""
+
+
+def test_a_title_then_a_one_word_name():
+    assert "Leyla" in claimant("A local teacher, Leyla, said her brother was among 3 "
+                               "people wounded.", 3)

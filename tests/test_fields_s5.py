@@ -379,3 +379,9 @@ def test_prisoners_of_war_beside_another_figure_of_civilians_stay_military() -> 
     row = figure("The 30 prisoners of war and 14 civilian captives were flown home.", 30,
                  "captured")
     assert row["population"] == "military", row[["population", "population_evidence"]]
+
+
+def test_the_displaced_of_a_town_stay_its_residents() -> None:
+    row = figure("On Monday 351 displaced people returned to Stepanakert by bus.", 351,
+                 published=LATE)
+    assert row["population"] == "civilian", row[["population", "population_evidence"]]

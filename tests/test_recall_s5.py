@@ -378,3 +378,104 @@ def test_surrender_registration_and_towns_of_people(sentence, expected):
 def test_and_before_a_lower_case_word_ends_a_figures_words():
     check("The army announced the killing of six soldiers and the wounding of nine soldiers "
           "and one civilian.", {(6, "killed"), (9, "wounded"), (1, "wounded")})
+
+
+# ------------------------------------------------------------- care, wounds, the dead
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Helicopters evacuated 40 patients to Yerevan.", {(40, "wounded")}),
+    ("The army evacuated 30 wounded soldiers.", {(30, "wounded")}),
+    ("Buses evacuated 300 residents from the town.", {(300, "displaced")}),
+    ("Surgeons are treating 150 patients with burns.", {(150, "wounded")}),
+    ("Three servicemen were shot near the border, the ministry said.", {(3, "wounded")}),
+    ("Two soldiers were shot and killed at the post.", {(2, "killed")}),
+    ("Some 800 people became invalid from their wounds.", {(800, "wounded")}),
+    ("While 90 people to this day remain unaccounted for.", {(90, "missing")}),
+    ("More than 1,200 remains of people killed in the war have been examined.",
+     {(1_200, "killed")}),
+    ("Officials reported 210 casualties among the military and 12 civilians.",
+     {(210, "killed"), (12, "killed")}),
+    ("1,100 persons were taken hostage, 120* are still missing.",
+     {(1_100, "captured"), (120, "missing")}),
+])
+def test_care_wounds_and_the_dead(sentence, expected):
+    check(sentence, expected)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Doctors treated 40 people for flu.",
+    "Two pilots were shot down.",
+    "Twelve scenes were shot in Goris.",
+    "Police managed to identify 3 suspects from the footage.",
+    "Election officials said 12 ballots were invalid.",
+])
+def test_care_shooting_and_identification_of_no_casualty(sentence):
+    check(sentence, set())
+
+
+def test_people_to_be_identified_are_the_dead_when_remains_or_dna_are_told():
+    text = ("The remains of soldiers are still being found. Work is underway on the "
+            "identification of more than 60 persons, whose identity is unknown.")
+    assert one_article.figure(text, 60, "killed", DAY)["rule"] == "noun_of"
+    check("The work is underway to identify 103 servicemen by DNA analysis.",
+          {(103, "killed")})
+    assert one_article.figures_of("Police are working on the identification of 3 persons "
+                                  "seen at the market.", DAY).empty
+
+
+def test_burn_victims_are_wounded_and_a_capacity_is_no_figure():
+    check("The blast left hundreds of burn victims, the Red Cross said.", {(200, "wounded")})
+    check("The government plans to accommodate up to 40,000 refugees.", set())
+    check("Camps with room for 5,000 refugees were built.", set())
+    check("Nine victims of the blast died in hospital.", {(9, "killed")})
+
+
+# ----------------------------------------------------------- parts, shares, appositions
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Of the 70 bodies, only 25 have been identified.", {(70, "killed"), (25, "killed")}),
+    ("Of the 120 wounded, 30 are in critical condition.", {(120, "wounded"), (30, "wounded")}),
+    ("Officials said nine people, all civilians, died.", {(9, "killed")}),
+    ("Most of the 40 wounded are civilians.", {(40, "wounded")}),
+])
+def test_parts_of_a_whole_and_appositions(sentence, expected):
+    check(sentence, expected)
+
+
+@pytest.mark.parametrize("sentence", [
+    "More than half of the region's 120,000 residents have fled.",
+    "Two-thirds of the 300 soldiers were killed.",
+    "Of the 12 passengers, 5 left.",
+])
+def test_a_share_of_a_population_is_no_figure_of_it(sentence):
+    check(sentence, set())
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Two Peacekeepers Among Dead", {(2, "killed")}),
+    ("Three Medics Among Wounded", {(3, "wounded")}),
+    ("Two brothers from the village, Aram and Vardan Petrosyan, killed in the strike",
+     {(2, "killed")}),
+    ("Three sisters were wounded by shrapnel.", {(3, "wounded")}),
+])
+def test_headline_among_dead_and_kin(sentence, expected):
+    check(sentence, expected)
+
+
+def test_kin_of_things_stay_out():
+    check("Two brothers from the village opened 3 shops.", set())
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The sanitary losses of the enemy reached 1,200 people.", {(1_200, "wounded")}),
+    ("The unit reported 12 KIA and 30 WIA.", {(12, "killed"), (30, "wounded")}),
+    ("Sixty people were taken into captivity.", {(60, "captured")}),
+    ("Dealers sold 12 Kia sedans.", set()),
+])
+def test_military_report_words(sentence, expected):
+    check(sentence, expected)
+
+
+def test_parts_listed_after_including_share_the_wholes_verb():
+    check("Since the war ended, 30 citizens, including 8 soldiers and 22 civilians, have "
+          "been killed by landmines.", {(30, "killed"), (8, "killed"), (22, "killed")})

@@ -55,6 +55,7 @@ CLAIM_VERBS = (
     "named", "informs", "inform", "recollects", "recollected", "recalls", "lists", "listed",
     "reads", "documented", "placed", "claim", "accused", "accuses", "shared",
     "highlighted", "highlights", "revised", "underscored", "compiled", "released", "tweets",
+    "acknowledged", "acknowledges", "admitted", "admits",
 )
 #: Claim verbs that are also nouns ("the report said", "their statement").
 NOUN_VERBS = ("report", "reports", "state", "states", "put", "puts", "lists", "reads",
@@ -124,7 +125,7 @@ _NAME_END = re.compile(rf"(?:{UPPER}[\w’'.-]*\s+)*{UPPER}[\w’'.-]*$")
 #: "the region's rights ombudsman, Gegham Stepanyan, announced": a title (read back
 #: from the name, :data:`_TITLE_END`), then the name.
 _TITLED = re.compile(
-    rf",\s+{UPPER}[\w’'-]+(?:\s+{UPPER}[\w’'-]+)+,\s+(?:(?:has|had|also|later)\s+)?"
+    rf",\s+{UPPER}[\w’'-]+(?:\s+{UPPER}[\w’'-]+)*,\s+(?:(?:has|had|also|later)\s+)?"
     rf"(?P<verb>{_alt(CLAIM_VERBS)})\b"
 )
 _TITLE_END = re.compile(r"(?:^|[;:“”\"]\s*|,\s*[”\"]?\s*)(?P<title>(?:[Tt]he\s+|[Aa]n?\s+)?"
@@ -132,9 +133,10 @@ _TITLE_END = re.compile(r"(?:^|[;:“”\"]\s*|,\s*[”\"]?\s*)(?P<title>(?:[Tt]
 #: "an announcement by Karabakh authorities reporting 68 dead", "the authorities' previous
 #: estimate of 68 deaths": a claim named as a noun.
 _BY_NOUN = re.compile(
-    r"\b(?:announcement|statement|report|estimate|figures|data|tally|count|list)\s+"
-    r"(?:(?:issued|released|published|made)\s+)?(?:by|from)\s+(?P<who>[^,;.“”\"]{2,80}?)"
-    r"(?=\s+(?:reporting|saying|that|which|on|in|of|shows?|showed)\b|[,;.“”\"]|$)"
+    r"\b(?i:announcement|statement|report|estimate|figures|data|tally|count|list|"
+    r"statistics)\s+(?:(?:issued|released|published|made|compiled|provided)\s+)?(?:by|from)\s+"
+    r"(?P<who>[^,;.“”\"]{2,80}?)(?=\s+(?:reporting|saying|that|which|on|in|of|shows?|showed|"
+    r"stood|stands?|puts?|indicates?|indicated|reveals?|revealed)\b|[,;.“”\"]|$)"
 )
 #: A claim in the passive, its claimant the agent: "4,500 missing people registered by the
 #: ICRC", "names published by other official sources".
@@ -162,14 +164,16 @@ _IN_PRESS = re.compile(rf"\b(?:{_alt(_PRESS_VERBS)})\s+in\s+"
 #: (the owner read back from the possessive, :data:`_OWNER_END`)
 _POSS_NOUN = re.compile(
     r"['’]s?\s+(?:(?:latest|previous|earlier|new|official|updated|own)\s+)?"
-    r"(?P<noun>estimate|figures|count|tally|data|statement)\s+of\b"
+    r"(?P<noun>estimate|figures|count|tally|data|statement|statistics)\s+(?:of|shows?|showed|"
+    r"puts?|stood|stands?|indicates?|indicated)\b"
 )
 _OWNER_END = re.compile(r"\b(?:the\s+)?(?:[\w’'-]+\s+){0,4}?[\w-]+$")
 #: Words before the owner of a claim noun ("a rise from (the authorities)' estimate").
 _PREPOSITIONS = re.compile(r"\b(?:from|of|by|in|with|to|at|on|than|over|above|below|under|"
                            r"is|are|was|were)\s+")
 _DETERMINED = re.compile(r"\b(?=(?:[Tt]he|[Aa]n?)\s)")
-_ACCORDING = re.compile(r"\b[Aa]ccording to (?P<who>[^,;.“”\"\d]{2,80})|"
+_ACCORDING = re.compile(r"\b(?:[Aa]ccording to|[Aa]s per|Per|per(?= the\b)) "
+                        r"(?P<who>[^,;.“”\"\d]{2,80})|"
                         r"\b[Ii]n (?P<whose>[^,;.“”\"]{2,60}?)['’]s words")
 _NOUN = re.compile(
     rf"(?P<who>\b{UPPER}[\w’'-]+(?:\s+{UPPER}[\w’'-]+)*)\s+(?:{_alt(CLAIM_NOUNS)})\b"
@@ -243,18 +247,15 @@ _WHEN_WHERE = re.compile(r"\s+(?:at|in|on|as\s+of|since|by|from|until|during|for
 #: Reports of the press, which name a source though no name is written ("according to
 #: news reports").
 _PRESS = re.compile(r"\b(?:news|press|media)\s+(?:reports|agencies|outlets)\b")
-#: What is no source, though it stands where one would (see :func:`_not_a_source`):
-#: "According to initial estimates" read as "According to initial" + "estimates".
-_ACCORDING_START = re.compile(r"[Aa]ccording\s+to\b")
-#: An adjective before a claim verb that is also a noun: "initial estimates", "the latest
-#: reports" name no one.
-_ADJECTIVE_END = re.compile(r"\b(?:initial|latest|preliminary|official|unofficial|new|recent|"
-                            r"previous|earlier|first|early|conflicting|unconfirmed|other|such|"
-                            r"some|many|several|these|those|regularly|newly|recently|"
-                            r"constantly|officially)$", re.IGNORECASE)
-#: A determiner and an adverb before a participle: "a regularly updated list".
-_ADVERB_END = re.compile(r"\b(?:a|an|the|its|their|this|these|his|her)\s+\w+ly$",
-                         re.IGNORECASE)
+#: What is no source, though it stands where one would (see :func:`_not_a_source`; its
+#: last words are read as words, cheaper than patterns): an adjective before a claim verb
+#: that is also a noun ("initial estimates", "the latest reports" name no one).
+_ADJECTIVES = frozenset({
+    "initial", "latest", "preliminary", "official", "unofficial", "new", "recent", "previous",
+    "earlier", "first", "early", "conflicting", "unconfirmed", "other", "such", "some", "many",
+    "several", "these", "those", "regularly", "newly", "recently", "constantly", "officially"})
+#: Determiners before an adverb and a participle: "a regularly updated list".
+_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "this", "these", "his", "her"})
 #: The last items of a name listing several ("Prisoners of War, Hostages and Missing
 #: Persons"), and the name's words before the comma.
 _LISTED_NAME = re.compile(rf"{UPPER}[\w’'-]*(?:\s+{UPPER}[\w’'-]*)*\s+and\s+{UPPER}[\w’'-]*"
@@ -265,16 +266,15 @@ _OF_WORD = re.compile(r"\s(?:of|on|for)\s")
 #: A relative pronoun, then a pronoun: "which he (said killed five)".
 _RELATIVE_PRONOUN = re.compile(r"(?:which|that|who)\s+(?:he|she|they|it|we)$")
 #: A passive before its verb: "Clashes have been reported" names no one.
-_PASSIVE_END = re.compile(r"\b(?:been|being|be)$")
-#: "several who it claims were involved": the relative clause's pronoun ends the phrase.
-_RELATIVE_END = re.compile(r"\b(?:who|whom|which|that)\s+\w+$")
+_PASSIVE_WORDS = frozenset({"been", "being", "be", "was", "were", "is", "are"})
 #: A plural subject or a pronoun, which the verb "state" needs ("officials state"; not
 #: "a mono-ethnic state").
 _PLURAL_END = re.compile(r"(?:s|they|we|I|you)$")
 #: The head word of an event, which is no source ("the attack highlighted ...").
-_EVENT_HEAD = re.compile(r"(?i:(?:fighting|clash(?:es)?|wars?|conflict|crisis|escalation|"
-                         r"attacks?|shelling|strikes?|bombardment|blast|explosion|offensive|"
-                         r"assault|violence|tragedy|incident|war['’]s)$)")
+_EVENT_HEADS = frozenset({
+    "fighting", "clash", "clashes", "war", "wars", "conflict", "crisis", "escalation", "attack",
+    "attacks", "shelling", "strike", "strikes", "bombardment", "blast", "explosion", "offensive",
+    "assault", "violence", "tragedy", "incident"})
 #: A page's furniture before a colon: "Photo: AFP", "Image Credit: ...", "Published: ...".
 _FURNITURE = re.compile(r"(?i:(?:photo|image|picture|video|audio|credits?|image\s+credit|"
                         r"photo\s+credit|published|updated|posted|theme|topics?|tags?|"
@@ -295,7 +295,8 @@ _COMMA_VERB = re.compile(rf",\s+(?:(?:has|had|also|later)\s+)?(?:{_alt(CLAIM_VER
 #: Each pattern with the words (case as written) it cannot match without.
 _PATTERNS = (
     (_WHICH, ("which",)), (_BEFORE, CLAIM_VERBS),
-    (_ACCORDING, ("ccording to ", " words")), (_NOUN, CLAIM_NOUNS),
+    (_ACCORDING, ("ccording to ", " words", "Per ", "per the ", "s per ")),
+    (_NOUN, CLAIM_NOUNS),
     (_AFTER, INVERTED_CLAIM_VERBS), (_APPOSED, CLAIM_VERBS), (_HEAD_START, (":",)),
     (_CITING, ("citing ",)), (_BY_NOUN, (" by ", " from ")),
     (_BY_AGENT, tuple(f"{v} by " for v in _AGENT_VERBS)),
@@ -309,7 +310,8 @@ _BACKWARD = ((_RELATIVE, (", which", ", who")),
                                                                "the ", "including"))),
              (_ELIDED, tuple(f"but {v}" for v in _ELIDED_VERBS)),
              (_TITLED, CLAIM_VERBS),
-             (_POSS_NOUN, ("estimate", "figures", "count", "tally", "data", "statement")))
+             (_POSS_NOUN, ("estimate", "figures", "count", "tally", "data", "statement",
+                           "statistics")))
 #: Every word some pattern needs, found in one pass (overlapping: all of them).
 _NEEDED = sorted({w for _, needs in (*_PATTERNS, *_BACKWARD) for w in needs})
 _NEEDS = AhoCorasick(_NEEDED, matchkind=MatchKind.Standard)
@@ -446,17 +448,26 @@ def _not_a_source(pattern: re.Pattern, who: str, verb: str, sentence: str, end: 
     who it" (+ "claims were involved"), "a mono-ethnic" (+ "state"), a headline's topic
     before its colon ("Fighting between Armenia and Azerbaijan: ...") or its dateline
     ("Yerevan/Baku: ...")."""
+    words = who.lower().split()
+    if not words:
+        return False
+    if words[0] in ("our", "this") and len(words) > 1 and (
+            _OWN_WITNESS.match(who) or words[0] == "our" or words[1] == "reporter"):
+        return True  # "Our correspondent reported": the outlet's own voice
+    if words == ["we"] and verb == "counted" and not _QUOTE_MARK.search(sentence, 0, end):
+        return True  # "We counted 4 bodies", outside a quotation: the outlet's reporters
     if pattern is _BEFORE:
-        if _ACCORDING_START.match(who) or _ADVERB_END.search(who) or _PASSIVE_END.search(who):
-            return True
-        if verb in NOUN_VERBS and _ADJECTIVE_END.search(who):
-            return True
+        last = words[-1].removesuffix("’s").removesuffix("'s")
+        before = words[-2] if len(words) > 1 else ""
+        if last in _PASSIVE_WORDS or last in _EVENT_HEADS or words[0] == "according" or (
+                before in _DETERMINERS and last.endswith("ly")):
+            return True  # "Clashes have been", "The attack", "According to initial"
+        if verb in NOUN_VERBS and last in _ADJECTIVES:
+            return True  # "initial" (+ "estimates")
         if verb == "state" and not _PLURAL_END.search(who):
-            return True
-        if _EVENT_HEAD.search(who):
-            return True
-        return _RELATIVE_END.search(who) is not None and _SAID_WAS.match(sentence, end) \
-            is not None
+            return True  # "a mono-ethnic" (+ "state")
+        return before in ("who", "whom", "which", "that") and \
+            _SAID_WAS.match(sentence, end) is not None  # "several who it" (+ "claims were")
     if pattern is _HEAD_START:
         return "/" in who or _EVENT_WORD.search(who) is not None or \
             _FURNITURE.fullmatch(who.strip()) is not None
@@ -526,9 +537,9 @@ _RUNNING = re.compile(r"\b(?:ha(?:ve|s)\s+(?:already\s+)?(?:been\s+)?\w+(?:ed|en
 #: How many first sentences are an article's lead: a source named there speaks for the
 #: whole article (one named later for its paragraph).
 LEAD_SENTENCES = 3
-#: A sentence of prose (counted in the lead), not a dateline, a time or a site's furniture
-#: ("01:10 PM | 17 Oct, 2020", "YEREVAN, September 29.", "Loading..."): five words.
-_PROSE = re.compile(r"(?:[^\W\d_][\w’'-]*\W+){4}[^\W\d_]")
+#: (A sentence of prose is counted in the lead, not a dateline, a time or a site's
+#: furniture: "01:10 PM | 17 Oct, 2020", "YEREVAN, September 29.", "Loading...".)
+_LEAD_LIMIT = 4 * LEAD_SENTENCES  # past this sentence no figure is in the lead (cheap)
 #: A sentence turning to another time or place than the source's story.
 _ELSEWHEN = re.compile(r"\W*(?:(?:A|One|Two|Three|Several|The)\s+(?:day|days|week|weeks|month|"
                        r"months|year|years)\s+(?:earlier|before|later|ago)|Earlier|Previously|"
@@ -574,6 +585,16 @@ _QUOTE_OPENS = re.compile(r"(?:^|\s)[“\"]\w")
 _REPORTED = re.compile(r"\b(?:was|were|been)\s+reported\b")
 #: The signature closing an embedded post: "— Hikmet Hajiyev (@HikmetHajiyev) date".
 _POST_SIGNATURE = re.compile(r"[—–-]\s*(?P<who>[^\n()—–@]{2,60}?)\s*\(@\w{1,40}\)")
+#: The outlet's own witnesses: "Our reporter saw 4 bodies", "we counted", "journalists
+#: at the scene saw": the outlet speaks, not the source it relayed before.
+_OWN_WITNESS = re.compile(
+    r"\b(?:[Oo]ur|[Tt]his)\s+(?:own\s+)?(?:reporter|correspondent|journalist|team|crew|"
+    r"photographer)s?\b|\b[Ww]e\s+(?:saw|counted|witnessed|visited|observed)\b|"
+    r"\b(?:[Rr]eporters?|[Jj]ournalists?|[Cc]orrespondents?)\s+(?:[\w’'-]+\s+){0,8}?"
+    r"(?:saw|counted|witnessed|observed)\b")
+#: Words :data:`_OWN_WITNESS` cannot match without (tested first: cheap).
+_WITNESS_WORDS = ("eporter", "orrespondent", "ournalist", "team", "crew", "hotographer", "We ",
+                  "we ")
 #: A turn to another claim within a sentence: "..., while Armenia's ministry said".
 _CLAUSE_TURN = re.compile(r";|\b(?:while|whereas|but)\b")
 #: Quotation marks that open and close a quotation.
@@ -614,8 +635,10 @@ def _ABOUT_ANOTHER_MATTER(sentence: str, at: int, pos: int) -> bool:
     figure in a relative clause on an event the claim names only as its circumstance
     (:data:`_EVENT_CLAUSE`), or the claim in a clause after the figure that the figure
     follows from (:data:`_SUBORDINATE_END`)?"""
-    if at < pos:
-        return _EVENT_CLAUSE.search(sentence, at, pos) is not None
+    if at < pos:  # (the clause is read back at most 240 characters from the figure)
+        start = max(at, pos - 240)
+        return (sentence.find("that ", start, pos) >= 0 or sentence.find("which ", start, pos)
+                >= 0) and _EVENT_CLAUSE.search(sentence, start, pos) is not None
     return _SUBORDINATE_END.search(sentence, max(0, at - 10), at) is not None
 
 
@@ -660,6 +683,7 @@ class ArticleClaimants:
         self._start_list: list[int] | None = None
         self._carried: list[int] = []  # see current_source
         self._lead_end: int | None = None
+        self._witness: dict[int, bool] = {}
 
     def _has_word(self, low_pattern: re.Pattern, pattern: re.Pattern, a: int, b: int) -> bool:
         """Does ``pattern`` (case-insensitive) find a word in ``text[a:b]``: searched with
@@ -766,6 +790,8 @@ class ArticleClaimants:
         ("Hajiyev said the shelling struck a cemetery. As a result, three civilians
         were killed."); else ``(-1, "")``."""
         a, b = self.spans[index]
+        if self.own_witness(index):
+            return -1, ""  # the outlet's own reporter saw it
         quoting = _QUOTE_OPENS.search(self.text, a, b) is not None and not self.named(index)
         joined = quoting or _GOES_ON.match(self.text, a, b) is not None
         reported = _REPORTED.search(self.text, a, b) is not None  # "was reported killed"
@@ -782,6 +808,30 @@ class ArticleClaimants:
                     speaks_of_losses = _EVENT_WORD.search(self.text, *self.spans[i]) is not None
                 return (i, who) if joined or speaks_of_losses else (-1, "")
         return -1, ""
+
+    def quotation_speaker(self, index: int) -> tuple[str, str]:
+        """``(speaker, evidence)`` of a quotation sentence ``index`` is in: the one who
+        closes a quotation it opens, else the speaker of one open where it starts; ``("",
+        "")`` when its paragraph holds no quotation mark up to its end (cheap)."""
+        a, b = self.spans[index]
+        start = self.text.rfind("\n", 0, a) + 1
+        if _QUOTE_MARK.search(self.text, start, b) is None:
+            return "", ""
+        who = self.quote_closer(index)
+        if who:
+            return who, "quotation closed by its speaker"
+        who = self.quoted_by(index)
+        return (who, "continues a quotation") if who else ("", "")
+
+    def own_witness(self, index: int) -> bool:
+        """Does sentence ``index`` tell what the outlet's own reporters saw ("Our reporter
+        saw 4 bodies", "Journalists at the scene counted 12 graves")? Then no source told
+        its figures."""
+        if index not in self._witness:  # (read once: a sentence may hold many figures)
+            a, b = self.spans[index]
+            self._witness[index] = any(w in self.text[a:b] for w in _WITNESS_WORDS) and \
+                _OWN_WITNESS.search(self.text, a, b) is not None
+        return self._witness[index]
 
     def tweeted_by(self, index: int) -> str:
         """The author of an embedded post that sentence ``index`` is part of: its paragraph
@@ -829,11 +879,11 @@ class ArticleClaimants:
 
     def lead_end(self) -> int:
         """The index after the article's lead: its first :data:`LEAD_SENTENCES` sentences
-        of prose (:data:`_PROSE`; a headline counts, a dateline does not). Read once."""
+        of prose (five words or more; a headline counts, a dateline does not). Read once."""
         if self._lead_end is None:
             seen, end = 0, len(self.spans)
             for i, (a, b) in enumerate(self.spans):
-                if _PROSE.search(self.text, a, b):
+                if sum(1 for w in self.text[a:b].split() if w[0].isalpha()) >= 5:
                     seen += 1
                     if seen == LEAD_SENTENCES:
                         end = i + 1
@@ -848,6 +898,8 @@ class ArticleClaimants:
         information centre confirmed the news."), when one party's source is named there
         and no sentence between turns to another time or place; else ``(-1, "")``. A
         press release states its source once, after its figures."""
+        if index >= _LEAD_LIMIT:
+            return -1, ""
         end = self.lead_end()
         if index >= end:
             return -1, ""
@@ -883,7 +935,8 @@ class ArticleClaimants:
         ...", "in the past two months"): the outlet's own summary; else ``(-1, "")``. An
         article relaying one source's report states it throughout."""
         a, b = self.spans[index]
-        if _RUNNING.search(self.text, a, b) or _OTHER_EVENT.match(self.text, a, b):
+        if _RUNNING.search(self.text, a, b) or _OTHER_EVENT.match(self.text, a, b) or \
+                _OWN_WITNESS.search(self.text, a, b):
             return -1, ""  # a toll to date or another event: the outlet's own summary
         first = self.current_source(index, profile, day)
         if first < 0 or self._source_ends(index, first, profile, day):

@@ -71,6 +71,9 @@ from conflictnews.tables import records
 
 # --------------------------------------------------------------------------- tables
 
+#: How bad a wound is, in "with severe wounds" (the phrase is keyed by its wound word).
+WOUND_ADJECTIVES = ("severe", "serious", "minor", "light", "critical", "multiple", "various",
+                    "grave", "shrapnel")
 #: Trigger words and the status each one states.
 STATUS_TRIGGERS: dict[str, tuple[str, ...]] = {
     "killed": (
@@ -78,9 +81,13 @@ STATUS_TRIGGERS: dict[str, tuple[str, ...]] = {
         "lost their lives",
         "lost his life", "lost her life", "perished", "slain", "casualties", "losses",
         "bodies", "martyred", "killing", "murdered", "massacred", "executed", "deceased",
+        "shot and killed",
         "martyrs", "shot dead", "gave their lives", "lives were lost", "lives have been lost",
         "lives lost", "victims", "fatal casualties", "burned to death", "fell victim",
         "among the dead", "among the killed", "among the victims", "among the fatalities",
+        "remains of",  # "more than 3,500 remains of people killed in the war"
+        "KIA",  # killed in action, in military reports
+        "among dead",  # a headline: "Two Peacekeepers Among Dead"
         "fallen", "fatal cases", "succumbed", "burned alive", "burnt alive", "burnt to death",
     ),
     "wounded": ("wounded", "injured", "hurt", "injuries", "injury", "wounding", "injuring",
@@ -97,11 +104,14 @@ STATUS_TRIGGERS: dict[str, tuple[str, ...]] = {
                 "treated for their injuries", "treated for shrapnel wounds",
                 "treated for gunshot wounds", "treated for burns", "with injuries",
                 "with serious injuries", "with severe injuries", "with minor injuries",
+                "among wounded", "among injured", "WIA",
+                "sanitary losses",  # a military report's wounded: "sanitary losses of 1,200"
+                "burn victims",  # "hundreds of burn victims": the burned, not the dead
                 "with wounds", "with shrapnel wounds", "with gunshot wounds",
                 # hospital wording: "two journalists are in a grave condition"
                 "in grave condition", "in a grave condition", "in critical condition",
                 "in a critical condition", "in serious condition", "in a serious condition"),
-    "missing": ("missing", "unaccounted for", "not accounted for", "disappeared",
+    "missing": ("missing", "unaccounted for", "not accounted for", "disappeared", "MIA",
                 "whose fate is unknown",
                 "whose fate remains unknown", "whose fate is still unknown",
                 "whose fate remains unclear", "whose whereabouts are unknown"),
@@ -134,8 +144,10 @@ PEOPLE_TRIGGERS: dict[str, tuple[str, ...]] = {
                "blown up by a landmine", "suffered from mine explosions",
                "suffered from landmine explosions", "suffered from mines",
                "suffered from landmines"),
-    "wounded": ("disabled", "maimed", "crippled",
+    "wounded": ("disabled", "maimed", "crippled", "invalid", "invalids",
                 "received treatment", "received medical treatment", "receiving treatment",
+                # "three servicemen were shot" (not "shot down", "shot at": SHOT_NOT)
+                "shot",
                 "receiving medical treatment", "sought medical help", "needed medical help",
                 "sought medical assistance", "sought medical attention",
                 "received medical assistance", "received medical aid",
@@ -143,9 +155,7 @@ PEOPLE_TRIGGERS: dict[str, tuple[str, ...]] = {
                 "receiving medical assistance", "receiving medical aid",
                 "undergoing treatment", "undergoing medical treatment", "under treatment",
                 # "brought 23 people with severe wounds", "12 with minor burns"
-                *(f"with {adjective} {hurt}" for adjective in (
-                    "severe", "serious", "minor", "light", "critical", "multiple", "various",
-                    "grave", "shrapnel")
+                *(f"with {adjective} {hurt}" for adjective in WOUND_ADJECTIVES
                   for hurt in ("wounds", "injuries", "burns")), "with burns"),
     "displaced": (
         "expelled", "deported",
@@ -193,7 +203,7 @@ ACTIVE_VERBS: dict[str, tuple[str, ...]] = {
     "killed": ("killed", "killing", "kill", "kills", "claimed the lives of", "left dead",
                "took the lives of", "taken the lives of", "cost the lives of",
                "costing the lives of", "claiming the lives of", "massacred", "massacring",
-               "murdered", "murdering", "shot dead", "slaughtered"),
+               "murdered", "murdering", "shot dead", "slaughtered", "shot and killed"),
     "wounded": ("wounded", "wounding", "injured", "injuring", "injure", "wound", "injures",
                 "wounds"),
     "captured": ("captured", "capturing", "capture", "took prisoner", "detained",
@@ -201,6 +211,10 @@ ACTIVE_VERBS: dict[str, tuple[str, ...]] = {
     "displaced": ("displaced", "displacing", "displace", "uprooted", "evacuated",
                   "evacuating", "evacuate"),
 }
+#: Verbs of care whose object is the wounded when it is patients or the wounded ("treating
+#: 290 patients", "evacuated 96 patients", "evacuated 30 wounded"): not the displaced.
+CARE_VERBS = ("treating", "treated", "evacuated", "evacuating", "evacuate")
+PATIENT_NP = re.compile(r"\b(?:patients|wounded|injured)\b", re.IGNORECASE)
 #: Verbs whose object counts only when it names people (:data:`PEOPLE_WORDS`): "has lost
 #: 960 men" but not "lost 4 Grad launchers", "freed three men" but not "released two
 #: reports".
@@ -240,7 +254,11 @@ PEOPLE_WORDS = ("people", "persons", "men", "man", "individuals", "lives", "memb
                 "driver", "drivers", "cameraman", "cameramen", "photographer", "photographers",
                 "nurse", "medic", "doctor", "paramedic", "woman", "vendor", "vendors",
                 "shoppers", "shopkeeper", "shopkeepers", "bystander", "bystanders", "migrants",
-                "official", "resident", "employee", "worker", "terrorists", "terrorist")
+                "official", "resident", "employee", "worker", "terrorists", "terrorist",
+                # kin: "two brothers from the village", "three sisters"
+                "brothers", "sisters", "sons", "daughters", "mothers", "fathers", "parents",
+                "cousins", "siblings", "brother", "sister", "son", "daughter", "husband",
+                "wife", "grandchildren")
 #: "death toll", "number of dead" and what each counts.
 TOLLS: dict[str, tuple[str, ...]] = {
     "killed": ("death toll", "toll", "number of dead", "number of deaths", "number killed",
@@ -250,6 +268,7 @@ TOLLS: dict[str, tuple[str, ...]] = {
                "number of the fallen", "those killed", "those who died", "the fatalities",
                "death tolls", "death counts"),
     "wounded": ("number of wounded", "number of injured", "injury toll", "the wounded",
+                "sanitary losses",
                 "the injured", "those wounded", "those injured"),
 }
 #: How a toll phrase comes to its figure: "the toll rose to", "losses are about", "has
@@ -302,6 +321,8 @@ AUXILIARIES = (
     "to", *parts.HEDGES, *parts.GROUP_LINKS,
     # "80,000 have registered as refugees", "300 people became homeless"
     "registered", "became", "become", "becoming",
+    # "150 people to this day remain unaccounted for"
+    "to this day", "to date", "until now", "as yet", "by now", "at present",
 )
 #: Words that may stand inside a figure's noun phrase although they are also auxiliaries:
 #: "six confirmed civilian deaths", "12 reported casualties".
@@ -385,6 +406,8 @@ THINGS = (
 NOT_A_FIGURE_BEFORE = ("population of", "population", "home to", "inhabited by", "aged",
                        "ages", "age of", "age", "a city of", "a town of", "a region of",
                        "the city of", "the town of", "the village of", "a village of",
+                       # a capacity, no count of people: "to accommodate up to 40,000"
+                       "accommodate", "to house", "capacity of", "capacity for", "room for",
                        "resolution", "article", "section", "brigade", "division",
                        "regiment", "battalion")
 
@@ -423,6 +446,7 @@ _ACTIVE_STATUS = {
     **{w.lower(): "killed" for w in LIVES_VERBS},
     **{w.lower(): s for s, ws in PEOPLE_VERBS.items() for w in ws},
     **{w.lower(): s for s, ws in ACTIVE_VERBS.items() for w in ws},
+    "treating": "wounded", "treated": "wounded",
 }
 _NEEDS_LIVES = {w.lower() for w in LIVES_VERBS} - {w.lower() for ws in PEOPLE_VERBS.values()
                                                    for w in ws}
@@ -439,8 +463,9 @@ _TRIGGER = _alt([w for ws in STATUS_TRIGGERS.values() for w in ws])
 #: returned home from Armenian captivity" (read as "in captivity", "returned from
 #: captivity": a people trigger, see :func:`_key`).
 CAPTIVITY = (r"(?:(?:returned|returning|came\s+back|come\s+back|back|released|freed)\s+"
-             r"(?:home\s+)?from|in|into)\s+(?:(?!captivity\b)[\w’'-]+\s+)?captivity")
-_CAPTIVITY_KEY = re.compile(r"(?:in|into)\s")
+             r"(?:home\s+)?from|(?:taken\s+)?in|(?:taken\s+)?into)\s+(?:(?!captivity\b)[\w’'-]+\s+)?"
+             r"captivity")
+_CAPTIVITY_KEY = re.compile(r"(?:taken\s+)?(?:in|into)\s")
 _ANY_TRIGGER = f"{CAPTIVITY}|{_alt(list(_TRIGGER_STATUS))}"
 _NP_WORD = rf"(?!(?:{_alt(NP_STOP)})\b)(?!\d)[\w’'.-]+"
 _PEOPLE_ALT = _alt(MILITARY + CIVILIAN + PEOPLE_WORDS)
@@ -473,6 +498,8 @@ SUBJECT_ASIDES = (
     r"\s+who\s+(?:\w+ed|fled|took|went|came|left|lost|fought|ran)\b[^,;]{0,60}?(?=\s+(?:were|was|"
     r"have|has|had|are|is)\s)",
     r",\s+(?-i:[a-z])[^,;\d]{0,39},(?=(?:\s+(?:have|has|had|were|was|are|is)\b))",
+    # "seven people, all civilians, died": an apposition naming who, before the verb
+    rf",\s+(?:all|both|mostly|mainly|most|many)\s[^,;\d]{{0,39}},(?=\s+(?:{_ANY_TRIGGER})\b)",
     r"\s+aged\s+\d+(?:(?:\s*,\s*|\s+and\s+)\d+)*,?",
     # a participle saying where they work or serve: "two journalists working for Le Monde
     # are in a grave condition", "12 soldiers serving in the district were killed"
@@ -668,6 +695,10 @@ _HAVE_AUX = re.compile(r"\b(?:have|has|had)\b", re.IGNORECASE)
 #: treatment for something that is no wound: "undergoing treatment for cancer"
 ILLNESS_NEXT = re.compile(r"\s+for\s+(?!(?:\w+\s+){0,2}(?:injur|wound|burn|shrapnel|gunshot|"
                           r"their|his|her))\w", re.IGNORECASE)
+#: Status words written as capitals only: "12 KIA" (not "12 Kia sedans").
+ABBREVIATIONS = ("kia", "wia", "mia")
+#: "shot down", "shot at": no wound told
+SHOT_NOT = re.compile(r"\s+(?:down|at|up|through|with\s+(?:a\s+)?camera)\b", re.IGNORECASE)
 BE_AUX = re.compile(r"\b(?:are|is|was|were|be|been|being)\b", re.IGNORECASE)
 #: A figure's words that point back at people named before: "105 of them", "29 of those"
 OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|whom)\s*", re.IGNORECASE)
@@ -891,6 +922,8 @@ def _object_counts(verb: str, np_text: str, right: str, them: Callable[[], bool]
             AWAY_AFTER.search(right, 0, len(np_text) + 40) is not None
     if verb in _NEEDS_LIVES:
         return _LIVES.match(right) is not None
+    if verb in ("treating", "treated"):  # "treating 290 patients", not "treated 40 people"
+        return PATIENT_NP.search(np_text) is not None
     if verb in MILITARY_TRIGGERS:  # "eliminated 200 soldiers", not "destroyed 5 houses"
         return _MILITARY_NP.search(np_text) is not None
     if verb in _NEEDS_PEOPLE:
@@ -941,6 +974,29 @@ def _inside_dashes(left: str, sentence: str, pos: int
     end = pos + close.end() + subj.end()
     return ([_TRIGGER_STATUS[trigger]], "subject", f"{close.group('np')} {subj.group('trig')}",
             _clause_tail(sentence, end), end)
+
+
+#: A part after the whole it is counted from: "Of the 68 bodies, only 21 ...".
+OF_THE_WHOLE = re.compile(rf"(?:^|[.;:]\s*|\b)(?:of|out\s+of|among)\s+(?:the|these|those)\s+"
+                          rf"[\d,.]+\s+(?:[\w’'-]+\s+){{0,2}}?(?P<trig>{_TRIGGER}),\s*"
+                          r"(?:only|just|some|so\s+far)?\s*$", re.IGNORECASE)
+#: People to be identified, and the words telling they are the dead: their remains, DNA.
+IDENTIFY_LEFT = re.compile(r"\b(?:identification\s+of|identify(?:ing)?|identities\s+of|"
+                           r"identity\s+of)(?:\s+(?:the|another|a\s+further))?\s*$", re.IGNORECASE)
+THE_DEAD_WORDS = re.compile(r"\b(?:remains|bodies|body|DNA|genetic|forensic|burials?|buried|"
+                            r"exhum\w*|martyrs?|graves?|dead)\b", re.IGNORECASE)
+
+
+def _identified_dead(left: str, right: str, sentence: str, before: Callable[[], str]) -> bool:
+    """People to be identified ("the identification of more than 60 persons", "to identify
+    103 servicemen") when the sentence or the three before speak of remains, DNA, burials:
+    the dead."""
+    if not IDENTIFY_LEFT.search(left):
+        return False
+    np = OBJECT_NP.match(right)
+    return np is not None and PEOPLE_NP.search(np.group("np")) is not None and (
+        THE_DEAD_WORDS.search(sentence) is not None or
+        THE_DEAD_WORDS.search(before()) is not None)
 
 
 def _left_somewhere(subj: re.Match, right: str) -> bool:
@@ -1038,7 +1094,9 @@ def _read_status(
         verb = _key(obj.group("trig"))
         if _object_counts(verb, np_text, right, them):
             tail = _clause_tail(sentence, n.end + len(np_text))
-            return [_ACTIVE_STATUS[verb]], "object", np_text, tail, n.end + len(np_text)
+            status = "wounded" if verb in CARE_VERBS and PATIENT_NP.search(np_text) else \
+                _ACTIVE_STATUS[verb]  # "evacuated 96 patients": the wounded
+            return [status], "object", np_text, tail, n.end + len(np_text)
     subj = SUBJECT.match(right)
     trigger = _key(subj.group("trig")) if subj else ""
     if subj and _subject_counts(trigger, subj.group("np"), them) and not \
@@ -1050,6 +1108,8 @@ def _read_status(
                 PARTITIVE_THEN.match(
                     sentence, n.end + subj.end())) and not (
                 "treatment" in trigger and ILLNESS_NEXT.match(right, subj.end())) and not (
+                trigger == "shot" and SHOT_NOT.match(right, subj.end())) and not (
+                trigger in ABBREVIATIONS and not subj.group("trig").isupper()) and not (
                 trigger in MILITARY_TRIGGERS and not _MILITARY_NP.search(subj.group("np"))
                 and not MANPOWER.search(left)) and not NO_ONE.match(right, subj.end()) and not (
                 trigger in ("die", "dies") and MODAL_END.search(subj.group("aux"))) and not (
@@ -1102,6 +1162,13 @@ def _read_status(
     nominal = _nominal(left, right)
     if nominal:  # "the massacre of 300 villagers", "injuries to 14 people"
         return [nominal], "noun_of", "", _clause_tail(sentence, n.end), n.end
+    whole = ("of" in low or "among" in low) and OF_THE_WHOLE.search(left)
+    if whole and not right[:1].isalpha():  # "Of the 68 bodies, only 21 have been identified"
+        status = _TRIGGER_STATUS[_key(whole.group("trig"))]
+        return [status], "subject", "", _clause_tail(sentence, n.end), n.end
+    if "identi" in low and _identified_dead(left, right, sentence, before):
+        # "work is underway to identify 103 servicemen by DNA analysis"
+        return ["killed"], "noun_of", "", _clause_tail(sentence, n.end), n.end
     label = left.rstrip()[-1:] in (":", "–", "—") and LABEL.search(left)
     if label:  # "Killed: 12", "Dead: 5; injured: 17"
         np = OBJECT_NP.match(right)
@@ -1316,9 +1383,7 @@ def _background_claimant(sentence: str, pos: int, claims: Callable[[], list],
                                                                              c[0])]
     claimed_by, evidence = nearest(found, pos, previous, sentence)
     if not claimed_by and article is not None:  # a speaker quoted on an earlier war
-        claimed_by, evidence = article.quote_closer(index), "quotation closed by its speaker"
-        if not claimed_by:
-            claimed_by, evidence = article.quoted_by(index), "continues a quotation"
+        claimed_by, evidence = article.quotation_speaker(index)
     if not claimed_by:
         return "", "unattributed", ""
     return claimed_by, profile.group_for(claimed_by, day)[0], evidence
@@ -1395,6 +1460,9 @@ def _numbers(sentence: str) -> list[Number]:
         if sentence[n.end : n.end + 1] == "+" and not word_char(sentence[n.end + 1 : n.end + 2]
                                                                 or " "):
             n = n._replace(end=n.end + 1)  # "200+ servicemen killed": at least 200
+        elif sentence[n.end : n.end + 1] == "*" and not word_char(
+                sentence[n.end + 1 : n.end + 2] or " "):
+            n = n._replace(end=n.end + 1)  # "150* still missing": a footnote's mark
         out.append(n)
     return out
 
@@ -1426,6 +1494,10 @@ ALL_OF_THEM = re.compile(
     rf"was|have\s+been|had\s+been|are)\s+(?:\w+ly\s+)?(?P<trig>{_TRIGGER})\b")
 
 
+#: The first words after a figure (who it counts, for :func:`_told_after`).
+FIRST_WORDS = re.compile(r"(?:\s+(?!(?:were|was|are|is|have|has|had)\b)[\w’'-]+){1,3}")
+
+
 def _told_after(c: _Figure, sentence: str, article: ArticleClaimants, index: int) -> None:
     """A count of people with no status whose next sentence, in its paragraph, says "All of
     them were injured": that status (rule ``told_after``)."""
@@ -1436,10 +1508,10 @@ def _told_after(c: _Figure, sentence: str, article: ArticleClaimants, index: int
             article.same_paragraph(index, index + 1):
         return
     then = ALL_OF_THEM.match(article.text, a, b)
-    np = OBJECT_NP.match(sentence[c.number.end :])
-    if then and np and PEOPLE_NP.search(np.group("np")):
+    np = FIRST_WORDS.match(sentence, c.number.end)  # "four employees of the ministry"
+    if then and np and PEOPLE_NP.search(np.group(0)):
         c.status, c.rule = [_TRIGGER_STATUS[_key(then.group("trig"))]], "told_after"
-        c.np, c.trig_end = np.group("np"), c.number.end + len(np.group("np"))
+        c.np, c.trig_end = np.group(0), np.end()
 
 
 def _sentences_before(article: ArticleClaimants | None, index: int, count: int) -> str:
@@ -1467,7 +1539,18 @@ def _counts_things(sentence: str, n: Number) -> bool:
         "age" in sentence[before : n.start].lower() and AGES_LEFT.search(
             sentence, before, n.start) is not None) or (
         "(" in sentence[far : n.start] and LAW_LEFT.search(
-            sentence, far, n.start) is not None)
+            sentence, far, n.start) is not None) or (
+        " of " in sentence[before : n.start] and FRACTION_LEFT.search(
+            sentence, before, n.start) is not None and not STATUS_NEXT.match(sentence, n.end))
+
+
+#: A share of a population: "more than half of the region's 120,000 residents have fled"
+#: counts a part, not the 120,000.
+FRACTION_LEFT = re.compile(r"\b(?:half|thirds?|quarters?|most|majority|much|percent|per\s+cent|%)"
+                           r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w’'-]+['’]s?\s+)?$",
+                           re.IGNORECASE)
+#: ... unless the whole is itself a casualty count: "most of the 40 wounded are civilians"
+STATUS_NEXT = re.compile(rf"\s+(?:[\w’'-]+\s+)?(?:{_TRIGGER})\b", re.IGNORECASE)
 
 
 def _inside_subject(sentence: str, last: _Figure, n: Number) -> bool:
@@ -1490,8 +1573,10 @@ def _coordinate(sentence: str, cands: list[_Figure]) -> None:
             continue  # "against 24 civilians and 44 servicemen, 9 civilians and 28 ...
             # received wounds": two lists, not one
         if ("includ" in before or " of " in before or "among" in before) and \
-                SUBSET_LEFT.search(before):
-            continue  # "13 killed including three children and 52 more wounded": a part
+                SUBSET_LEFT.search(before) and "," not in sentence[b.number.end : b.trig_end]:
+            continue  # "13 killed including three children and 52 more wounded": a part,
+            # and the next figure's own verb (not "including 9 soldiers and 32 civilians,
+            # have been killed": the parts share the whole's verb)
         if not a.status and b.status and (COORDINATED_GAP.fullmatch(gap) or (
                 b.rule == "coordinated" and LIST_GAP.fullmatch(gap)) or (
                 b.rule == "subject" and "," in gap and COMMA_LIST_GAP.fullmatch(gap)
@@ -1548,7 +1633,8 @@ def _coordinate(sentence: str, cands: list[_Figure]) -> None:
                 a.status, "elliptical", a.np, "", b.number.end)
             continue
         if a.rule in ELLIPTICAL_AFTER and ("with" in gap or "well as" in gap or "plus" in gap
-                                           ) and ALONG_WITH_GAP.fullmatch(gap):
+                                           or "among" in gap) and (ALONG_WITH_GAP.fullmatch(
+                gap) or AMONG_AND_GAP.fullmatch(gap)):
             # "729 of their troops have been killed since May, along with 36 civilians"
             np = OBJECT_NP.match(sentence[b.number.end :])
             end = b.number.end + (len(np.group("np")) if np else 0)
@@ -1591,6 +1677,9 @@ def _object_verb(sentence: str, q_start: int) -> str:
 #: After a figure's verb, another group that shares it: "..., along with 36 civilians".
 ALONG_WITH_GAP = re.compile(r"[^;:!?]{0,80}?,?\s+(?:along\s+with|together\s+with|as\s+well\s+as|"
                             r"plus)\s+", re.IGNORECASE)
+#: "320 casualties among the military and 21 civilians": the second group the same.
+AMONG_AND_GAP = re.compile(r"\s+among\s+(?:the\s+|its\s+|their\s+)?[\w’'-]+(?:\s+[\w’'-]+)?"
+                           r"\s+and\s+", re.IGNORECASE)
 #: The figures whose verb a second figure may leave out.
 ELLIPTICAL_AFTER = ("subject", "coordinated", "object", "object_list", "elliptical")
 #: Between the first figure's verb and the second figure: words without a number or a
@@ -1766,7 +1855,7 @@ def _from_article(rows: list[dict], named: ArticleClaimants, profile: Profile,
     sources: dict[int, set[str]] = {}  # per sentence, its figures' claimant groups
     for row in rows:
         index = row["sentence_index"]
-        if not row["claimed_by"] and not row["_background"]:
+        if not row["claimed_by"] and not row["_background"] and not named.own_witness(index):
             other = stated.get((row["count"], row["status"]))
             before = next((last[i] for i in (index - 1, index - 2) if i in last
                            and named.same_paragraph(i, index)
@@ -1829,12 +1918,21 @@ CANDIDATE_COMMON = ("region", "area", "country", "territory", "enclave", "their"
                     "suffered", "assistance", "attention", "received", "aid", "condition",
                     # keyed by the wound or the treatment, not these: "with various
                     # injuries", "undergoing treatment", "receiving medical attention"
-                    "various", "multiple", "undergoing", "receiving")
+                    "various", "multiple", "undergoing", "receiving", "counts", "tolls")
+
+
+#: Triggers that are their own candidate phrase ("remains of", not "remains": "the
+#: situation remains tense").
+KEY_PHRASES = ("remains of",)
 
 
 def _candidate_key(phrase: str) -> str:
+    if phrase.lower() in KEY_PHRASES:
+        return phrase.lower()
     words = phrase.lower().split()
     rare = [w for w in words if w not in CANDIDATE_COMMON] or words
+    if words[0] == "with":  # "with severe wounds": by the wound
+        rare = [w for w in rare if w not in WOUND_ADJECTIVES] or rare
     return max(rare[::-1], key=len)
 
 
@@ -1844,6 +1942,7 @@ _CANDIDATE_WORDS = sorted(
      for ws in table.values() for w in ws} | {"total", "lives", "fate", "remains of", "drove",
                                               "this number", "that number", "this figure",
                                               "that figure", "their number", "its number",
+                                              "identify", "identification", "identities",
                                               *parts.CANDIDATE_WORDS})
 CANDIDATE = re.compile(r"\b(?:" + trie_regex(_CANDIDATE_WORDS) + ")", re.IGNORECASE)
 #: The same words for an Aho-Corasick automaton on lower-cased text: ten times faster.

@@ -280,10 +280,13 @@ def _words_side(profile: Profile, text: str) -> tuple[str, str]:
     wins; the other party ("clashes with Azerbaijani forces") names the opponent's dead;
     words of two sides name both."""
     found, against = [], []
+    captive = "capti" in text or "custod" in text or "prison" in text or "jail" in text \
+        or "detention" in text  # what CAPTOR_AFTER needs (a fast test)
     for pos, side, word in profile.side_words_in(text):
         if OPPONENT_BEFORE.search(text, max(0, pos - 14), pos) or (
                 side in profile.opponent and (_ATTACK_AFTER.match(text, pos + len(word)) or
-                                              CAPTOR_AFTER.match(text, pos + len(word)))):
+                                              (captive and CAPTOR_AFTER.match(text,
+                                                                              pos + len(word))))):
             against.append((side, word))  # the other party, the attacker ("civilians
             # killed by Armenian attacks") or the captor ("from Azerbaijani captivity")
         elif _PEOPLE_AFTER.match(text, pos + len(word)):
@@ -350,7 +353,8 @@ def attacker(profile: Profile, text: str) -> tuple[str, str]:
                 ACCUSED_OF.match(text, pos + len(word)):
             return victims, f"attacker: accused {word} of"
         rest = text[pos + len(word):]
-        captor = CAPTOR_AFTER.match(rest)
+        captor = ("capti" in rest[:14] or "custod" in rest[:14] or "prison" in rest[:14] or
+                  "jail" in rest[:14] or "detention" in rest[:14]) and CAPTOR_AFTER.match(rest)
         if captor:  # "died in Azerbaijani captivity": the captives are the other side's
             return victims, f"captor: {word}{captor.group().rstrip()}"
         m = _ATTACK_AFTER.match(rest) or _FORCES_KILL.match(rest)
@@ -462,7 +466,8 @@ def clause_side(profile: Profile, clause: str) -> tuple[str, str]:
         return UNSPECIFIED, ""  # every rule needs a side's word (or a place, returned to)
     for rule, needs in ((on_side, (" side",)), (loser, ("los", "suffer", "mourn", "buried")),
                         (returned_to, (" to ",)), (attacker, ()),
-                        (struck_party, (" of ", " on ")), (third_party, ())):
+                        (struck_party, ("shell", "bomb", "attack", "strike", "fire")),
+                        (third_party, ())):
         if needs and not any(n in low for n in needs):
             continue
         found, evidence = rule(profile, clause)
@@ -759,31 +764,49 @@ def from_paragraph(rows: list[dict], named: ArticleClaimants, profile: Profile,
     whose this figure counts); not for another source's figure, nor an earlier war's.
     """
     by_sentence: dict[int, list[dict]] = {}
+    # what the session-5 steps need, read in one pass (most articles need none of them)
+    historical = returned = guessed = displaced = False
+    kin: set[int] = set()
     for row in rows:
         by_sentence.setdefault(row["sentence_index"], []).append(row)
+        if row["historical"]:
+            historical = True
+        elif row["status"] == "displaced":
+            displaced = True
+        if row["status"] == "captured" and "returned to" in row["side_evidence"]:
+            returned = True
+        evidence = row["population_evidence"]
+        if evidence[:5] in ("claim", "place"):
+            guessed = True
+        elif evidence[:11] == "including: " and _KIN_PART.match(evidence):
+            kin.add(row["sentence_index"])
     text = named.text
-    if any(r["historical"] for r in rows) and (day is None or day >= profile.start):
-        _this_war_after(rows, named, profile)
-    _anniversary(rows, named, profile)
-    _civilian_context(rows, text, profile)
-    if any(r["status"] == "captured" and "returned to" in r["side_evidence"] for r in rows):
+    if historical and (day is None or day >= profile.start):
+        historical = _this_war_after(rows, named, profile)
+    if _anniversary(rows, named, profile):
+        historical = True
+    if guessed:
+        _civilian_context(rows, text, profile)
+    if returned:
         _returned_each(rows, text, profile, day)
     _fighting_tolls(rows, named, profile)
-    if any(r["historical"] for r in rows):
+    if historical:
         _earlier_site(rows, named, profile)
-    for figures in by_sentence.values():
+    for index, figures in by_sentence.items():
         _parts(figures, text)
-        if any(_KIN_PART.match(r["population_evidence"]) for r in figures):
+        if index in kin:
             _children_of_a_town(figures, profile)
     for row in rows if ("all" in text or "most" in text or "many" in text) else ():
         _apposed_kind(row, text)
     if "All" in text or "Most" in text or "Many" in text:
         _kind_told_next(by_sentence, named)
-    for row in rows if "includ" in text or "among" in text or "whom" in text else ():
-        if row["population"] == UNSPECIFIED and not row["historical"]:
-            _part_of_people(row, named)
+    parts = "includ" in text or "among" in text or "whom" in text
     for row in rows:
-        if row["status"] == "captured" and row["population"] == "military" and \
+        kind = row["population"]
+        if kind == UNSPECIFIED:
+            if parts and not row["historical"]:
+                _part_of_people(row, named)
+        elif kind == "military" and row["status"] == "captured" and \
                 row["population_evidence"].startswith("word"):
             _captives_with_civilians(row, named)
     for row in rows:  # "the number of civilians killed has risen to 11"
@@ -843,7 +866,7 @@ def from_paragraph(rows: list[dict], named: ArticleClaimants, profile: Profile,
             row["side"], row["side_evidence"] = side, f"previous {evidence}"
     if "among" in text:  # last: only what no other step told
         _civilians_among(rows, named)
-    for row in rows:
+    for row in rows if displaced else ():
         if row["status"] == "displaced" and not row["historical"] and (
                 row["side"] == UNSPECIFIED or row["side_evidence"].startswith(
                     "sentence place")):  # a place elsewhere in the sentence is weaker
@@ -887,8 +910,9 @@ def _part_of_people(row: dict, named: ArticleClaimants) -> None:
     bodies of Syrian mercenaries, including 20 killed in Karabakh") counts their kind."""
     a = named.spans[row["sentence_index"]][0]
     text = named.text
-    if not _bare(row, text) or not any(w in text[max(a, row["start"] - 20):row["start"]]
-                                       for w in ("includ", "among", "whom")):
+    before = text[max(a, row["start"] - 20):row["start"]]
+    if not ("includ" in before or "among" in before or "whom" in before) or \
+            not _bare(row, text):
         return
     m = PART_OF_PEOPLE.search(text, max(a, row["start"] - 70), row["start"])
     if m:
@@ -911,6 +935,15 @@ CIVILIAN_CONTEXT = re.compile(r"\b(?:civilians?|civilian\s+population|settlement
 #: Population evidence of the two rules that read a civilian kind from a claimant or a
 #: town, not from the people's own words (see :func:`claimant_population`,
 #: :func:`civilian_place`).
+def _civilian_context_in(text: str) -> bool:
+    """Does ``text`` hold :data:`CIVILIAN_CONTEXT` (its words' stems tested first)?"""
+    if not ("ivilian" in text or "ettlement" in text or "opulated" in text or  # any case
+            "esidential" in text or "hell" in text or "trike" in text or "ocket" in text
+            or "issile" in text or "omb" in text or "rone" in text or "rtillery" in text):
+        return False
+    return bool(CIVILIAN_CONTEXT.search(text))
+
+
 _GUESSED_CIVILIAN = re.compile(r"claimant: |place: .* \(town\)$")
 _SAME_FIGURE = re.compile(r"same figure in sentence (\d+)$")
 
@@ -956,9 +989,10 @@ def _civilian_context(rows: list[dict], text: str, profile: Profile) -> None:
         if evidence.startswith("claimant") and row["claimant_group"] in profile.group_names \
                 and not profile.group_side(row["claimant_group"]):
             pass  # an outsider's office: its kind says nothing of the people counted
-        elif row["population"] == "civilian" and _GUESSED_CIVILIAN.match(evidence):
+        elif row["population"] == "civilian" and row["status"] != "displaced" and \
+                _GUESSED_CIVILIAN.match(evidence):  # (the displaced of a town: its residents)
             if civilians is None:
-                civilians = bool(CIVILIAN_CONTEXT.search(text))
+                civilians = _civilian_context_in(text)
             if civilians:
                 continue
         else:
@@ -1030,20 +1064,22 @@ ANNIVERSARY = re.compile(r"\b(?:anniversary|commemorat\w*|remembrance|remembered
 HEAD_CHARS = 400
 
 
-def _anniversary(rows: list[dict], named: ArticleClaimants, profile: Profile) -> None:
+def _anniversary(rows: list[dict], named: ArticleClaimants, profile: Profile) -> bool:
     """An article whose headline or lead marks the anniversary of an earlier war's event
     (an earlier war's words or a year before this war, and :data:`ANNIVERSARY`) tells of
     that war: its figures are historical, but those whose sentence names this war or a
-    year of it ("2,908 soldiers died in the 44-day war", "in 2020")."""
-    head = named.text[:HEAD_CHARS]
-    low = head.lower()  # every ANNIVERSARY match holds one of these (a fast test)
-    if not any(w in low for w in ("anniversar", "commemorat", "rememb", "memorial",
-                                  "mourning")) or not ANNIVERSARY.search(head) or \
-            all(r["historical"] for r in rows):
-        return
+    year of it ("2,908 soldiers died in the 44-day war", "in 2020"). Returns whether it
+    marked any."""
+    head = named.text[:HEAD_CHARS]  # every ANNIVERSARY match holds one of these (fast):
+    if not ("nniversar" in head or "ommemorat" in head or "ememb" in head or
+            "emorial" in head or "ourning" in head or "NNIVERSAR" in head or
+            "OMMEMORAT" in head or "EMEMB" in head) or \
+            not ANNIVERSARY.search(head):
+        return False
     earlier = profile.earlier_war(head)
     if not earlier:
-        return
+        return False
+    marked = False
     for row in rows:
         if row["historical"]:
             continue
@@ -1051,7 +1087,8 @@ def _anniversary(rows: list[dict], named: ArticleClaimants, profile: Profile) ->
         years = [int(y) for y in YEAR_IN.findall(sentence)]
         if profile.names_this_war(sentence) or any(y >= profile.start.year for y in years):
             continue
-        row["historical"] = True
+        row["historical"] = marked = True
+    return marked
 
 
 def _earlier_site(rows: list[dict], named: ArticleClaimants, profile: Profile) -> None:
@@ -1065,8 +1102,7 @@ def _earlier_site(rows: list[dict], named: ArticleClaimants, profile: Profile) -
             row["population"] = "civilian"
             row["population_evidence"] = "displaced in an earlier war"
     head = named.text[:HEAD_CHARS]
-    low = head.lower()  # a place of people must be named in the head (a fast test)
-    if not any(name in low for name in _people_places(profile)):
+    if not any(name in head for name in _people_places(profile)):  # a fast test
         return
     sites = {(place.people, place.name) for _, _, place in profile.places_in(head)
              if place.people}
@@ -1089,8 +1125,10 @@ def _earlier_site(rows: list[dict], named: ArticleClaimants, profile: Profile) -
 
 @per_profile(1)
 def _people_places(profile: Profile) -> tuple[str, ...]:
-    """The lower-cased names and aliases of the profile's places with ``people``."""
-    return tuple(n.lower() for p in profile.places if p.people for n in (p.name, *p.aliases))
+    """The names and aliases of the profile's places with ``people``, as written and in
+    capitals."""
+    return tuple(v for p in profile.places if p.people for n in (p.name, *p.aliases)
+                 for v in (n, n.upper()))
 
 
 #: This war named with its year right after a figure: "(195 persons were still
@@ -1100,19 +1138,25 @@ WAR_OF_YEAR = re.compile(r"\b(?:in|after|during|since|of|from)\s+(?:the\s+)?(?P<
                          r"hostilities|offensive|escalation)\b", re.IGNORECASE)
 
 
-def _this_war_after(rows: list[dict], named: ArticleClaimants, profile: Profile) -> None:
+def _this_war_after(rows: list[dict], named: ArticleClaimants, profile: Profile) -> bool:
     """A figure marked historical by an earlier war named in its clause is not, when the
     words right after it (to 90 characters, in its sentence) name this war by its name
     or year: "777 remain missing from the first war in the 1990s, and 195 persons were
     still unaccounted for after the 2020 war" (the 195)."""
+    left = False
     for row in rows:
         if not row["historical"]:
             continue
         b = named.spans[row["sentence_index"]][1]
         after = named.text[row["end"]:min(b, row["end"] + 90)].split(";")[0]
-        m = WAR_OF_YEAR.search(after)
-        if (m and int(m.group("y")) >= profile.start.year) or profile.names_this_war(after):
+        war = "war" in after or "War" in after  # what every name of this war holds
+        m = ("19" in after or "20" in after) and WAR_OF_YEAR.search(after)
+        if (m and int(m.group("y")) >= profile.start.year) or (
+                war and profile.names_this_war(after)):
             row["historical"] = False
+        else:
+            left = True
+    return left
 
 
 YEAR_IN = re.compile(r"(?<![\d,.])((?:19|20)\d\d)(?!\d|,\d)")

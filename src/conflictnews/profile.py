@@ -43,8 +43,11 @@ def _aside(text: str, at: int, end: int) -> bool:
     """Is the earlier war's mark at ``at:end`` in ``text`` an aside (:data:`ASIDE_BEFORE`),
     not told as the time of the figure after it ("the worst since the 1990s, when some
     30,000 people were killed" is that war's toll)?"""
-    return bool(ASIDE_BEFORE.search(text, max(0, at - 60), at)) and not \
-        WHEN_AFTER.match(text, end)
+    window = text[max(0, at - 60):at]  # every ASIDE_BEFORE match holds one of these
+    if "fought" not in window and "waged" not in window and not (
+            "since" in window and ("est" in window or "worst" in window or "most" in window)):
+        return False
+    return bool(ASIDE_BEFORE.search(window)) and not WHEN_AFTER.match(text, end)
 
 
 #: "(the 1990s), when": the earlier war is the time of what follows.
@@ -300,17 +303,20 @@ class Profile:
         if pieces is not None:
             low = ascii_fold(text)
         if low is None or find_matches(pieces, low):
-            for m in self._re["earlier"].finditer(text):
-                if not _aside(text, m.start(), m.end()):
-                    return m.group()
+            m = self._re["earlier"].search(text)
+            while m and _aside(text, m.start(), m.end()):
+                m = self._re["earlier"].search(text, m.end())
+            if m:
+                return m.group()
         if not YEARISH.search(text):
             return ""
         for m in DECADE.finditer(text):
             if int(m.group(1)) + 9 < self.start.year and not _aside(text, m.start(), m.end()):
                 return m.group()
         for m in YEAR.finditer(text):
-            if int(m.group(1)) < self.start.year and not BORN.search(
-                    text, max(0, m.start() - 12), m.start()) and \
+            before = text[max(0, m.start() - 12):m.start()]  # BORN holds "b" + "orn"/"."
+            if int(m.group(1)) < self.start.year and not (
+                    ("born" in before or "b." in before) and BORN.search(before)) and \
                     not _aside(text, m.start(), m.end()):
                 return m.group(1)
         return ""
