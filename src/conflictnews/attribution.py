@@ -491,6 +491,8 @@ def _verbs_end(sentence: str, needed: list[tuple[int, int, int]]) -> int:
 #: a semicolon, colon, quotation mark or dash; a dash's opening starts one character
 #: before it): never inside its claimant's words, nor in its verb.
 _BEFORE_STOP = re.compile(r"[;:“”\"–—]|,(?!\d)")
+#: Everything up to the last of them (one match, read from the end by the regex engine).
+_LAST_BEFORE_STOP = re.compile(r"(?s:.*)(?:[;:“”\"–—]|,(?!\d))")
 
 
 def _before_start(sentence: str, needed: list[tuple[int, int, int]]) -> int:
@@ -501,10 +503,8 @@ def _before_start(sentence: str, needed: list[tuple[int, int, int]]) -> int:
         if w in sentence:
             return 0
     first = min((a for i, a, _ in needed if i in _VERB_KEYS), default=0)
-    last = 0
-    for m in _BEFORE_STOP.finditer(sentence, 0, first):
-        last = m.start()
-    return max(0, last - 1)
+    last = _LAST_BEFORE_STOP.match(sentence, 0, first)  # (the last stop: its end - 1)
+    return max(0, last.end() - 2) if last else 0
 
 
 _HOW = {id(_ACCORDING): "according to", id(_HEAD_START): "headline: source: ...",
