@@ -800,11 +800,10 @@ def from_paragraph(rows: list[dict], named: ArticleClaimants, profile: Profile,
         _apposed_kind(row, text)
     if "All" in text or "Most" in text or "Many" in text:
         _kind_told_next(by_sentence, named)
-    parts = "includ" in text or "among" in text or "whom" in text
     for row in rows:
         kind = row["population"]
         if kind == UNSPECIFIED:
-            if parts and not row["historical"]:
+            if not row["historical"]:
                 _part_of_people(row, named)
         elif kind == "military" and row["status"] == "captured" and \
                 row["population_evidence"].startswith("word"):
@@ -982,7 +981,8 @@ def _civilian_context(rows: list[dict], text: str, profile: Profile) -> None:
     guessed = [r for r in rows if r["population_evidence"].startswith(("claimant", "place"))]
     if not guessed:
         return
-    civilians = None
+    # a figure whose own evidence names civilians tells it at once (no scan of the article)
+    civilians = True if any("ivilian" in r["population_evidence"] for r in rows) else None
     undone = set()
     for row in guessed:
         evidence = row["population_evidence"]
@@ -1071,10 +1071,8 @@ def _anniversary(rows: list[dict], named: ArticleClaimants, profile: Profile) ->
     year of it ("2,908 soldiers died in the 44-day war", "in 2020"). Returns whether it
     marked any."""
     head = named.text[:HEAD_CHARS]  # every ANNIVERSARY match holds one of these (fast):
-    if not ("nniversar" in head or "ommemorat" in head or "ememb" in head or
-            "emorial" in head or "ourning" in head or "NNIVERSAR" in head or
-            "OMMEMORAT" in head or "EMEMB" in head) or \
-            not ANNIVERSARY.search(head):
+    if not ("nnivers" in head or "ommemor" in head or "ememb" in head or
+            "emorial" in head or "ourning" in head) or not ANNIVERSARY.search(head):
         return False
     earlier = profile.earlier_war(head)
     if not earlier:
