@@ -323,6 +323,9 @@ _ENDS_WITH_VERB = (_BEFORE, _WHICH, _APPOSED)
 _VERB_KEYS = frozenset(_NEEDED.index(w) for w in CLAIM_VERBS if " " not in w)
 _SPACED_VERBS = tuple({w.split()[0] for w in CLAIM_VERBS if " " in w})
 _BACK_WANTS = [frozenset(_NEEDED.index(w) for w in needs) for _, needs in _BACKWARD]
+#: Keys that every pattern needing them reads as whole words (letters only): a match inside
+#: a longer word ("count" in "country", "report" in "reporter") wants no pattern.
+_WHOLE_WORDS = frozenset(i for i, w in enumerate(_NEEDED) if w.isalpha())
 
 
 @lru_cache(maxsize=2048)
@@ -331,7 +334,10 @@ def claims(sentence: str) -> list[tuple[int, str, str]]:
     (a pronoun in lower case), ``how`` the verb or phrase that attributes it. (Cached:
     the list must not be changed.)"""
     found = []
-    needed = find_matches(_NEEDS, sentence, overlapping=True)
+    needed = [(i, a, b) for i, a, b in find_matches(_NEEDS, sentence, overlapping=True)
+              if i not in _WHOLE_WORDS or not (  # a word key inside a longer word ("count"
+                  (a and sentence[a - 1].isalpha()) or (b < len(sentence)  # in "country")
+                                                        and sentence[b].isalpha()))]
     present = {i for i, _, _ in needed}
     verbs_end = _verbs_end(sentence, needed)
     for (pattern, _), wants in zip(_PATTERNS, _WANTS, strict=True):
