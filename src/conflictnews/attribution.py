@@ -155,7 +155,7 @@ _ELIDED_VERBS = ("confirmed", "reported", "said", "announced", "put", "estimated
 _ELIDED = re.compile(rf"\bbut\s+(?P<verb>{_alt(_ELIDED_VERBS)})\b")
 #: (the subject of the denial, read from the sentence's start)
 _DENIER = re.compile(
-    rf"\W*(?:(?:On|In|At)\s[^,]{{1,30}},\s*)?(?P<who>{UPPER}[\w’'.-]*(?:\s+{UPPER}[\w’'.-]*)*)"
+    r"\W*(?:(?:On|In|At)\s[^,]{1,30},\s*)?(?P<who>[^\W\d_][\w’'.-]*(?:\s+[^\W\d_][\w’'.-]*)*?)"
     r"\s+(?:did|does|has|had|have|would|was|were)\s+not\s")
 #: "news were published in the Armenian press that 3 were killed": the press.
 _PRESS_VERBS = ("published", "reported", "appeared", "circulated", "carried")
@@ -203,7 +203,7 @@ _APPOSED = re.compile(
 )
 #: "Karabakh, backed by Yerevan, said": a one-word name, then who stands behind it.
 _BACKED = re.compile(
-    rf"(?P<who>{UPPER}[\w’'-]+),\s+(?:allied\s+with|backed\s+by|supported\s+by|"
+    r"(?P<who>[^\W\d_][\w’'-]+),\s+(?:allied\s+with|backed\s+by|supported\s+by|"
     r"controlled\s+by|run\s+by)\s+[^,;“”\"]{3,60},\s+(?:has\s+|had\s+|also\s+|later\s+)?"
     rf"(?P<verb>{_alt(CLAIM_VERBS)})\b")
 #: Headlines: "Ombudsman: 19 civilians killed", "... Killed - Military".
@@ -256,13 +256,37 @@ _ADJECTIVES = frozenset({
     "several", "these", "those", "regularly", "newly", "recently", "constantly", "officially"})
 #: Determiners before an adverb and a participle: "a regularly updated list".
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "this", "these", "his", "her"})
-#: The last items of a name listing several ("Prisoners of War, Hostages and Missing
-#: Persons"), and the name's words before the comma.
-_LISTED_NAME = re.compile(rf"{UPPER}[\w’'-]*(?:\s+{UPPER}[\w’'-]*)*\s+and\s+{UPPER}[\w’'-]*"
-                          rf"(?:\s+{UPPER}[\w’'-]*)*$")
-_NAME_BEFORE_COMMA = re.compile(rf"(?:{UPPER}[\w’'.-]*\s+(?:(?:of|on|for|and|the)\s+)*)*"
-                                rf"{UPPER}[\w’'.-]*,\s+$")
-_OF_WORD = re.compile(r"\s(?:of|on|for)\s")
+#: Words that may join the capitalised words of a name ("Commission on Prisoners of War").
+_NAME_LINKS = frozenset({"of", "on", "for", "and", "the"})
+
+
+def _lists_names(who: str) -> bool:
+    """Are ``who``'s words the last items of a name listing several ("Hostages and
+    Missing Persons"): capitalised words, "and" before the last one?"""
+    words = who.split()
+    return "and" in words[1:-1] and all(w[0].isupper() for w in words if w != "and")
+
+
+def _name_before_comma(sentence: str, at: int) -> int:
+    """Where the capitalised name ending in the comma before ``at`` starts ("the Commission
+    on Prisoners of War, "), when it holds "of", "on" or "for" (an institution's); else
+    ``at``. Reads back at most a dozen words."""
+    words = sentence[max(0, at - 100):at - 2].split(" ")
+    start, linked, n = at - 2, False, 0
+    for w in reversed(words):
+        if not w or n >= 12:
+            break
+        if w[0].isupper():
+            start, n = start - len(w), n + 1
+        elif w in _NAME_LINKS:
+            start, n, linked = start - len(w), n + 1, linked or w not in ("and", "the")
+        else:
+            break
+        start -= 1  # the space before it
+    start += 1
+    while start < at and not sentence[start].isupper():  # a name starts with a capital
+        start = sentence.find(" ", start, at) + 1 or at
+    return start if linked and start < at - 2 else at
 #: A relative pronoun, then a pronoun: "which he (said killed five)".
 _RELATIVE_PRONOUN = re.compile(r"(?:which|that|who)\s+(?:he|she|they|it|we)$")
 #: A passive before its verb: "Clashes have been reported" names no one.
@@ -323,6 +347,9 @@ _ENDS_WITH_VERB = (_BEFORE, _WHICH, _APPOSED)
 _VERB_KEYS = frozenset(_NEEDED.index(w) for w in CLAIM_VERBS if " " not in w)
 _SPACED_VERBS = tuple({w.split()[0] for w in CLAIM_VERBS if " " in w})
 _BACK_WANTS = [frozenset(_NEEDED.index(w) for w in needs) for _, needs in _BACKWARD]
+#: Keys that every pattern needing them reads as whole words (letters only): a match inside
+#: a longer word ("count" in "country", "report" in "reporter") wants no pattern.
+_WHOLE_WORDS = frozenset(i for i, w in enumerate(_NEEDED) if w.isalpha())
 
 
 @lru_cache(maxsize=2048)
@@ -331,7 +358,10 @@ def claims(sentence: str) -> list[tuple[int, str, str]]:
     (a pronoun in lower case), ``how`` the verb or phrase that attributes it. (Cached:
     the list must not be changed.)"""
     found = []
-    needed = find_matches(_NEEDS, sentence, overlapping=True)
+    needed = [(i, a, b) for i, a, b in find_matches(_NEEDS, sentence, overlapping=True)
+              if i not in _WHOLE_WORDS or not (  # a word key inside a longer word ("count"
+                  (a and sentence[a - 1].isalpha()) or (b < len(sentence)  # in "country")
+                                                        and sentence[b].isalpha()))]
     present = {i for i, _, _ in needed}
     verbs_end = _verbs_end(sentence, needed)
     for (pattern, _), wants in zip(_PATTERNS, _WANTS, strict=True):
@@ -376,7 +406,8 @@ def claims(sentence: str) -> list[tuple[int, str, str]]:
                 continue
             if who.lower() in ("which", "who") or _IMPERSONAL.fullmatch(who):
                 continue
-            if _not_a_source(pattern, who, verb, sentence, m.end()):
+            if _not_a_source(pattern, who, verb, sentence, m.end()) or (
+                    pattern is _BACKED and not who[0].isupper()):
                 continue
             if pattern is _BEFORE and _RELATIVE_PRONOUN.match(who):  # "..., which he said
                 who = who.split()[-1]  # killed five civilians": he
@@ -389,11 +420,10 @@ def claims(sentence: str) -> list[tuple[int, str, str]]:
             group = "who" if m.group("who") is not None else "whose"
             at = m.start(group) + max(0, m.group(group).rfind(who))  # after "while"
             if pattern is _BEFORE and at > 2 and sentence[at - 2] == "," and \
-                    _LISTED_NAME.match(who):  # "the Commission on Prisoners of War,
-                named = _NAME_BEFORE_COMMA.search(sentence, max(0, at - 100), at)  # Missing
-                if named and _OF_WORD.search(named.group()):  # Persons and Hostages said":
-                    # the name's first part (an institution's: "... on ... of ...,")
-                    who, at = sentence[named.start():at] + who, named.start()
+                    _lists_names(who):  # "the Commission on Prisoners of War, Missing
+                first = _name_before_comma(sentence, at)  # Persons and Hostages said": the
+                if first < at:  # name's first part (an institution's: "... on ... of ...,")
+                    who, at = sentence[first:at] + who, first
             if who.lower() in PRONOUNS:
                 found.append((at, who.lower(), how))
             elif (_WHO_WORD.search(who) or (pattern is _ACCORDING and _PRESS.search(who))) \
@@ -414,7 +444,7 @@ def claims(sentence: str) -> list[tuple[int, str, str]]:
                 continue
             if pattern is _ELIDED:  # "Azerbaijan did not disclose ..., but confirmed 7"
                 denier = _DENIER.match(sentence, 0, m.start())
-                if denier:
+                if denier and all(w[0].isupper() for w in denier.group("who").split()):
                     found.append((denier.start("who"), denier.group("who"), m.group("verb")))
                 continue
             if pattern is _DASHED:  # "the authorities in Karabakh — which ... — said"
@@ -829,8 +859,9 @@ class ArticleClaimants:
         its figures."""
         if index not in self._witness:  # (read once: a sentence may hold many figures)
             a, b = self.spans[index]
-            self._witness[index] = any(w in self.text[a:b] for w in _WITNESS_WORDS) and \
-                _OWN_WITNESS.search(self.text, a, b) is not None
+            sentence = self.text[a:b]
+            self._witness[index] = any(w in sentence for w in _WITNESS_WORDS) and \
+                _OWN_WITNESS.search(sentence) is not None
         return self._witness[index]
 
     def tweeted_by(self, index: int) -> str:
