@@ -363,8 +363,8 @@ def claims(sentence: str) -> list[tuple[int, str, str]]:
                   (a and sentence[a - 1].isalpha()) or (b < len(sentence)  # in "country")
                                                         and sentence[b].isalpha()))]
     present = {i for i, _, _ in needed}
-    verbs_end = _verbs_end(sentence, needed)
-    for (pattern, _), wants in zip(_PATTERNS, _WANTS, strict=True):
+    verbs_end = _verbs_end(sentence, needed) if present else 0
+    for (pattern, _), wants in zip(_PATTERNS, _WANTS, strict=True) if present else ():
         if not present & wants or (pattern is _APPOSED and not _COMMA_VERB.search(sentence)):
             continue  # a word the pattern needs is missing
         end = verbs_end if pattern in _ENDS_WITH_VERB else len(sentence)
@@ -429,7 +429,7 @@ def claims(sentence: str) -> list[tuple[int, str, str]]:
             elif (_WHO_WORD.search(who) or (pattern is _ACCORDING and _PRESS.search(who))) \
                     and not _PREPOSITION.match(who):
                 found.append((at, who, how))
-    for (pattern, _), wants in zip(_BACKWARD, _BACK_WANTS, strict=True):
+    for (pattern, _), wants in zip(_BACKWARD, _BACK_WANTS, strict=True) if present else ():
         if not present & wants:
             continue
         if pattern is _TITLED and not _COMMA_VERB.search(sentence):
