@@ -16,7 +16,7 @@ from conftest import load_benchmark
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conflictnews import attribution, casualties
+from conflictnews import attribution, casualties, inference
 from conflictnews.casualties import (
     _ACTIVE_WORDS,
     _CONTACT_WORDS,
@@ -230,7 +230,8 @@ END_PIECES = ["more than", "well over", "over", "no fewer than", "as many as", "
               "a further", "killed", "claimed the lives of", "left dead", "Sept.", "Sept",
               "Septemberish", "No.", "$", "£ ", "#", "-", "–", "/", "+", "x", "9", " ",
               "   ", "\n", "ſ", "é", "OVER", "deaths", "killing", " and ", " of", "lost contact",
-              "communication", " with", "has been", "prisoners of war"]
+              "communication", " with", "has been", "prisoners of war", "June", "jan", "xJune",
+              "(May", "Oct", "Éfoo", "killed "]
 
 
 @settings(max_examples=4000, deadline=None)
@@ -249,15 +250,20 @@ def test_searches_at_the_end_of_a_window_equal_the_full_search(text, data):
 CLAIM_PIECES = ["said", "Said", "says", "unsaid", "saidx", "reported", "pointed out",
                 "pointed  out", "pointed\nout", "The ministry", "Armenia’s Ombudsman", "X",
                 ", which", ",", " ", "that ", "and ", "has ", "also ", "12", "1,2", " – ",
-                "(", "“", "Şuşa", "ſ", "\ud800"]
+                "(", "“", "Şuşa", "ſ", "\ud800", ";", ":", "”", '"', " — ", " - ", "(AFP)",
+                ",5", "the report", "statement"]
 
 
 def _claim_matches_stop_at_the_last_verb(text):
-    end = attribution._verbs_end(text, find_matches(attribution._NEEDS, text,
-                                                    overlapping=True))
+    needed = find_matches(attribution._NEEDS, text, overlapping=True)
+    end = attribution._verbs_end(text, needed)
     for pattern in attribution._ENDS_WITH_VERB:
         assert [(m.span(), m.groups()) for m in pattern.finditer(text, 0, end)] == [
             (m.span(), m.groups()) for m in pattern.finditer(text)]
+    # and the claimant-before-its-verb pattern starts after the last stop before a verb
+    start = attribution._before_start(text, needed)
+    assert [(m.span(), m.groups()) for m in attribution._BEFORE.finditer(text, start, end)] == [
+        (m.span(), m.groups()) for m in attribution._BEFORE.finditer(text)]
 
 
 @settings(max_examples=3000, deadline=None)
@@ -297,7 +303,7 @@ CASE_PIECES = ["Killed", "KILLING", "killed", "more THAN", "At Least", "another"
                "IN ALL", "Monday", "MONDAY", "overnight", "The same attacks", "those strikes",
                "Population of", "aged", "tanks", "Km", "%", "U.S. dollars", "Sept.", "12",
                "1,200", " ", "  ", "\n", ",", ".", ":", "(", ")", "–", "ſo far", "İn total",
-               "\u212a", "ı", "é", "’"]
+               "\u212a", "ı", "é", "’", "As a Result of ", "the aggression", "IN THE SHELLING"]
 
 
 def _same_matches(pattern, text, pos, end):
@@ -333,3 +339,73 @@ def test_folded_patterns_find_what_their_case_insensitive_patterns_find_in_the_c
                 for pattern in FOLDED.values():
                     _same_matches(pattern, sentence, max(0, n.start - 150), n.start)
                     _same_matches(pattern, sentence, n.end, len(sentence))
+
+
+CLAUSE_PIECES = ["killed", "U.S.", "Dr.", "5.", "!", "?", ".", ". ", "! ", ",", ";", ":", "(",
+                 " – ", " — ", "–", " -", " ", "\n", "x", "1,200", "“", ")"]
+
+
+def _plain_clause_tail(sentence, pos):
+    match = casualties.CLAUSE_END.search(sentence, pos)
+    return sentence[pos : match.start() if match else len(sentence)]
+
+
+def _plain_clause(sentence, start, end):
+    floor = max(0, start - casualties.CLAUSE_WINDOW)
+    before = [floor, *(m.end() for m in casualties.CLAUSE_END.finditer(sentence, floor, start))]
+    after = casualties.CLAUSE_END.search(sentence, end)
+    return sentence[before[-1] : after.start() if after else len(sentence)]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(CLAUSE_PIECES), max_size=30).map("".join), st.data())
+def test_clauses_read_from_the_sentence_s_clause_ends_equal_the_searches(text, data):
+    # a figure's clause and tails come from one scan of its sentence: the same text as
+    # the searches from the figure (a stop right before it ends the searched text)
+    pos = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(pos, len(text)))
+    assert casualties._clause_tail(text, pos) == _plain_clause_tail(text, pos)
+    assert casualties._clause(text, pos, end) == _plain_clause(text, pos, end)
+
+
+def test_clauses_read_from_the_sentence_s_clause_ends_equal_the_searches_in_the_corpus(
+        articles, generated):
+    for text in _texts(articles, generated)[:150]:
+        for a, b in sentence_spans(text):
+            sentence = text[a:b]
+            for pos in range(0, len(sentence) + 1, 7):
+                assert casualties._clause_tail(sentence, pos) == _plain_clause_tail(sentence, pos)
+                assert casualties._clause(sentence, pos, pos + 3) == _plain_clause(
+                    sentence, pos, pos + 3)
+
+
+AMONG_PIECES = ["among", "Among", "AMONG", "the dead", "killed", "victims", "civilians",
+                "Civilians", "children", "were", "are", "at least", "10", ",", ".", ";", " ",
+                "  ", "\n", "ſ", "ı", "İ", "\u212a", "é", "kill", "Shelling", "wounded",
+                "Injured", "bodies"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(AMONG_PIECES), max_size=16).map(" ".join), st.data())
+def test_lower_case_copies_of_article_patterns_find_what_the_patterns_find(text, data):
+    # "civilians among the dead" around each "among", and whether a sentence speaks of
+    # losses or attacks, read in the lower-cased text: the same as the plain patterns
+    plain = [(m.span(), m.group(), m.group("toll"), m.group("toll2"))
+             for m in inference.CIVILIANS_AMONG.finditer(text)]
+    assert [(m.span(), m.group(), m.group("toll"), m.group("toll2"))
+            for m in inference._among_matches(text)] == plain
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(a, len(text)))
+    named = attribution.ArticleClaimants(text, [(0, len(text))])
+    for low, full in ((attribution._LOSS_WORD_LOW, attribution._LOSS_WORD),
+                      (attribution._ATTACK_OR_LOSS_LOW, attribution._ATTACK_OR_LOSS)):
+        assert named._has_word(low, full, a, b) == (full.search(text, a, b) is not None)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from([*PIECES, "\u212a", "\u212aILLED", "é", "–", "Şuşa"]),
+                max_size=12).map("".join))
+def test_trigger_bytes_automaton_equals_the_regex_with_any_letters(text):
+    # triggers are found in ASCII bytes (other characters as "?"), or in the text
+    # lower-cased where the Kelvin sign is (it lower-cases to "k")
+    assert _candidates(text) == [m.start() for m in CANDIDATE.finditer(text)]

@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
-from conflictnews.patterns import UPPER, find_matches
+from conflictnews.patterns import UPPER, ascii_fold, find_matches
 from conflictnews.profile import Profile
 
 #: Verbs that make their subject a speaker (quotes) and a claimant (figures).
@@ -54,13 +54,15 @@ CLAIM_VERBS = (
     "tweeted", "posted", "announces", "reports", "put", "puts", "state", "confirm",
     "named", "informs", "inform", "recollects", "recollected", "recalls", "lists", "listed",
     "reads", "documented", "placed", "claim", "accused", "accuses", "shared",
+    "highlighted", "highlights", "revised", "underscored", "compiled", "released", "tweets",
+    "acknowledged", "acknowledges", "admitted", "admits",
 )
 #: Claim verbs that are also nouns ("the report said", "their statement").
 NOUN_VERBS = ("report", "reports", "state", "states", "put", "puts", "lists", "reads",
               "estimates", "claims", "claim", "updated", "posted", "recalls")
 #: "X accused Y of killing 21": an accusation claims the losses it names (not "accused
 #: Y of violating a truce").
-ACCUSED_OF = re.compile(r"\s+[^,;.]{1,60}?\bof\s+(?:\w+\s+)?(?:killing|wounding|injuring|"
+ACCUSED_OF = re.compile(r"\s+[^,;.]{1,60}?\bof\s+(?:[^,;.]{0,40}?\b)?(?:killing|wounding|injuring|"
                         r"murdering|massacring|shelling|attacking|targeting|capturing)\b")
 #: Verbs that may come before their claimant ("said the General Prosecutor's Office").
 INVERTED_CLAIM_VERBS = ("said", "says", "reported", "added", "stated", "announced", "noted",
@@ -111,11 +113,19 @@ _RELATIVE = re.compile(
     r",\s+(?:which|who)\s+[^,;“”\"]{3,100},\s+(?:(?:has|had|have|also|later)\s+)?"
     rf"(?P<verb>{_alt(CLAIM_VERBS)})\b"
 )
+#: "the separatist authorities in Karabakh — which claims independence — said": a
+#: parenthesis set off by dashes between the claimant (read back, :data:`_PHRASE_END`) and
+#: its verb.
+_DASHED = re.compile(
+    r"\s[–—]\s(?:which|who|whose|a|an|the|including)\b[^–—“”\"]{3,120}\s[–—]\s+"
+    rf"(?:(?:has|had|have|also|later)\s+)?(?P<verb>{_alt(CLAIM_VERBS)})\b")
+_PHRASE_END = re.compile(r"(?:^|[,;:]\s*)(?:(?:Earlier|Meanwhile|Later|Separately|However|"
+                         r"Also)\s+)?(?P<who>[^,;:–—“”\"\d]{2,80})$")
 _NAME_END = re.compile(rf"(?:{UPPER}[\w’'.-]*\s+)*{UPPER}[\w’'.-]*$")
 #: "the region's rights ombudsman, Gegham Stepanyan, announced": a title (read back
 #: from the name, :data:`_TITLE_END`), then the name.
 _TITLED = re.compile(
-    rf",\s+{UPPER}[\w’'-]+(?:\s+{UPPER}[\w’'-]+)+,\s+(?:(?:has|had|also|later)\s+)?"
+    rf",\s+{UPPER}[\w’'-]+(?:\s+{UPPER}[\w’'-]+)*,\s+(?:(?:has|had|also|later)\s+)?"
     rf"(?P<verb>{_alt(CLAIM_VERBS)})\b"
 )
 _TITLE_END = re.compile(r"(?:^|[;:“”\"]\s*|,\s*[”\"]?\s*)(?P<title>(?:[Tt]he\s+|[Aa]n?\s+)?"
@@ -123,21 +133,47 @@ _TITLE_END = re.compile(r"(?:^|[;:“”\"]\s*|,\s*[”\"]?\s*)(?P<title>(?:[Tt]
 #: "an announcement by Karabakh authorities reporting 68 dead", "the authorities' previous
 #: estimate of 68 deaths": a claim named as a noun.
 _BY_NOUN = re.compile(
-    r"\b(?:announcement|statement|report|estimate|figures|data|tally|count|list)\s+"
-    r"(?:(?:issued|released|published|made)\s+)?(?:by|from)\s+(?P<who>[^,;.“”\"]{2,80}?)"
-    r"(?=\s+(?:reporting|saying|that|which|on|in|of|shows?|showed)\b|[,;.“”\"]|$)"
+    r"\b(?i:announcement|statement|report|estimate|figures|data|tally|count|list|"
+    r"statistics)\s+(?:(?:issued|released|published|made|compiled|provided)\s+)?(?:by|from)\s+"
+    r"(?P<who>[^,;.“”\"]{2,80}?)(?=\s+(?:reporting|saying|that|which|on|in|of|shows?|showed|"
+    r"stood|stands?|puts?|indicates?|indicated|reveals?|revealed)\b|[,;.“”\"]|$)"
 )
+#: A claim in the passive, its claimant the agent: "4,500 missing people registered by the
+#: ICRC", "names published by other official sources".
+_AGENT_VERBS = ("reported", "confirmed", "recorded", "registered", "published", "documented",
+                "announced", "estimated", "counted", "verified", "listed", "compiled", "unveiled",
+                "presented", "issued", "provided", "disclosed", "submitted")
+_BY_AGENT = re.compile(
+    rf"\b(?:{_alt(_AGENT_VERBS)})\s+by\s+"
+    r"(?P<who>[^,;.“”\"\d]{2,80}?)(?=\s+(?:on|in|at|since|as|and|after|during|last|this|that|"
+    r"which|who|to|from|for)\b|[,;.“”\"]|$)"
+)
+#: "Azerbaijan did not disclose its military losses, but confirmed seven civilian deaths":
+#: the subject of a denial goes on to claim.
+_ELIDED_VERBS = ("confirmed", "reported", "said", "announced", "put", "estimated", "claimed",
+                 "stated", "acknowledged")
+_ELIDED = re.compile(rf"\bbut\s+(?P<verb>{_alt(_ELIDED_VERBS)})\b")
+#: (the subject of the denial, read from the sentence's start)
+_DENIER = re.compile(
+    r"\W*(?:(?:On|In|At)\s[^,]{1,30},\s*)?(?P<who>[^\W\d_][\w’'.-]*(?:\s+[^\W\d_][\w’'.-]*)*?)"
+    r"\s+(?:did|does|has|had|have|would|was|were)\s+not\s")
+#: "news were published in the Armenian press that 3 were killed": the press.
+_PRESS_VERBS = ("published", "reported", "appeared", "circulated", "carried")
+_IN_PRESS = re.compile(rf"\b(?:{_alt(_PRESS_VERBS)})\s+in\s+"
+                       r"(?P<who>(?:the\s+)?(?:[\w-]+\s+){0,2}(?:press|media|newspapers?))\b")
 #: (the owner read back from the possessive, :data:`_OWNER_END`)
 _POSS_NOUN = re.compile(
     r"['’]s?\s+(?:(?:latest|previous|earlier|new|official|updated|own)\s+)?"
-    r"(?P<noun>estimate|figures|count|tally|data|statement)\s+of\b"
+    r"(?P<noun>estimate|figures|count|tally|data|statement|statistics)\s+(?:of|shows?|showed|"
+    r"puts?|stood|stands?|indicates?|indicated)\b"
 )
 _OWNER_END = re.compile(r"\b(?:the\s+)?(?:[\w’'-]+\s+){0,4}?[\w-]+$")
 #: Words before the owner of a claim noun ("a rise from (the authorities)' estimate").
 _PREPOSITIONS = re.compile(r"\b(?:from|of|by|in|with|to|at|on|than|over|above|below|under|"
                            r"is|are|was|were)\s+")
 _DETERMINED = re.compile(r"\b(?=(?:[Tt]he|[Aa]n?)\s)")
-_ACCORDING = re.compile(r"\b[Aa]ccording to (?P<who>[^,;.“”\"]{2,80})|"
+_ACCORDING = re.compile(r"\b(?:[Aa]ccording to|[Aa]s per|Per|per(?= the\b)) "
+                        r"(?P<who>[^,;.“”\"\d]{2,80})|"
                         r"\b[Ii]n (?P<whose>[^,;.“”\"]{2,60}?)['’]s words")
 _NOUN = re.compile(
     rf"(?P<who>\b{UPPER}[\w’'-]+(?:\s+{UPPER}[\w’'-]+)*)\s+(?:{_alt(CLAIM_NOUNS)})\b"
@@ -150,7 +186,9 @@ _THIS_WAS = re.compile(
 #: "..., said the General Prosecutors of Azerbaijan": the claimant after its verb.
 _TOKEN = (rf"(?:{UPPER}[\w’'.-]*|of|for|and|the|on|in|{_alt(AUTHORITY_WORDS)}|"
           r"general[’']s|prosecutor[’']s|human|rights|defence|defense|health|foreign|"
-          r"state|security|emergency|press|regional|local|district|city)")
+          r"state|security|emergency|press|regional|local|district|city|general|chief|"
+          r"deputy|public|military|national|central|interior|internal|medical|forensic|"
+          r"investigative|civil|prosecutor|prosecutors|prosecution)")
 _AFTER = re.compile(
     rf"\b(?:{_alt(INVERTED_CLAIM_VERBS)})\s+(?P<who>(?:the\s+|an?\s+)?"
     rf"(?:{UPPER}|(?:{_alt(AUTHORITY_WORDS)})\b)[\w’'.-]*(?:\s+{_TOKEN}){{0,9}}?)"
@@ -163,6 +201,11 @@ _APPOSED = re.compile(
     r"[^,;“”\"]{3,90}),\s+(?:has\s+|had\s+|also\s+|later\s+)?"
     rf"(?P<verb>{_alt(CLAIM_VERBS)})\b"
 )
+#: "Karabakh, backed by Yerevan, said": a one-word name, then who stands behind it.
+_BACKED = re.compile(
+    r"(?P<who>[^\W\d_][\w’'-]+),\s+(?:allied\s+with|backed\s+by|supported\s+by|"
+    r"controlled\s+by|run\s+by)\s+[^,;“”\"]{3,60},\s+(?:has\s+|had\s+|also\s+|later\s+)?"
+    rf"(?P<verb>{_alt(CLAIM_VERBS)})\b")
 #: Headlines: "Ombudsman: 19 civilians killed", "... Killed - Military".
 _HEAD_START = re.compile(r"^\s*(?P<who>[^:,.;“”\"\d]{2,40}):\s")
 _HEAD_END = re.compile(r"(?:\s[-–—]\s|:\s)(?P<who>[^-–—:,.;“”\"\d]{2,50})\s*$")
@@ -173,7 +216,7 @@ _BYLINE = re.compile(r"\s*(?:[Pp]osted\s+by|[Bb]y|[Ww]ritten\s+by|BY)\s")
 #: Words that end a claimant's phrase after an inverted verb ("said the office on Sunday").
 _WHO_END = re.compile(r"\s+(?:on|in|at|that|this|last|earlier|late|after|before|during|"
                       r"as|when|while|of\s+the\s+attack|adding|citing|quoted|via)\b.*$")
-_WHO_WORD = re.compile(rf"(?:(?<![\w’'-]){UPPER}|\b(?:{_alt(AUTHORITY_WORDS)})\b)")
+_WHO_WORD = re.compile(rf"(?:(?<![\w’'-]){UPPER}|\b(?:{_alt(AUTHORITY_WORDS)})s?\b)")
 _SUBORDINATE = re.compile(r"\b(?:after|that|while|because|when|since|as|but|although|"
                           r"though|if)\s+(?=\S)")
 _DIGIT = re.compile(r"\d")
@@ -192,7 +235,83 @@ _CITING = re.compile(r"\bciting\s+(?P<who>[^,;.“”\"]{2,80}?)(?=\s+(?:that|as
                      r"saying)\b|[,;.“”\"]|$)")
 #: "It is reported", "it was announced": nobody claims.
 _IMPERSONAL = re.compile(r"(?i:it|this|that|there)\s+(?:is|was|has\s+been|had\s+been)")
-_PREPOSITION = re.compile(r"(?:In|On|At)\b")
+_PREPOSITION = re.compile(r"(?:In|On|At|After|Before|Following|Amid|Amidst|Despite|Since|During|"
+                          r"Under|Without|Through|Throughout|Upon|Against|Among|Between)\b")
+#: Words of quantity that end the words after "according to" before its figure
+#: ("according to the ombudsman about 90,000 fled").
+_QUANTITY_END = re.compile(r"(?:\s+(?:about|some|nearly|almost|over|around|approximately|"
+                           r"more\s+than|at\s+least|up\s+to|as\s+many\s+as))+\s*$")
+#: A time or place after a source's name ("the government at the time of the ceasefire
+#: in 1994", "statistics as of May 2021").
+_WHEN_WHERE = re.compile(r"\s+(?:at|in|on|as\s+of|since|by|from|until|during|for|between)\b.*$")
+#: Reports of the press, which name a source though no name is written ("according to
+#: news reports").
+_PRESS = re.compile(r"\b(?:news|press|media)\s+(?:reports|agencies|outlets)\b")
+#: What is no source, though it stands where one would (see :func:`_not_a_source`; its
+#: last words are read as words, cheaper than patterns): an adjective before a claim verb
+#: that is also a noun ("initial estimates", "the latest reports" name no one).
+_ADJECTIVES = frozenset({
+    "initial", "latest", "preliminary", "official", "unofficial", "new", "recent", "previous",
+    "earlier", "first", "early", "conflicting", "unconfirmed", "other", "such", "some", "many",
+    "several", "these", "those", "regularly", "newly", "recently", "constantly", "officially"})
+#: Determiners before an adverb and a participle: "a regularly updated list".
+_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "this", "these", "his", "her"})
+#: Words that may join the capitalised words of a name ("Commission on Prisoners of War").
+_NAME_LINKS = frozenset({"of", "on", "for", "and", "the"})
+
+
+def _lists_names(who: str) -> bool:
+    """Are ``who``'s words the last items of a name listing several ("Hostages and
+    Missing Persons"): capitalised words, "and" before the last one?"""
+    words = who.split()
+    return "and" in words[1:-1] and all(w[0].isupper() for w in words if w != "and")
+
+
+def _name_before_comma(sentence: str, at: int) -> int:
+    """Where the capitalised name ending in the comma before ``at`` starts ("the Commission
+    on Prisoners of War, "), when it holds "of", "on" or "for" (an institution's); else
+    ``at``. Reads back at most a dozen words."""
+    words = sentence[max(0, at - 100):at - 2].split(" ")
+    start, linked, n = at - 2, False, 0
+    for w in reversed(words):
+        if not w or n >= 12:
+            break
+        if w[0].isupper():
+            start, n = start - len(w), n + 1
+        elif w in _NAME_LINKS:
+            start, n, linked = start - len(w), n + 1, linked or w not in ("and", "the")
+        else:
+            break
+        start -= 1  # the space before it
+    start += 1
+    while start < at and not sentence[start].isupper():  # a name starts with a capital
+        start = sentence.find(" ", start, at) + 1 or at
+    return start if linked and start < at - 2 else at
+#: A relative pronoun, then a pronoun: "which he (said killed five)".
+_RELATIVE_PRONOUN = re.compile(r"(?:which|that|who)\s+(?:he|she|they|it|we)$")
+#: A passive before its verb: "Clashes have been reported" names no one.
+_PASSIVE_WORDS = frozenset({"been", "being", "be", "was", "were", "is", "are"})
+#: A plural subject or a pronoun, which the verb "state" needs ("officials state"; not
+#: "a mono-ethnic state").
+_PLURAL_END = re.compile(r"(?:s|they|we|I|you)$")
+#: The head word of an event, which is no source ("the attack highlighted ...").
+_EVENT_HEADS = frozenset({
+    "fighting", "clash", "clashes", "war", "wars", "conflict", "crisis", "escalation", "attack",
+    "attacks", "shelling", "strike", "strikes", "bombardment", "blast", "explosion", "offensive",
+    "assault", "violence", "tragedy", "incident"})
+#: A page's furniture before a colon: "Photo: AFP", "Image Credit: ...", "Published: ...".
+_FURNITURE = re.compile(r"(?i:(?:photo|image|picture|video|audio|credits?|image\s+credit|"
+                        r"photo\s+credit|published|updated|posted|theme|topics?|tags?|"
+                        r"category|categories|read\s+more|read\s+also|see\s+also|watch|"
+                        r"listen|share|source|sources|author|date|time|file\s+photo)s?)")
+#: Words of an event, not a source, before a headline's colon ("Fighting between Armenia
+#: and Azerbaijan: 100 killed", "Missing in Armenia: ...").
+_EVENT_WORD = re.compile(r"(?i:\b(?:fight|clash|war\b|wars\b|conflict|crisis|escalat|ceasefire|"
+                         r"truce|tension|exodus|blockade|tragedy|battle|violence|"
+                         r"kill|dead|death|die|wound|injur|casualt|loss|lost|missing|captiv|"
+                         r"prisoner|hostage|victim|bodies|fled|flee|displac|refugee|evacuat|"
+                         r"martyr|toll|attack|shell|bombard|strik|missile|rocket|bomb|drone|"
+                         r"artillery|blast|explosi|landmine|offensive|aggression|assault))")
 
 #: ", announced": what an apposition pattern cannot match without (found fast: it
 #: starts with a comma).
@@ -200,14 +319,23 @@ _COMMA_VERB = re.compile(rf",\s+(?:(?:has|had|also|later)\s+)?(?:{_alt(CLAIM_VER
 #: Each pattern with the words (case as written) it cannot match without.
 _PATTERNS = (
     (_WHICH, ("which",)), (_BEFORE, CLAIM_VERBS),
-    (_ACCORDING, ("ccording to ", " words")), (_NOUN, CLAIM_NOUNS),
+    (_ACCORDING, ("ccording to ", " words", "Per ", "per the ", "s per ")),
+    (_NOUN, CLAIM_NOUNS),
     (_AFTER, INVERTED_CLAIM_VERBS), (_APPOSED, CLAIM_VERBS), (_HEAD_START, (":",)),
     (_CITING, ("citing ",)), (_BY_NOUN, (" by ", " from ")),
+    (_BY_AGENT, tuple(f"{v} by " for v in _AGENT_VERBS)),
+    (_IN_PRESS, tuple(f"{v} in " for v in _PRESS_VERBS)),
+    (_BACKED, ("allied with ", "backed by ", "supported by ", "controlled by ", "run by ")),
 )
 #: Patterns whose claimant is read back from where they match, each with the words it
 #: cannot match without.
-_BACKWARD = ((_RELATIVE, (", which", ", who")), (_TITLED, CLAIM_VERBS),
-             (_POSS_NOUN, ("estimate", "figures", "count", "tally", "data", "statement")))
+_BACKWARD = ((_RELATIVE, (", which", ", who")),
+             (_DASHED, tuple(f"{d} {w}" for d in "—–" for w in ("which", "who", "a ", "an ",
+                                                               "the ", "including"))),
+             (_ELIDED, tuple(f"but {v}" for v in _ELIDED_VERBS)),
+             (_TITLED, CLAIM_VERBS),
+             (_POSS_NOUN, ("estimate", "figures", "count", "tally", "data", "statement",
+                           "statistics")))
 #: Every word some pattern needs, found in one pass (overlapping: all of them).
 _NEEDED = sorted({w for _, needs in (*_PATTERNS, *_BACKWARD) for w in needs})
 _NEEDS = AhoCorasick(_NEEDED, matchkind=MatchKind.Standard)
@@ -219,6 +347,9 @@ _ENDS_WITH_VERB = (_BEFORE, _WHICH, _APPOSED)
 _VERB_KEYS = frozenset(_NEEDED.index(w) for w in CLAIM_VERBS if " " not in w)
 _SPACED_VERBS = tuple({w.split()[0] for w in CLAIM_VERBS if " " in w})
 _BACK_WANTS = [frozenset(_NEEDED.index(w) for w in needs) for _, needs in _BACKWARD]
+#: Keys that every pattern needing them reads as whole words (letters only): a match inside
+#: a longer word ("count" in "country", "report" in "reporter") wants no pattern.
+_WHOLE_WORDS = frozenset(i for i, w in enumerate(_NEEDED) if w.isalpha())
 
 
 @lru_cache(maxsize=2048)
@@ -227,16 +358,31 @@ def claims(sentence: str) -> list[tuple[int, str, str]]:
     (a pronoun in lower case), ``how`` the verb or phrase that attributes it. (Cached:
     the list must not be changed.)"""
     found = []
-    needed = find_matches(_NEEDS, sentence, overlapping=True)
+    needed = [(i, a, b) for i, a, b in find_matches(_NEEDS, sentence, overlapping=True)
+              if i not in _WHOLE_WORDS or not (  # a word key inside a longer word ("count"
+                  (a and sentence[a - 1].isalpha()) or (b < len(sentence)  # in "country")
+                                                        and sentence[b].isalpha()))]
     present = {i for i, _, _ in needed}
-    verbs_end = _verbs_end(sentence, needed)
-    for (pattern, _), wants in zip(_PATTERNS, _WANTS, strict=True):
+    verbs_end = _verbs_end(sentence, needed) if present else 0
+    for (pattern, _), wants in zip(_PATTERNS, _WANTS, strict=True) if present else ():
         if not present & wants or (pattern is _APPOSED and not _COMMA_VERB.search(sentence)):
             continue  # a word the pattern needs is missing
         end = verbs_end if pattern in _ENDS_WITH_VERB else len(sentence)
-        for m in pattern.finditer(sentence, 0, end):
-            who = (m.group("who") or m.group("whose")).strip() if pattern is _ACCORDING \
-                else m.group("who").strip()
+        start = _before_start(sentence, needed) if pattern is _BEFORE else 0
+        for m in pattern.finditer(sentence, start, end):
+            if pattern is _ACCORDING:  # (it stops at a digit: its figure, or a date in
+                raw = m.group("who") or m.group("whose")  # the words, "as of May 2021")
+                who = _QUANTITY_END.sub("", raw).strip()
+                if "(" in who and ")" not in who:  # "Armenian sources (of those 20 ...)"
+                    who = who[:who.index("(")].strip()
+                elif m.end() < len(sentence) and sentence[m.end()].isdigit() and \
+                        who == raw.strip():  # "the government at the time of ... in 1994"
+                    cut = _WHEN_WHERE.sub("", who)
+                    if cut == who:
+                        continue
+                    who = cut
+            else:
+                who = m.group("who").strip()
             who = _SUBORDINATE.split(who)[-1] if pattern is _BEFORE else who
             if pattern is _BEFORE and _COPULA.search(who):  # "The figure is higher than
                 continue  # previous estimates": no claimant
@@ -245,6 +391,8 @@ def claims(sentence: str) -> list[tuple[int, str, str]]:
                 continue  # "attacks have claimed the lives of 32": a toll
             if verb.startswith("accuse") and not ACCUSED_OF.match(sentence, m.end()):
                 continue  # "accused Armenia of violating a truce": no losses claimed
+            if verb == "released" and not _RELEASED_WHAT.match(sentence, m.end()):
+                continue  # "released 12 prisoners", not "released a list of 44 killed"
             if verb == "shared" and not _SHARED_ON.match(sentence, m.end()):
                 continue  # "shared on social media", not "shared the same view"
             if pattern is _BEFORE and _SAID_WAS.match(sentence, m.end()) and _THAT_BEFORE.search(
@@ -258,6 +406,11 @@ def claims(sentence: str) -> list[tuple[int, str, str]]:
                 continue
             if who.lower() in ("which", "who") or _IMPERSONAL.fullmatch(who):
                 continue
+            if _not_a_source(pattern, who, verb, sentence, m.end()) or (
+                    pattern is _BACKED and not who[0].isupper()):
+                continue
+            if pattern is _BEFORE and _RELATIVE_PRONOUN.match(who):  # "..., which he said
+                who = who.split()[-1]  # killed five civilians": he
             if len(who.split()) > 12 or _DIGIT.search(who):
                 continue
             how = m.group("verb") if "verb" in pattern.groupindex else _HOW.get(
@@ -266,11 +419,17 @@ def claims(sentence: str) -> list[tuple[int, str, str]]:
                 how = f"{m.group().split()[0]} (before its claimant)"
             group = "who" if m.group("who") is not None else "whose"
             at = m.start(group) + max(0, m.group(group).rfind(who))  # after "while"
+            if pattern is _BEFORE and at > 2 and sentence[at - 2] == "," and \
+                    _lists_names(who):  # "the Commission on Prisoners of War, Missing
+                first = _name_before_comma(sentence, at)  # Persons and Hostages said": the
+                if first < at:  # name's first part (an institution's: "... on ... of ...,")
+                    who, at = sentence[first:at] + who, first
             if who.lower() in PRONOUNS:
                 found.append((at, who.lower(), how))
-            elif _WHO_WORD.search(who) and not _PREPOSITION.match(who):
+            elif (_WHO_WORD.search(who) or (pattern is _ACCORDING and _PRESS.search(who))) \
+                    and not _PREPOSITION.match(who):
                 found.append((at, who, how))
-    for (pattern, _), wants in zip(_BACKWARD, _BACK_WANTS, strict=True):
+    for (pattern, _), wants in zip(_BACKWARD, _BACK_WANTS, strict=True) if present else ():
         if not present & wants:
             continue
         if pattern is _TITLED and not _COMMA_VERB.search(sentence):
@@ -282,6 +441,17 @@ def claims(sentence: str) -> list[tuple[int, str, str]]:
                     who = sentence[title.start("title"):m.end() - len(m.group("verb"))]
                     who = who.rstrip(" ,").removesuffix(" has").removesuffix(" had").rstrip(" ,")
                     found.append((title.start("title"), who, m.group("verb")))
+                continue
+            if pattern is _ELIDED:  # "Azerbaijan did not disclose ..., but confirmed 7"
+                denier = _DENIER.match(sentence, 0, m.start())
+                if denier and all(w[0].isupper() for w in denier.group("who").split()):
+                    found.append((denier.start("who"), denier.group("who"), m.group("verb")))
+                continue
+            if pattern is _DASHED:  # "the authorities in Karabakh — which ... — said"
+                phrase = _PHRASE_END.search(sentence, max(0, m.start() - 80), m.start())
+                if phrase and _WHO_WORD.search(phrase.group("who")):
+                    found.append((phrase.start("who"), phrase.group("who").strip(),
+                                  m.group("verb")))
                 continue
             if pattern is _RELATIVE:  # "Azerbaijan, which ..., said"
                 name = _NAME_END.search(sentence, max(0, m.start() - 80), m.start())
@@ -296,9 +466,42 @@ def claims(sentence: str) -> list[tuple[int, str, str]]:
     if not sentence.rstrip().endswith((".", "!", "?", "”", '"', ")")):  # a headline
         m = None if _BYLINE.match(sentence) else _HEAD_END.search(sentence)
         if m and _WHO_WORD.search(m.group("who")) and len(m.group("who").split()) <= 6 and \
-                m.group("who").strip().lower() not in _NO_SOURCE:
+                m.group("who").strip().lower() not in _NO_SOURCE and \
+                not _EVENT_WORD.search(m.group("who")):
             found.append((m.start("who"), m.group("who").strip(), "headline: ... - source"))
     return found
+
+
+def _not_a_source(pattern: re.Pattern, who: str, verb: str, sentence: str, end: int) -> bool:
+    """Do the words a pattern read as a claimant name no source? "According to initial"
+    (+ "estimates"), "the latest" (+ "reports"), "a regularly" (+ "updated"), "several
+    who it" (+ "claims were involved"), "a mono-ethnic" (+ "state"), a headline's topic
+    before its colon ("Fighting between Armenia and Azerbaijan: ...") or its dateline
+    ("Yerevan/Baku: ...")."""
+    words = who.lower().split()
+    if not words:
+        return False
+    if words[0] in ("our", "this") and len(words) > 1 and (
+            _OWN_WITNESS.match(who) or words[0] == "our" or words[1] == "reporter"):
+        return True  # "Our correspondent reported": the outlet's own voice
+    if words == ["we"] and verb == "counted" and not _QUOTE_MARK.search(sentence, 0, end):
+        return True  # "We counted 4 bodies", outside a quotation: the outlet's reporters
+    if pattern is _BEFORE:
+        last = words[-1].removesuffix("’s").removesuffix("'s")
+        before = words[-2] if len(words) > 1 else ""
+        if last in _PASSIVE_WORDS or last in _EVENT_HEADS or words[0] == "according" or (
+                before in _DETERMINERS and last.endswith("ly")):
+            return True  # "Clashes have been", "The attack", "According to initial"
+        if verb in NOUN_VERBS and last in _ADJECTIVES:
+            return True  # "initial" (+ "estimates")
+        if verb == "state" and not _PLURAL_END.search(who):
+            return True  # "a mono-ethnic" (+ "state")
+        return before in ("who", "whom", "which", "that") and \
+            _SAID_WAS.match(sentence, end) is not None  # "several who it" (+ "claims were")
+    if pattern is _HEAD_START:
+        return "/" in who or _EVENT_WORD.search(who) is not None or \
+            _FURNITURE.fullmatch(who.strip()) is not None
+    return False
 
 
 def _verbs_end(sentence: str, needed: list[tuple[int, int, int]]) -> int:
@@ -314,8 +517,29 @@ def _verbs_end(sentence: str, needed: list[tuple[int, int, int]]) -> int:
     return min(len(sentence), last + 1)
 
 
+#: What a match of :data:`_BEFORE` holds only as its opening (a comma not before a digit,
+#: a semicolon, colon, quotation mark or dash; a dash's opening starts one character
+#: before it): never inside its claimant's words, nor in its verb.
+_BEFORE_STOP = re.compile(r"[;:“”\"–—]|,(?!\d)")
+#: Everything up to the last of them (one match, read from the end by the regex engine).
+_LAST_BEFORE_STOP = re.compile(r"(?s:.*)(?:[;:“”\"–—]|,(?!\d))")
+
+
+def _before_start(sentence: str, needed: list[tuple[int, int, int]]) -> int:
+    """Where the search for :data:`_BEFORE` may start: one character before the last
+    :data:`_BEFORE_STOP` ahead of the first claim verb (a match before it would end at a
+    verb with a stop inside it), else 0."""
+    for w in _SPACED_VERBS:
+        if w in sentence:
+            return 0
+    first = min((a for i, a, _ in needed if i in _VERB_KEYS), default=0)
+    last = _LAST_BEFORE_STOP.match(sentence, 0, first)  # (the last stop: its end - 1)
+    return max(0, last.end() - 2) if last else 0
+
+
 _HOW = {id(_ACCORDING): "according to", id(_HEAD_START): "headline: source: ...",
-        id(_CITING): "citing", id(_BY_NOUN): "noun: ... by"}
+        id(_CITING): "citing", id(_BY_NOUN): "noun: ... by", id(_BY_AGENT): "passive: ... by",
+        id(_IN_PRESS): "published in"}
 #: Words that open a sentence going on with the report before it.
 _GOES_ON = re.compile(r"\W*(?:As\s+a\s+result|In\s+addition|Additionally|Besides|Moreover|"
                       r"Furthermore|Also|Thus|Of\s+(?:these|them|whom|those)|Among\s+"
@@ -330,6 +554,10 @@ ATTACK_STEMS = ("attack", "shell", "bombard", "strik", "missile", "rocket", "tar
 _LOSS_WORD = re.compile(rf"(?i:\b(?:{'|'.join(LOSS_STEMS)})\w*)")
 #: Words that say a lead speaks of losses or attacks.
 _ATTACK_OR_LOSS = re.compile(rf"(?i:\b(?:{'|'.join(LOSS_STEMS + ATTACK_STEMS)})\w*)")
+#: The same two tests for lower-cased text (:func:`~conflictnews.patterns.ascii_fold`),
+#: where only whether a stem starts a word counts: two to three times faster.
+_LOSS_WORD_LOW = re.compile(rf"\b(?:{'|'.join(LOSS_STEMS)})")
+_ATTACK_OR_LOSS_LOW = re.compile(rf"\b(?:{'|'.join(LOSS_STEMS + ATTACK_STEMS)})")
 #: A toll to date, which an outlet states itself: "have been killed since ...", "have
 #: fled", "are fleeing", "the conflict cost thousands of lives".
 _RUNNING = re.compile(r"\b(?:ha(?:ve|s)\s+(?:already\s+)?(?:been\s+)?\w+(?:ed|en|ied|ft|d)|"
@@ -339,6 +567,9 @@ _RUNNING = re.compile(r"\b(?:ha(?:ve|s)\s+(?:already\s+)?(?:been\s+)?\w+(?:ed|en
 #: How many first sentences are an article's lead: a source named there speaks for the
 #: whole article (one named later for its paragraph).
 LEAD_SENTENCES = 3
+#: (A sentence of prose is counted in the lead, not a dateline, a time or a site's
+#: furniture: "01:10 PM | 17 Oct, 2020", "YEREVAN, September 29.", "Loading...".)
+_LEAD_LIMIT = 4 * LEAD_SENTENCES  # past this sentence no figure is in the lead (cheap)
 #: A sentence turning to another time or place than the source's story.
 _ELSEWHEN = re.compile(r"\W*(?:(?:A|One|Two|Three|Several|The)\s+(?:day|days|week|weeks|month|"
                        r"months|year|years)\s+(?:earlier|before|later|ago)|Earlier|Previously|"
@@ -356,9 +587,44 @@ _OTHER_EVENT = re.compile(r"\W*(?:On|In)\s+(?:\w+\.?\s+)?\d{1,2}\b|"
                           r".*?\b(?:(?:[Ii]n|[Oo]ver)\s+the\s+(?:past|last)|(?:This|It)\s+"
                           r"follows)\b")
 _SHARED_ON = re.compile(r"\s+(?:on|in|via)\s")
+#: What "released" must be followed by to claim: a document, not people set free.
+_RELEASED_WHAT = re.compile(r"\s+(?:(?:a|an|the|its|their|his|her|new|updated|latest|"
+                            r"official|preliminary)\s+)*(?:list|data|figures?|statement|"
+                            r"report|names|information|toll|numbers?|statistics|estimates?)\b")
 #: "that Baku said (was carried out)": a claim about what the clause names, not a figure.
 _SAID_WAS = re.compile(r"\s+(?:was|were|is|are|had\s+been|has\s+been)\b")
 _THAT_BEFORE = re.compile(r"\b(?:that|which)\s+$")
+#: Words by which a source's sentence tells the lead's story: losses ("the bodies are yet
+#: to be identified, the service said"), or the news itself ("confirmed the news").
+_TELLS_THE_STORY = re.compile(r"(?i:\b(?:kill|dead|death|died|wound|injur|casualt|bodies|"
+                              r"victim|martyr|missing|captiv|prisoner|hostage)\w*|\b(?:the|this)\s+"
+                              r"(?:news|information|data|figures?|report|incident|toll)\b)")
+#: A claim verb whose object is the news the lead told: "confirmed the news", "reported
+#: this".
+_GENERIC_OBJECT = re.compile(r"\b(?:confirm|report|announc|releas|publish|share|disclos)\w*\s+"
+                             r"(?:the|this)\s*(?:news|information|data|figures?|report|toll)?"
+                             r"\b(?!\s+(?:of|that|on|about)\b)")
+_WORD = re.compile(r"[^\W\d_]+")
+#: A number of a source's own, in digits or words.
+_NUMBER = re.compile(r"(?i:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                     r"twelve|dozens?|scores|hundreds?|thousands?)\b)")
+#: A quotation opening in a sentence: with no speaker named, it quotes the source before.
+_QUOTE_OPENS = re.compile(r"(?:^|\s)[“\"]\w")
+#: A figure told as reported, with no one named: "was reported killed" (not "reportedly",
+#: which an outlet writes of what no source it names told).
+_REPORTED = re.compile(r"\b(?:was|were|been)\s+reported\b")
+#: The signature closing an embedded post: "— Hikmet Hajiyev (@HikmetHajiyev) date".
+_POST_SIGNATURE = re.compile(r"[—–-]\s*(?P<who>[^\n()—–@]{2,60}?)\s*\(@\w{1,40}\)")
+#: The outlet's own witnesses: "Our reporter saw 4 bodies", "we counted", "journalists
+#: at the scene saw": the outlet speaks, not the source it relayed before.
+_OWN_WITNESS = re.compile(
+    r"\b(?:[Oo]ur|[Tt]his)\s+(?:own\s+)?(?:reporter|correspondent|journalist|team|crew|"
+    r"photographer)s?\b|\b[Ww]e\s+(?:saw|counted|witnessed|visited|observed)\b|"
+    r"\b(?:[Rr]eporters?|[Jj]ournalists?|[Cc]orrespondents?)\s+(?:[\w’'-]+\s+){0,8}?"
+    r"(?:saw|counted|witnessed|observed)\b")
+#: Words :data:`_OWN_WITNESS` cannot match without (tested first: cheap).
+_WITNESS_WORDS = ("eporter", "orrespondent", "ournalist", "team", "crew", "hotographer", "We ",
+                  "we ")
 #: A turn to another claim within a sentence: "..., while Armenia's ministry said".
 _CLAUSE_TURN = re.compile(r";|\b(?:while|whereas|but)\b")
 #: Quotation marks that open and close a quotation.
@@ -382,6 +648,30 @@ def announced_by(sentence: str) -> str:
     return m.group("who").strip() if m else ""
 
 
+#: A figure in a relative clause on the event a claim names only as its circumstance:
+#: "Armenia said a ceasefire holds, following two days of fighting that killed 176".
+_EVENT_CLAUSE = re.compile(
+    r"\b(?:following|after|in|during|amid|over)\s+[^,;]{0,60}?\b(?:fighting|clashes|assault|"
+    r"attacks?|offensive|war|hostilities|shelling|battles?|operation|strikes?|bombardment|"
+    r"violence)\b[^,;]{0,40}?\b(?:that|which)\s+(?:killed|left|claimed|wounded|injured)\s+"
+    r"(?:[\w-]+\s+){0,3}$")
+#: A claim in a clause that a figure before it is the consequence of: "the toll rose to
+#: 46 after the ministry said five more died".
+_SUBORDINATE_END = re.compile(r"\b(?:after|when|since|because|before)\s+$")
+
+
+def _ABOUT_ANOTHER_MATTER(sentence: str, at: int, pos: int) -> bool:
+    """Is the attribution at ``at`` about another matter than the figure at ``pos``: the
+    figure in a relative clause on an event the claim names only as its circumstance
+    (:data:`_EVENT_CLAUSE`), or the claim in a clause after the figure that the figure
+    follows from (:data:`_SUBORDINATE_END`)?"""
+    if at < pos:  # (the clause is read back at most 240 characters from the figure)
+        start = max(at, pos - 240)
+        return (sentence.find("that ", start, pos) >= 0 or sentence.find("which ", start, pos)
+                >= 0) and _EVENT_CLAUSE.search(sentence, start, pos) is not None
+    return _SUBORDINATE_END.search(sentence, max(0, at - 10), at) is not None
+
+
 def nearest(found: list[tuple[int, str, str]], pos: int,
             previous: str | Callable[[], str], sentence: str = "") -> tuple[str, str]:
     """``(claimant, evidence)``: the attribution nearest ``pos`` (with the ``sentence``:
@@ -389,6 +679,8 @@ def nearest(found: list[tuple[int, str, str]], pos: int,
     source cited ("Interfax reported, citing the health ministry") before the outlet
     relaying it; a pronoun is the last named claimant before (``previous``, a value or
     a function giving it)."""
+    if sentence and found:  # not a claim about another matter than the figure
+        found = [c for c in found if not _ABOUT_ANOTHER_MATTER(sentence, c[0], pos)]
     if not found:
         return "", ""
     cited = [c for c in found if c[2] == "citing"]
@@ -420,6 +712,18 @@ class ArticleClaimants:
         self._context: dict[int, tuple[str, str]] = {}
         self._start_list: list[int] | None = None
         self._carried: list[int] = []  # see current_source
+        self._lead_end: int | None = None
+        self._witness: dict[int, bool] = {}
+
+    def _has_word(self, low_pattern: re.Pattern, pattern: re.Pattern, a: int, b: int) -> bool:
+        """Does ``pattern`` (case-insensitive) find a word in ``text[a:b]``: searched with
+        its lower-case copy in the lower-cased span (and the character before it, which
+        tells whether a word starts at ``a``) where that finds the same."""
+        before = max(0, a - 1)
+        low = ascii_fold(self.text[before:b])
+        if low is None:
+            return pattern.search(self.text, a, b) is not None
+        return low_pattern.search(low, a - before) is not None
 
     def named(self, index: int) -> list[str]:
         if index not in self._named:
@@ -516,17 +820,60 @@ class ArticleClaimants:
         ("Hajiyev said the shelling struck a cemetery. As a result, three civilians
         were killed."); else ``(-1, "")``."""
         a, b = self.spans[index]
-        joined = _GOES_ON.match(self.text, a, b) is not None
+        if self.own_witness(index):
+            return -1, ""  # the outlet's own reporter saw it
+        quoting = _QUOTE_OPENS.search(self.text, a, b) is not None and not self.named(index)
+        joined = quoting or _GOES_ON.match(self.text, a, b) is not None
+        reported = _REPORTED.search(self.text, a, b) is not None  # "was reported killed"
         for i in range(index - 1, max(-1, index - 1 - back), -1):
-            if not self.same_paragraph(i, index):
-                break
+            if not self.same_paragraph(i, index) and not (quoting and i == index - 1):
+                break  # (a quotation opening a paragraph: the source ending the one before)
             if len(set(self.named(i))) > 1:
                 return -1, ""  # two sources before: no telling whose this is
             who = self.speaker(i)
             if who:
-                speaks_of_losses = _LOSS_WORD.search(self.text, *self.spans[i]) is not None
+                speaks_of_losses = self._has_word(_LOSS_WORD_LOW, _LOSS_WORD,
+                                                  *self.spans[i])
+                if reported and not speaks_of_losses:  # a source reporting the fighting
+                    speaks_of_losses = _EVENT_WORD.search(self.text, *self.spans[i]) is not None
                 return (i, who) if joined or speaks_of_losses else (-1, "")
         return -1, ""
+
+    def quotation_speaker(self, index: int) -> tuple[str, str]:
+        """``(speaker, evidence)`` of a quotation sentence ``index`` is in: the one who
+        closes a quotation it opens, else the speaker of one open where it starts; ``("",
+        "")`` when its paragraph holds no quotation mark up to its end (cheap)."""
+        a, b = self.spans[index]
+        start = self.text.rfind("\n", 0, a) + 1
+        if _QUOTE_MARK.search(self.text, start, b) is None:
+            return "", ""
+        who = self.quote_closer(index)
+        if who:
+            return who, "quotation closed by its speaker"
+        who = self.quoted_by(index)
+        return (who, "continues a quotation") if who else ("", "")
+
+    def own_witness(self, index: int) -> bool:
+        """Does sentence ``index`` tell what the outlet's own reporters saw ("Our reporter
+        saw 4 bodies", "Journalists at the scene counted 12 graves")? Then no source told
+        its figures."""
+        if index not in self._witness:  # (read once: a sentence may hold many figures)
+            a, b = self.spans[index]
+            sentence = self.text[a:b]
+            self._witness[index] = any(w in sentence for w in _WITNESS_WORDS) and \
+                _OWN_WITNESS.search(sentence) is not None
+        return self._witness[index]
+
+    def tweeted_by(self, index: int) -> str:
+        """The author of an embedded post that sentence ``index`` is part of: its paragraph
+        ends "— Hikmet Hajiyev (@HikmetHajiyev) October 28, 2020"; else ``""``."""
+        b = self.spans[index][1]
+        end = self.text.find("\n", b)
+        end = len(self.text) if end < 0 else end
+        if "(@" not in self.text[b - 1:end] and "(@" not in self.text[slice(*self.spans[index])]:
+            return ""
+        m = _POST_SIGNATURE.search(self.text, max(self.spans[index][0], end - 160), end)
+        return m.group("who").strip() if m else ""
 
     def context(self, index: int, profile: Profile | None = None,
                 day: dt.date | None = None) -> tuple[str, str]:
@@ -546,6 +893,9 @@ class ArticleClaimants:
             opened = self.quote_opened(index)
             where = -opened - 1 if opened < 0 else opened
             return who, f"continues the quotation of sentence {where}"
+        who = self.tweeted_by(index)
+        if who:
+            return who, "an embedded post signed by its author"
         i, who = self.recent(index)
         if who:
             return who, f"continues the report of sentence {i}"
@@ -553,7 +903,60 @@ class ArticleClaimants:
             i, who = self.lead_source(index, profile, day)
             if who:
                 return who, f"continues the article's source (sentence {i})"
+            i, who = self.lead_after(index, profile, day)
+            if who:
+                return who, f"the source the lead names next (sentence {i})"
         return "", ""
+
+    def lead_end(self) -> int:
+        """The index after the article's lead: its first :data:`LEAD_SENTENCES` sentences
+        of prose (five words or more; a headline counts, a dateline does not). Read once."""
+        if self._lead_end is None:
+            seen, end = 0, len(self.spans)
+            for i, (a, b) in enumerate(self.spans):
+                if sum(1 for w in self.text[a:b].split() if w[0].isalpha()) >= 5:
+                    seen += 1
+                    if seen == LEAD_SENTENCES:
+                        end = i + 1
+                        break
+            self._lead_end = end
+        return self._lead_end
+
+    def lead_after(self, index: int, profile: Profile, day: dt.date | None) -> tuple[int, str]:
+        """``(sentence, claimant)`` for a figure in the headline or the lead that names no
+        source: the source the lead names next, up to the sentence just after it ("Four
+        journalists were wounded in Martuni. All were taken to hospital. The government's
+        information centre confirmed the news."), when one party's source is named there
+        and no sentence between turns to another time or place; else ``(-1, "")``. A
+        press release states its source once, after its figures."""
+        if index >= _LEAD_LIMIT:
+            return -1, ""
+        end = self.lead_end()
+        if index >= end:
+            return -1, ""
+        for i in range(index + 1, min(end + 1, len(self.spans))):
+            a, b = self.spans[i]
+            if _ELSEWHEN.match(self.text, a, b) or _OTHER_EVENT.match(self.text, a, b):
+                return -1, ""
+            names = self.named(i)
+            if not names:
+                continue
+            sides = {profile.group_side(profile.group_for(w, day)[0]) for w in names} - {""}
+            if len(sides) > 1:
+                return -1, ""  # two parties' sources
+            sentence = self.text[a:b]
+            at, how = next(((p, h) for p, w, h in claims(sentence) if w == names[0]), (0, ""))
+            if how.startswith("headline"):
+                return -1, ""  # "Photo: AFP", a credit line
+            told = sentence.replace(names[0], "")  # (not the words of its name)
+            if _GENERIC_OBJECT.search(sentence) or len(_WORD.findall(told)) <= 3:
+                return i, names[0]  # "X confirmed the news", "X informs."
+            if "," not in sentence[:at] or not _TELLS_THE_STORY.search(told):
+                return -1, ""  # a source saying something else ("X said that a woman ...")
+            if _NUMBER.search(told) and not _POINTS_BACK.search(told):
+                return -1, ""  # a source with figures of its own: the lead's are the outlet's
+            return i, names[0]
+        return -1, ""
 
     def lead_source(self, index: int, profile: Profile, day: dt.date | None) -> tuple[int, str]:
         """``(sentence, claimant)``: the article's current source where sentence ``index``
@@ -563,7 +966,8 @@ class ArticleClaimants:
         ...", "in the past two months"): the outlet's own summary; else ``(-1, "")``. An
         article relaying one source's report states it throughout."""
         a, b = self.spans[index]
-        if _RUNNING.search(self.text, a, b) or _OTHER_EVENT.match(self.text, a, b):
+        if _RUNNING.search(self.text, a, b) or _OTHER_EVENT.match(self.text, a, b) or \
+                _OWN_WITNESS.search(self.text, a, b):
             return -1, ""  # a toll to date or another event: the outlet's own summary
         first = self.current_source(index, profile, day)
         if first < 0 or self._source_ends(index, first, profile, day):
@@ -592,7 +996,7 @@ class ArticleClaimants:
         if not names:
             return -1 if current < 0 or self._source_ends(k, current, profile, day) \
                 else current
-        speaks = _ATTACK_OR_LOSS.search(self.text, a, b) is not None
+        speaks = self._has_word(_ATTACK_OR_LOSS_LOW, _ATTACK_OR_LOSS, a, b)
         if current < 0 and not speaks:
             return -1  # a source speaking of something else (read no further: cheap)
         groups = {profile.group_for(self.antecedent(k, w) or w if is_office(w) else w, day)[0]

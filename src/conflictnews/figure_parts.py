@@ -77,6 +77,9 @@ RESULT_OBJECT_STOP = ("to", "when", "while", "which", "who", "whom", "that", "af
 #: filled in by casualties.py, which owns the people tables). A number after "and" is a
 #: figure of its own ("12 soldiers and 3 civilians"), never part of this phrase.
 _NUMBER_WORDS = "|".join(sorted({*UNITS, *SCALES, *VAGUE} - {"a", "an"}, key=len, reverse=True))
+#: The words that write a number (an alternation): a word after "and" that is one starts a
+#: figure of its own.
+NUMBER_WORDS = _NUMBER_WORDS
 SECOND_GROUP_LEAD = r"and(?=\s+(?:(?:their|its|his|her|the|a|an|other|some|several)\s+)?" \
                     rf"(?:(?!(?:{_NUMBER_WORDS})\b)(?!\d)[\w’'-]+\s+)?(?:{{people}})\b)"
 

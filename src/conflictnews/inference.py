@@ -33,7 +33,7 @@ import pandas as pd
 
 from conflictnews.attribution import ArticleClaimants
 from conflictnews.numbers import find_numbers
-from conflictnews.patterns import ascii_fold
+from conflictnews.patterns import FoldedMatch, ascii_fold, fold_pattern
 from conflictnews.profile import BOTH, UNSPECIFIED, Profile
 
 MILITARY = (
@@ -109,11 +109,17 @@ PAIR = re.compile(r"(?:['’]s)?\s*(?:-|–|/|and|,)\s*(?:the\s+)?", re.IGNORECA
 #: "from Syria": an origin names whose people.
 ORIGIN = re.compile(r"^\s*(?:\w+\s+)?from\s+(\w[\w-]+)(?!['’]s)\b")
 AGENT = re.compile(r"\bby\s+[^,;]*", re.IGNORECASE)
-#: "killed by Azerbaijani shelling", "shelled by Armenian forces": the attacker follows.
+#: "killed by Azerbaijani shelling", "shelled by Armenian forces", "the shelling by
+#: Armenian forces": the attacker follows.
 ATTACKED_BY = re.compile(r"\b(?:killed|wounded|injured|shelled|hit|struck|targeted|attacked|"
                          r"fired|launched|carried\s+out|caused|bombed|shot|held|captured|"
                          r"detained|abducted|taken\s+prisoner|taken\s+captive)\s+by\s+"
                          r"(?:the\s+)?(?P<by>[^,;]*)", re.IGNORECASE)
+#: The same with an attack's noun: "the shelling by Armenian forces" (read after the verbs).
+ATTACK_BY = re.compile(r"\b(?:shelling|bombardment|attacks?|strikes?|airstrikes?)\s+by\s+"
+                       r"(?:the\s+)?(?P<by>[^,;]*)", re.IGNORECASE)
+#: What every ATTACK_BY match holds (a fast test).
+_ATTACK_BY_KEYS = ("ing by", "ment by", "ack by", "acks by", "ike by", "ikes by")
 POSSESSIVE = re.compile(r"\b(?:its|their|our|own|his|her|my)\b", re.IGNORECASE)
 #: The other party's losses, as a claimant speaks of them ("the enemy has lost", "enemy
 #: soldiers"; not "the enemy killed").
@@ -167,7 +173,7 @@ _ATTACK_AFTER = re.compile(rf"(?:['’`]s)?\s+(?:(?!(?:following|after|by|agains
 _FORCES_KILL = re.compile(rf"(?:['’]s)?\s+(?:armed\s+)?(?:{_alt(FORCES_WORDS)})\s+"
                           r"(?:(?:have|has|had|reportedly|allegedly|also)\s+)?"
                           rf"(?:{_alt(KILLING_VERBS)})\b", re.IGNORECASE)
-_LOSER = re.compile(rf"(?:['’]s)?(?:\s+(?:armed\s+)?(?:{_alt(FORCES_WORDS)}))?\s+"
+_LOSER = re.compile(rf"(?:['’]s)?(?:\s+(?:armed\s+)?(?:{_alt(FORCES_WORDS)}|side))?\s+"
                     r"(?:(?:has|have|had)\s+(?:already|reportedly|so\s+far)\s+)?"
                     rf"(?:{_alt(LOSS_VERBS)})\b", re.IGNORECASE)
 _PEOPLE_AFTER = re.compile(rf"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:{_alt(MILITARY + CIVILIAN)}|"
@@ -278,11 +284,15 @@ def _words_side(profile: Profile, text: str) -> tuple[str, str]:
     wins; the other party ("clashes with Azerbaijani forces") names the opponent's dead;
     words of two sides name both."""
     found, against = [], []
+    captive = "capti" in text or "custod" in text or "prison" in text or "jail" in text \
+        or "detention" in text  # what CAPTOR_AFTER needs (a fast test)
     for pos, side, word in profile.side_words_in(text):
         if OPPONENT_BEFORE.search(text, max(0, pos - 14), pos) or (
-                side in profile.opponent and _ATTACK_AFTER.match(text, pos + len(word))):
-            against.append((side, word))  # the other party, or the attacker ("civilians
-            # killed by Armenian attacks")
+                side in profile.opponent and (_ATTACK_AFTER.match(text, pos + len(word)) or
+                                              (captive and CAPTOR_AFTER.match(text,
+                                                                              pos + len(word))))):
+            against.append((side, word))  # the other party, the attacker ("civilians
+            # killed by Armenian attacks") or the captor ("from Azerbaijani captivity")
         elif _PEOPLE_AFTER.match(text, pos + len(word)):
             return side, f"word: {word}"
         else:
@@ -347,6 +357,11 @@ def attacker(profile: Profile, text: str) -> tuple[str, str]:
                 ACCUSED_OF.match(text, pos + len(word)):
             return victims, f"attacker: accused {word} of"
         rest = text[pos + len(word):]
+        near = rest[:14]
+        captor = ("capti" in near or "custod" in near or "prison" in near or "jail" in near
+                  or "detention" in near) and CAPTOR_AFTER.match(rest)
+        if captor:  # "died in Azerbaijani captivity": the captives are the other side's
+            return victims, f"captor: {word}{captor.group().rstrip()}"
         m = _ATTACK_AFTER.match(rest) or _FORCES_KILL.match(rest)
         if m and any(other != side and PAIR.fullmatch(text, at + len(name), pos)
                      for at, other, name in words if at < pos):
@@ -359,11 +374,22 @@ def attacker(profile: Profile, text: str) -> tuple[str, str]:
                 if at == target.end() and other != side:  # "attacked a vehicle used by
                     return other, f"target: {text[end:at].strip()} {name}"  # Russian ..."
             return victims, f"attacker: {word}{m.group().rstrip()}"
-    for m in ATTACKED_BY.finditer(text) if " by " in text else ():
-        for _, side, word in profile.side_words_in(m.group("by")[:50]):
-            if side in profile.opponent:
-                return profile.opponent[side], f"attacker: by ... {word}"
+    if " by " not in text:
+        return UNSPECIFIED, ""
+    for pattern in (ATTACKED_BY, ATTACK_BY):
+        if pattern is ATTACK_BY and not any(k in text for k in _ATTACK_BY_KEYS):
+            break
+        for m in pattern.finditer(text):
+            for _, side, word in profile.side_words_in(m.group("by")[:50]):
+                if side in profile.opponent:
+                    return profile.opponent[side], f"attacker: by ... {word}"
     return UNSPECIFIED, ""
+
+
+#: A side's word naming the captor: "in Azerbaijani captivity", "from Armenian custody",
+#: "Azerbaijani prisons".
+CAPTOR_AFTER = re.compile(r"(?:['’]s)?\s+(?:captivity|custody|prisons?|jails?|detention)\b",
+                          re.IGNORECASE)
 
 
 #: "accused Armenia (of killing ...)".
@@ -449,12 +475,31 @@ def clause_side(profile: Profile, clause: str) -> tuple[str, str]:
                                                   profile.places_in(clause)):
         return UNSPECIFIED, ""  # every rule needs a side's word (or a place, returned to)
     for rule, needs in ((on_side, (" side",)), (loser, ("los", "suffer", "mourn", "buried")),
-                        (returned_to, (" to ",)), (attacker, ()), (third_party, ())):
+                        (returned_to, (" to ",)), (attacker, ()),
+                        (struck_party, ()),
+                        (third_party, ())):
         if needs and not any(n in low for n in needs):
             continue
         found, evidence = rule(profile, clause)
         if found != UNSPECIFIED:
             return found, evidence
+    return UNSPECIFIED, ""
+
+
+#: An attack named with whom it struck: "shelling of Azerbaijani towns", "strikes on
+#: Armenian positions", "the bombardment of the Armenian-populated city".
+STRUCK = re.compile(r"\b(?:shelling|bombardment|bombing|attacks?|strikes?|airstrikes?|"
+                    r"fire)\s+(?:of|on|against)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def struck_party(profile: Profile, text: str) -> tuple[str, str]:
+    """``(side, evidence)`` when an attack in ``text`` is told with the party it struck
+    ("heavy shelling of Azerbaijani settlements": the people it killed are theirs)."""
+    if " of " not in text and " on " not in text and " against " not in text:
+        return UNSPECIFIED, ""  # (what every STRUCK match holds: a fast test)
+    for pos, side, word in profile.side_words_in(text):
+        if side in profile.opponent and STRUCK.search(text, max(0, pos - 30), pos):
+            return side, f"struck: {text[max(0, pos - 30):pos].split()[-2]} of {word}"
     return UNSPECIFIED, ""
 
 
@@ -505,7 +550,17 @@ def claimant_side(profile: Profile, group: str, claimed_by: str, clause: str, ow
         enemy = None  # "killed in battles with the enemy": its own people
     if enemy and profile.opponent.get(side):
         return profile.opponent[side], f"claimant: {group} ({enemy.group()})"
+    if not own and ("lost" in low or "suffered" in low):
+        loss = SELF_LOSS.search(clause)  # "Azerbaijan said it had lost 50": its own
+        if loss:
+            return side, f"claimant: {group} ({loss.group()})"
     return (side, f"claimant: {group} (own people)") if own else (UNSPECIFIED, "")
+
+
+#: A claimant speaking of its own loss: "(Azerbaijan said) it had lost", "the country
+#: has suffered", "we lost".
+SELF_LOSS = re.compile(r"\b(?:it|we|the\s+country)\s+(?:(?:has|have|had)\s+)?(?:lost|"
+                       r"suffered)\b", re.IGNORECASE)
 
 
 def civilian_place(profile: Profile, text: str) -> tuple[str, str]:
@@ -584,7 +639,7 @@ _NO_KIND = {"side": (UNSPECIFIED, BOTH), "population": (UNSPECIFIED, "mixed")}
 
 #: Words naming the fighting between the parties as a whole (generic English, not one
 #: war's: a war's own names are in the profile's ``earlier_wars``).
-FIGHTING_WORDS = ("war", "conflict", "fighting", "hostilities",
+FIGHTING_WORDS = ("war", "conflict", "fighting", "hostilities", "clash",
                   "clashes", "violence", "flare-up", "flare-ups", "flareup", "battle", "battles",
                   "combat", "escalation", "escalations")
 _FIGHTING = rf"\b(?P<war>{_alt(FIGHTING_WORDS)})\b"
@@ -604,7 +659,7 @@ TOLL_BEFORE = re.compile(
 TOLL_AFTER = re.compile(
     r"[^.;:!?]{0,80}?\b(?:in|during|since|amid|throughout|over|as\s+a\s+(?:result|"
     r"consequence)\s+of|linked\s+to)\s+(?:the\s+|this\s+|that\s+|a\s+)?"
-    rf"(?:[\w-]+\s+){{0,4}}?{_FIGHTING}", re.IGNORECASE)
+    rf"(?:[\w’'-]+\s+){{0,4}}?{_FIGHTING}", re.IGNORECASE)
 #: Side evidence of the rule, skipped by the rules that read an article's one side.
 TOLL_EVIDENCE = "toll of the fighting"
 #: A party's own people or toll, right before a figure or between it and the fighting
@@ -637,6 +692,7 @@ def fighting_toll(profile: Profile, text: str, start: int, end: int, lo: int = 0
         return UNSPECIFIED, ""
     after = None
     m = TOLL_BEFORE.search(text, max(lo, start - 140), start) or \
+        _toll_of(profile, text, start, lo) or \
         (after := TOLL_AFTER.match(text, end, min(hi, end + 140)))
     if not m or OWN_TOLL.search(text, max(lo, start - _OWN_BEFORE), start) or \
             OWN_TOLL.search(m.group()):
@@ -650,6 +706,26 @@ def fighting_toll(profile: Profile, text: str, start: int, end: int, lo: int = 0
                 return profile.opponent[side], f"opponent: {war} with {word}"
         return UNSPECIFIED, ""
     return BOTH, f"{TOLL_EVIDENCE}: {war.lower()}"
+
+
+#: The toll of the fighting named before its figure, with no party's word before it:
+#: "the death toll from the clashes rose to 95", "the toll of the fighting stands at".
+TOLL_OF = re.compile(rf"\btoll\s+(?:from|of|in)\s+(?:the\s+|this\s+|that\s+)?"
+                     rf"(?:[\w’'-]+\s+){{0,3}}?{_FIGHTING}[^.;:!?]{{0,40}}?\b(?:rose|risen|"
+                     r"increased|climbed|reached|stands|stood|jumped|grew|grown)\b"
+                     r"(?:\s+(?:to|at))?[^.;:!?\d]{0,20}$", re.IGNORECASE)
+
+
+def _toll_of(profile: Profile, text: str, start: int, lo: int) -> re.Match | None:
+    """:data:`TOLL_OF` right before the figure at ``start`` (its sentence from ``lo``),
+    when no party's word stands in the 40 characters before "toll" ("Azerbaijan's
+    military death toll from the clashes rose to 50" is one party's)."""
+    if "toll" not in text[max(lo, start - 120):start]:
+        return None
+    m = TOLL_OF.search(text, max(lo, start - 120), start)
+    if m and profile.side_words_in(text[max(lo, m.start() - 40):m.start()]):
+        return None
+    return m
 
 
 #: The other party of a fight after its word: "clashes with", "fighting against the".
@@ -700,16 +776,50 @@ def from_paragraph(rows: list[dict], named: ArticleClaimants, profile: Profile,
     whose this figure counts); not for another source's figure, nor an earlier war's.
     """
     by_sentence: dict[int, list[dict]] = {}
+    # what the session-5 steps need, read in one pass (most articles need none of them)
+    historical = returned = guessed = displaced = False
+    kin: set[int] = set()
     for row in rows:
         by_sentence.setdefault(row["sentence_index"], []).append(row)
+        if row["historical"]:
+            historical = True
+        elif row["status"] == "displaced":
+            displaced = True
+        if row["status"] == "captured" and "returned to" in row["side_evidence"]:
+            returned = True
+        evidence = row["population_evidence"]
+        if evidence[:5] in ("claim", "place"):
+            guessed = True
+        elif evidence[:11] == "including: " and _KIN_PART.match(evidence):
+            kin.add(row["sentence_index"])
     text = named.text
+    if historical and (day is None or day >= profile.start):
+        historical = _this_war_after(rows, named, profile)
+    if _anniversary(rows, named, profile):
+        historical = True
+    if guessed:
+        _civilian_context(rows, text, profile)
+    if returned:
+        _returned_each(rows, text, profile, day)
     _fighting_tolls(rows, named, profile)
-    for figures in by_sentence.values():
+    if historical:
+        _earlier_site(rows, named, profile)
+    for index, figures in by_sentence.items():
         _parts(figures, text)
+        if index in kin:
+            _children_of_a_town(figures, profile)
     for row in rows if ("all" in text or "most" in text or "many" in text) else ():
         _apposed_kind(row, text)
     if "All" in text or "Most" in text or "Many" in text:
         _kind_told_next(by_sentence, named)
+    for row in rows:
+        kind = row["population"]
+        if kind == UNSPECIFIED:
+            if not row["historical"]:
+                _part_of_people(row, named)
+        elif kind == "military" and row["status"] == "captured" and \
+                row["population_evidence"].startswith("word"):
+            _captives_with_civilians(row, named)
     for row in rows:  # "the number of civilians killed has risen to 11"
         if row["population"] == UNSPECIFIED and "number" in row["sentence"]:
             toll = NUMBER_OF.search(text, max(0, row["start"] - 150), row["start"])
@@ -741,7 +851,12 @@ def from_paragraph(rows: list[dict], named: ArticleClaimants, profile: Profile,
     summaries.clear()  # the sentences before are read as they are now
     for row in rows:
         index = row["sentence_index"]
-        if row["historical"] or index == 0 or not named.same_paragraph(index - 1, index):
+        if row["historical"] or index == 0:
+            continue
+        if not named.same_paragraph(index - 1, index):
+            if row["side"] == UNSPECIFIED and index >= 2 and index - 1 not in by_sentence \
+                    and not named.same_paragraph(index - 2, index - 1):
+                _lone_paragraph_before(row, named, profile, day)  # one-sentence paragraphs
             continue
         if row["population"] == UNSPECIFIED and OTHERS.match(text, row["end"]):
             other = shared(index - 1, "population").one(row)
@@ -762,8 +877,314 @@ def from_paragraph(rows: list[dict], named: ArticleClaimants, profile: Profile,
             row["side"], row["side_evidence"] = side, f"previous {evidence}"
     if "among" in text:  # last: only what no other step told
         _civilians_among(rows, named)
+    for row in rows if displaced else ():
+        if row["status"] == "displaced" and not row["historical"] and (
+                row["side"] == UNSPECIFIED or row["side_evidence"].startswith(
+                    "sentence place")):  # a place elsewhere in the sentence is weaker
+            _left_homeland(row, named, profile)
     _article_side(rows, text)
     _headline_side(rows, named, profile, day)
+
+
+#: People named right before a part of them: "the bodies of mercenaries, including (20
+#: killed in Karabakh)", "civilians, among them (5) ...".
+PART_OF_PEOPLE = re.compile(rf"\b(?P<who>{_alt(MILITARY + CIVILIAN)})(?:['’]s?)?"
+                            r"(?:\s+[\w-]+){0,3}?\s*,?\s+(?:including|among\s+(?:them|whom)|"
+                            r"of\s+whom)\s+$", re.IGNORECASE)
+
+
+#: Civilians among prisoners of war, after the figure in its sentence: "55 prisoners of
+#: war were held, including six civilians", "150 POWs, who are either civilians or ...",
+#: "122 prisoners of war and (other) detainees"; not "30 POWs and 14 civilian captives"
+#: (another figure's people).
+CAPTIVE_CIVILIANS = re.compile(
+    r"[^.;]{0,80}?\b(?:(?:including|of\s+whom|among\s+(?:them|whom)|who\s+(?:are|were)|"
+    r"while)\b[^.;]{0,40}?\bcivilians?\b|and\s+(?:other\s+)?(?:detainees|detained\s+"
+    r"(?:persons|people)|hostages|civilians)\b)", re.IGNORECASE)
+
+
+def _captives_with_civilians(row: dict, named: ArticleClaimants) -> None:
+    """Prisoners of war told with civilians among them (:data:`CAPTIVE_CIVILIANS`) are
+    mixed: the captives the parties exchange were soldiers and civilians."""
+    b = named.spans[row["sentence_index"]][1]
+    text = named.text
+    if "civilian" not in text[row["end"]:b] and " and " not in text[row["end"]:b]:
+        return
+    m = CAPTIVE_CIVILIANS.match(text, row["end"], b)
+    if m:
+        row["population"] = "mixed"
+        row["population_evidence"] = f"captives with civilians: {' '.join(m.group().split()[-4:])}"
+
+
+def _part_of_people(row: dict, named: ArticleClaimants) -> None:
+    """A figure naming no people that is a part of people named right before it ("the
+    bodies of Syrian mercenaries, including 20 killed in Karabakh") counts their kind."""
+    a = named.spans[row["sentence_index"]][0]
+    text = named.text
+    before = text[max(a, row["start"] - 20):row["start"]]
+    if not ("includ" in before or "among" in before or "whom" in before) or \
+            not _bare(row, text):
+        return
+    m = PART_OF_PEOPLE.search(text, max(a, row["start"] - 70), row["start"])
+    if m:
+        kind, _ = population(m.group("who"))
+        if kind != UNSPECIFIED:
+            row["population"] = kind
+            row["population_evidence"] = f"part of: {m.group('who')}"
+
+
+#: Words by which an article tells a reader that its dead and wounded include civilians,
+#: or that it reports shelling, strikes or bombing, which an office counting civilians
+#: reports on. Without them, such an office (an ombudsman, a prosecutor) or a town
+#: behind the front does not make "people" civilians: LABELLING.md's "people with
+#: nothing else in the article to tell" (the dead of a fuel depot blast near
+#: Stepanakert, counted by the ombudsman).
+CIVILIAN_CONTEXT = re.compile(r"\b(?:civilians?|civilian\s+population|settlements?|"
+                              r"densely\s+populated|residential|shell(?:s|ing|ed)|"
+                              r"(?:air\s*)?strikes?|rockets?|missiles?|bomb(?:s|ing|ed)|"
+                              r"bombardments?|drones?|artillery)\b", re.IGNORECASE)
+#: Population evidence of the two rules that read a civilian kind from a claimant or a
+#: town, not from the people's own words (see :func:`claimant_population`,
+#: :func:`civilian_place`).
+def _civilian_context_in(text: str) -> bool:
+    """Does ``text`` hold :data:`CIVILIAN_CONTEXT` (its words' stems tested first)?"""
+    if not ("ivilian" in text or "ettlement" in text or "opulated" in text or  # any case
+            "esidential" in text or "hell" in text or "trike" in text or "ocket" in text
+            or "issile" in text or "omb" in text or "rone" in text or "rtillery" in text):
+        return False
+    return bool(CIVILIAN_CONTEXT.search(text))
+
+
+_GUESSED_CIVILIAN = re.compile(r"claimant: |place: .* \(town\)$")
+_SAME_FIGURE = re.compile(r"same figure in sentence (\d+)$")
+
+
+#: Population evidence of a whole made mixed by a part of a kind of civilians other than
+#: "civilians" ("people, including children": soldiers may be the rest).
+_KIN_PART = re.compile(r"including: (?!civilians?\b)")
+
+
+def _children_of_a_town(figures: list[dict], profile: Profile) -> None:
+    """People killed or wounded in a town behind the front "including children" (or
+    women, journalists) are its civilians, not soldiers with children among them: the
+    figures of a sentence naming such a town that only such a part made mixed, and the
+    figures that took their kind as neighbours, are civilian."""
+    found, evidence = civilian_place(profile, figures[0]["sentence"])
+    if found == UNSPECIFIED:
+        return
+    flipped = set()
+    for row in figures:
+        if row["population"] == "mixed" and _KIN_PART.match(row["population_evidence"]):
+            flipped.add(f"neighbour: {row['count']:,}")
+            row["population"] = "civilian"
+            row["population_evidence"] = f"{evidence}, {row['population_evidence']}"
+    for row in figures:
+        if row["population"] == "mixed" and row["population_evidence"] in flipped:
+            row["population"] = "civilian"
+            row["population_evidence"] = f"{evidence}, {row['population_evidence']}"
+
+
+def _civilian_context(rows: list[dict], text: str, profile: Profile) -> None:
+    """Undo the population a claimant's kind or a town guessed, and its copies to the same
+    figure told elsewhere: civilians in an article that never speaks of civilians
+    (:data:`CIVILIAN_CONTEXT`), and any kind from an outsider's office (a third
+    country's defence ministry counting captives exchanged counts no soldiers of its
+    own). Such "people" are unspecified."""
+    guessed = [r for r in rows if r["population_evidence"].startswith(("claimant", "place"))]
+    if not guessed:
+        return
+    # a figure whose own evidence names civilians tells it at once (no scan of the article)
+    civilians = True if any("ivilian" in r["population_evidence"] for r in rows) else None
+    undone = set()
+    for row in guessed:
+        evidence = row["population_evidence"]
+        if evidence.startswith("claimant") and row["claimant_group"] in profile.group_names \
+                and not profile.group_side(row["claimant_group"]):
+            pass  # an outsider's office: its kind says nothing of the people counted
+        elif row["population"] == "civilian" and row["status"] != "displaced" and \
+                _GUESSED_CIVILIAN.match(evidence):  # (the displaced of a town: its residents)
+            if civilians is None:
+                civilians = _civilian_context_in(text)
+            if civilians:
+                continue
+        else:
+            continue
+        undone.add((row["count"], row["status"], row["sentence_index"], row["population"]))
+        row["population"], row["population_evidence"] = UNSPECIFIED, ""
+    for row in rows if undone else ():
+        same = _SAME_FIGURE.match(row["population_evidence"])
+        if same and (row["count"], row["status"], int(same.group(1)),
+                     row["population"]) in undone:
+            row["population"], row["population_evidence"] = UNSPECIFIED, ""
+
+
+#: A figure's own destination right after it: "(12 captives were handed over to
+#: Azerbaijan and) 44 to Armenia", "five prisoners of war returned to Yerevan".
+OWN_DESTINATION = re.compile(r"(?:\s+[\w-]+){0,5}?\s+to\s+(?:the\s+)?(?=\w)")
+
+
+def _returned_each(rows: list[dict], text: str, profile: Profile,
+                   day: dt.date | None) -> None:
+    """Captives whose clause names several destinations ("12 were handed over to
+    Azerbaijan and 44 to Armenia") go back to the one named right after their own figure,
+    not the first of the clause: whose people they are."""
+    for row in rows:
+        if row["status"] != "captured" or "returned to" not in row["side_evidence"]:
+            continue
+        m = row["side"] != BOTH and OWN_DESTINATION.match(text, row["end"], row["end"] + 70)
+        if not m or any(c in m.group() for c in ",;.") or find_numbers(m.group()):
+            continue
+        after = text[m.end():m.end() + 40]
+        named = [(pos, side, word) for pos, side, word in profile.side_words_in(after)
+                 if side in profile.opponent] + [
+            (a, profile.side_on(place, day), after[a:b]) for a, b, place in
+            profile.places_in(after)]
+        first = min(named, default=None)
+        if first is not None and first[0] == 0 and first[1] != row["side"] and \
+                not AND_NEXT.match(after, len(first[2])):  # "to Armenia and Azerbaijan"
+            row["side"], row["side_evidence"] = first[1], f"returned to: {first[2]}"
+
+
+#: Words of leaving before a region's name: "fled Nagorno-Karabakh", "evacuated 5,000
+#: civilians from three districts in the", "thousands flee the".
+LEAVING = re.compile(r"\b(?:from|fled|flee|flees|fleeing|left|leave|leaves|leaving|"
+                     r"out\s+of)\b(?:\s+[\w’'-]+){0,5}?\s+$", re.IGNORECASE)
+
+
+def _left_homeland(row: dict, named: ArticleClaimants, profile: Profile) -> None:
+    """The displaced of this war told as leaving a region of the profile's
+    ``displaced_from`` ("5,000 civilians evacuated from Nagorno-Karabakh", "thousands
+    flee the enclave") are its people: that side's."""
+    b = named.spans[row["sentence_index"]][1]
+    text = named.text
+    stop = re.search(r"[;:!?]|\.\s", text[row["end"]:b])
+    rest = text[row["end"]:row["end"] + stop.start() if stop else b][:160]
+    found = profile.homeland(rest)
+    if found is None:
+        return
+    pos, side, word = found
+    if LEAVING.search(rest, max(0, pos - 60), pos) and not re.search(r"[,(]", rest[:pos]):
+        row["side"], row["side_evidence"] = side, f"left: {word}"
+
+
+#: Words saying an article marks the anniversary of an event ("the 32nd anniversary of
+#: the Khojaly massacre", "a commemorative evening", "victims remembered").
+ANNIVERSARY = re.compile(r"\b(?:anniversary|commemorat\w*|remembrance|remembered|"
+                         r"memorial\s+day|day\s+of\s+(?:mourning|remembrance))\b",
+                         re.IGNORECASE)
+#: How many characters of an article's start make its headline and lead.
+HEAD_CHARS = 400
+
+
+def _anniversary(rows: list[dict], named: ArticleClaimants, profile: Profile) -> bool:
+    """An article whose headline or lead marks the anniversary of an earlier war's event
+    (an earlier war's words or a year before this war, and :data:`ANNIVERSARY`) tells of
+    that war: its figures are historical, but those whose sentence names this war or a
+    year of it ("2,908 soldiers died in the 44-day war", "in 2020"). Returns whether it
+    marked any."""
+    head = named.text[:HEAD_CHARS]  # every ANNIVERSARY match holds one of these (fast):
+    if not ("nnivers" in head or "ommemor" in head or "ememb" in head or
+            "emorial" in head or "ourning" in head) or not ANNIVERSARY.search(head):
+        return False
+    earlier = profile.earlier_war(head)
+    if not earlier:
+        return False
+    marked = False
+    for row in rows:
+        if row["historical"]:
+            continue
+        sentence = row["sentence"]
+        years = [int(y) for y in YEAR_IN.findall(sentence)]
+        if profile.names_this_war(sentence) or any(y >= profile.start.year for y in years):
+            continue
+        row["historical"] = marked = True
+    return marked
+
+
+def _earlier_site(rows: list[dict], named: ArticleClaimants, profile: Profile) -> None:
+    """An earlier war's figures in an article headed by a place whose people died there
+    (a profile place with ``people``: "the Khojaly tragedy", "Maragha commemoration
+    day") count its residents: that side's civilians, where nothing else told. The
+    displaced of an earlier war (residents driven out) are civilians too."""
+    for row in rows:
+        if row["historical"] and row["status"] == "displaced" and \
+                row["population"] == UNSPECIFIED:
+            row["population"] = "civilian"
+            row["population_evidence"] = "displaced in an earlier war"
+    head = named.text[:HEAD_CHARS]
+    if not any(name in head for name in _people_places(profile)):  # a fast test
+        return
+    sites = {(place.people, place.name) for _, _, place in profile.places_in(head)
+             if place.people}
+    if len({side for side, _ in sites}) != 1:
+        return
+    side, name = sites.pop()
+    for row in rows:
+        a, b = named.spans[row["sentence_index"]]
+        if not row["historical"] or row["side"] == BOTH or WAR_TOLL.search(
+                named.text, max(a, row["start"] - 80), min(b, row["end"] + 60)):
+            continue  # a war's toll counts both sides' people
+        if row["side"] == UNSPECIFIED:
+            row["side"], row["side_evidence"] = side, f"headline place: {name} (its people)"
+        kin = row["population"] == "mixed" and _KIN_PART.match(row["population_evidence"])
+        if (row["population"] == UNSPECIFIED or kin) and (  # captives: unless soldiers
+                row["status"] != "captured" or not MILITARY_WORD.search(row["sentence"])):
+            row["population"] = "civilian"
+            row["population_evidence"] = f"headline place: {name} (its residents)"
+
+
+@per_profile(1)
+def _people_places(profile: Profile) -> tuple[str, ...]:
+    """The names and aliases of the profile's places with ``people``, as written and in
+    capitals."""
+    return tuple(v for p in profile.places if p.people for n in (p.name, *p.aliases)
+                 for v in (n, n.upper()))
+
+
+#: This war named with its year right after a figure: "(195 persons were still
+#: unaccounted for) after the 2020 war", "in the 2023 offensive" (not "said in 2021").
+WAR_OF_YEAR = re.compile(r"\b(?:in|after|during|since|of|from)\s+(?:the\s+)?(?P<y>(?:19|20)"
+                         r"\d\d)\s+(?:[\w-]+\s+)?(?:war|conflict|fighting|clashes|"
+                         r"hostilities|offensive|escalation)\b", re.IGNORECASE)
+
+
+def _this_war_after(rows: list[dict], named: ArticleClaimants, profile: Profile) -> bool:
+    """A figure marked historical by an earlier war named in its clause is not, when the
+    words right after it (to 90 characters, in its sentence) name this war by its name
+    or year: "777 remain missing from the first war in the 1990s, and 195 persons were
+    still unaccounted for after the 2020 war" (the 195)."""
+    left = False
+    for row in rows:
+        if not row["historical"]:
+            continue
+        b = named.spans[row["sentence_index"]][1]
+        after = named.text[row["end"]:min(b, row["end"] + 90)].split(";")[0]
+        war = "war" in after or "War" in after  # what every name of this war holds
+        m = ("19" in after or "20" in after) and WAR_OF_YEAR.search(after)
+        if (m and int(m.group("y")) >= profile.start.year) or (
+                war and profile.names_this_war(after)):
+            row["historical"] = False
+        else:
+            left = True
+    return left
+
+
+YEAR_IN = re.compile(r"(?<![\d,.])((?:19|20)\d\d)(?!\d|,\d)")
+
+
+def _lone_paragraph_before(row: dict, named: ArticleClaimants, profile: Profile,
+                           day: dt.date | None) -> None:
+    """A figure opening a paragraph after a paragraph of one sentence (a web page's
+    layout: a sentence a paragraph) takes the side of that sentence's attacker or loser
+    ("The latest shelling by Armenian forces hit Ganja." / "At least 23 civilians were
+    killed in an attack on Saturday."): a reader reads on across such breaks. Not a
+    place alone (bodies found in a district counted by who holds it now), nor a war's
+    two sides."""
+    a, b = named.spans[row["sentence_index"] - 1]
+    side, evidence = sentence_side(profile, named.text[a:b], day)
+    if side not in (UNSPECIFIED, BOTH) and evidence.startswith(("sentence attacker",
+                                                                 "sentence loser")):
+        row["side"], row["side_evidence"] = side, f"previous paragraph {evidence}"
 
 
 #: An apposition naming which people all or most of a figure's people are: "21 people,
@@ -910,6 +1331,8 @@ CIVILIANS_AMONG = re.compile(
     rf"(?P<toll>dead|killed|casualties|victims|wounded|injured)\b|"
     rf"\bamong\s+(?:the\s+)?(?P<toll2>dead|killed|casualties|victims|wounded|injured)\b,?"
     rf"\s+(?:(?:are|were)\s+)?[^.;]{{0,30}}?\b(?:{_alt(CIVILIAN)})\b", re.IGNORECASE)
+#: The same for lower-cased text (:func:`~conflictnews.patterns.ascii_fold`).
+CIVILIANS_AMONG_LOW = re.compile(fold_pattern(CIVILIANS_AMONG.pattern))
 #: How many sentences before a "civilians among the dead" its toll may be told.
 AMONG_BACK = 4
 
@@ -948,7 +1371,8 @@ def _among_matches(text: str) -> list[re.Match]:
         return list(CIVILIANS_AMONG.finditer(text))
     at = low.find("among")
     while at >= 0:
-        for m in CIVILIANS_AMONG.finditer(text, max(0, at - 80), at + 120):
+        for m in (FoldedMatch(m, text) for m in CIVILIANS_AMONG_LOW.finditer(
+                low, max(0, at - 80), at + 120)):
             if m.start() <= at < m.end() and m.span() not in seen and not any(
                     a < m.end() and m.start() < b for a, b in seen):
                 seen.add(m.span())

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 from typing import NamedTuple
 
 from conflictnews.patterns import ascii_fold, fold_key, trie_regex
@@ -23,6 +24,9 @@ SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_
 VAGUE = {
     "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000,
     "tens of thousands": 20_000, "hundreds of thousands": 200_000, "millions": 2_000_000,
+    # "several hundred" is "hundreds": at least two hundred
+    "several dozen": 24, "several dozens": 24, "several hundred": 200, "several hundreds": 200,
+    "several thousand": 2_000, "several thousands": 2_000,
 }
 
 _WORD = r"(?:" + "|".join(sorted((k for k in UNITS if k not in ("a", "an")), key=len,
@@ -62,11 +66,12 @@ _DIGITS = (
 _HALF = rf"(?:\s+and\s+a\s+half(?=\s+{_SCALE}\b))?"
 _WORDNUM = (
     rf"(?:(?:an?(?=[\s-]+(?:{_WORD}|{_SCALE})\b)|{_WORD})(?:[\s-]+{_WORD})*{_HALF}"
-    rf"(?:\s+{_SCALE}(?:\s+and)?(?:[\s-]+{_WORD})*)*"
+    rf"(?:[\s-]+{_SCALE}(?:\s+and)?(?:[\s-]+{_WORD})*)*"  # "sixty-thousand"
     rf"|(?:an?\s+)?{_SCALE}(?:\s+and\s+{_WORD})?"
     rf"|(?:a\s+)?half\s+(?:an?\s+)?(?:{_SCALE}|dozen))"
 )
-_VAGUE = (r"tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds|"
+_VAGUE = (r"several\s+(?:dozens?|hundreds?|thousands?)(?!\s+of\b)|"
+          r"tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds|"
           r"thousands|millions")
 
 #: How a number can start: a digit, the first four letters of a number word's first word
@@ -77,7 +82,8 @@ _STARTS = trie_regex(sorted({w.split()[0][:4] for w in (*UNITS, *SCALES, *VAGUE,
 _START = rf"(?=\d|{_STARTS}|an?[\s-]+{_STARTS})"
 _BODY = (
     rf"(?:(?P<vague>{_VAGUE})|(?P<digits>{_DIGITS})"
-    rf"(?:(?P<suffix>{_SUFFIX})|\s+(?P<scale>{_SCALE}|mn|mln|bn|bln))?|(?P<words>{_WORDNUM}))"
+    # a scale after a space or a hyphen: "70 thousand", "70-thousand"
+    rf"(?:(?P<suffix>{_SUFFIX})|(?:\s+|-)(?P<scale>{_SCALE}|mn|mln|bn|bln))?|(?P<words>{_WORDNUM}))"
     rf"(?![\w])"
 )
 _NUMBER = rf"(?<![\w.,]){_START}{_BODY}"
@@ -103,6 +109,7 @@ class Number(NamedTuple):
 _HALF_WORDS = re.compile(r"\ban? half\b|\bhalf an?\b")
 
 
+@lru_cache(maxsize=4096)
 def words_value(phrase: str) -> int | float | None:
     """Value of a number-word phrase ("twenty-nine", "a dozen", "two hundred and five",
     "one and a half million", "half a million").
@@ -147,12 +154,21 @@ def words_value(phrase: str) -> int | float | None:
     return int(value) if float(value).is_integer() else value
 
 
+#: What groups thousands inside digits (removed before reading them).
+_GROUPING = re.compile(rf"[,{GROUP_SPACES}]")
+
+
+@lru_cache(maxsize=256)
+def _vague_value(vague: str) -> int:
+    """The lower bound a vague amount ("Dozens", "tens of  thousands") stands for."""
+    return VAGUE[re.sub(r"\s+", " ", fold_key(vague))]
+
+
 def _value(match: re.Match[str]) -> tuple[int | float, bool] | None:
-    if match.group("vague"):
-        key = re.sub(r"\s+", " ", fold_key(match.group("vague")))
-        return VAGUE[key], True
-    if match.group("digits"):
-        raw = match.group("digits")
+    vague, raw = match.group("vague", "digits")
+    if vague:
+        return _vague_value(vague), True
+    if raw:
         scale = match.group("scale") or match.group("suffix")
         if raw.isdecimal() and not scale:
             return int(raw), False  # the common case: "5", "2020"
@@ -160,7 +176,9 @@ def _value(match: re.Match[str]) -> tuple[int | float, bool] | None:
         # checked it) groups thousands; a comma always does
         if match.group("dotted"):
             raw = raw.replace(".", "")
-        raw = re.sub(rf"[,{GROUP_SPACES}]", "", raw)
+        raw = _GROUPING.sub("", raw)
+        if not scale and raw.isdecimal():
+            return int(raw), False  # "1,177": what Decimal would read, faster
         number = Decimal(raw)  # exact: "16.01m" is 16,010,000, not 16,010,000.000000002
         if scale:
             key = fold_key(scale)
@@ -187,6 +205,11 @@ def find_numbers(text: str) -> list[Number]:
     found: list[Number] = []
     low = ascii_fold(text)
     for match in (NUMBER.finditer(text) if low is None else NUMBER_LOWER.finditer(low)):
+        digits, scale, suffix = match.group("digits", "scale", "suffix")
+        if digits is not None and scale is None and suffix is None and digits.isdecimal():
+            # the common case, as _value reads it: "5", "2020"
+            found.append(Number(match.start(), match.end(), int(digits), None, False))
+            continue
         got = _value(match)
         if got is None:
             continue

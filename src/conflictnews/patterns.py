@@ -80,6 +80,8 @@ def ascii_fold(text: str) -> str | None:
     """``text.lower()`` when a case-sensitive pattern of lower-case ASCII words finds in
     it exactly what the same pattern with ``re.IGNORECASE`` finds in ``text`` (same
     offsets, same matches), else ``None``. Matching lower-cased text is 2-4x faster."""
+    if text.isascii():  # (a flag of the string: no scan)
+        return text.lower()
     if "\u0130" in text or "\u0131" in text or "\u017f" in text:  # _FOLD_EXCEPTIONS,
         return None  # found 60 times faster than by the regex
     low = text.lower()
@@ -103,7 +105,7 @@ def search_at_end(pattern: re.Pattern, text: str, pos: int, endpos: int, words: 
     start = max(pos, endpos - span)
     if start > pos:
         tail = text[start:endpos].split()
-        if len(tail) <= words and all(w.isalpha() for w in tail):
+        if len(tail) <= words and (not tail or "".join(tail).isalpha()):  # each a word
             start = pos
     return pattern.search(text, start, endpos)
 

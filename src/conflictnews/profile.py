@@ -26,6 +26,34 @@ BOTH, UNSPECIFIED = "both", "unspecified"
 #: A four-digit year, not inside a longer number.
 YEAR = re.compile(r"(?<![\d,.])((?:1[89]|20)\d\d)(?!\d|,\d)")
 DECADE = re.compile(r"\b((?:1[89]|20)\d0)s\b")
+#: A year of birth is no earlier war: "(born 1991)", "born in 1992", "b. 1990".
+BORN = re.compile(r"\b(?:born|b\.)(?:\s+(?:in|on))?(?:\s+\w+\s+\d{1,2},?)?\s+$",
+                  re.IGNORECASE)
+#: Before an earlier war's words, a year or a decade, words that make it an aside about
+#: the parties or a comparison, not when a figure's people were hit: "nations who fought
+#: a 1990s war", "Armenia and Azerbaijan, which fought a war in the 1990s", "the worst
+#: fighting since 2016".
+ASIDE_BEFORE = re.compile(r"(?:\b(?:who|which|that)\s+(?:had\s+|have\s+)?(?:already\s+)?"
+                          r"(?:fought|waged)\b[^.;]{0,30}|\b(?:worst|deadliest|heaviest|"
+                          r"biggest|largest|fiercest|bloodiest|most\s+\w+)\b[^.;,]{0,40}?"
+                          r"\bsince\s+(?:the\s+)?)$", re.IGNORECASE)
+
+
+def _aside(text: str, at: int, end: int) -> bool:
+    """Is the earlier war's mark at ``at:end`` in ``text`` an aside (:data:`ASIDE_BEFORE`),
+    not told as the time of the figure after it ("the worst since the 1990s, when some
+    30,000 people were killed" is that war's toll)?"""
+    window = text[max(0, at - 60):at]  # every ASIDE_BEFORE match holds one of these
+    if "fought" not in window and "waged" not in window and not (
+            "since" in window and ("est" in window or "worst" in window or "most" in window)):
+        return False
+    return bool(ASIDE_BEFORE.search(window)) and not WHEN_AFTER.match(text, end)
+
+
+#: "(the 1990s), when": the earlier war is the time of what follows.
+WHEN_AFTER = re.compile(r",?\s*(?:when|in\s+which|during\s+which)\b", re.IGNORECASE)
+
+
 #: What every YEAR and DECADE match contains: texts without it (two in three clauses)
 #: skip both searches.
 YEARISH = re.compile(r"(?:1[89]|20)\d")
@@ -94,6 +122,10 @@ class Profile:
     groups: tuple[Group, ...]
     places: tuple[Place, ...]
     neutral: tuple[str, ...] = ()
+    #: ``(side, words)``: regions whose people leaving them in this war are that side's
+    displaced_from: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: names of this war ("the 44-day war"): a sentence naming one is not of an earlier war
+    this_war_words: tuple[str, ...] = ()
     _re: dict[str, re.Pattern] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -115,6 +147,9 @@ class Profile:
         for w in self.neutral:
             self._side_of_word.setdefault(self._sides.key(w), "")
         self._re["earlier"] = words_pattern([w for war in self.earlier for w in war.words])
+        self._re["this_war"] = words_pattern(self.this_war_words)
+        self._re["displaced_from"] = [(side, words_pattern(words))
+                                      for side, words in self.displaced_from]
         self._earlier_pieces = pieces_finder([w for war in self.earlier for w in war.words])
         self._places = WordFinder(sorted({s for p in self.places
                                           for s in (p.name, *p.aliases)}))
@@ -182,7 +217,24 @@ class Profile:
         """Every name and alias of a place."""
         return frozenset(s for p in self.places for s in (p.name, *p.aliases))
 
+    def homeland(self, text: str) -> tuple[int, str, str] | None:
+        """``(position, side, word)`` of the first region of :attr:`displaced_from` named
+        in ``text`` (whose people leaving it are that side's), or ``None``."""
+        found = [(m.start(), side, m.group()) for side, pattern in self._re["displaced_from"]
+                 for m in [pattern.search(text)] if m]
+        return min(found) if found else None
+
+    def names_this_war(self, text: str) -> str:
+        """A name of this war in ``text`` ("the 44-day war"), or ``""``."""
+        m = self._re["this_war"].search(text) if self.this_war_words else None
+        return m.group() if m else ""
+
     # ------------------------------------------------------------------ claimants
+    @property
+    def group_names(self) -> frozenset[str]:
+        """The names of the claimant groups."""
+        return frozenset(self._order)
+
     def group_side(self, group: str) -> str:
         """The side whose losses ``group`` reports as its own, or ``""``."""
         return self._side_of_group.get(group, "")
@@ -250,17 +302,22 @@ class Profile:
         pieces, low = self._earlier_pieces, None
         if pieces is not None:
             low = ascii_fold(text)
-        m = self._re["earlier"].search(text) if low is None or find_matches(pieces, low) \
-            else None
-        if m:
-            return m.group()
+        if low is None or find_matches(pieces, low):
+            m = self._re["earlier"].search(text)
+            while m and _aside(text, m.start(), m.end()):
+                m = self._re["earlier"].search(text, m.end())
+            if m:
+                return m.group()
         if not YEARISH.search(text):
             return ""
         for m in DECADE.finditer(text):
-            if int(m.group(1)) + 9 < self.start.year:
+            if int(m.group(1)) + 9 < self.start.year and not _aside(text, m.start(), m.end()):
                 return m.group()
         for m in YEAR.finditer(text):
-            if int(m.group(1)) < self.start.year:
+            before = text[max(0, m.start() - 12):m.start()]  # BORN holds "b" + "orn"/"."
+            if int(m.group(1)) < self.start.year and not (
+                    ("born" in before or "b." in before) and BORN.search(before)) and \
+                    not _aside(text, m.start(), m.end()):
                 return m.group(1)
         return ""
 
@@ -422,13 +479,15 @@ def parse_profile(data: object, source: str = "profile.yml",
     """Check a parsed profile document and return the :class:`Profile`. ``actors`` is the
     actor list; by default the one the profile names (relative to ``source``)."""
     top = {"conflict", "actors", "this_war", "earlier_wars", "sides", "both",
-           "claimant_groups", "places", "neutral"}
+           "claimant_groups", "places", "neutral", "displaced_from"}
     data = _mapping(data, source, top, {"conflict", "this_war", "sides", "claimant_groups"})
     if actors is None:
         path = Path(source).parent / str(data.get("actors") or "actors.yml")
         actors = load_actors(path)
-    this = _mapping(data["this_war"], f"{source}, this_war", {"name", "from"}, {"from"})
+    this = _mapping(data["this_war"], f"{source}, this_war", {"name", "from", "words"},
+                    {"from"})
     start = _date(this["from"], f"{source}, this_war")
+    this_words = _strings(this.get("words"), f"{source}, this_war", "words")
 
     raw_sides = data["sides"]
     if not isinstance(raw_sides, dict) or not raw_sides:
@@ -475,6 +534,15 @@ def parse_profile(data: object, source: str = "profile.yml",
                             _strings(entry.get("countries"), where, "countries"),
                             _strings(entry.get("words"), where, "words")))
 
+    homelands = []
+    if not isinstance(data.get("displaced_from") or [], list):
+        raise ProfileError(f"{source}, displaced_from: expected a list of {{side, words}}")
+    for i, entry in enumerate(data.get("displaced_from") or []):
+        where = f"{source}, displaced_from entry {i + 1}"
+        entry = _mapping(entry, where, {"side", "words"}, {"side", "words"})
+        homelands.append((_side(entry["side"], where, side_words),
+                          _strings(entry["words"], where, "words")))
+
     places = [_place(e, f"{source}, places entry {i + 1}", side_words)
               for i, e in enumerate(data.get("places") or [])]
     seen: dict[str, str] = {}
@@ -486,7 +554,8 @@ def parse_profile(data: object, source: str = "profile.yml",
             seen[_fold(s)] = p.name
     return Profile(source, str(data["conflict"]), actors, start, tuple(wars), side_words,
                    opponent, _strings(data.get("both"), source, "both"), tuple(groups),
-                   tuple(places), _strings(data.get("neutral"), source, "neutral"))
+                   tuple(places), _strings(data.get("neutral"), source, "neutral"),
+                   tuple(homelands), this_words)
 
 
 @lru_cache(maxsize=8)
