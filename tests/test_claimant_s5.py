@@ -358,3 +358,32 @@ def test_our_correspondent_is_the_outlet():
 def test_a_title_then_a_one_word_name():
     assert "Leyla" in claimant("A local teacher, Leyla, said her brother was among 3 "
                                "people wounded.", 3)
+
+
+# ------------------------- a press release: one body's statement, lead past a dateline
+
+_RELEASE = (
+    "Loading...\n"
+    "Interior ministry gives the number of wounded police officers\n\n"
+    "Interior ministry gives the number of wounded police officers\n\n"
+    "14-11-2020\n\n"
+    "Some 57 police officers were killed in the border fighting, Azerbaijan's Interior "
+    "Ministry told our agency.\n\n"
+    "{middle}"
+    "Hospitals in the region are treating 140 wounded officers.\n"
+)
+
+
+def test_a_press_release_source_speaks_for_every_paragraph():
+    """The lead's source, named in its third sentence of prose but the fifth line (after
+    a "Loading..." line and a date), states the figures of the paragraphs after it."""
+    text = _RELEASE.format(middle="Nine of them are still being identified.\n\n")
+    assert "Interior Ministry" in article_claimant(text, 140)
+
+
+def test_a_second_source_keeps_later_paragraphs_the_outlets_own():
+    """Not when the article names another source as well (even one of the same side):
+    then it is no one body's statement, and a figure in a later paragraph names none."""
+    text = _RELEASE.format(middle="President Ilham Aliyev said the officers had fought "
+                                  "bravely.\n\n")
+    assert article_claimant(text, 140) == ""

@@ -714,6 +714,7 @@ class ArticleClaimants:
         self._carried: list[int] = []  # see current_source
         self._lead_end: int | None = None
         self._witness: dict[int, bool] = {}
+        self._one_source: bool | None = None
 
     def _has_word(self, low_pattern: re.Pattern, pattern: re.Pattern, a: int, b: int) -> bool:
         """Does ``pattern`` (case-insensitive) find a word in ``text[a:b]``: searched with
@@ -1010,13 +1011,16 @@ class ArticleClaimants:
     def _source_ends(self, k: int, source: int, profile: Profile,
                      day: dt.date | None) -> bool:
         """Does sentence ``k`` (naming no source) leave the source of sentence ``source``:
-        a new paragraph after a source named past the lead (its first
-        :data:`LEAD_SENTENCES`: the article's own source speaks throughout), a turn to
+        a new paragraph after a source named past the lead's first
+        :data:`LEAD_SENTENCES` sentences (the article's own source speaks throughout; so
+        does one named in the lead's prose past a dateline or a "Loading..." line, when
+        it is the only source the article names: :meth:`one_source`), a turn to
         another time or place ("A day earlier, ...", "Meanwhile"), a source left unnamed
         ("according to statistics"), or another party's people hit ("Azerbaijani forces
         shelled Martuni" after an Azerbaijani source)?"""
         a, b = self.spans[k]
         if source >= LEAD_SENTENCES and not self.same_paragraph(source, k) and not (
+                source < self.lead_end() and self.one_source()) and not (
                 _GOES_ON.match(self.text, a, b) or _POINTS_BACK.search(self.text, a, b)):
             return True  # (a paragraph pointing back goes on: "Three other civilians were
             # also wounded in the attack.")
@@ -1028,6 +1032,21 @@ class ArticleClaimants:
             sentence_side(profile, self.text[slice(*self.spans[source])], day)[0]
         here = sentence_side(profile, self.text[a:b], day)[0]
         return side not in ("", "unspecified") and here not in ("unspecified", side)
+
+    def one_source(self) -> bool:
+        """Does the article name one source only (an office such as "the ministry" being
+        the claimant named with its head word): a press release or a relayed
+        statement of one body, whose figures are all that body's? Read once."""
+        if self._one_source is None:
+            names: set[str] = set()
+            for i in range(len(self.spans)):
+                for who in self.named(i):
+                    if not (is_office(who) and self.antecedent(i, who)):
+                        names.add(who.casefold())
+                if len(names) > 1:
+                    break
+            self._one_source = len(names) == 1
+        return self._one_source
 
     def _group_of(self, k: int, profile: Profile, day: dt.date | None) -> str:
         """The claimant group of the source sentence ``k`` names last."""
