@@ -387,3 +387,24 @@ def test_a_second_source_keeps_later_paragraphs_the_outlets_own():
     text = _RELEASE.format(middle="President Ilham Aliyev said the officers had fought "
                                   "bravely.\n\n")
     assert article_claimant(text, 140) == ""
+
+
+# ------------------------------------------- an institution's long name, before its verb
+
+def test_a_long_institution_name_is_read_whole():
+    """A name of more than a dozen words or 90 characters is read when its words are
+    capitalised or join them ("of", "the") and a short parenthesis closes it."""
+    sentence = ("Two bodies were recovered near Jabrayil on Monday, the Rescue and Search "
+                "Department of the Ministry of Emergency Situations of the Republic of "
+                "Armenia (Yerevan) reports.")
+    who = claimant(sentence, 2)
+    assert who.startswith("the Rescue and Search Department") and who.endswith("(Yerevan)")
+
+
+def test_a_long_phrase_that_is_no_name_is_not_a_claimant():
+    """The longer reach before a verb takes no long run of ordinary words that tells
+    something else ("rescuers ... reported no further finds")."""
+    sentence = ("Two bodies were recovered on Monday, and rescuers working with volunteers "
+                "from several nearby villages along the old mountain road in the south "
+                "reported no further finds.")
+    assert claimant(sentence, 2) == ""

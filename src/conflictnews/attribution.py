@@ -91,7 +91,7 @@ _BEFORE = re.compile(
     r"(?:^|(?:,(?!\d)|[;:“”\"()]|\s[–—-]\s)\s*|"
     r"\b(?:that|after|while|as|but|and|when|since|because)\s+)"
     r"(?P<who>(?:[^,;:“”\"()–—]|,(?=\d))(?:[^,;:“”\"()–—]|(?<=\d),(?=\d)|"
-    r"\([A-Z][\w.-]{1,9}\)){0,89}?)\s+"
+    r"\([A-Z][\w.-]{1,9}\)){0,129}?(?:\s\([A-Z][\w.-]{10,19}\))?)\s+"
     r"(?:(?:has|have|had|also|earlier|previously|later|separately|had\s+earlier|now|only|"
     r"already|reportedly)\s+)*"
     # a verb that is also a noun is no verb after a determiner or a preposition ("the
@@ -121,6 +121,11 @@ _DASHED = re.compile(
     rf"(?:(?:has|had|have|also|later)\s+)?(?P<verb>{_alt(CLAIM_VERBS)})\b")
 _PHRASE_END = re.compile(r"(?:^|[,;:]\s*)(?:(?:Earlier|Meanwhile|Later|Separately|However|"
                          r"Also)\s+)?(?P<who>[^,;:–—“”\"\d]{2,80})$")
+#: A long institution's name: capitalised words joined by "of", "the", "for", "and", a
+#: short parenthesis ("the State Service of Emergency Situations of the Ministry of
+#: Internal Affairs of Artsakh (Nagorno-Karabakh)"); a longer claimant must be one.
+_LONG_NAME = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w’'.-]*(?:\s+(?:(?:of|the|for|and|on)\s+)*"
+                        r"(?:[A-Z][\w’'.-]*|\([A-Z][\w.-]{1,19}\)))*")
 _NAME_END = re.compile(rf"(?:{UPPER}[\w’'.-]*\s+)*{UPPER}[\w’'.-]*$")
 #: "the region's rights ombudsman, Gegham Stepanyan, announced": a title (read back
 #: from the name, :data:`_TITLE_END`), then the name.
@@ -411,8 +416,9 @@ def claims(sentence: str) -> list[tuple[int, str, str]]:
                 continue
             if pattern is _BEFORE and _RELATIVE_PRONOUN.match(who):  # "..., which he said
                 who = who.split()[-1]  # killed five civilians": he
-            if len(who.split()) > 12 or _DIGIT.search(who):
-                continue
+            if _DIGIT.search(who) or ((len(who.split()) > 12 or len(who) > 90) and \
+                    not _LONG_NAME.fullmatch(who)):
+                continue  # (an institution's long name, its words capitalised or joining)
             how = m.group("verb") if "verb" in pattern.groupindex else _HOW.get(
                 id(pattern), "noun")
             if pattern is _AFTER:
