@@ -408,3 +408,27 @@ def test_a_long_phrase_that_is_no_name_is_not_a_claimant():
                 "from several nearby villages along the old mountain road in the south "
                 "reported no further finds.")
     assert claimant(sentence, 2) == ""
+
+
+# ------------------------------- the same number on another day is not the same figure
+
+_SAME_NUMBER = ("Shelling wounds two journalists in Shushi\n"
+                "The defence ministry of Armenia said two journalists were wounded when "
+                "shells hit the cathedral on Thursday.\n\n{later}")
+
+
+def test_an_earlier_event_with_the_same_number_takes_no_source_from_it():
+    """A figure in a sentence turning to another time ("Earlier, ...") is another event's,
+    even with the same count and status as a figure a source stated."""
+    text = _SAME_NUMBER.format(later="Earlier, two photographers had been wounded in "
+                                     "Martakert.")
+    rows = one_article.figures_of(text)
+    later = rows[rows["sentence"].str.startswith("Earlier")]
+    assert len(later) == 1 and later["claimed_by"].iloc[0] == "", rows
+
+
+def test_the_headline_figure_stated_again_keeps_its_source():
+    """The headline's figure, stated with the source in the body, is still the source's."""
+    rows = one_article.figures_of(_SAME_NUMBER.format(later="The cathedral was closed."))
+    head = rows[rows["sentence"].str.startswith("Shelling")]
+    assert len(head) == 1 and "defence ministry" in head["claimed_by"].iloc[0], rows

@@ -1019,14 +1019,15 @@ class ArticleClaimants:
         """Does sentence ``k`` (naming no source) leave the source of sentence ``source``:
         a new paragraph after a source named past the lead's first
         :data:`LEAD_SENTENCES` sentences (the article's own source speaks throughout; so
-        does one named in the lead's prose past a dateline or a "Loading..." line, when
-        it is the only source the article names: :meth:`one_source`), a turn to
+        does one named in the first sentence of prose past headlines, a dateline or a
+        "Loading..." line, when it is the only source the article names:
+        :meth:`opens_body`, :meth:`one_source`), a turn to
         another time or place ("A day earlier, ...", "Meanwhile"), a source left unnamed
         ("according to statistics"), or another party's people hit ("Azerbaijani forces
         shelled Martuni" after an Azerbaijani source)?"""
         a, b = self.spans[k]
         if source >= LEAD_SENTENCES and not self.same_paragraph(source, k) and not (
-                source < self.lead_end() and self.one_source()) and not (
+                self.opens_body(source) and self.one_source()) and not (
                 _GOES_ON.match(self.text, a, b) or _POINTS_BACK.search(self.text, a, b)):
             return True  # (a paragraph pointing back goes on: "Three other civilians were
             # also wounded in the attack.")
@@ -1038,6 +1039,17 @@ class ArticleClaimants:
             sentence_side(profile, self.text[slice(*self.spans[source])], day)[0]
         here = sentence_side(profile, self.text[a:b], day)[0]
         return side not in ("", "unspecified") and here not in ("unspecified", side)
+
+    def opens_body(self, index: int) -> bool:
+        """Is sentence ``index`` the first of the article's prose: only headlines (no
+        closing full stop), datelines and lines of fewer than five words ("Loading...")
+        before it?"""
+        for a, b in self.spans[:index]:
+            line = self.text[a:b].rstrip()
+            if line.endswith((".", "!", "?", "”", '"')) and \
+                    sum(1 for w in line.split() if w[0].isalpha()) >= 5:
+                return False
+        return True
 
     def one_source(self) -> bool:
         """Does the article name one source only (an office such as "the ministry" being
@@ -1066,6 +1078,12 @@ class ArticleClaimants:
         a, b = self.spans[index]
         return bool(_OTHER_EVENT.match(self.text, a, b) or _ELSEWHEN.match(self.text, a, b)
                     or _RUNNING.search(self.text, a, b))
+
+    def elsewhen(self, index: int) -> bool:
+        """Does sentence ``index`` open on another time ("Earlier, ...", "A day
+        earlier", "Meanwhile") or another event ("On June 12, ...")?"""
+        a, b = self.spans[index]
+        return bool(_OTHER_EVENT.match(self.text, a, b) or _ELSEWHEN.match(self.text, a, b))
 
     def same_paragraph(self, i: int, j: int) -> bool:
         """Are sentences ``i`` < ``j`` in one paragraph (no line break between them)?"""

@@ -1861,7 +1861,7 @@ def _from_article(rows: list[dict], named: ArticleClaimants, profile: Profile,
             before = next((last[i] for i in (index - 1, index - 2) if i in last
                            and named.same_paragraph(i, index)
                            and len(sources.get(i, ())) == 1), None)
-            if other is not None:
+            if other is not None and not named.elsewhen(index):
                 found = (other["claimed_by"], other["claimant_group"],
                          f"same figure in sentence {other['sentence_index']}")
             elif before is not None:
