@@ -61,6 +61,7 @@ from conflictnews.patterns import (
     find_matches,
     fold_key,
     folded,
+    last_two,
     search_at_end,
     trie_regex,
     word_char,
@@ -866,26 +867,14 @@ def _excluded(sentence: str, n: Number) -> bool:
     return is_year and not PERSON_NEXT.match(right)
 
 
-#: The clause ends (:data:`CLAUSE_END`) of the last two texts read: a figure's clause and
-#: tails are read several times in its sentence, which is scanned once (one tuple,
-#: replaced whole: thread-safe).
-_LAST_ENDS: tuple = (None, None, None, None)
-
-
+@last_two
 def _clause_ends(text: str) -> tuple[list[int], list[int]]:
-    """Starts and ends of :data:`CLAUSE_END`'s matches in the whole of ``text``."""
-    global _LAST_ENDS
-    a, ends_a, b, ends_b = _LAST_ENDS
-    if text is a:
-        return ends_a
-    if text is b:
-        _LAST_ENDS = (b, ends_b, a, ends_a)
-        return ends_b
+    """Starts and ends of :data:`CLAUSE_END`'s matches in the whole of ``text`` (a figure's
+    clause and tails are read several times in its sentence, which is scanned once)."""
     starts, ends = [], []
     for m in CLAUSE_END.finditer(text):
         starts.append(m.start())
         ends.append(m.end())
-    _LAST_ENDS = (text, (starts, ends), a, ends_a)
     return starts, ends
 
 

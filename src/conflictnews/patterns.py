@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from typing import TypeVar
 
 _APOS = "'’"
+T = TypeVar("T")
 
 
 def trie_regex(words: list[str]) -> str:
@@ -230,23 +232,30 @@ class FoldedMatch:
         return getattr(self._match, name)
 
 
-#: The last two texts lower-cased for folded patterns, and their folds: a sentence and a
-#: window of it searched by several patterns in turn are lower-cased once each (one
-#: tuple, replaced whole: thread-safe).
-_LAST_FOLDS: tuple = (None, None, None, None)
+def last_two(compute: Callable[[str], T]) -> Callable[[str], T]:
+    """``compute(text)``, remembered for the last two texts (by identity): a sentence and
+    a window of it read in turn by several rules are computed once each. The memory is one
+    tuple, replaced whole, so it is thread-safe."""
+    last: tuple = (None, None, None, None)
+
+    def cached(text: str) -> T:
+        nonlocal last
+        a, value_a, b, value_b = last
+        if text is a:
+            return value_a
+        if text is b:
+            last = (b, value_b, a, value_a)
+            return value_b
+        value = compute(text)
+        last = (text, value, a, value_a)
+        return value
+
+    cached.__doc__ = compute.__doc__
+    return cached
 
 
-def _folded_text(text: str) -> str | None:
-    global _LAST_FOLDS
-    a, low_a, b, low_b = _LAST_FOLDS
-    if text is a:
-        return low_a
-    if text is b:
-        _LAST_FOLDS = (b, low_b, a, low_a)
-        return low_b
-    low = ascii_fold(text)
-    _LAST_FOLDS = (text, low, a, low_a)
-    return low
+#: The fold of the last two texts searched by folded patterns.
+_folded_text = last_two(ascii_fold)
 
 
 class Folded:
