@@ -71,7 +71,8 @@ VAGUE = [  # longest first
     (re.compile(r"thousands\b", re.I), 2_000),
     (re.compile(r"(?:a\s+)?dozen\b", re.I), 12),
 ]
-DIGITS = re.compile(r"\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?![\d])|\d+(?:\.\d+)?")
+DIGITS = re.compile(
+    r"\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?![\d])|\d{1,3}(?:\.\d{3})+(?![\d.])|\d+(?:\.\d+)?")
 MULT = re.compile(r"[\s-]*(thousand|million)\b", re.I)
 WORD = re.compile(r"[A-Za-z]+")
 
@@ -99,6 +100,8 @@ def _words_value(text: str, pos: int) -> set[int]:
             else:
                 total += current * SCALES[w]
                 current = 0
+        elif w == "dozen" and seen:  # "three dozen": 36
+            current *= 12
         elif w == "and" and seen:
             pass
         else:
@@ -126,6 +129,8 @@ def values_at(text: str, start: int) -> set[int]:
         raw = m.group(0)
         num = float(re.sub(r"[,\u00a0\u202f ]", "", raw))
         vals = {int(num)} if num == int(num) else set()
+        if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", raw):  # "91.000": a dot between thousands
+            vals.add(int(raw.replace(".", "")))
         mm = MULT.match(text, m.end())
         if mm:
             vals.add(round(num * SCALES[mm.group(1).lower()]))
